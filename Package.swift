@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "openapi-codegen",
+    platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9)],
+    products: [
+        .executable(name: "openapi-codegen", targets: ["GeneratorCLI"]),
+        .library(name: "GeneratorCore", targets: ["GeneratorCore"]),
+        .library(name: "CambAI", targets: ["CambAI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.20.0"),
+    ],
+    targets: [
+        // The system libyaml (`libyaml-dev` on Debian and Ubuntu, `brew install libyaml` on macOS).
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        // parse → decode → resolve → present → render → write.
+        .target(
+            name: "GeneratorCore",
+            dependencies: [
+                "CLibYAML",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "GeneratorCLI",
+            dependencies: [
+                "GeneratorCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The client generated from openapi.yaml by `swift run openapi-codegen generate`. Foundation only.
+        .target(name: "CambAI", path: "Generated"),
+        .testTarget(name: "GeneratorCoreTests", dependencies: ["GeneratorCore"]),
+        .testTarget(
+            name: "CambAITests",
+            dependencies: ["CambAI", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
+    ]
+)

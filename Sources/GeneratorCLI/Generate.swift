@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import GeneratorCore
+
+struct Generate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Regenerates the client from a document and templates.",
+        discussion: """
+            With no arguments, run from the repository root, regenerates Generated/ from openapi.yaml with the \
+            built-in templates and openapi-codegen.yaml (when it exists beside the document). Unchanged files \
+            are not touched; files the generator created earlier and no longer produces are removed; other \
+            files are never touched. Diagnostics are printed as file:line:column: severity: message.
+            """)
+
+    @Argument(help: "The OpenAPI document (YAML or JSON).")
+    var document: String = "openapi.yaml"
+
+    @Option(help: "The templates folder. Defaults to the generator's built-in Templates/.")
+    var templates: String?
+
+    @Option(help: "The folder to write the generated Swift files into.")
+    var output: String = "Generated"
+
+    @Option(help: "The Swift module name; overrides the configuration's moduleName.")
+    var moduleName: String?
+
+    @Option(help: "The configuration file. Defaults to openapi-codegen.yaml beside the document, when it exists.")
+    var config: String?
+
+    @Flag(help: "Write nothing; exit 1 and name each stale file when the output folder is not up to date.")
+    var check = false
+
+    func run() async throws {
+        let base = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+        func url(_ path: String) -> URL { URL(fileURLWithPath: path, relativeTo: base).standardizedFileURL }
+        let options = Pipeline.Options(
+            document: url(document), templates: templates.map(url) ?? BuiltinTemplates.directory, output: url(output),
+            configuration: config.map(url), moduleName: moduleName, base: base)
+        let diagnostics = DiagnosticCollector()
+        let pipeline = Pipeline(options: options, diagnostics: diagnostics)
+        let outputPath = pipeline.display(options.output)
+        if check {
+            let report: OutputWriter.Report
+            do {
+                report = try await pipeline.check()
+            } catch {
+                emit(diagnostics)
+                throw ExitCode(1)
+            }
+            emit(diagnostics)
+            if report.isUpToDate {
+                printError("\(outputPath) is up to date (\(report.unchanged.count) files)")
+                return
+            }
+            for name in report.written { printError("\(outputPath)/\(name): error: file is stale; run 'openapi-codegen generate' to update it") }
+            for name in report.removed { printError("\(outputPath)/\(name): error: file is no longer generated; run 'openapi-codegen generate' to remove it") }
+            throw ExitCode(1)
+        }
+        let report: OutputWriter.Report
+        do {
+            report = try await pipeline.generate()
+        } catch {
+            emit(diagnostics)
+            throw ExitCode(1)
+        }
+        emit(diagnostics)
+        printError("\(outputPath): \(report.written.count) written, \(report.unchanged.count) unchanged, \(report.removed.count) removed")
+    }
+
+    private func emit(_ diagnostics: DiagnosticCollector) {
+        for diagnostic in diagnostics.sorted { printError(diagnostic.description) }
+    }
+
+    private func printError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}

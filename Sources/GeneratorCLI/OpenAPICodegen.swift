@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import GeneratorCore
+
+/// `openapi-codegen`: the command tree. Exit statuses: 0 success, 1 problems in the input (or a stale
+/// output folder in check mode), 2 wrong usage.
+@main
+struct OpenAPICodegen: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "openapi-codegen",
+        abstract: "Generates a Swift client library from an OpenAPI 3.0 or 3.1 document.",
+        subcommands: [Generate.self],
+        defaultSubcommand: Generate.self)
+
+    /// Runs the command, mapping usage errors to exit status 2 (ArgumentParser's default is 64).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                FileHandle.standardError.write(Data("Run 'openapi-codegen help generate' for usage.\n".utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}

@@ -1,0 +1,178 @@
+import Foundation
+
+/// What every decoding function needs: the file the nodes came from and where to report problems.
+struct DecodingContext {
+    let file: String
+    let diagnostics: DiagnosticCollector
+
+    func location(_ node: YAMLNode) -> SourceLocation {
+        SourceLocation(file: file, mark: node.mark)
+    }
+
+    func error(_ message: String, at node: YAMLNode, pointer: JSONPointer) {
+        diagnostics.error(message, at: location(node), pointer: pointer.description)
+    }
+
+    func warning(_ message: String, at node: YAMLNode, pointer: JSONPointer) {
+        diagnostics.warning(message, at: location(node), pointer: pointer.description)
+    }
+}
+
+/// A JSON pointer into the document (RFC 6901), written as a URI fragment: `#/components/schemas/Pet`.
+public struct JSONPointer: Hashable, Sendable, CustomStringConvertible, Comparable {
+    /// The unescaped reference tokens, in order.
+    public var tokens: [String]
+
+    public init(_ tokens: [String] = []) { self.tokens = tokens }
+
+    /// Parses a fragment such as `#/components/schemas/Pet` (the leading `#` is required).
+    public init?(fragment: String) {
+        guard fragment.hasPrefix("#") else { return nil }
+        let body = fragment.dropFirst()
+        if body.isEmpty {
+            self.tokens = []
+            return
+        }
+        guard body.hasPrefix("/") else { return nil }
+        let decoded = body.removingPercentEncodingIfValid
+        self.tokens = decoded.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map {
+            $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+        }
+    }
+
+    public func appending(_ token: String) -> JSONPointer { JSONPointer(tokens + [token]) }
+    public func appending(_ index: Int) -> JSONPointer { JSONPointer(tokens + [String(index)]) }
+
+    public var description: String {
+        "#" + tokens.map { "/" + $0.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1") }.joined()
+    }
+
+    public static func < (lhs: JSONPointer, rhs: JSONPointer) -> Bool { lhs.tokens.lexicographicallyPrecedes(rhs.tokens) }
+}
+
+extension Substring {
+    /// Percent-decodes a URI fragment; returns the text unchanged when it holds no valid escapes.
+    var removingPercentEncodingIfValid: String {
+        guard contains("%") else { return String(self) }
+        var bytes: [UInt8] = []
+        var index = utf8.startIndex
+        let utf8 = self.utf8
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == UInt8(ascii: "%"),
+                let high = utf8.index(index, offsetBy: 1, limitedBy: utf8.endIndex), high < utf8.endIndex,
+                let low = utf8.index(index, offsetBy: 2, limitedBy: utf8.endIndex), low < utf8.endIndex,
+                let value = UInt8(String(decoding: [utf8[high], utf8[low]], as: UTF8.self), radix: 16)
+            {
+                bytes.append(value)
+                index = utf8.index(index, offsetBy: 3)
+            } else {
+                bytes.append(byte)
+                index = utf8.index(after: index)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// Reads one mapping node of the document: typed field access that reports mismatches, and a final check
+/// that warns about keys the OpenAPI (or JSON Schema) vocabulary does not define.
+struct MappingReader {
+    let node: YAMLNode
+    let pointer: JSONPointer
+    let context: DecodingContext
+    let pairs: [YAMLPair]
+
+    /// - Returns: `nil` (after reporting an error) when `node` is not a mapping.
+    init?(_ node: YAMLNode, at pointer: JSONPointer, context: DecodingContext, what: String) {
+        guard let pairs = node.pairs else {
+            context.error("expected \(what) to be a mapping, found a \(node.kindName)", at: node, pointer: pointer)
+            return nil
+        }
+        self.node = node
+        self.pointer = pointer
+        self.context = context
+        self.pairs = pairs
+    }
+
+    subscript(key: String) -> YAMLNode? { node[key] }
+
+    /// The text of a scalar field; `nil` when the field is absent or null. Numbers keep their source text,
+    /// so `version: 1.0` reads as `"1.0"`.
+    func string(_ key: String) -> String? {
+        guard let value = node[key] else { return nil }
+        guard let scalar = value.scalar else {
+            context.error("expected '\(key)' to be a string, found a \(value.kindName)", at: value, pointer: pointer.appending(key))
+            return nil
+        }
+        if scalar.value == .null { return nil }
+        return scalar.text
+    }
+
+    func requiredString(_ key: String) -> String? {
+        guard node[key] != nil else {
+            context.error("missing required field '\(key)'", at: node, pointer: pointer)
+            return nil
+        }
+        return string(key)
+    }
+
+    func bool(_ key: String) -> Bool? {
+        guard let value = node[key] else { return nil }
+        guard case .bool(let bool)? = value.scalar?.value else {
+            context.error("expected '\(key)' to be true or false, found a \(value.kindName)", at: value, pointer: pointer.appending(key))
+            return nil
+        }
+        return bool
+    }
+
+    func mapping(_ key: String) -> [YAMLPair]? {
+        guard let value = node[key] else { return nil }
+        guard let pairs = value.pairs else {
+            context.error("expected '\(key)' to be a mapping, found a \(value.kindName)", at: value, pointer: pointer.appending(key))
+            return nil
+        }
+        return pairs
+    }
+
+    func sequence(_ key: String) -> [YAMLNode]? {
+        guard let value = node[key] else { return nil }
+        guard let items = value.items else {
+            context.error("expected '\(key)' to be a sequence, found a \(value.kindName)", at: value, pointer: pointer.appending(key))
+            return nil
+        }
+        return items
+    }
+
+    func strings(_ key: String) -> [String]? {
+        guard let items = sequence(key) else { return nil }
+        return items.enumerated().compactMap { index, item in
+            guard let scalar = item.scalar else {
+                context.error("expected the items of '\(key)' to be strings, found a \(item.kindName)", at: item, pointer: pointer.appending(key).appending(index))
+                return nil
+            }
+            return scalar.text
+        }
+    }
+
+    /// Specification extensions (`x-…`) in document order.
+    var extensions: [String: YAMLNode] {
+        var result: [String: YAMLNode] = [:]
+        for pair in pairs {
+            if let key = pair.key.scalar?.text, key.hasPrefix("x-") { result[key] = pair.value }
+        }
+        return result
+    }
+
+    /// Warns once for each key that is neither in `known` nor a specification extension.
+    func warnAboutUnknownKeys(_ known: Set<String>, vocabulary: String) {
+        for pair in pairs {
+            guard let key = pair.key.scalar?.text else {
+                context.warning("a \(pair.key.kindName) key is not allowed here; it is ignored", at: pair.key, pointer: pointer)
+                continue
+            }
+            if known.contains(key) || key.hasPrefix("x-") { continue }
+            context.warning("'\(key)' is not \(vocabulary); it is ignored", at: pair.key, pointer: pointer.appending(key))
+        }
+    }
+}

@@ -1,0 +1,313 @@
+/// Decodes a YAML node tree into an `OpenAPI.Document`, reporting each problem with its position.
+///
+/// Decoding keeps going after problems so that one run reports as many as it can; the result is `nil`
+/// only when the root itself is unusable.
+public struct DocumentDecoder {
+    let context: DecodingContext
+
+    /// - Parameters:
+    ///   - file: the path printed in diagnostics.
+    ///   - diagnostics: where problems go (errors for what cannot be used, warnings for what is ignored).
+    public init(file: String, diagnostics: DiagnosticCollector) {
+        self.context = DecodingContext(file: file, diagnostics: diagnostics)
+    }
+
+    public func decode(_ root: YAMLNode) -> OpenAPI.Document? {
+        let pointer = JSONPointer()
+        guard let reader = MappingReader(root, at: pointer, context: context, what: "the document") else { return nil }
+        reader.warnAboutUnknownKeys(
+            ["openapi", "info", "servers", "paths", "components", "security", "tags", "externalDocs", "webhooks", "jsonSchemaDialect"],
+            vocabulary: "an OpenAPI Object field")
+        guard let version = reader.requiredString("openapi") else { return nil }
+        guard version.hasPrefix("3.0") || version.hasPrefix("3.1") else {
+            context.error("OpenAPI version '\(version)' is not supported; expected 3.0.x or 3.1.x", at: root["openapi"]!, pointer: pointer.appending("openapi"))
+            return nil
+        }
+        var info = OpenAPI.Info(title: "API", version: "")
+        if let node = root["info"] {
+            info = decodeInfo(node, at: pointer.appending("info")) ?? info
+        } else {
+            context.error("missing required field 'info'", at: root, pointer: pointer)
+        }
+        let servers = reader.sequence("servers").map { items in
+            items.enumerated().compactMap { decodeServer($1, at: pointer.appending("servers").appending($0)) }
+        } ?? []
+        var paths: [(String, OpenAPI.PathItem)] = []
+        if let pathPairs = reader.mapping("paths") {
+            for pair in pathPairs {
+                guard let path = pair.key.scalar?.text else { continue }
+                let itemPointer = pointer.appending("paths").appending(path)
+                if !path.hasPrefix("/") {
+                    context.error("path '\(path)' must start with '/'", at: pair.key, pointer: itemPointer)
+                }
+                if let item = decodePathItem(pair.value, at: itemPointer) { paths.append((path, item)) }
+            }
+        }
+        let components = root["components"].map { decodeComponents($0, at: pointer.appending("components")) } ?? OpenAPI.Components()
+        let security = root["security"].map { decodeSecurity($0, at: pointer.appending("security")) }
+        return OpenAPI.Document(
+            version: version, info: info, servers: servers, paths: paths, components: components, security: security)
+    }
+
+    // MARK: - Small objects
+
+    func decodeInfo(_ node: YAMLNode, at pointer: JSONPointer) -> OpenAPI.Info? {
+        guard let reader = MappingReader(node, at: pointer, context: context, what: "'info'") else { return nil }
+        reader.warnAboutUnknownKeys(
+            ["title", "version", "summary", "description", "termsOfService", "contact", "license"], vocabulary: "an Info Object field")
+        return OpenAPI.Info(
+            title: reader.requiredString("title") ?? "API", version: reader.requiredString("version") ?? "",
+            summary: reader.string("summary"), description: reader.string("description"))
+    }
+
+    func decodeServer(_ node: YAMLNode, at pointer: JSONPointer) -> OpenAPI.Server? {
+        guard let reader = MappingReader(node, at: pointer, context: context, what: "a Server Object") else { return nil }
+        reader.warnAboutUnknownKeys(["url", "description", "variables"], vocabulary: "a Server Object field")
+        guard let url = reader.requiredString("url") else { return nil }
+        var variables: [(String, String)] = []
+        for pair in reader.mapping("variables") ?? [] {
+            guard let name = pair.key.scalar?.text,
+                let variable = MappingReader(pair.value, at: pointer.appending("variables").appending(name), context: context, what: "a Server Variable Object")
+            else { continue }
+            variable.warnAboutUnknownKeys(["default", "enum", "description"], vocabulary: "a Server Variable Object field")
+            variables.append((name, variable.requiredString("default") ?? ""))
+        }
+        return OpenAPI.Server(url: url, description: reader.string("description"), variables: variables)
+    }
+
+    func decodeReference(_ reader: MappingReader) -> OpenAPI.Reference? {
+        guard let refNode = reader["$ref"] else { return nil }
+        guard let ref = reader.string("$ref") else { return nil }
+        return OpenAPI.Reference(ref: ref, summary: reader.string("summary"), description: reader.string("description"), mark: refNode.mark)
+    }
+
+    /// Decodes a Reference Object or, when there is no `$ref`, the value itself.
+    func referenceable<Value>(
+        _ node: YAMLNode, at pointer: JSONPointer, what: String,
+        decodeValue: (MappingReader) -> Value?
+    ) -> OpenAPI.Referenceable<Value>? {
+        guard let reader = MappingReader(node, at: pointer, context: context, what: what) else { return nil }
+        if reader["$ref"] != nil {
+            reader.warnAboutUnknownKeys(["$ref", "summary", "description"], vocabulary: "a Reference Object field")
+            return decodeReference(reader).map { .reference($0) }
+        }
+        return decodeValue(reader).map { .value($0) }
+    }
+
+    func decodeContent(_ reader: MappingReader) -> [(mediaType: String, mediaTypeObject: OpenAPI.MediaType)] {
+        var content: [(String, OpenAPI.MediaType)] = []
+        for pair in reader.mapping("content") ?? [] {
+            guard let mediaType = pair.key.scalar?.text else { continue }
+            let pointer = reader.pointer.appending("content").appending(mediaType)
+            guard let media = MappingReader(pair.value, at: pointer, context: context, what: "a Media Type Object") else { continue }
+            media.warnAboutUnknownKeys(["schema", "example", "examples", "encoding"], vocabulary: "a Media Type Object field")
+            let schema = media["schema"].map { SchemaDecoder(context: context).decode($0, at: pointer.appending("schema")) }
+            content.append((mediaType, OpenAPI.MediaType(schema: schema, mark: pair.value.mark)))
+        }
+        return content
+    }
+
+    // MARK: - Paths and operations
+
+    func decodePathItem(_ node: YAMLNode, at pointer: JSONPointer) -> OpenAPI.PathItem? {
+        guard let reader = MappingReader(node, at: pointer, context: context, what: "a Path Item Object") else { return nil }
+        var known: Set<String> = ["summary", "description", "servers", "parameters", "$ref"]
+        known.formUnion(OpenAPI.HTTPMethod.allCases.map(\.rawValue))
+        reader.warnAboutUnknownKeys(known, vocabulary: "a Path Item Object field")
+        if let ref = reader["$ref"] {
+            context.warning("'$ref' in a Path Item Object is not supported yet; it is ignored", at: ref, pointer: pointer.appending("$ref"))
+        }
+        let operations: [(OpenAPI.HTTPMethod, OpenAPI.Operation)] = OpenAPI.HTTPMethod.allCases.compactMap { method in
+            guard let operationNode = reader[method.rawValue],
+                let operation = decodeOperation(operationNode, at: pointer.appending(method.rawValue))
+            else { return nil }
+            return (method, operation)
+        }
+        return OpenAPI.PathItem(
+            summary: reader.string("summary"), description: reader.string("description"),
+            parameters: decodeParameters(reader), operations: operations, mark: node.mark)
+    }
+
+    func decodeParameters(_ reader: MappingReader) -> [OpenAPI.Referenceable<OpenAPI.Parameter>] {
+        (reader.sequence("parameters") ?? []).enumerated().compactMap { index, item in
+            let pointer = reader.pointer.appending("parameters").appending(index)
+            return referenceable(item, at: pointer, what: "a Parameter Object") { decodeParameter($0) }
+        }
+    }
+
+    func decodeOperation(_ node: YAMLNode, at pointer: JSONPointer) -> OpenAPI.Operation? {
+        guard let reader = MappingReader(node, at: pointer, context: context, what: "an Operation Object") else { return nil }
+        reader.warnAboutUnknownKeys(
+            ["tags", "summary", "description", "externalDocs", "operationId", "parameters", "requestBody", "responses",
+             "callbacks", "deprecated", "security", "servers"],
+            vocabulary: "an Operation Object field")
+        let requestBody = reader["requestBody"].flatMap {
+            referenceable($0, at: pointer.appending("requestBody"), what: "a Request Body Object") { decodeRequestBody($0) }
+        }
+        var responses: [(String, OpenAPI.Referenceable<OpenAPI.Response>)] = []
+        if let pairs = reader.mapping("responses") {
+            for pair in pairs {
+                guard let status = pair.key.scalar?.text else { continue }
+                let responsePointer = pointer.appending("responses").appending(status)
+                if !Self.isValidStatus(status) {
+                    context.error("response key '\(status)' is not a status code, a range such as '4XX', or 'default'", at: pair.key, pointer: responsePointer)
+                    continue
+                }
+                if let response = referenceable(pair.value, at: responsePointer, what: "a Response Object", decodeValue: { decodeResponse($0) }) {
+                    responses.append((status, response))
+                }
+            }
+        } else {
+            context.warning("operation has no 'responses'", at: node, pointer: pointer)
+        }
+        return OpenAPI.Operation(
+            operationID: reader.string("operationId"), summary: reader.string("summary"),
+            description: reader.string("description"), tags: reader.strings("tags") ?? [],
+            parameters: decodeParameters(reader), requestBody: requestBody, responses: responses,
+            deprecated: reader.bool("deprecated") ?? false,
+            security: reader["security"].map { decodeSecurity($0, at: pointer.appending("security")) },
+            mark: node.mark, pointer: pointer)
+    }
+
+    static func isValidStatus(_ status: String) -> Bool {
+        if status == "default" { return true }
+        let characters = Array(status)
+        guard characters.count == 3, ("1"..."5").contains(characters[0]) else { return false }
+        if characters[1] == "X" || characters[1] == "x" { return characters[2] == "X" || characters[2] == "x" }
+        return characters[1].isASCII && characters[1].isNumber && characters[2].isASCII && characters[2].isNumber
+    }
+
+    func decodeParameter(_ reader: MappingReader) -> OpenAPI.Parameter? {
+        reader.warnAboutUnknownKeys(
+            ["name", "in", "description", "required", "deprecated", "allowEmptyValue", "style", "explode",
+             "allowReserved", "schema", "example", "examples", "content"],
+            vocabulary: "a Parameter Object field")
+        guard let name = reader.requiredString("name"), let locationText = reader.requiredString("in") else { return nil }
+        guard let location = OpenAPI.ParameterLocation(rawValue: locationText) else {
+            context.error("parameter location '\(locationText)' is not one of 'path', 'query', 'header', 'cookie'", at: reader["in"]!, pointer: reader.pointer.appending("in"))
+            return nil
+        }
+        let required = reader.bool("required") ?? false
+        if location == .path && !required {
+            context.error("path parameter '\(name)' must have 'required: true'", at: reader.node, pointer: reader.pointer)
+        }
+        let schema = reader["schema"].map { SchemaDecoder(context: context).decode($0, at: reader.pointer.appending("schema")) }
+        let content = decodeContent(reader)
+        if schema == nil && content.isEmpty {
+            context.warning("parameter '\(name)' has neither 'schema' nor 'content'; it is sent as a string", at: reader.node, pointer: reader.pointer)
+        }
+        return OpenAPI.Parameter(
+            name: name, location: location, description: reader.string("description"), required: required,
+            deprecated: reader.bool("deprecated") ?? false, style: reader.string("style"), explode: reader.bool("explode"),
+            schema: schema, content: content, mark: reader.node.mark, pointer: reader.pointer)
+    }
+
+    func decodeRequestBody(_ reader: MappingReader) -> OpenAPI.RequestBody? {
+        reader.warnAboutUnknownKeys(["description", "content", "required"], vocabulary: "a Request Body Object field")
+        if reader["content"] == nil {
+            context.error("missing required field 'content'", at: reader.node, pointer: reader.pointer)
+        }
+        return OpenAPI.RequestBody(
+            description: reader.string("description"), content: decodeContent(reader), required: reader.bool("required") ?? false,
+            mark: reader.node.mark, pointer: reader.pointer)
+    }
+
+    func decodeResponse(_ reader: MappingReader) -> OpenAPI.Response? {
+        reader.warnAboutUnknownKeys(["description", "headers", "content", "links"], vocabulary: "a Response Object field")
+        var headers: [(String, OpenAPI.Referenceable<OpenAPI.Header>)] = []
+        for pair in reader.mapping("headers") ?? [] {
+            guard let name = pair.key.scalar?.text else { continue }
+            if let header = referenceable(pair.value, at: reader.pointer.appending("headers").appending(name), what: "a Header Object", decodeValue: { decodeHeader($0) }) {
+                headers.append((name, header))
+            }
+        }
+        return OpenAPI.Response(
+            description: reader.string("description"), headers: headers, content: decodeContent(reader),
+            mark: reader.node.mark, pointer: reader.pointer)
+    }
+
+    func decodeHeader(_ reader: MappingReader) -> OpenAPI.Header? {
+        reader.warnAboutUnknownKeys(
+            ["description", "required", "deprecated", "allowEmptyValue", "style", "explode", "schema", "example", "examples", "content"],
+            vocabulary: "a Header Object field")
+        let schema = reader["schema"].map { SchemaDecoder(context: context).decode($0, at: reader.pointer.appending("schema")) }
+        return OpenAPI.Header(description: reader.string("description"), required: reader.bool("required") ?? false, schema: schema, mark: reader.node.mark)
+    }
+
+    func decodeSecurityScheme(_ reader: MappingReader) -> OpenAPI.SecurityScheme? {
+        reader.warnAboutUnknownKeys(
+            ["type", "description", "name", "in", "scheme", "bearerFormat", "flows", "openIdConnectUrl"],
+            vocabulary: "a Security Scheme Object field")
+        guard let type = reader.requiredString("type") else { return nil }
+        if type == "apiKey" {
+            if reader["name"] == nil { context.error("missing required field 'name'", at: reader.node, pointer: reader.pointer) }
+            if reader["in"] == nil { context.error("missing required field 'in'", at: reader.node, pointer: reader.pointer) }
+        }
+        return OpenAPI.SecurityScheme(
+            type: type, description: reader.string("description"), name: reader.string("name"), location: reader.string("in"),
+            scheme: reader.string("scheme"), mark: reader.node.mark)
+    }
+
+    func decodeSecurity(_ node: YAMLNode, at pointer: JSONPointer) -> [OpenAPI.SecurityRequirement] {
+        guard let items = node.items else {
+            context.error("expected 'security' to be a sequence, found a \(node.kindName)", at: node, pointer: pointer)
+            return []
+        }
+        return items.enumerated().compactMap { index, item in
+            guard let pairs = item.pairs else {
+                context.error("expected a Security Requirement Object (a mapping), found a \(item.kindName)", at: item, pointer: pointer.appending(index))
+                return nil
+            }
+            return OpenAPI.SecurityRequirement(schemes: pairs.compactMap { pair in
+                guard let name = pair.key.scalar?.text else { return nil }
+                let scopes = pair.value.items?.compactMap { $0.scalar?.text } ?? []
+                return (name, scopes, pair.key.mark)
+            })
+        }
+    }
+
+    // MARK: - Components
+
+    func decodeComponents(_ node: YAMLNode, at pointer: JSONPointer) -> OpenAPI.Components {
+        var components = OpenAPI.Components()
+        guard let reader = MappingReader(node, at: pointer, context: context, what: "'components'") else { return components }
+        reader.warnAboutUnknownKeys(
+            ["schemas", "responses", "parameters", "examples", "requestBodies", "headers", "securitySchemes", "links",
+             "callbacks", "pathItems"],
+            vocabulary: "a Components Object field")
+        func each(_ key: String, _ body: (String, YAMLNode, JSONPointer) -> Void) {
+            for pair in reader.mapping(key) ?? [] {
+                guard let name = pair.key.scalar?.text else { continue }
+                body(name, pair.value, pointer.appending(key).appending(name))
+            }
+        }
+        let schemaDecoder = SchemaDecoder(context: context)
+        each("schemas") { name, node, pointer in components.schemas.append((name, schemaDecoder.decode(node, at: pointer))) }
+        each("parameters") { name, node, pointer in
+            if let value = referenceable(node, at: pointer, what: "a Parameter Object", decodeValue: { decodeParameter($0) }) {
+                components.parameters.append((name, value))
+            }
+        }
+        each("responses") { name, node, pointer in
+            if let value = referenceable(node, at: pointer, what: "a Response Object", decodeValue: { decodeResponse($0) }) {
+                components.responses.append((name, value))
+            }
+        }
+        each("requestBodies") { name, node, pointer in
+            if let value = referenceable(node, at: pointer, what: "a Request Body Object", decodeValue: { decodeRequestBody($0) }) {
+                components.requestBodies.append((name, value))
+            }
+        }
+        each("headers") { name, node, pointer in
+            if let value = referenceable(node, at: pointer, what: "a Header Object", decodeValue: { decodeHeader($0) }) {
+                components.headers.append((name, value))
+            }
+        }
+        each("securitySchemes") { name, node, pointer in
+            if let value = referenceable(node, at: pointer, what: "a Security Scheme Object", decodeValue: { decodeSecurityScheme($0) }) {
+                components.securitySchemes.append((name, value))
+            }
+        }
+        return components
+    }
+}

@@ -1,0 +1,83 @@
+extension OpenAPI {
+    /// A Schema Object (JSON Schema): only the keywords that matter for code are kept.
+    ///
+    /// A reference type so that recursive schemas cost nothing to copy; immutable once decoded.
+    public final class Schema: Sendable {
+        /// `additionalProperties`: absent, a Boolean, or a schema for the values.
+        public enum AdditionalProperties: Sendable {
+            case allowed(Bool)
+            case schema(Schema)
+        }
+
+        /// `discriminator`: the property naming the member, and explicit value → reference mappings.
+        public struct Discriminator: Sendable {
+            public var propertyName: String
+            public var mapping: [(value: String, ref: String)]
+        }
+
+        /// `$ref`, with 3.1 siblings kept alongside.
+        public let reference: Reference?
+        /// `type` as written: one name or several (`[string, 'null']`); empty when absent.
+        public let types: [String]
+        public let format: String?
+        public let title: String?
+        public let description: String?
+        /// `properties`, in document order.
+        public let properties: [(name: String, schema: Schema)]
+        public let required: [String]
+        public let items: Schema?
+        /// `enum` values as written.
+        public let enumValues: [YAMLNode]?
+        /// `const` as written.
+        public let constValue: YAMLNode?
+        public let defaultValue: YAMLNode?
+        /// 3.0's `nullable: true`.
+        public let nullable: Bool
+        public let oneOf: [Schema]
+        public let anyOf: [Schema]
+        public let allOf: [Schema]
+        public let additionalProperties: AdditionalProperties?
+        public let discriminator: Discriminator?
+        public let deprecated: Bool
+        /// A Boolean schema (`true` or `false`, allowed in 3.1); `nil` for a schema written as a mapping.
+        public let booleanSchema: Bool?
+        /// Specification extensions such as `x-enum-varnames`.
+        public let extensions: [String: YAMLNode]
+        public let mark: SourceMark
+        /// Where the schema is in its document, such as `#/components/schemas/Pet/properties/id`.
+        public let pointer: JSONPointer
+
+        init(
+            reference: Reference? = nil, types: [String] = [], format: String? = nil, title: String? = nil,
+            description: String? = nil, properties: [(name: String, schema: Schema)] = [], required: [String] = [],
+            items: Schema? = nil, enumValues: [YAMLNode]? = nil, constValue: YAMLNode? = nil, defaultValue: YAMLNode? = nil,
+            nullable: Bool = false, oneOf: [Schema] = [], anyOf: [Schema] = [], allOf: [Schema] = [],
+            additionalProperties: AdditionalProperties? = nil, discriminator: Discriminator? = nil,
+            deprecated: Bool = false, booleanSchema: Bool? = nil, extensions: [String: YAMLNode] = [:],
+            mark: SourceMark, pointer: JSONPointer
+        ) {
+            self.reference = reference
+            self.types = types
+            self.format = format
+            self.title = title
+            self.description = description
+            self.properties = properties
+            self.required = required
+            self.items = items
+            self.enumValues = enumValues
+            self.constValue = constValue
+            self.defaultValue = defaultValue
+            self.nullable = nullable
+            self.oneOf = oneOf
+            self.anyOf = anyOf
+            self.allOf = allOf
+            self.additionalProperties = additionalProperties
+            self.discriminator = discriminator
+            self.deprecated = deprecated
+            self.booleanSchema = booleanSchema
+            self.extensions = extensions
+            self.mark = mark
+            self.pointer = pointer
+        }
+    }
+}

@@ -1,0 +1,87 @@
+/// Decodes Schema Objects, warning about keywords that are not JSON Schema (or OpenAPI's additions to it).
+struct SchemaDecoder {
+    let context: DecodingContext
+
+    /// Keywords that are read into `OpenAPI.Schema`.
+    static let usedKeywords: Set<String> = [
+        "$ref", "type", "format", "title", "description", "properties", "required", "items", "enum", "const",
+        "default", "nullable", "oneOf", "anyOf", "allOf", "additionalProperties", "discriminator", "deprecated",
+    ]
+
+    /// Keywords of JSON Schema 2020-12, draft-04/05 as used by OpenAPI 3.0, and OpenAPI's own schema fields,
+    /// that are valid but have no effect on the generated code.
+    static let ignoredKeywords: Set<String> = [
+        "$schema", "$id", "$anchor", "$dynamicRef", "$dynamicAnchor", "$vocabulary", "$comment", "$defs", "definitions",
+        "multipleOf", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum", "maxLength", "minLength", "pattern",
+        "maxItems", "minItems", "uniqueItems", "maxContains", "minContains", "contains", "prefixItems",
+        "maxProperties", "minProperties", "dependentRequired", "dependentSchemas", "patternProperties", "propertyNames",
+        "unevaluatedItems", "unevaluatedProperties", "not", "if", "then", "else", "contentEncoding", "contentMediaType",
+        "contentSchema", "examples", "example", "readOnly", "writeOnly", "xml", "externalDocs",
+    ]
+
+    func decode(_ node: YAMLNode, at pointer: JSONPointer) -> OpenAPI.Schema {
+        if case .bool(let value)? = node.scalar?.value {
+            return OpenAPI.Schema(booleanSchema: value, mark: node.mark, pointer: pointer)
+        }
+        guard let reader = MappingReader(node, at: pointer, context: context, what: "a Schema Object") else {
+            return OpenAPI.Schema(mark: node.mark, pointer: pointer)
+        }
+        for pair in reader.pairs {
+            guard let key = pair.key.scalar?.text else { continue }
+            if Self.usedKeywords.contains(key) || Self.ignoredKeywords.contains(key) || key.hasPrefix("x-") { continue }
+            context.warning("'\(key)' is not a JSON Schema keyword; it is ignored", at: pair.key, pointer: pointer.appending(key))
+        }
+        var types: [String] = []
+        if let typeNode = reader["type"] {
+            if let scalar = typeNode.scalar {
+                types = [scalar.text]
+            } else if let items = typeNode.items {
+                types = items.compactMap { $0.scalar?.text }
+            }
+            let known: Set<String> = ["string", "number", "integer", "boolean", "array", "object", "null"]
+            for type in types where !known.contains(type) {
+                context.error("'\(type)' is not a JSON Schema type; expected one of \(known.sorted().map { "'\($0)'" }.joined(separator: ", "))", at: typeNode, pointer: pointer.appending("type"))
+            }
+        }
+        var properties: [(String, OpenAPI.Schema)] = []
+        for pair in reader.mapping("properties") ?? [] {
+            guard let name = pair.key.scalar?.text else { continue }
+            properties.append((name, decode(pair.value, at: pointer.appending("properties").appending(name))))
+        }
+        func list(_ key: String) -> [OpenAPI.Schema] {
+            (reader.sequence(key) ?? []).enumerated().map { decode($1, at: pointer.appending(key).appending($0)) }
+        }
+        var additionalProperties: OpenAPI.Schema.AdditionalProperties?
+        if let node = reader["additionalProperties"] {
+            if case .bool(let allowed)? = node.scalar?.value {
+                additionalProperties = .allowed(allowed)
+            } else {
+                additionalProperties = .schema(decode(node, at: pointer.appending("additionalProperties")))
+            }
+        }
+        var discriminator: OpenAPI.Schema.Discriminator?
+        if let node = reader["discriminator"],
+            let discriminatorReader = MappingReader(node, at: pointer.appending("discriminator"), context: context, what: "'discriminator'")
+        {
+            discriminatorReader.warnAboutUnknownKeys(["propertyName", "mapping"], vocabulary: "a Discriminator Object field")
+            if let propertyName = discriminatorReader.requiredString("propertyName") {
+                let mapping = (discriminatorReader.mapping("mapping") ?? []).compactMap { pair -> (String, String)? in
+                    guard let value = pair.key.scalar?.text, let ref = pair.value.scalar?.text else { return nil }
+                    return (value, ref)
+                }
+                discriminator = .init(propertyName: propertyName, mapping: mapping)
+            }
+        }
+        let reference: OpenAPI.Reference? = reader["$ref"].flatMap { refNode in
+            reader.string("$ref").map { OpenAPI.Reference(ref: $0, summary: nil, description: reader.string("description"), mark: refNode.mark) }
+        }
+        return OpenAPI.Schema(
+            reference: reference, types: types, format: reader.string("format"), title: reader.string("title"),
+            description: reader.string("description"), properties: properties, required: reader.strings("required") ?? [],
+            items: reader["items"].map { decode($0, at: pointer.appending("items")) }, enumValues: reader.sequence("enum"),
+            constValue: reader["const"], defaultValue: reader["default"], nullable: reader.bool("nullable") ?? false,
+            oneOf: list("oneOf"), anyOf: list("anyOf"), allOf: list("allOf"), additionalProperties: additionalProperties,
+            discriminator: discriminator, deprecated: reader.bool("deprecated") ?? false, extensions: reader.extensions,
+            mark: node.mark, pointer: pointer)
+    }
+}

@@ -1,0 +1,353 @@
+import Foundation
+
+/// Builds the template context from the IR: one `Context.File` per generated file, paired with the
+/// template that lays it out.
+public struct Presenter {
+    /// A file to render: the output name, the template, and the context it receives.
+    public struct Job: Sendable {
+        /// The output file name: `TaskID.swift`.
+        public var fileName: String
+        /// The template's name in the library: `Struct.swift`.
+        public var templateName: String
+        public var context: Context.File
+    }
+
+    /// Templates rendered once per module, each producing the file of the same name (the client and error
+    /// templates take the module's client and error names).
+    public static let moduleTemplates = [
+        "Client.swift", "Error.swift", "JSONValue.swift", "HTTPTransport.swift", "HTTPRequest.swift", "HTTPResponse.swift",
+        "URLSessionTransport.swift", "Credential.swift", "QueryItems.swift", "ParameterValue.swift", "AnyCodingKey.swift",
+        "JSONMatchable.swift",
+    ]
+
+    /// The document's file name, as the banner names it.
+    public let documentName: String
+
+    public init(documentName: String) {
+        self.documentName = documentName
+    }
+
+    public func present(_ module: IR.Module) -> [Job] {
+        let banner = Constants.bannerPrefix + documentName + ". Do not edit: change the document, the configuration or the templates, and regenerate."
+        let moduleContext = present(moduleOf: module)
+        let declared = Dictionary(module.types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        func file() -> Context.File { Context.File(banner: banner, module: moduleContext) }
+        var jobs: [Job] = []
+        for template in Self.moduleTemplates {
+            let fileName: String
+            switch template {
+            case "Client.swift": fileName = module.clientName + ".swift"
+            case "Error.swift": fileName = module.errorName + ".swift"
+            default: fileName = template
+            }
+            jobs.append(Job(fileName: fileName, templateName: template, context: file()))
+        }
+        for type in module.types {
+            var context = file()
+            let template: String
+            switch type {
+            case .structure(let value):
+                context.structure = present(value)
+                template = "Struct.swift"
+            case .enumeration(let value):
+                context.enumeration = present(value)
+                template = "Enum.swift"
+            case .union(let value):
+                context.union = present(value)
+                template = "Union.swift"
+            case .alias(let value):
+                context.alias = Context.Alias(
+                    name: value.name, targetTypeName: typeName(value.target), docLines: docLines(value.documentation))
+                template = "TypeAlias.swift"
+            }
+            jobs.append(Job(fileName: type.name + ".swift", templateName: template, context: context))
+        }
+        for operation in module.operations {
+            var context = file()
+            context.operation = present(operation, module: module, declared: declared)
+            let fileName = module.clientName + "+" + SwiftNamer().typeName(for: operation.functionName) + ".swift"
+            jobs.append(Job(fileName: fileName, templateName: "Operation.swift", context: context))
+        }
+        return jobs
+    }
+
+    // MARK: - Pieces
+
+    func typeName(_ usage: IR.TypeUsage) -> String {
+        switch usage {
+        case .declared(let name): name
+        case .string: "String"
+        case .integer: "Int"
+        case .int32: "Int32"
+        case .int64: "Int64"
+        case .double: "Double"
+        case .float: "Float"
+        case .boolean: "Bool"
+        case .jsonValue: "JSONValue"
+        case .array(let element): "[\(typeName(element))]"
+        case .dictionary(let value): "[String: \(typeName(value))]"
+        }
+    }
+
+    func docLines(_ documentation: IR.Documentation, extra: [String] = []) -> [String] {
+        SwiftText.docLines(summary: documentation.summary, description: documentation.description, source: documentation.pointer.description, extra: extra)
+    }
+
+    func present(moduleOf module: IR.Module) -> Context.Module {
+        var summary = "A client for \(module.documentTitle)"
+        if !module.documentVersion.isEmpty { summary += " \(module.documentVersion)" }
+        let serverURL = module.defaultServerURL.flatMap { text in
+            URL(string: text).flatMap { $0.scheme == nil || $0.host == nil ? nil : text }
+        }
+        return Context.Module(
+            moduleName: module.name, clientName: module.clientName, errorName: module.errorName,
+            docLines: SwiftText.docLines(summary: summary + ".", description: module.documentDescription, source: nil),
+            defaultServerURLLiteral: serverURL.map(SwiftText.stringLiteral) ?? "", hasDefaultServerURL: serverURL != nil,
+            credentials: module.credentials.map(present), hasCredentials: !module.credentials.isEmpty,
+            errorCases: module.errorCases.map { errorCase in
+                Context.ErrorCase(
+                    caseName: errorCase.caseName, typeName: typeName(errorCase.type),
+                    statuses: errorCase.statuses.joined(separator: ", "),
+                    docLines: SwiftText.docLines(
+                        summary: "The server answered \(errorCase.statuses.joined(separator: " or ")) with a documented `\(typeName(errorCase.type))` body.",
+                        description: nil, source: nil))
+            })
+    }
+
+    func present(_ credential: IR.Credential) -> Context.Credential {
+        var name = ""
+        var isHeader = false
+        var isQuery = false
+        switch credential.placement {
+        case .header(let header):
+            name = header
+            isHeader = true
+        case .query(let query):
+            name = query
+            isQuery = true
+        case .bearer:
+            break
+        }
+        let placement = isHeader ? "Sent in the `\(name)` header." : isQuery ? "Sent as the `\(name)` query parameter." : "Sent as `Authorization: Bearer <token>`."
+        return Context.Credential(
+            swiftName: credential.swiftName,
+            docLines: SwiftText.docLines(summary: credential.documentation.description, description: nil, source: credential.documentation.pointer.description, extra: [placement]),
+            nameLiteral: name.isEmpty ? "" : SwiftText.stringLiteral(name), isHeader: isHeader, isQuery: isQuery,
+            isBearer: credential.placement == .bearer)
+    }
+
+    func present(_ structure: IR.Structure) -> Context.Structure {
+        Context.Structure(
+            name: structure.name, docLines: docLines(structure.documentation), properties: structure.properties.map(present),
+            hasProperties: !structure.properties.isEmpty, hasAdditionalProperties: structure.additionalProperties != nil,
+            additionalPropertiesTypeName: structure.additionalProperties.map { "[String: \(typeName($0))]" } ?? "",
+            requiredKeysList: structure.properties.filter(\.isRequired).map { SwiftText.stringLiteral($0.jsonName) }.joined(separator: ", "))
+    }
+
+    func present(_ property: IR.Property) -> Context.Property {
+        let base = typeName(property.type)
+        let isOptional = !property.isRequired || property.isNullable
+        var extra: [String] = []
+        if property.isNullable { extra.append("May be `null` on the wire.") }
+        return Context.Property(
+            swiftName: property.swiftName, jsonNameLiteral: SwiftText.stringLiteral(property.jsonName),
+            typeName: isOptional ? base + "?" : base, baseTypeName: base,
+            matchTypeName: property.isNullable ? "Optional<\(base)>" : base, isOptional: isOptional,
+            isDecodedIfPresent: isOptional, isEncodedIfPresent: !property.isRequired,
+            docLines: SwiftText.docLines(
+                summary: property.documentation.summary, description: property.documentation.description,
+                source: property.documentation.pointer.description, extra: extra),
+            isDeprecated: property.isDeprecated)
+    }
+
+    func present(_ enumeration: IR.Enumeration) -> Context.Enumeration {
+        let isString = enumeration.rawType == .string
+        return Context.Enumeration(
+            name: enumeration.name,
+            docLines: docLines(enumeration.documentation, extra: [
+                "Values this version of the document does not list decode as `.\(enumeration.undocumentedCaseName)(_:)`, keep their raw value and encode back unchanged."
+            ]),
+            cases: enumeration.cases.map { value in
+                let literal = isString ? SwiftText.stringLiteral(value.rawValue) : value.rawValue
+                let summary = value.nameSource.map { "`\($0)` (\(isString ? literal : value.rawValue))." } ?? "`\(isString ? literal : value.rawValue)`"
+                return Context.EnumerationCase(
+                    swiftName: value.swiftName, rawValueLiteral: literal,
+                    docLines: SwiftText.docLines(summary: summary, description: nil, source: nil))
+            },
+            rawTypeName: isString ? "String" : "Int", isString: isString, undocumentedCaseName: enumeration.undocumentedCaseName,
+            hasDefault: enumeration.defaultCaseName != nil, defaultCaseName: enumeration.defaultCaseName ?? "")
+    }
+
+    func present(_ union: IR.Union) -> Context.Union {
+        let rule = [
+            "`\(union.kind.rawValue)`: decoding picks the member the payload fits best: "
+                + (union.discriminator != nil ? "first the discriminator property's value; then " : "")
+                + "a member fits when the JSON kind matches and, for objects, every required property is present "
+                + "with a fitting value; among fitting members, the one with the most declared properties present "
+                + "wins, and a documented enum value beats an undocumented one; a tie goes to the member listed "
+                + "first in the document. Undeclared properties are kept in the chosen member's `additionalProperties`."
+        ]
+        return Context.Union(
+            name: union.name,
+            docLines: SwiftText.docLines(
+                summary: union.documentation.summary, description: union.documentation.description,
+                source: union.documentation.pointer.description, extra: rule),
+            members: union.members.enumerated().map { index, member in
+                let values = union.discriminator?.valuesByMember[index] ?? []
+                return Context.UnionMember(
+                    caseName: member.caseName, typeName: typeName(member.type), index: index,
+                    docLines: docLines(member.documentation),
+                    discriminatorValues: values.map(SwiftText.stringLiteral).joined(separator: ", "),
+                    hasDiscriminatorValues: !values.isEmpty)
+            },
+            hasDiscriminator: union.discriminator != nil,
+            discriminatorLiteral: union.discriminator.map { SwiftText.stringLiteral($0.propertyName) } ?? "",
+            nameLiteral: SwiftText.stringLiteral(union.name))
+    }
+
+    /// Percent-encodes the literal parts of a path template (everything but RFC 3986 `pchar` and `/`).
+    static func encodePathLiteral(_ text: String) -> String {
+        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/%".unicodeScalars)
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if allowed.contains(scalar) {
+                result.unicodeScalars.append(scalar)
+            } else {
+                for byte in String(scalar).utf8 { result += String(format: "%%%02X", byte) }
+            }
+        }
+        return result
+    }
+
+    func present(_ operation: IR.Operation, module: IR.Module, declared: [String: IR.TypeDeclaration]) -> Context.Operation {
+        // Arguments: required before optional, path parameters first, in document order otherwise.
+        var arguments: [Context.Argument] = []
+        func argument(_ name: String, _ type: String, optional: Bool) {
+            arguments.append(Context.Argument(swiftName: name, typeName: optional ? type + "?" : type, hasDefaultValue: optional, isLast: false))
+        }
+        let ordered = operation.parameters.filter(\.isRequired) + operation.parameters.filter { !$0.isRequired }
+        for parameter in ordered where parameter.isRequired {
+            argument(parameter.swiftName, typeName(parameter.type), optional: false)
+        }
+        var bodyArguments = ""
+        var parameterDocs: [String] = []
+        if let body = operation.requestBody {
+            if let properties = body.flattenedProperties {
+                for property in properties {
+                    let presented = present(property)
+                    argument(property.swiftName, presented.baseTypeName, optional: presented.isOptional)
+                }
+                bodyArguments = properties.map { "\(Self.label($0.swiftName)): \($0.swiftName)" }.joined(separator: ", ")
+            } else {
+                argument("body", typeName(body.type), optional: !body.isRequired)
+            }
+        }
+        for parameter in ordered where !parameter.isRequired {
+            argument(parameter.swiftName, typeName(parameter.type), optional: true)
+        }
+        if !arguments.isEmpty { arguments[arguments.count - 1].isLast = true }
+
+        for parameter in ordered {
+            let text = SwiftText.lines(parameter.documentation.description ?? "").joined(separator: " ")
+            parameterDocs.append("  - \(Self.label(parameter.swiftName)): \(text.isEmpty ? "" : text + " ")(\(parameter.location.rawValue) parameter `\(parameter.name)`)")
+        }
+        if let properties = operation.requestBody?.flattenedProperties {
+            for property in properties {
+                let text = SwiftText.lines(property.documentation.description ?? property.title ?? "").joined(separator: " ")
+                parameterDocs.append("  - \(Self.label(property.swiftName)): \(text.isEmpty ? "" : text + " ")(body property `\(property.jsonName)`)")
+            }
+        } else if operation.requestBody != nil {
+            parameterDocs.append("  - body: The request body.")
+        }
+
+        var path = ""
+        var rest = operation.path[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            path += SwiftText.literalContent(Self.encodePathLiteral(String(rest[..<open])))
+            let name = String(rest[rest.index(after: open)..<close])
+            if let parameter = operation.parameters.first(where: { $0.location == .path && $0.name == name }) {
+                path += "\\(\(parameter.swiftName).pathSegment)"
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        path += SwiftText.literalContent(Self.encodePathLiteral(String(rest)))
+
+        func requestParameter(_ parameter: IR.Parameter) -> Context.RequestParameter {
+            var isArray = false
+            if case .array = parameter.type { isArray = true }
+            return Context.RequestParameter(
+                swiftName: parameter.swiftName, nameLiteral: SwiftText.stringLiteral(parameter.name), isArray: isArray,
+                explode: parameter.explode, isOptional: !parameter.isRequired)
+        }
+
+        func statusPattern(_ status: String) -> String {
+            if let code = Int(status) { return String(code) }
+            let first = status.prefix(1)
+            return "\(first)00...\(first)99"
+        }
+        // Exact codes before ranges, so that `case 200` wins over `case 200...299`.
+        let success = operation.success.filter { Int($0.status) != nil } + operation.success.filter { Int($0.status) == nil && $0.status != "default" }
+        let successCases = success.map { response in
+            Context.StatusCase(
+                pattern: statusPattern(response.status), hasBody: response.type != nil && operation.returnType != nil,
+                typeName: operation.returnType.map(typeName) ?? "", errorCaseName: "", status: response.status)
+        }
+        let errors = operation.errors.filter { Int($0.status) != nil } + operation.errors.filter { Int($0.status) == nil }
+        let errorCases = errors.filter { $0.status != "default" }.map { response in
+            Context.StatusCase(
+                pattern: statusPattern(response.status), hasBody: true, typeName: typeName(response.type),
+                errorCaseName: response.errorCaseName, status: response.status)
+        }
+        let defaultError = errors.first { $0.status == "default" }
+
+        var throwsDocs = ["- Throws: `\(module.errorName)`:"]
+        for response in operation.errors {
+            throwsDocs.append("  `.\(response.errorCaseName)` on \(response.status == "default" ? "any other status" : response.status) (\(SwiftText.lines(response.documentation.description ?? "").joined(separator: " ")));")
+        }
+        if defaultError == nil { throwsDocs.append("  `.unexpectedStatus` on any status the document does not list;") }
+        throwsDocs.append("  `.decoding` when a body does not match its documented type; `.transport` when no response arrives.")
+        var summaryLine = operation.documentation.summary
+        var extra = ["`\(operation.method) \(operation.path)`"]
+        if operation.isDeprecated { extra.append("- Warning: Deprecated by the document.") }
+        if !parameterDocs.isEmpty { extra.append("- Parameters:") ; extra += parameterDocs }
+        if let returnType = operation.returnType {
+            let statuses = operation.success.filter { $0.type != nil }.map(\.status).joined(separator: " or ")
+            extra.append("- Returns: The `\(typeName(returnType))` body of the \(statuses) response.")
+        }
+        extra += throwsDocs
+        if summaryLine == nil, operation.documentation.description == nil { summaryLine = "Calls `\(operation.method) \(operation.path)`." }
+
+        let body = operation.requestBody
+        return Context.Operation(
+            functionName: operation.functionName,
+            docLines: SwiftText.docLines(
+                summary: summaryLine, description: operation.documentation.description,
+                source: operation.documentation.pointer.description, extra: extra),
+            methodLiteral: SwiftText.stringLiteral(operation.method), arguments: arguments, pathInterpolation: path,
+            queryParameters: ordered.filter { $0.location == .query }.map(requestParameter),
+            hasQueryParameters: ordered.contains { $0.location == .query } || module.credentials.contains { credential in
+                if case .query = credential.placement { return operation.credentials.contains(credential.swiftName) }
+                return false
+            },
+            headerParameters: ordered.filter { $0.location == .header }.map(requestParameter),
+            credentials: module.credentials.filter { operation.credentials.contains($0.swiftName) }.map(present),
+            hasBody: body != nil, isBodyFlattened: body?.flattenedProperties != nil, isBodyOptional: body.map { !$0.isRequired } ?? false,
+            bodyTypeName: body.map { $0.structureName ?? typeName($0.type) } ?? "", bodyInitializerArguments: bodyArguments,
+            bodyContentTypeLiteral: body.map { SwiftText.stringLiteral($0.mediaType) } ?? "",
+            hasReturnValue: operation.returnType != nil, returnTypeName: operation.returnType.map(typeName) ?? "Void",
+            successCases: successCases, errorCases: errorCases,
+            defaultError: defaultError.map { response in
+                Context.StatusCase(
+                    pattern: "default", hasBody: true, typeName: typeName(response.type), errorCaseName: response.errorCaseName,
+                    status: response.status)
+            },
+            isDeprecated: operation.isDeprecated)
+    }
+
+    /// An argument label: a member name without backticks (labels may be keywords, except `inout`, `var`, `let`).
+    static func label(_ swiftName: String) -> String {
+        guard swiftName.hasPrefix("`") else { return swiftName }
+        let bare = String(swiftName.dropFirst().dropLast())
+        return ["inout", "var", "let"].contains(bare) ? swiftName : bare
+    }
+}

@@ -1,0 +1,87 @@
+/// Turns arbitrary document text into text that is safe inside generated Swift: doc comment lines and
+/// string literals that no input can end early.
+enum SwiftText {
+    /// `///` lines for a summary and a description, followed by the source pointer. Lines are split at every
+    /// line break Swift or an editor recognises (LF, CR, CRLF, NEL, U+2028, U+2029, VT, FF), so no text can
+    /// leave the comment; other control characters are dropped.
+    static func docLines(summary: String?, description: String?, source: String?, extra: [String] = []) -> [String] {
+        var paragraphs: [[String]] = []
+        if let summary = summary.map(lines), !summary.allSatisfy(\.isEmpty) { paragraphs.append(summary) }
+        if let description = description.map(lines), !description.allSatisfy(\.isEmpty), description != paragraphs.first {
+            paragraphs.append(description)
+        }
+        if !extra.isEmpty { paragraphs.append(extra) }
+        if let source { paragraphs.append(["Source: `\(source.replacingOccurrences(of: "`", with: "'"))`"]) }
+        var result: [String] = []
+        for (index, paragraph) in paragraphs.enumerated() {
+            if index > 0 { result.append("///") }
+            result += paragraph.map { $0.isEmpty ? "///" : "/// " + $0 }
+        }
+        return result
+    }
+
+    /// Splits text into lines, trimming trailing whitespace and leading/trailing empty lines.
+    static func lines(_ text: String) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n" where previousWasCR:
+                previousWasCR = false
+                continue
+            case "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}":
+                lines.append(current)
+                current = ""
+                previousWasCR = scalar == "\r"
+                continue
+            default:
+                previousWasCR = false
+            }
+            if scalar == "\t" {
+                current += "    "
+            } else if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format && scalar.value < 0x20 {
+                continue
+            } else {
+                current.unicodeScalars.append(scalar)
+            }
+        }
+        lines.append(current)
+        lines = lines.map { line in
+            var line = line
+            while line.last?.isWhitespace == true { line.removeLast() }
+            return line
+        }
+        while lines.first?.isEmpty == true { lines.removeFirst() }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines
+    }
+
+    /// A Swift string literal for any text: quotes, backslashes, control characters and line separators escaped.
+    static func stringLiteral(_ text: String) -> String {
+        "\"" + literalContent(text) + "\""
+    }
+
+    /// The inside of a string literal (no quotes).
+    static func literalContent(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\\""
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "\0": result += "\\0"
+            default:
+                let category = scalar.properties.generalCategory
+                if category == .control || category == .lineSeparator || category == .paragraphSeparator || category == .format {
+                    result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Mustache
+
+/// Loads the `*.mustache` files of a templates folder and renders contexts with them.
+public struct TemplateRenderer: Sendable {
+    /// Every template the generator renders, by library name (file name without `.mustache`).
+    public static let requiredTemplates = Presenter.moduleTemplates + ["Struct.swift", "Enum.swift", "Union.swift", "TypeAlias.swift", "Operation.swift"]
+
+    let library: MustacheLibrary
+
+    /// - Parameters:
+    ///   - directory: the templates folder.
+    ///   - displayPath: how diagnostics name the folder (relative to the working directory).
+    /// - Throws: `GenerationError.templates` with `file:line:column` diagnostics for a missing folder, a
+    ///   missing template or a template that does not parse.
+    public init(directory: URL, displayPath: String) async throws(GenerationError) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .templates([Diagnostic(.error, "templates folder '\(displayPath)' does not exist", at: nil)])
+        }
+        do {
+            library = try await MustacheLibrary(directory: directory.path)
+        } catch let error as MustacheLibrary.ParserError {
+            let mark = SourceMark(line: error.context.lineNumber, column: error.context.columnNumber)
+            let file = (displayPath as NSString).appendingPathComponent(error.filename)
+            throw .templates([Diagnostic(.error, Self.message(for: error.error), at: SourceLocation(file: file, mark: mark))])
+        } catch {
+            throw .templates([Diagnostic(.error, "cannot read templates folder '\(displayPath)': \(error.localizedDescription)", at: nil)])
+        }
+        let missing = Self.requiredTemplates.filter { library.getTemplate(named: $0) == nil }
+        if !missing.isEmpty {
+            throw .templates(missing.map { name in
+                Diagnostic(.error, "template '\(name).mustache' is missing; copy it from the built-in templates", at: SourceLocation(file: displayPath, mark: nil))
+            })
+        }
+    }
+
+    static func message(for error: any Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect?: "section is closed with a name that does not match the one it opened with"
+        case .unfinishedName?: "tag is not closed; expected '}}'"
+        case .expectedSectionEnd?: "section is never closed; expected '{{/name}}'"
+        case .invalidSetDelimiter?: "invalid set-delimiter tag"
+        case .transformAppliedToInheritanceSection?: "a transform cannot apply to an inheritance section"
+        case .illegalTokenInsideInheritSection?: "only block definitions may appear inside an inheritance section"
+        case .textInsideInheritSection?: "text is not allowed inside an inheritance section"
+        case .invalidConfigVariableSyntax?: "invalid pragma syntax; expected '{{% NAME: value }}'"
+        case .unrecognisedConfigVariable?: "unrecognised pragma; expected 'CONTENT_TYPE'"
+        default: "template does not parse: \(error)"
+        }
+    }
+
+    /// Renders one job.
+    /// - Returns: the text, with trailing whitespace removed from every line, runs of blank lines collapsed
+    ///   to one, and exactly one final newline.
+    /// - Throws: `GenerationError.templates` when the template is not in the library.
+    public func render(_ job: Presenter.Job) throws(GenerationError) -> String {
+        guard let text = library.render(job.context, withTemplate: job.templateName) else {
+            throw .templates([Diagnostic(.error, "template '\(job.templateName).mustache' is missing", at: nil)])
+        }
+        return Self.tidy(text)
+    }
+
+    static func tidy(_ text: String) -> String {
+        var lines: [Substring] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = line
+            while let last = line.last, last == " " || last == "\t" || last == "\r" { line.removeLast() }
+            if line.isEmpty, lines.last?.isEmpty ?? true { continue }
+            lines.append(line)
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

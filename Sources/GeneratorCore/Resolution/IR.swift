@@ -1,0 +1,210 @@
+/// The typed intermediate representation: what the generated module declares, with Swift names decided
+/// and references resolved. It knows nothing about templates; each element keeps its JSON pointer and mark.
+public enum IR {}
+
+extension IR {
+    /// How a value's type is spelled in Swift.
+    public indirect enum TypeUsage: Hashable, Sendable {
+        /// A type declared by the generated module (struct, enum, union or typealias).
+        case declared(String)
+        case string, integer, int32, int64, double, float, boolean
+        /// Any JSON value: the runtime's `JSONValue`.
+        case jsonValue
+        case array(TypeUsage)
+        /// A JSON object with arbitrary keys: `[String: Value]`.
+        case dictionary(TypeUsage)
+    }
+
+    /// The generated module: declarations sorted by name, operations in document order.
+    public struct Module: Sendable {
+        public var name: String
+        public var clientName: String
+        public var errorName: String
+        public var documentTitle: String
+        public var documentVersion: String
+        public var documentDescription: String?
+        /// The first server's URL with variables replaced by their defaults; `nil` when the document has none.
+        public var defaultServerURL: String?
+        public var types: [TypeDeclaration]
+        public var operations: [Operation]
+        public var credentials: [Credential]
+        /// Documented error responses across operations, one case of the error type each.
+        public var errorCases: [ErrorCase]
+    }
+
+    public struct Documentation: Sendable, Hashable {
+        public var summary: String?
+        public var description: String?
+        /// The JSON pointer of the element the text came from.
+        public var pointer: JSONPointer
+
+        public init(summary: String? = nil, description: String? = nil, pointer: JSONPointer) {
+            self.summary = summary
+            self.description = description
+            self.pointer = pointer
+        }
+    }
+
+    public enum TypeDeclaration: Sendable {
+        case structure(Structure)
+        case enumeration(Enumeration)
+        case union(Union)
+        case alias(Alias)
+
+        public var name: String {
+            switch self {
+            case .structure(let value): value.name
+            case .enumeration(let value): value.name
+            case .union(let value): value.name
+            case .alias(let value): value.name
+            }
+        }
+    }
+
+    /// An object schema: a struct with one stored property per declared property.
+    public struct Structure: Sendable {
+        public var name: String
+        public var documentation: Documentation
+        public var properties: [Property]
+        /// The value type of undeclared properties, which the struct keeps; `nil` when
+        /// `additionalProperties: false` forbids them.
+        public var additionalProperties: TypeUsage?
+        public var isDeprecated: Bool
+    }
+
+    public struct Property: Sendable {
+        /// The key on the wire, exactly as in the document.
+        public var jsonName: String
+        public var swiftName: String
+        public var type: TypeUsage
+        public var isRequired: Bool
+        public var isNullable: Bool
+        public var documentation: Documentation
+        public var isDeprecated: Bool
+        /// The text of the schema's `title`, kept for doc comments.
+        public var title: String?
+    }
+
+    /// A string or integer `enum`; forward-compatible: values the document does not list are kept.
+    public struct Enumeration: Sendable {
+        public enum RawType: Sendable { case string, integer }
+        public struct Case: Sendable {
+            public var swiftName: String
+            /// The value as text: `mp3`, `1`.
+            public var rawValue: String
+            /// Where the name came from, when not from the value itself (`en-US` from the configuration).
+            public var nameSource: String?
+        }
+        public var name: String
+        public var rawType: RawType
+        public var cases: [Case]
+        public var documentation: Documentation
+        /// The name of the case holding values the document does not list.
+        public var undocumentedCaseName: String
+        /// The case named by the schema's `default`, if any.
+        public var defaultCaseName: String?
+    }
+
+    /// `oneOf` or `anyOf`: a Swift enum with one case per member, decoded by the rule in `Union`'s doc comment.
+    public struct Union: Sendable {
+        public enum Kind: String, Sendable { case oneOf, anyOf }
+        public struct Member: Sendable {
+            public var caseName: String
+            public var type: TypeUsage
+            public var documentation: Documentation
+        }
+        public var name: String
+        public var kind: Kind
+        public var members: [Member]
+        public var documentation: Documentation
+        /// The discriminator property and, for each member index, the values that select it.
+        public var discriminator: (propertyName: String, valuesByMember: [[String]])?
+    }
+
+    public struct Alias: Sendable {
+        public var name: String
+        public var target: TypeUsage
+        public var documentation: Documentation
+    }
+
+    /// A credential the client holds and sends (an API key in a header or query, or a bearer token).
+    public struct Credential: Sendable {
+        public enum Placement: Sendable, Equatable {
+            case header(String)
+            case query(String)
+            case bearer
+        }
+        /// The security scheme's name in `components/securitySchemes`.
+        public var schemeName: String
+        /// The client property and initializer parameter: `apiKey`.
+        public var swiftName: String
+        public var placement: Placement
+        public var documentation: Documentation
+    }
+
+    public struct ErrorCase: Sendable {
+        /// `httpValidationError`
+        public var caseName: String
+        public var type: TypeUsage
+        /// The statuses (`422`) that produce this case, across operations.
+        public var statuses: [String]
+    }
+
+    public struct Operation: Sendable {
+        public var functionName: String
+        /// `POST`
+        public var method: String
+        /// `/dub-alt-format/{run_id}/{language}`
+        public var path: String
+        public var documentation: Documentation
+        public var operationID: String?
+        public var parameters: [Parameter]
+        public var requestBody: RequestBody?
+        /// Responses with a status code or range other than errors: the function's return type.
+        public var success: [Response]
+        /// The return type: the single success body type, a union of them, or `nil` for no body.
+        public var returnType: TypeUsage?
+        public var errors: [ErrorResponse]
+        /// Whether an undocumented or `default` status is handled by a `default` response.
+        public var credentials: [String]
+        public var isDeprecated: Bool
+    }
+
+    public struct Parameter: Sendable {
+        public var name: String
+        public var swiftName: String
+        public var location: OpenAPI.ParameterLocation
+        public var type: TypeUsage
+        public var isRequired: Bool
+        /// For query arrays: `form` with `explode` (repeat the name) or not (comma-separated).
+        public var explode: Bool
+        public var style: String
+        public var documentation: Documentation
+    }
+
+    public struct RequestBody: Sendable {
+        public var mediaType: String
+        public var type: TypeUsage
+        public var isRequired: Bool
+        /// The body's properties become the function's parameters when the body is an object whose property
+        /// names clash with no parameter; `nil` otherwise (the function takes `body:`).
+        public var flattenedProperties: [Property]?
+        public var structureName: String?
+        public var documentation: Documentation
+    }
+
+    public struct Response: Sendable {
+        /// `200`, `2XX` or `default`.
+        public var status: String
+        public var type: TypeUsage?
+        public var mediaType: String?
+        public var documentation: Documentation
+    }
+
+    public struct ErrorResponse: Sendable {
+        public var status: String
+        public var type: TypeUsage
+        public var errorCaseName: String
+        public var documentation: Documentation
+    }
+}

@@ -1,0 +1,140 @@
+/// Turns names from a document (schema names, property names, enum values, operation ids) into Swift
+/// identifiers that follow the Swift API Design Guidelines: `run_id` → `runID`, `output_url` → `outputURL`,
+/// `task_id` → `taskID`, `HTTPProxy` → `httpProxy`, `3dModel` → `_3dModel`, `default` → `` `default` ``.
+///
+/// The namer is pure: the same input always gives the same name. Making names unique within a scope is
+/// `NameScope`'s job.
+public struct SwiftNamer: Sendable {
+    /// Words written in capitals inside a name (`outputURL`, `TaskID`) and in lowercase at its start (`urlPath`).
+    public static let acronyms: Set<String> = [
+        "api", "ascii", "cpu", "css", "csv", "dns", "eof", "ftp", "gps", "gpu", "guid", "html", "http", "https", "id",
+        "ids", "io", "ip", "json", "jwt", "mime", "os", "pdf", "rpc", "sdk", "sql", "ssh", "ssl", "tcp", "tls", "ttl", "udp",
+        "ui", "uri", "url", "urls", "utc", "utf8", "uuid", "vm", "xml",
+    ]
+
+    /// Swift keywords that can be used as member names only between backticks.
+    public static let keywords: Set<String> = [
+        "associatedtype", "borrowing", "class", "consuming", "deinit", "enum", "extension", "fileprivate", "func", "import",
+        "init", "inout", "internal", "let", "nonisolated", "open", "operator", "private", "precedencegroup", "protocol",
+        "public", "rethrows", "static", "struct", "subscript", "typealias", "var", "break", "case", "catch", "continue",
+        "default", "defer", "do", "else", "fallthrough", "for", "guard", "if", "in", "repeat", "return", "throw", "switch",
+        "where", "while", "as", "Any", "await", "false", "is", "nil", "super", "throws", "true", "try", "some", "any",
+        "package", "each", "macro", "_",
+    ]
+
+    /// Member names that do not work even between backticks in some position, so they get a trailing `_`.
+    public static let unusableMemberNames: Set<String> = ["self", "Self", "Type", "Protocol", "init", "deinit", "subscript", "_"]
+
+    public init() {}
+
+    /// An UpperCamelCase type name: `dub_alt_format` → `DubAltFormat`, `TaskID` → `TaskID`, `pet-store` → `PetStore`.
+    public func typeName(for name: String) -> String {
+        let words = Self.words(in: name)
+        guard !words.isEmpty else { return "Unnamed" }
+        let joined = words.map(Self.capitalized).joined()
+        return joined.first!.isNumber ? "_" + joined : joined
+    }
+
+    /// A lowerCamelCase member name (property, case, parameter, function): `run_id` → `runID`,
+    /// `URLPath` → `urlPath`, `default` → `` `default` ``, `self` → `self_`, `3d` → `_3d`.
+    public func memberName(for name: String) -> String {
+        let base = unescapedMemberName(for: name)
+        if Self.unusableMemberNames.contains(base) { return base + "_" }
+        if Self.keywords.contains(base) { return "`\(base)`" }
+        return base
+    }
+
+    /// Like `memberName(for:)` without backticks, for building other names from it.
+    public func unescapedMemberName(for name: String) -> String {
+        let words = Self.words(in: name)
+        guard let first = words.first else { return "unnamed" }
+        let head: String
+        if first.allSatisfy({ $0.isUppercase || $0.isNumber }) || Self.acronyms.contains(first.lowercased()) {
+            head = first.lowercased()
+        } else {
+            head = first.prefix(1).lowercased() + first.dropFirst()
+        }
+        let joined = head + words.dropFirst().map(Self.capitalized).joined()
+        return joined.first!.isNumber ? "_" + joined : joined
+    }
+
+    /// A word with its first letter capitalised; acronyms entirely in capitals (`id` → `ID`, `Url` → `URL`).
+    static func capitalized(_ word: String) -> String {
+        if acronyms.contains(word.lowercased()) { return word.uppercased() }
+        return word.prefix(1).uppercased() + word.dropFirst()
+    }
+
+    /// Splits a name into words at separators (anything that cannot be part of an identifier) and at case
+    /// changes: `getHTTPResponse_code` → `get`, `HTTP`, `Response`, `code`. Digits stay with the letters
+    /// before them (`mp3`, `utf8`, `v2Api` → `v2`, `Api`).
+    static func words(in name: String) -> [String] {
+        var words: [String] = []
+        var current: [Character] = []
+        func flush() {
+            if !current.isEmpty { words.append(String(current)) }
+            current = []
+        }
+        let characters = Array(name)
+        for (index, character) in characters.enumerated() {
+            guard isIdentifierCharacter(character) else {
+                flush()
+                continue
+            }
+            if let previous = current.last {
+                let next = index + 1 < characters.count ? characters[index + 1] : nil
+                if character.isUppercase {
+                    // lower→Upper starts a word (`runId`); so does the last capital of a run followed by
+                    // a lowercase letter (`HTTPResponse` → `HTTP`, `Response`).
+                    if previous.isLowercase || previous.isNumber {
+                        flush()
+                    } else if previous.isUppercase, let next, next.isLowercase {
+                        flush()
+                    }
+                }
+            }
+            current.append(character)
+        }
+        flush()
+        return words
+    }
+
+    static func isIdentifierCharacter(_ character: Character) -> Bool {
+        guard character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first else { return false }
+        if scalar.isASCII { return character.isLetter || character.isNumber }
+        // Letters and digits of other scripts are legal in Swift identifiers; symbols and emoji are dropped.
+        return scalar.properties.isAlphabetic || scalar.properties.numericType == .decimal
+    }
+}
+
+/// Hands out names within one scope (the types of a module, the members of a type), making each unique:
+/// a clash gets a numeric suffix in the order names are claimed (`name`, `name2`, `name3`).
+/// Uniqueness ignores case when `caseInsensitive` is set, so that file names stay distinct on macOS.
+public struct NameScope: Sendable {
+    private var taken: Set<String>
+    private let caseInsensitive: Bool
+
+    public init(reserved: Set<String> = [], caseInsensitive: Bool = false) {
+        self.caseInsensitive = caseInsensitive
+        self.taken = Set(reserved.map { caseInsensitive ? $0.lowercased() : $0 })
+    }
+
+    private func key(_ name: String) -> String {
+        let bare = name.hasPrefix("`") ? String(name.dropFirst().dropLast()) : name
+        return caseInsensitive ? bare.lowercased() : bare
+    }
+
+    public func contains(_ name: String) -> Bool { taken.contains(key(name)) }
+
+    /// Returns `name`, or `name` with the smallest suffix from 2 up that is still free, and marks it taken.
+    public mutating func claim(_ name: String) -> String {
+        let bare = name.hasPrefix("`") ? String(name.dropFirst().dropLast()) : name
+        if !taken.contains(key(name)) {
+            taken.insert(key(name))
+            return name
+        }
+        var suffix = 2
+        while taken.contains(key(bare + String(suffix))) { suffix += 1 }
+        taken.insert(key(bare + String(suffix)))
+        return bare + String(suffix)
+    }
+}

@@ -1,0 +1,397 @@
+/// Decides the Swift type of every schema: declares structs, enums, unions and typealiases for component
+/// schemas and for inline schemas that need a name, and spells everything else with standard types.
+final class TypeResolver {
+    let document: OpenAPI.Document
+    let configuration: GeneratorConfiguration
+    let file: String
+    let diagnostics: DiagnosticCollector
+    let namer = SwiftNamer()
+
+    private(set) var declarations: [IR.TypeDeclaration] = []
+    private var typeScope: NameScope
+    /// Component schema name → Swift type name.
+    private var componentTypeNames: [String: String] = [:]
+    private var componentSchemas: [String: OpenAPI.Schema] = [:]
+    /// Usages of schemas reached through a `$ref` that is not a component, by pointer.
+    private var usageByPointer: [JSONPointer: IR.TypeUsage] = [:]
+    private var schemasByPointer: [JSONPointer: OpenAPI.Schema]?
+
+    init(document: OpenAPI.Document, configuration: GeneratorConfiguration, reservedNames: Set<String>, file: String, diagnostics: DiagnosticCollector) {
+        self.document = document
+        self.configuration = configuration
+        self.file = file
+        self.diagnostics = diagnostics
+        self.typeScope = NameScope(reserved: reservedNames, caseInsensitive: true)
+        // Component names are claimed first, in document order, so that they win over inline names.
+        for (name, schema) in document.components.schemas {
+            componentTypeNames[name] = claimTypeName(namer.typeName(for: name), for: schema.pointer, mark: schema.mark)
+            componentSchemas[name] = schema
+        }
+    }
+
+    func location(_ mark: SourceMark) -> SourceLocation { SourceLocation(file: file, mark: mark) }
+
+    /// Claims a type name, renaming (with a note) when it clashes with a reserved or earlier name.
+    func claimTypeName(_ proposed: String, for pointer: JSONPointer, mark: SourceMark) -> String {
+        var candidate = proposed
+        if Constants.standardTypeNames.contains(candidate) || Constants.runtimeTypeNames.contains(candidate) {
+            candidate += Constants.reservedNameSuffix
+        }
+        let claimed = typeScope.claim(candidate)
+        if claimed != proposed {
+            diagnostics.note("type '\(proposed)' is named '\(claimed)' to avoid a clash", at: location(mark), pointer: pointer.description)
+        }
+        return claimed
+    }
+
+    /// Declares every component schema: a named declaration, or a typealias when the schema needs none.
+    func declareComponents() {
+        for (name, schema) in document.components.schemas {
+            let typeName = componentTypeNames[name]!
+            if let reference = schema.reference, schema.properties.isEmpty, schema.types.isEmpty {
+                // A component that is only a reference: an alias of the target.
+                if let cycle = aliasCycle(startingAt: name) {
+                    diagnostics.error("reference cycle: \(cycle.joined(separator: " → "))", at: location(reference.mark), pointer: schema.pointer.description)
+                    declarations.append(.alias(IR.Alias(name: typeName, target: .jsonValue, documentation: documentation(for: schema))))
+                    continue
+                }
+            }
+            let usage = usage(for: schema, nameHint: typeName, declaringAs: typeName)
+            if usage.type != .declared(typeName) {
+                declarations.append(.alias(IR.Alias(name: typeName, target: usage.type, documentation: documentation(for: schema))))
+            }
+        }
+    }
+
+    private func aliasCycle(startingAt name: String) -> [String]? {
+        var chain = [name]
+        var current = name
+        while let schema = componentSchemas[current], let reference = schema.reference, schema.properties.isEmpty, schema.types.isEmpty {
+            guard let next = componentName(of: reference.ref) else { return nil }
+            if chain.contains(next) { return chain + [next] }
+            chain.append(next)
+            current = next
+        }
+        return nil
+    }
+
+    private func componentName(of ref: String) -> String? {
+        guard let pointer = JSONPointer(fragment: ref), pointer.tokens.count == 3,
+            pointer.tokens[0] == "components", pointer.tokens[1] == "schemas"
+        else { return nil }
+        return pointer.tokens[2]
+    }
+
+    func documentation(for schema: OpenAPI.Schema) -> IR.Documentation {
+        IR.Documentation(summary: schema.title, description: schema.description ?? schema.reference?.description, pointer: schema.pointer)
+    }
+
+    // MARK: - Usage
+
+    struct Usage {
+        var type: IR.TypeUsage
+        var isNullable: Bool
+    }
+
+    /// The Swift type for a schema.
+    /// - Parameters:
+    ///   - nameHint: the name to give a declaration the schema needs (an inline object, enum or union).
+    ///   - declaringAs: set when the schema is a component being declared under this (already claimed) name.
+    func usage(for schema: OpenAPI.Schema, nameHint: String, declaringAs declaredName: String? = nil) -> Usage {
+        if let reference = schema.reference {
+            return Usage(type: resolve(reference, nameHint: nameHint), isNullable: schema.nullable)
+        }
+        if let boolean = schema.booleanSchema {
+            if !boolean {
+                diagnostics.warning("the schema 'false' accepts no value; using JSONValue", at: location(schema.mark), pointer: schema.pointer.description)
+            }
+            return Usage(type: .jsonValue, isNullable: false)
+        }
+        var isNullable = schema.nullable || schema.types.contains("null")
+        let types = schema.types.filter { $0 != "null" }
+        func name() -> String {
+            declaredName ?? claimTypeName(nameHint, for: schema.pointer, mark: schema.mark)
+        }
+
+        if !schema.allOf.isEmpty {
+            if schema.allOf.count == 1, schema.properties.isEmpty, schema.oneOf.isEmpty, schema.anyOf.isEmpty, schema.enumValues == nil {
+                let inner = usage(for: schema.allOf[0], nameHint: nameHint, declaringAs: nil)
+                return Usage(type: inner.type, isNullable: isNullable || inner.isNullable)
+            }
+            let typeName = name()
+            declareStructure(merging: schema, named: typeName)
+            return Usage(type: .declared(typeName), isNullable: isNullable)
+        }
+        let members = schema.oneOf.isEmpty ? schema.anyOf : schema.oneOf
+        if !members.isEmpty {
+            let nonNull = members.filter { !($0.types == ["null"] && $0.reference == nil) }
+            if nonNull.count < members.count { isNullable = true }
+            if nonNull.count == 1 {
+                let inner = usage(for: nonNull[0], nameHint: nameHint, declaringAs: nil)
+                return Usage(type: inner.type, isNullable: isNullable || inner.isNullable)
+            }
+            if nonNull.isEmpty { return Usage(type: .jsonValue, isNullable: true) }
+            let typeName = name()
+            declareUnion(schema, members: nonNull, kind: schema.oneOf.isEmpty ? .anyOf : .oneOf, named: typeName)
+            return Usage(type: .declared(typeName), isNullable: isNullable)
+        }
+        if let values = schema.enumValues {
+            let nonNull = values.filter { $0.scalar?.value != .null || $0.scalar?.isPlain == false }
+            if nonNull.count < values.count { isNullable = true }
+            let allIntegers = nonNull.allSatisfy { if case .integer? = $0.scalar?.value { true } else { false } }
+            let allStrings = nonNull.allSatisfy { $0.scalar != nil }
+            if !nonNull.isEmpty, (allIntegers && types != ["string"]) || (allStrings && (types.isEmpty || types == ["string"])) {
+                let typeName = name()
+                declareEnumeration(schema, values: nonNull, rawType: allIntegers && types != ["string"] ? .integer : .string, named: typeName)
+                return Usage(type: .declared(typeName), isNullable: isNullable)
+            }
+            diagnostics.warning("enum values of mixed or unsupported kinds; using JSONValue", at: location(schema.mark), pointer: schema.pointer.description)
+            return Usage(type: .jsonValue, isNullable: isNullable)
+        }
+        if types.count > 1 {
+            diagnostics.warning("a schema of several types (\(types.joined(separator: ", "))) is decoded as JSONValue", at: location(schema.mark), pointer: schema.pointer.description)
+            return Usage(type: .jsonValue, isNullable: isNullable)
+        }
+        let isObject = types.first == "object" || (types.isEmpty && !schema.properties.isEmpty)
+        switch isObject ? "object" : types.first {
+        case "object"?:
+            if schema.properties.isEmpty {
+                switch schema.additionalProperties {
+                case .schema(let valueSchema)?:
+                    let value = usage(for: valueSchema, nameHint: nameHint + "Value")
+                    return Usage(type: .dictionary(value.isNullable ? .jsonValue : value.type), isNullable: isNullable)
+                default:
+                    return Usage(type: .dictionary(.jsonValue), isNullable: isNullable)
+                }
+            }
+            let typeName = name()
+            declareStructure(merging: schema, named: typeName)
+            return Usage(type: .declared(typeName), isNullable: isNullable)
+        case "array"?:
+            guard let items = schema.items else {
+                return Usage(type: .array(.jsonValue), isNullable: isNullable)
+            }
+            let item = usage(for: items, nameHint: nameHint + "Item")
+            return Usage(type: .array(item.isNullable ? .jsonValue : item.type), isNullable: isNullable)
+        case "string"?:
+            return Usage(type: .string, isNullable: isNullable)
+        case "integer"?:
+            switch schema.format {
+            case "int32": return Usage(type: .int32, isNullable: isNullable)
+            case "int64": return Usage(type: .int64, isNullable: isNullable)
+            default: return Usage(type: .integer, isNullable: isNullable)
+            }
+        case "number"?:
+            return Usage(type: schema.format == "float" ? .float : .double, isNullable: isNullable)
+        case "boolean"?:
+            return Usage(type: .boolean, isNullable: isNullable)
+        default:
+            if let constant = schema.constValue?.scalar {
+                switch constant.value {
+                case .string: return Usage(type: .string, isNullable: isNullable)
+                case .integer: return Usage(type: .integer, isNullable: isNullable)
+                case .number: return Usage(type: .double, isNullable: isNullable)
+                case .bool: return Usage(type: .boolean, isNullable: isNullable)
+                case .null: return Usage(type: .jsonValue, isNullable: true)
+                }
+            }
+            if schema.title != nil || schema.description != nil || schema.format != nil {
+                diagnostics.warning("schema has no 'type'; using JSONValue, which accepts any JSON", at: location(schema.mark), pointer: schema.pointer.description)
+            }
+            return Usage(type: .jsonValue, isNullable: isNullable)
+        }
+    }
+
+    /// The type a `$ref` names.
+    func resolve(_ reference: OpenAPI.Reference, nameHint: String) -> IR.TypeUsage {
+        if let component = componentName(of: reference.ref) {
+            if let name = componentTypeNames[component] { return .declared(name) }
+            diagnostics.error("reference '\(reference.ref)' does not resolve; no schema named '\(component)' in 'components/schemas'", at: location(reference.mark))
+            return .jsonValue
+        }
+        guard let pointer = JSONPointer(fragment: reference.ref) else {
+            diagnostics.error("reference '\(reference.ref)' is not supported; only references within the document ('#/…') are", at: location(reference.mark))
+            return .jsonValue
+        }
+        if let usage = usageByPointer[pointer] { return usage }
+        guard let target = schemaIndex()[pointer] else {
+            diagnostics.error("reference '\(reference.ref)' does not resolve to a schema", at: location(reference.mark))
+            return .jsonValue
+        }
+        usageByPointer[pointer] = .jsonValue  // a reference cycle through inline schemas ends here
+        let hint = namer.typeName(for: pointer.tokens.last ?? nameHint)
+        let usage = usage(for: target, nameHint: hint).type
+        usageByPointer[pointer] = usage
+        return usage
+    }
+
+    /// Every schema in `components/schemas`, by pointer, for references to schemas nested in others.
+    private func schemaIndex() -> [JSONPointer: OpenAPI.Schema] {
+        if let schemasByPointer { return schemasByPointer }
+        var index: [JSONPointer: OpenAPI.Schema] = [:]
+        var pending = document.components.schemas.map(\.schema)
+        while let schema = pending.popLast() {
+            index[schema.pointer] = schema
+            pending += schema.properties.map(\.schema) + schema.oneOf + schema.anyOf + schema.allOf
+            if let items = schema.items { pending.append(items) }
+            if case .schema(let value)? = schema.additionalProperties { pending.append(value) }
+        }
+        schemasByPointer = index
+        return index
+    }
+
+    // MARK: - Declarations
+
+    /// The properties of a schema and of its `allOf` members (followed through references), in order.
+    private func collectProperties(_ schema: OpenAPI.Schema, visited: inout Set<JSONPointer>) -> (properties: [(String, OpenAPI.Schema)], required: Set<String>, forbidsAdditional: Bool) {
+        var properties: [(String, OpenAPI.Schema)] = []
+        var required = Set(schema.required)
+        var forbids = false
+        if case .allowed(false)? = schema.additionalProperties { forbids = true }
+        var target = schema
+        if let reference = schema.reference {
+            guard let component = componentName(of: reference.ref), let resolved = componentSchemas[component] else {
+                diagnostics.error("reference '\(reference.ref)' in 'allOf' does not resolve to a component schema", at: location(reference.mark))
+                return ([], [], false)
+            }
+            guard visited.insert(resolved.pointer).inserted else { return ([], [], false) }
+            target = resolved
+            required.formUnion(resolved.required)
+            if case .allowed(false)? = resolved.additionalProperties { forbids = true }
+        }
+        for member in target.allOf {
+            let inner = collectProperties(member, visited: &visited)
+            properties += inner.properties
+            required.formUnion(inner.required)
+            forbids = forbids || inner.forbidsAdditional
+        }
+        properties += target.properties
+        return (properties, required, forbids)
+    }
+
+    private func declareStructure(merging schema: OpenAPI.Schema, named name: String) {
+        var visited: Set<JSONPointer> = []
+        let collected = collectProperties(schema, visited: &visited)
+        var scope = NameScope(reserved: [Constants.additionalPropertiesName])
+        var seen: Set<String> = []
+        var properties: [IR.Property] = []
+        for (jsonName, propertySchema) in collected.properties {
+            if !seen.insert(jsonName).inserted {
+                // allOf members that repeat a property: the first declaration wins.
+                continue
+            }
+            let usage = usage(for: propertySchema, nameHint: name + namer.typeName(for: jsonName))
+            let isRequired = collected.required.contains(jsonName)
+            let proposed = namer.memberName(for: jsonName)
+            let swiftName = scope.claim(proposed)
+            if swiftName != proposed {
+                diagnostics.note("property '\(jsonName)' is named '\(swiftName)' to avoid a clash", at: location(propertySchema.mark), pointer: propertySchema.pointer.description)
+            }
+            properties.append(IR.Property(
+                jsonName: jsonName, swiftName: swiftName, type: usage.type, isRequired: isRequired,
+                isNullable: usage.isNullable, documentation: IR.Documentation(
+                    summary: propertySchema.title, description: propertySchema.description ?? propertySchema.reference?.description,
+                    pointer: propertySchema.pointer),
+                isDeprecated: propertySchema.deprecated, title: propertySchema.title))
+        }
+        for requiredName in collected.required.sorted() where !seen.contains(requiredName) {
+            diagnostics.warning("required property '\(requiredName)' is not declared in 'properties'; it is kept with the undeclared properties", at: location(schema.mark), pointer: schema.pointer.description)
+        }
+        var additional: IR.TypeUsage? = .jsonValue
+        if collected.forbidsAdditional {
+            additional = nil
+        } else if case .schema(let valueSchema)? = schema.additionalProperties {
+            let value = usage(for: valueSchema, nameHint: name + "Value")
+            additional = value.isNullable ? .jsonValue : value.type
+        }
+        declarations.append(.structure(IR.Structure(
+            name: name, documentation: documentation(for: schema), properties: properties,
+            additionalProperties: additional, isDeprecated: schema.deprecated)))
+    }
+
+    private func declareEnumeration(_ schema: OpenAPI.Schema, values: [YAMLNode], rawType: IR.Enumeration.RawType, named name: String) {
+        var scope = NameScope(reserved: ["rawValue", "init", "hashValue", "allCases"])
+        let configured = configuration.enumCaseNames[schema.pointer] ?? [:]
+        let extensionNames = (schema.extensions["x-enum-varnames"] ?? schema.extensions["x-enumNames"])?.items?.compactMap { $0.scalar?.text }
+        var cases: [IR.Enumeration.Case] = []
+        var seenValues: Set<String> = []
+        for (index, value) in values.enumerated() {
+            let raw = value.scalar!.text
+            guard seenValues.insert(raw).inserted else {
+                diagnostics.warning("enum value '\(raw)' is listed twice; the second is ignored", at: location(value.mark), pointer: schema.pointer.appending("enum").appending(index).description)
+                continue
+            }
+            var nameSource: String?
+            let proposed: String
+            if let (configuredName, _) = configured[raw] {
+                nameSource = configuredName
+                proposed = namer.memberName(for: configuredName)
+            } else if let extensionNames, index < extensionNames.count {
+                nameSource = extensionNames[index]
+                proposed = namer.memberName(for: extensionNames[index])
+            } else if rawType == .integer {
+                let number = Int64(raw) ?? 0
+                proposed = number < 0 ? "valueMinus\(-number)" : "value\(number)"
+            } else if raw.isEmpty {
+                proposed = "empty"
+            } else {
+                let candidate = namer.memberName(for: raw)
+                proposed = candidate == "unnamed" ? "value\(index + 1)" : candidate
+            }
+            let swiftName = scope.claim(proposed)
+            if swiftName != proposed {
+                diagnostics.note("enum value '\(raw)' is named '\(swiftName)' to avoid a clash", at: location(value.mark), pointer: schema.pointer.description)
+            }
+            cases.append(.init(swiftName: swiftName, rawValue: raw, nameSource: nameSource))
+        }
+        if let configuredFile = configuration.file {
+            for (raw, (configuredName, mark)) in configured.sorted(by: { $0.key < $1.key }) where !seenValues.contains(raw) {
+                diagnostics.warning("'\(configuredName)' names value '\(raw)', which '\(schema.pointer)' does not list", at: SourceLocation(file: configuredFile, mark: mark))
+            }
+        }
+        let undocumented = scope.claim(Constants.undocumentedCaseName)
+        let defaultCase = schema.defaultValue?.scalar.flatMap { value in cases.first { $0.rawValue == value.text }?.swiftName }
+        declarations.append(.enumeration(IR.Enumeration(
+            name: name, rawType: rawType, cases: cases, documentation: documentation(for: schema),
+            undocumentedCaseName: undocumented, defaultCaseName: defaultCase)))
+    }
+
+    private func declareUnion(_ schema: OpenAPI.Schema, members: [OpenAPI.Schema], kind: IR.Union.Kind, named name: String) {
+        var scope = NameScope()
+        var irMembers: [IR.Union.Member] = []
+        for (index, member) in members.enumerated() {
+            let usage = usage(for: member, nameHint: name + "Member\(index + 1)")
+            let proposed = caseName(for: usage.type)
+            let caseName = scope.claim(proposed)
+            irMembers.append(.init(
+                caseName: caseName, type: usage.isNullable ? .jsonValue : usage.type,
+                documentation: IR.Documentation(summary: member.title, description: member.description ?? member.reference?.description, pointer: member.pointer)))
+        }
+        var discriminator: (String, [[String]])?
+        if let declared = schema.discriminator {
+            let values = members.map { member -> [String] in
+                guard let ref = member.reference?.ref else { return [] }
+                let mapped = declared.mapping.filter { $0.ref == ref || $0.ref == componentName(of: ref) }.map(\.value)
+                if !mapped.isEmpty { return mapped }
+                return componentName(of: ref).map { [$0] } ?? []
+            }
+            discriminator = (declared.propertyName, values)
+        }
+        declarations.append(.union(IR.Union(
+            name: name, kind: kind, members: irMembers, documentation: documentation(for: schema), discriminator: discriminator)))
+    }
+
+    /// The enum case for a union member of this type: `TaskID` → `taskID`, `String` → `string`.
+    func caseName(for type: IR.TypeUsage) -> String {
+        switch type {
+        case .declared(let name): namer.memberName(for: name)
+        case .string: "string"
+        case .integer, .int32, .int64: "integer"
+        case .double, .float: "number"
+        case .boolean: "boolean"
+        case .jsonValue: "value"
+        case .array: "array"
+        case .dictionary: "object"
+        }
+    }
+}

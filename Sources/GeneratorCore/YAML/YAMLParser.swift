@@ -1,0 +1,196 @@
+internal import CLibYAML
+
+/// A problem that stops parsing: malformed YAML, a duplicate key, a second document, too deep or too many
+/// aliases. The mark is where libyaml (or the node tree builder) found it.
+public struct YAMLError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var mark: SourceMark
+
+    public var description: String { "\(mark): \(message)" }
+}
+
+/// Parses YAML 1.2 (and therefore JSON) text through libyaml into a tree of `YAMLNode`s.
+///
+/// One parser parses one stream holding exactly one document. It owns the `yaml_parser_t` (deleted in
+/// `deinit`) and a copy of the input bytes that outlives it.
+public final class YAMLParser {
+    /// How deeply mappings and sequences may nest before parsing stops with an error.
+    public static let maximumDepth = 512
+    /// How many nodes aliases may add on top of the nodes written out, before parsing stops with an error
+    /// (a bound against "billion laughs" documents).
+    public static let maximumAliasExpansion = 1_000_000
+
+    private var parser = yaml_parser_t()
+    private let buffer: UnsafeMutableBufferPointer<UInt8>
+
+    public init(bytes: [UInt8]) {
+        buffer = .allocate(capacity: max(bytes.count, 1))
+        _ = buffer.initialize(from: bytes)
+        yaml_parser_initialize(&parser)
+        yaml_parser_set_input_string(&parser, buffer.baseAddress, bytes.count)
+    }
+
+    deinit {
+        yaml_parser_delete(&parser)
+        buffer.deallocate()
+    }
+
+    /// Parses the whole input.
+    /// - Returns: The root node, or `nil` when the stream holds no document at all (an empty file).
+    /// - Throws: `YAMLError` for the first problem found.
+    public func parse() throws(YAMLError) -> YAMLNode? {
+        var builder = TreeBuilder()
+        var documents = 0
+        while true {
+            var event = yaml_event_t()
+            guard yaml_parser_parse(&parser, &event) == 1 else { throw currentError() }
+            defer { yaml_event_delete(&event) }
+            let mark = SourceMark(line: event.start_mark.line + 1, column: event.start_mark.column + 1)
+            switch event.type {
+            case YAML_STREAM_END_EVENT:
+                return builder.root
+            case YAML_DOCUMENT_START_EVENT:
+                documents += 1
+                if documents > 1 {
+                    throw YAMLError(message: "a second document in the stream is not supported; put one document in each file", mark: mark)
+                }
+            case YAML_SCALAR_EVENT:
+                let scalar = event.data.scalar
+                let text = Self.string(scalar.value, count: scalar.length)
+                let tag = scalar.tag.map { Self.string($0) }
+                let isPlain = scalar.style == YAML_PLAIN_SCALAR_STYLE
+                let value = YAMLScalar.resolve(text: text, tag: tag, isPlain: isPlain)
+                let node = YAMLNode(.scalar(YAMLScalar(text: text, value: value, isPlain: isPlain)), mark: mark)
+                try builder.add(node, weight: 1, anchor: scalar.anchor.map { Self.string($0) })
+            case YAML_ALIAS_EVENT:
+                let name = Self.string(event.data.alias.anchor)
+                guard let (node, weight) = builder.anchors[name] else {
+                    throw YAMLError(message: "alias '*\(name)' names no anchor defined before it", mark: mark)
+                }
+                try builder.addAlias(node, weight: weight, at: mark)
+            case YAML_MAPPING_START_EVENT:
+                try builder.open(.mapping, at: mark, anchor: event.data.mapping_start.anchor.map { Self.string($0) })
+            case YAML_SEQUENCE_START_EVENT:
+                try builder.open(.sequence, at: mark, anchor: event.data.sequence_start.anchor.map { Self.string($0) })
+            case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
+                try builder.close()
+            default:
+                break
+            }
+        }
+    }
+
+    private func currentError() -> YAMLError {
+        let problem = parser.problem.map { String(cString: $0) } ?? "malformed YAML"
+        var message = problem
+        if let context = parser.context.map({ String(cString: $0) }) {
+            let contextMark = SourceMark(line: parser.context_mark.line + 1, column: parser.context_mark.column + 1)
+            message += " (\(context) at \(contextMark))"
+        }
+        if parser.error == YAML_READER_ERROR {
+            message += " at byte offset \(parser.problem_offset)"
+        }
+        let mark = SourceMark(line: parser.problem_mark.line + 1, column: parser.problem_mark.column + 1)
+        return YAMLError(message: message, mark: mark)
+    }
+
+    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>, count: Int) -> String {
+        String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
+    }
+
+    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>) -> String {
+        String(cString: UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))
+    }
+}
+
+/// Builds nodes from libyaml's event stream with an explicit stack (no recursion, so deep input cannot
+/// overflow the call stack), checking duplicate keys and bounding alias expansion.
+private struct TreeBuilder {
+    enum CollectionKind { case mapping, sequence }
+
+    struct Frame {
+        var kind: CollectionKind
+        var mark: SourceMark
+        var anchor: String?
+        var items: [YAMLNode] = []
+        var pairs: [YAMLPair] = []
+        var pendingKey: YAMLNode?
+        var keyMarks: [String: SourceMark] = [:]
+        /// The number of nodes this collection stands for once every alias inside it is expanded.
+        var weight = 1
+    }
+
+    var stack: [Frame] = []
+    var root: YAMLNode?
+    var anchors: [String: (YAMLNode, Int)] = [:]
+    var aliasExpansion = 0
+
+    mutating func open(_ kind: CollectionKind, at mark: SourceMark, anchor: String?) throws(YAMLError) {
+        guard stack.count < YAMLParser.maximumDepth else {
+            throw YAMLError(message: "nesting deeper than \(YAMLParser.maximumDepth) levels is not supported", mark: mark)
+        }
+        stack.append(Frame(kind: kind, mark: mark, anchor: anchor))
+    }
+
+    mutating func close() throws(YAMLError) {
+        let frame = stack.removeLast()
+        let node: YAMLNode
+        switch frame.kind {
+        case .mapping: node = YAMLNode(.mapping(frame.pairs), mark: frame.mark)
+        case .sequence: node = YAMLNode(.sequence(frame.items), mark: frame.mark)
+        }
+        try add(node, weight: frame.weight, anchor: frame.anchor)
+    }
+
+    mutating func addAlias(_ node: YAMLNode, weight: Int, at mark: SourceMark) throws(YAMLError) {
+        aliasExpansion += weight
+        guard aliasExpansion <= YAMLParser.maximumAliasExpansion else {
+            throw YAMLError(
+                message: "aliases expand to more than \(YAMLParser.maximumAliasExpansion) nodes; the document is too large or malicious",
+                mark: mark)
+        }
+        var node = node
+        node.mark = mark
+        try add(node, weight: weight, anchor: nil)
+    }
+
+    mutating func add(_ node: YAMLNode, weight: Int, anchor: String?) throws(YAMLError) {
+        if let anchor { anchors[anchor] = (node, weight) }
+        guard !stack.isEmpty else {
+            root = node
+            return
+        }
+        stack[stack.count - 1].weight += weight
+        switch stack[stack.count - 1].kind {
+        case .sequence:
+            stack[stack.count - 1].items.append(node)
+        case .mapping:
+            if let key = stack[stack.count - 1].pendingKey {
+                stack[stack.count - 1].pairs.append(YAMLPair(key: key, value: node))
+                stack[stack.count - 1].pendingKey = nil
+            } else {
+                let identity = Self.keyIdentity(node)
+                if let first = stack[stack.count - 1].keyMarks[identity] {
+                    throw YAMLError(
+                        message: "duplicate mapping key '\(Self.keyText(node))'; the first is at line \(first.line), column \(first.column)",
+                        mark: node.mark)
+                }
+                stack[stack.count - 1].keyMarks[identity] = node.mark
+                stack[stack.count - 1].pendingKey = node
+            }
+        }
+    }
+
+    /// Two keys are duplicates when they are scalars with the same text, or collections with the same content.
+    static func keyIdentity(_ node: YAMLNode) -> String {
+        switch node.kind {
+        case .scalar(let scalar): "s:" + scalar.text
+        case .sequence(let items): "q:[" + items.map(keyIdentity).joined(separator: ",") + "]"
+        case .mapping(let pairs): "m:{" + pairs.map { keyIdentity($0.key) + "=" + keyIdentity($0.value) }.joined(separator: ",") + "}"
+        }
+    }
+
+    static func keyText(_ node: YAMLNode) -> String {
+        node.scalar?.text ?? node.kindName
+    }
+}
