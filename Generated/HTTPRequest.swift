@@ -4,9 +4,10 @@ import Foundation
 
 /// An HTTP request built by an operation of `CambAIClient`, ready for a transport.
 ///
-/// Its description shows the method and the URL without its query, never header values or the body, so
-/// that logging a request cannot leak a credential.
-public struct HTTPRequest: Sendable, CustomStringConvertible {
+/// Its description and mirror (what `print`, `dump` and debuggers show) give the method, the URL without its
+/// query, the header names and the body size, never header values, query values or body bytes, so that
+/// logging a request cannot leak a credential.
+public struct HTTPRequest: Sendable, CustomStringConvertible, CustomReflectable {
     /// `GET`, `POST`…
     public var method: String
     /// The absolute URL, query included.
@@ -24,8 +25,22 @@ public struct HTTPRequest: Sendable, CustomStringConvertible {
     }
 
     public var description: String {
+        "\(method) \(urlWithoutQuery) (\(headerFields.count) headers, \(body?.count ?? 0) body bytes)"
+    }
+
+    public var customMirror: Mirror {
+        Mirror(
+            self,
+            children: [
+                "method": method, "url": urlWithoutQuery, "headerNames": headerFields.keys.sorted(),
+                "bodyByteCount": body?.count ?? 0,
+            ],
+            displayStyle: .struct)
+    }
+
+    private var urlWithoutQuery: String {
         var components = URLComponents(url: url, resolvingAgainstBaseURL: false)
         components?.query = nil
-        return "\(method) \(components?.string ?? "<url>") (\(headerFields.count) headers, \(body?.count ?? 0) body bytes)"
+        return components?.string ?? "<url>"
     }
 }

@@ -1,0 +1,41 @@
+import CambAI
+import Foundation
+
+/// Parses JSON text into Foundation objects so that two JSON texts can be compared regardless of key order.
+func jsonObject(_ text: String) throws -> NSObject {
+    try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) as! NSObject
+}
+
+func jsonObject(_ data: Data) throws -> NSObject {
+    try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) as! NSObject
+}
+
+func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+    try JSONDecoder().decode(type, from: Data(text.utf8))
+}
+
+func encode<T: Encodable>(_ value: T) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
+}
+
+/// A transport that answers from memory and remembers what it was sent.
+final class InMemoryTransport: HTTPTransport, @unchecked Sendable {
+    private let lock = NSLock()
+    private var _requests: [CambAI.HTTPRequest] = []
+    private let respond: @Sendable (CambAI.HTTPRequest) throws -> CambAI.HTTPResponse
+
+    init(_ respond: @escaping @Sendable (CambAI.HTTPRequest) throws -> CambAI.HTTPResponse) {
+        self.respond = respond
+    }
+
+    var requests: [CambAI.HTTPRequest] {
+        lock.withLock { _requests }
+    }
+
+    func send(_ request: CambAI.HTTPRequest) async throws -> CambAI.HTTPResponse {
+        lock.withLock { _requests.append(request) }
+        return try respond(request)
+    }
+}
