@@ -8,8 +8,8 @@ public struct SwiftNamer: Sendable {
     /// Words written in capitals inside a name (`outputURL`, `TaskID`) and in lowercase at its start (`urlPath`).
     public static let acronyms: Set<String> = [
         "api", "ascii", "cpu", "css", "csv", "dns", "eof", "ftp", "gps", "gpu", "guid", "html", "http", "https", "id",
-        "ids", "io", "ip", "json", "jwt", "mime", "os", "pdf", "rpc", "sdk", "sql", "ssh", "ssl", "tcp", "tls", "ttl", "udp",
-        "ui", "uri", "url", "urls", "utc", "utf8", "uuid", "vm", "xml",
+        "io", "ip", "json", "jwt", "mime", "os", "pdf", "rpc", "sdk", "sql", "ssh", "ssl", "tcp", "tls", "ttl", "udp",
+        "ui", "uri", "url", "utc", "utf8", "uuid", "vm", "xml",
     ]
 
     /// Swift keywords that can be used as member names only between backticks.
@@ -49,7 +49,8 @@ public struct SwiftNamer: Sendable {
         let words = Self.words(in: name)
         guard let first = words.first else { return "unnamed" }
         let head: String
-        if first.allSatisfy({ $0.isUppercase || $0.isNumber }) || Self.acronyms.contains(first.lowercased()) {
+        let isAcronym = Self.acronyms.contains(first.lowercased()) || Self.acronyms.contains(String(first.lowercased().dropLast()))
+        if first.allSatisfy({ $0.isUppercase || $0.isNumber }) || isAcronym {
             head = first.lowercased()
         } else {
             head = first.prefix(1).lowercased() + first.dropFirst()
@@ -58,9 +59,15 @@ public struct SwiftNamer: Sendable {
         return joined.first!.isNumber ? "_" + joined : joined
     }
 
-    /// A word with its first letter capitalised; acronyms entirely in capitals (`id` → `ID`, `Url` → `URL`).
+    /// A word with its first letter capitalised; acronyms entirely in capitals (`id` → `ID`, `Url` → `URL`,
+    /// `ids` → `IDs`).
     static func capitalized(_ word: String) -> String {
-        if acronyms.contains(word.lowercased()) { return word.uppercased() }
+        let lowercased = word.lowercased()
+        if acronyms.contains(lowercased) { return word.uppercased() }
+        // Plurals of acronyms: `ids` → `IDs`, `urls` → `URLs`.
+        if lowercased.hasSuffix("s"), acronyms.contains(String(lowercased.dropLast())) {
+            return word.dropLast().uppercased() + "s"
+        }
         return word.prefix(1).uppercased() + word.dropFirst()
     }
 

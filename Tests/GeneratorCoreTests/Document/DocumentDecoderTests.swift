@@ -1,0 +1,96 @@
+import Foundation
+@testable import GeneratorCore
+import Testing
+
+@Suite struct DocumentDecoderTests {
+    func decodeRepositoryDocument() throws -> (OpenAPI.Document, [Diagnostic]) {
+        let bytes = try Array(Data(contentsOf: TestPaths.document))
+        let root = try #require(try YAMLParser(bytes: bytes).parse())
+        let diagnostics = DiagnosticCollector()
+        let document = try #require(DocumentDecoder(file: "openapi.yaml", diagnostics: diagnostics).decode(root))
+        return (document, diagnostics.sorted)
+    }
+
+    @Test func decodesTheCambAIDocument() throws {
+        let (document, _) = try decodeRepositoryDocument()
+        #expect(document.version == "3.1.0")
+        #expect(document.info.title == "FastAPI")
+        #expect(document.info.version == "0.1.0")
+        #expect(document.servers.map(\.url) == ["https://client.camb.ai/apis"])
+        #expect(document.paths.map(\.path) == ["/dub-alt-format/{run_id}/{language}"])
+        let (method, operation) = try #require(document.paths.first?.item.operations.first)
+        #expect(method == .post)
+        #expect(operation.operationID == "get_dubbed_output_in_alt_format_dub_alt_format__run_id___language__post")
+        #expect(operation.summary == "Get Dubbed Output in Alt Format")
+        #expect(operation.tags == ["Dub"])
+        #expect(operation.responses.map(\.status) == ["200", "422"])
+        #expect(operation.security?.first?.schemes.first?.name == "APIKeyHeader")
+        #expect(document.security?.isEmpty == true)
+        #expect(document.components.schemas.map(\.name) == [
+            "RunIDParam", "Languages", "DubbedOutputInAltFormatRequestPayload", "DubAltFormatResponseBody", "TaskID",
+            "HTTPValidationError", "AudioOutputType", "VideoOutputTypeWithoutAVI", "ValidationError",
+        ])
+        let languages = try #require(document.components.schemas.first { $0.name == "Languages" }?.schema)
+        #expect(languages.types == ["integer"])
+        #expect(languages.enumValues?.count == 148)
+        #expect(languages.defaultValue?.scalar?.value == .integer(1))
+        let validationError = try #require(document.components.schemas.first { $0.name == "ValidationError" }?.schema)
+        #expect(validationError.required == ["loc", "msg", "type"])
+        let loc = try #require(validationError.properties.first?.schema)
+        #expect(loc.items?.anyOf.map(\.types) == [["string"], ["integer"]])
+        let scheme = try #require(document.components.securitySchemes.first)
+        guard case .value(let apiKey) = scheme.scheme else {
+            Issue.record("expected a security scheme value")
+            return
+        }
+        #expect(scheme.name == "APIKeyHeader")
+        #expect(apiKey.type == "apiKey")
+        #expect(apiKey.location == "header")
+        #expect(apiKey.name == "x-api-key")
+    }
+
+    /// `output_url` has a `schema:` key, which is not JSON Schema (openapi.yaml line 234, column 11).
+    @Test func warnsAboutTheSchemaKeywordInOutputURL() throws {
+        let (_, diagnostics) = try decodeRepositoryDocument()
+        #expect(diagnostics.map(\.description) == [
+            "openapi.yaml:234:11: warning: 'schema' is not a JSON Schema keyword; it is ignored"
+        ])
+        #expect(diagnostics.first?.pointer == "#/components/schemas/DubAltFormatResponseBody/properties/output_url/schema")
+    }
+
+    @Test func reportsProblemsWithPositions() throws {
+        let text = """
+            openapi: 3.0.3
+            info:
+              title: T
+              version: '1'
+            paths:
+              /a/{id}:
+                get:
+                  parameters:
+                    - name: id
+                      in: body
+                  responses:
+                    '200':
+                      description: ok
+                    '999':
+                      description: no
+                  operationID: typo
+            """
+        let root = try #require(try YAMLParser(bytes: Array(text.utf8)).parse())
+        let diagnostics = DiagnosticCollector()
+        _ = DocumentDecoder(file: "a.yaml", diagnostics: diagnostics).decode(root)
+        #expect(diagnostics.sorted.map(\.description) == [
+            "a.yaml:10:15: error: parameter location 'body' is not one of 'path', 'query', 'header', 'cookie'",
+            "a.yaml:14:9: error: response key '999' is not a status code, a range such as '4XX', or 'default'",
+            "a.yaml:16:7: warning: 'operationID' is not an Operation Object field; it is ignored",
+        ])
+    }
+
+    @Test func rejectsOtherVersions() throws {
+        let root = try #require(try YAMLParser(bytes: Array("swagger: '2.0'\nopenapi: 2.0.0\n".utf8)).parse())
+        let diagnostics = DiagnosticCollector()
+        #expect(DocumentDecoder(file: "a.yaml", diagnostics: diagnostics).decode(root) == nil)
+        #expect(diagnostics.sorted.map(\.description).contains("a.yaml:2:10: error: OpenAPI version '2.0.0' is not supported; expected 3.0.x or 3.1.x"))
+    }
+}

@@ -1,0 +1,76 @@
+@testable import GeneratorCore
+import Testing
+
+@Suite struct SwiftNamerTests {
+    static let memberNames: [(String, String)] = [
+        // snake_case and acronyms
+        ("run_id", "runID"),
+        ("output_url", "outputURL"),
+        ("task_id", "taskID"),
+        ("pet_id", "petID"),
+        ("id", "id"),
+        ("url", "url"),
+        ("HTTPProxy", "httpProxy"),
+        ("URLPath", "urlPath"),
+        ("userIds", "userIDs"),
+        ("api_key", "apiKey"),
+        // FastAPI operation ids after the generated suffix is removed
+        ("get_dubbed_output_in_alt_format", "getDubbedOutputInAltFormat"),
+        // dashes, dots, spaces, symbols
+        ("x-api-key", "xAPIKey"),
+        ("content.type", "contentType"),
+        ("first name", "firstName"),
+        ("en-US", "enUS"),
+        ("zh-CN-henan", "zhCNHenan"),
+        ("a+b", "aB"),
+        // digits
+        ("3dModel", "_3dModel"),
+        ("mp3", "mp3"),
+        ("1", "_1"),
+        // keywords
+        ("default", "`default`"),
+        ("class", "`class`"),
+        ("await", "`await`"),
+        ("self", "self_"),
+        ("Type", "type"),
+        ("init", "init_"),
+        // empty and symbols only
+        ("", "unnamed"),
+        ("🎬", "unnamed"),
+    ]
+
+    static let typeNames: [(String, String)] = [
+        ("TaskID", "TaskID"),
+        ("HTTPValidationError", "HTTPValidationError"),
+        ("RunIDParam", "RunIDParam"),
+        ("dub_alt_format", "DubAltFormat"),
+        ("pet-store", "PetStore"),
+        ("url", "URL"),
+        ("3d", "_3d"),
+        ("", "Unnamed"),
+    ]
+
+    @Test(arguments: memberNames) func memberName(input: String, expected: String) {
+        #expect(SwiftNamer().memberName(for: input) == expected)
+    }
+
+    @Test(arguments: typeNames) func typeName(input: String, expected: String) {
+        #expect(SwiftNamer().typeName(for: input) == expected)
+    }
+
+    @Test func scopeSuffixesClashesInOrder() {
+        var scope = NameScope(reserved: ["additionalProperties"])
+        #expect(scope.claim("name") == "name")
+        #expect(scope.claim("name") == "name2")
+        #expect(scope.claim("name") == "name3")
+        #expect(scope.claim("additionalProperties") == "additionalProperties2")
+        #expect(scope.claim("`default`") == "`default`")
+        #expect(scope.claim("`default`") == "default2")
+    }
+
+    @Test func caseInsensitiveScopeKeepsFileNamesDistinct() {
+        var scope = NameScope(caseInsensitive: true)
+        #expect(scope.claim("Pet") == "Pet")
+        #expect(scope.claim("PET") == "PET2")
+    }
+}
