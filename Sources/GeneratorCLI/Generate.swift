@@ -52,8 +52,14 @@ struct Generate: AsyncParsableCommand {
                 printError("\(outputPath) is up to date (\(report.unchanged.count) files)")
                 return
             }
-            for name in report.written { printError("\(outputPath)/\(name): error: file is stale; run 'openapi-codegen generate' to update it") }
-            for name in report.removed { printError("\(outputPath)/\(name): error: file is no longer generated; run 'openapi-codegen generate' to remove it") }
+            for name in report.written {
+                printError("\(outputPath)/\(name): error: file is stale; run 'openapi-codegen generate' to update it")
+            }
+            for name in report.removed {
+                printError(
+                    "\(outputPath)/\(name): error: file is no longer generated; run 'openapi-codegen generate' to remove it"
+                )
+            }
             throw ExitCode(1)
         }
         let report: OutputWriter.Report
@@ -64,7 +70,9 @@ struct Generate: AsyncParsableCommand {
             throw ExitCode(1)
         }
         emit(diagnostics)
-        printError("\(outputPath): \(report.written.count) written, \(report.unchanged.count) unchanged, \(report.removed.count) removed")
+        printError(
+            "\(outputPath): \(report.written.count) written, \(report.unchanged.count) unchanged, \(report.removed.count) removed"
+        )
     }
 
     private func emit(_ diagnostics: DiagnosticCollector) {

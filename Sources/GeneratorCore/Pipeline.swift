@@ -19,7 +19,9 @@ public struct Pipeline {
         /// The folder paths in diagnostics are relative to (normally the working directory).
         public var base: URL
 
-        public init(document: URL, templates: URL, output: URL, configuration: URL? = nil, moduleName: String? = nil, base: URL) {
+        public init(
+            document: URL, templates: URL, output: URL, configuration: URL? = nil, moduleName: String? = nil, base: URL
+        ) {
             self.document = document
             self.templates = templates
             self.output = output
@@ -44,17 +46,30 @@ public struct Pipeline {
         let documentPath = display(options.document)
         let root = try parse(options.document)
         guard let root else {
-            throw fail(.invalidInput([Diagnostic(.error, "the document is empty", at: SourceLocation(file: documentPath, mark: SourceMark(line: 1, column: 1)))]))
+            throw fail(
+                .invalidInput([
+                    Diagnostic(
+                        .error, "the document is empty",
+                        at: SourceLocation(file: documentPath, mark: SourceMark(line: 1, column: 1)))
+                ]))
         }
         var configuration = try loadConfiguration()
         if let moduleName = options.moduleName { configuration.moduleName = moduleName }
-        guard let document = DocumentDecoder(file: documentPath, diagnostics: diagnostics).decode(root), !diagnostics.hasErrors else {
+        guard let document = DocumentDecoder(file: documentPath, diagnostics: diagnostics).decode(root),
+            !diagnostics.hasErrors
+        else {
             throw .invalidInput(diagnostics.sorted.filter { $0.severity == .error })
         }
-        let module = ModuleResolver(configuration: configuration, file: documentPath, diagnostics: diagnostics).resolve(document)
+        let module = ModuleResolver(configuration: configuration, file: documentPath, diagnostics: diagnostics).resolve(
+            document)
         if diagnostics.hasErrors { throw .invalidInput(diagnostics.sorted.filter { $0.severity == .error }) }
         if let name = configuration.moduleName, SwiftNamer().typeName(for: name) != name {
-            throw fail(.invalidInput([Diagnostic(.error, "module name '\(name)' is not an UpperCamelCase Swift identifier", at: configuration.file.map { SourceLocation(file: $0, mark: nil) })]))
+            throw fail(
+                .invalidInput([
+                    Diagnostic(
+                        .error, "module name '\(name)' is not an UpperCamelCase Swift identifier",
+                        at: configuration.file.map { SourceLocation(file: $0, mark: nil) })
+                ]))
         }
         let jobs = Presenter(documentName: options.document.lastPathComponent).present(module)
         let renderer: TemplateRenderer
@@ -104,19 +119,23 @@ public struct Pipeline {
         do {
             return try YAMLParser(bytes: Array(data)).parse()
         } catch {
-            throw fail(.invalidInput([Diagnostic(.error, error.message, at: SourceLocation(file: path, mark: error.mark))]))
+            throw fail(
+                .invalidInput([Diagnostic(.error, error.message, at: SourceLocation(file: path, mark: error.mark))]))
         }
     }
 
     func loadConfiguration() throws(GenerationError) -> GeneratorConfiguration {
         var url = options.configuration
         if url == nil {
-            let beside = options.document.deletingLastPathComponent().appendingPathComponent(Constants.defaultConfigurationFileName)
+            let beside = options.document.deletingLastPathComponent().appendingPathComponent(
+                Constants.defaultConfigurationFileName)
             if FileManager.default.fileExists(atPath: beside.path) { url = beside }
         }
         guard let url else { return GeneratorConfiguration() }
         let root = try parse(url)
-        guard let configuration = GeneratorConfiguration.decode(root, file: display(url), diagnostics: diagnostics), !diagnostics.hasErrors else {
+        guard let configuration = GeneratorConfiguration.decode(root, file: display(url), diagnostics: diagnostics),
+            !diagnostics.hasErrors
+        else {
             throw .invalidInput(diagnostics.sorted.filter { $0.severity == .error })
         }
         return configuration

@@ -37,7 +37,8 @@ final class LoopbackServer: @unchecked Sendable {
                 method: request.method.rawValue, path: request.path, headers: headers, body: try await request.bodyData)
             self?.lock.withLock { self?.received.append(record) }
             return FlyingFox.HTTPResponse(
-                statusCode: HTTPStatusCode(status, phrase: "Test"), headers: [HTTPHeader("Content-Type"): contentType, HTTPHeader("X-Trace"): "abc"],
+                statusCode: HTTPStatusCode(status, phrase: "Test"),
+                headers: [HTTPHeader("Content-Type"): contentType, HTTPHeader("X-Trace"): "abc"],
                 body: responseBody)
         }
     }
@@ -62,7 +63,8 @@ final class LoopbackServer: @unchecked Sendable {
     @Test func sendsTheDocumentedRequestAndDecodesTheTask() async throws {
         let server = try await LoopbackServer(status: 200, body: #"{"task_id":"t-1"}"#)
         defer { Task { await server.stop() } }
-        let result = try await client(server).getDubbedOutputInAltFormat(runID: 42, language: .enUS, outputFormat: .audioOutputType(.mp3))
+        let result = try await client(server).getDubbedOutputInAltFormat(
+            runID: 42, language: .enUS, outputFormat: .audioOutputType(.mp3))
         #expect(result == .taskID(TaskID(taskID: "t-1")))
 
         let request = try #require(server.requests.first)
@@ -77,7 +79,8 @@ final class LoopbackServer: @unchecked Sendable {
     @Test func decodesThePresignedURL() async throws {
         let server = try await LoopbackServer(status: 200, body: #"{"output_url":"https://example.com/a.mp3"}"#)
         defer { Task { await server.stop() } }
-        let result = try await client(server).getDubbedOutputInAltFormat(runID: 7, language: .frFR, outputFormat: .videoOutputTypeWithoutAVI(.mp4))
+        let result = try await client(server).getDubbedOutputInAltFormat(
+            runID: 7, language: .frFR, outputFormat: .videoOutputTypeWithoutAVI(.mp4))
         guard case .dubAltFormatResponseBody(let file) = result else {
             Issue.record("expected the file, got \(result)")
             return
@@ -89,11 +92,13 @@ final class LoopbackServer: @unchecked Sendable {
     }
 
     @Test func validationErrorIsTyped() async throws {
-        let body = #"{"detail":[{"loc":["path","run_id"],"msg":"Input should be a valid integer","type":"int_parsing"}]}"#
+        let body =
+            #"{"detail":[{"loc":["path","run_id"],"msg":"Input should be a valid integer","type":"int_parsing"}]}"#
         let server = try await LoopbackServer(status: 422, body: body)
         defer { Task { await server.stop() } }
         do {
-            _ = try await client(server).getDubbedOutputInAltFormat(runID: 1, language: .enUS, outputFormat: .audioOutputType(.wav))
+            _ = try await client(server).getDubbedOutputInAltFormat(
+                runID: 1, language: .enUS, outputFormat: .audioOutputType(.wav))
             Issue.record("expected an error")
         } catch {
             guard case .httpValidationError(let validation, let response) = error else {
@@ -111,7 +116,8 @@ final class LoopbackServer: @unchecked Sendable {
         let server = try await LoopbackServer(status: 503, body: "upstream busy", contentType: "text/plain")
         defer { Task { await server.stop() } }
         do {
-            _ = try await client(server).getDubbedOutputInAltFormat(runID: 1, language: .enUS, outputFormat: .audioOutputType(.wav))
+            _ = try await client(server).getDubbedOutputInAltFormat(
+                runID: 1, language: .enUS, outputFormat: .audioOutputType(.wav))
             Issue.record("expected an error")
         } catch {
             guard case .unexpectedStatus(let response) = error else {
@@ -129,7 +135,8 @@ final class LoopbackServer: @unchecked Sendable {
         let server = try await LoopbackServer(status: 200, body: "<html>oops</html>", contentType: "text/html")
         defer { Task { await server.stop() } }
         do {
-            _ = try await client(server).getDubbedOutputInAltFormat(runID: 1, language: .enUS, outputFormat: .audioOutputType(.wav))
+            _ = try await client(server).getDubbedOutputInAltFormat(
+                runID: 1, language: .enUS, outputFormat: .audioOutputType(.wav))
             Issue.record("expected an error")
         } catch {
             guard case .decoding(_, let expectedType, let response) = error else {
@@ -149,7 +156,8 @@ final class LoopbackServer: @unchecked Sendable {
         await server.stop()
         let client = CambAIClient(apiKey: Self.key, serverURL: url)
         do {
-            _ = try await client.getDubbedOutputInAltFormat(runID: 1, language: .enUS, outputFormat: .audioOutputType(.wav))
+            _ = try await client.getDubbedOutputInAltFormat(
+                runID: 1, language: .enUS, outputFormat: .audioOutputType(.wav))
             Issue.record("expected an error")
         } catch {
             guard case .transport = error else {
@@ -170,7 +178,8 @@ final class LoopbackServer: @unchecked Sendable {
             CambAI.HTTPResponse(statusCode: 200, body: Data(#"{"task_id":"t-9"}"#.utf8))
         }
         let client = CambAIClient(apiKey: Self.key, transport: transport)
-        let result = try await client.getDubbedOutputInAltFormat(runID: 42, language: .enUS, outputFormat: .audioOutputType(.mp3))
+        let result = try await client.getDubbedOutputInAltFormat(
+            runID: 42, language: .enUS, outputFormat: .audioOutputType(.mp3))
         #expect(result == .taskID(TaskID(taskID: "t-9")))
         let request = try #require(transport.requests.first)
         #expect(request.method == "POST")
@@ -182,8 +191,14 @@ final class LoopbackServer: @unchecked Sendable {
 
     @Test func everyErrorKindIsTypedAndHidesTheKey() async throws {
         let cases: [(Int, String, (CambAIError) -> Bool)] = [
-            (422, #"{"detail":[]}"#, { if case .httpValidationError(let body, _) = $0 { body.detail == [] } else { false } }),
-            (404, "not here", { if case .unexpectedStatus(let response) = $0 { response.statusCode == 404 } else { false } }),
+            (
+                422, #"{"detail":[]}"#,
+                { if case .httpValidationError(let body, _) = $0 { body.detail == [] } else { false } }
+            ),
+            (
+                404, "not here",
+                { if case .unexpectedStatus(let response) = $0 { response.statusCode == 404 } else { false } }
+            ),
             (200, "[1,2]", { if case .decoding = $0 { true } else { false } }),
             (422, "not json", { if case .decoding(_, "HTTPValidationError", _) = $0 { true } else { false } }),
         ]
@@ -191,7 +206,8 @@ final class LoopbackServer: @unchecked Sendable {
             let transport = InMemoryTransport { _ in CambAI.HTTPResponse(statusCode: status, body: Data(body.utf8)) }
             let client = CambAIClient(apiKey: Self.key, transport: transport)
             do {
-                _ = try await client.getDubbedOutputInAltFormat(runID: 1, language: .enUS, outputFormat: .audioOutputType(.aac))
+                _ = try await client.getDubbedOutputInAltFormat(
+                    runID: 1, language: .enUS, outputFormat: .audioOutputType(.aac))
                 Issue.record("status \(status) with \(body): expected an error")
             } catch {
                 #expect(matches(error), "status \(status) with \(body): got \(error)")
@@ -205,7 +221,8 @@ final class LoopbackServer: @unchecked Sendable {
         let transport = InMemoryTransport { _ in throw URLError(.timedOut) }
         let client = CambAIClient(apiKey: Self.key, transport: transport)
         do {
-            _ = try await client.getDubbedOutputInAltFormat(runID: 1, language: .enUS, outputFormat: .audioOutputType(.aac))
+            _ = try await client.getDubbedOutputInAltFormat(
+                runID: 1, language: .enUS, outputFormat: .audioOutputType(.aac))
             Issue.record("expected an error")
         } catch {
             guard case .transport(let underlying) = error else {

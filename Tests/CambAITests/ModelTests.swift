@@ -32,7 +32,10 @@ import Testing
             let fields = line.split(separator: "\t")
             let id = Int(fields[0])!
             let tag = fields[1].split(separator: "-").map(String.init)
-            let expectedName = tag[0] + tag.dropFirst().map { $0.count == 2 ? $0.uppercased() : $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+            let expectedName =
+                tag[0]
+                + tag.dropFirst().map { $0.count == 2 ? $0.uppercased() : $0.prefix(1).uppercased() + $0.dropFirst() }
+                .joined()
             let value = Languages(rawValue: id)
             if id == 137 || id == 138 || id > 150 {
                 #expect(!value.isDocumented, "id \(id) is not in openapi.yaml")
@@ -170,7 +173,8 @@ import Testing
         #expect(detail.count == 2)
         #expect(detail[0].loc == [.string("body"), .string("output_format")])
         #expect(detail[0].additionalProperties["input"] == .string("m4a"))
-        #expect(detail[0].additionalProperties["ctx"] == .object(["expected": .string("'flac', 'wav', 'mp3' or 'aac'")]))
+        #expect(
+            detail[0].additionalProperties["ctx"] == .object(["expected": .string("'flac', 'wav', 'mp3' or 'aac'")]))
         #expect(detail[1].loc == [.string("path"), .string("run_id")])
         #expect(detail[1].type == "int_parsing")
         #expect(try jsonObject(try encode(value)) == (try jsonObject(text)))

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import GeneratorCore
 
 /// Paths of this repository, found from this file's location.
@@ -12,7 +13,8 @@ enum TestPaths {
 
     /// A new empty folder under the system's temporary folder.
     static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("openapi-codegen-tests-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "openapi-codegen-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
@@ -20,7 +22,8 @@ enum TestPaths {
 
 /// Runs the pipeline up to rendering on a document written to a temporary folder.
 func render(
-    document text: String, fileName: String = "openapi.yaml", configuration: String? = nil, templates: URL = TestPaths.templates
+    document text: String, fileName: String = "openapi.yaml", configuration: String? = nil,
+    templates: URL = TestPaths.templates
 ) async throws -> (files: [String: String]?, diagnostics: [Diagnostic]) {
     let folder = try TestPaths.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -30,7 +33,8 @@ func render(
         try Data(configuration.utf8).write(to: folder.appendingPathComponent("openapi-codegen.yaml"))
     }
     let diagnostics = DiagnosticCollector()
-    let options = Pipeline.Options(document: document, templates: templates, output: folder.appendingPathComponent("out"), base: folder)
+    let options = Pipeline.Options(
+        document: document, templates: templates, output: folder.appendingPathComponent("out"), base: folder)
     let files = try? await Pipeline(options: options, diagnostics: diagnostics).render()
     return (files, diagnostics.sorted)
 }

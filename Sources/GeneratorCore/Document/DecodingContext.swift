@@ -44,10 +44,15 @@ public struct JSONPointer: Hashable, Sendable, CustomStringConvertible, Comparab
     public func appending(_ index: Int) -> JSONPointer { JSONPointer(tokens + [String(index)]) }
 
     public var description: String {
-        "#" + tokens.map { "/" + $0.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1") }.joined()
+        "#"
+            + tokens.map {
+                "/" + $0.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+            }.joined()
     }
 
-    public static func < (lhs: JSONPointer, rhs: JSONPointer) -> Bool { lhs.tokens.lexicographicallyPrecedes(rhs.tokens) }
+    public static func < (lhs: JSONPointer, rhs: JSONPointer) -> Bool {
+        lhs.tokens.lexicographicallyPrecedes(rhs.tokens)
+    }
 }
 
 extension Substring {
@@ -102,7 +107,9 @@ struct MappingReader {
     func string(_ key: String) -> String? {
         guard let value = node[key] else { return nil }
         guard let scalar = value.scalar else {
-            context.error("expected '\(key)' to be a string, found a \(value.kindName)", at: value, pointer: pointer.appending(key))
+            context.error(
+                "expected '\(key)' to be a string, found a \(value.kindName)", at: value,
+                pointer: pointer.appending(key))
             return nil
         }
         if scalar.value == .null { return nil }
@@ -120,7 +127,9 @@ struct MappingReader {
     func bool(_ key: String) -> Bool? {
         guard let value = node[key] else { return nil }
         guard case .bool(let bool)? = value.scalar?.value else {
-            context.error("expected '\(key)' to be true or false, found a \(value.kindName)", at: value, pointer: pointer.appending(key))
+            context.error(
+                "expected '\(key)' to be true or false, found a \(value.kindName)", at: value,
+                pointer: pointer.appending(key))
             return nil
         }
         return bool
@@ -129,7 +138,9 @@ struct MappingReader {
     func mapping(_ key: String) -> [YAMLPair]? {
         guard let value = node[key] else { return nil }
         guard let pairs = value.pairs else {
-            context.error("expected '\(key)' to be a mapping, found a \(value.kindName)", at: value, pointer: pointer.appending(key))
+            context.error(
+                "expected '\(key)' to be a mapping, found a \(value.kindName)", at: value,
+                pointer: pointer.appending(key))
             return nil
         }
         return pairs
@@ -138,7 +149,9 @@ struct MappingReader {
     func sequence(_ key: String) -> [YAMLNode]? {
         guard let value = node[key] else { return nil }
         guard let items = value.items else {
-            context.error("expected '\(key)' to be a sequence, found a \(value.kindName)", at: value, pointer: pointer.appending(key))
+            context.error(
+                "expected '\(key)' to be a sequence, found a \(value.kindName)", at: value,
+                pointer: pointer.appending(key))
             return nil
         }
         return items
@@ -148,7 +161,9 @@ struct MappingReader {
         guard let items = sequence(key) else { return nil }
         return items.enumerated().compactMap { index, item in
             guard let scalar = item.scalar else {
-                context.error("expected the items of '\(key)' to be strings, found a \(item.kindName)", at: item, pointer: pointer.appending(key).appending(index))
+                context.error(
+                    "expected the items of '\(key)' to be strings, found a \(item.kindName)", at: item,
+                    pointer: pointer.appending(key).appending(index))
                 return nil
             }
             return scalar.text
@@ -168,11 +183,13 @@ struct MappingReader {
     func warnAboutUnknownKeys(_ known: Set<String>, vocabulary: String) {
         for pair in pairs {
             guard let key = pair.key.scalar?.text else {
-                context.warning("a \(pair.key.kindName) key is not allowed here; it is ignored", at: pair.key, pointer: pointer)
+                context.warning(
+                    "a \(pair.key.kindName) key is not allowed here; it is ignored", at: pair.key, pointer: pointer)
                 continue
             }
             if known.contains(key) || key.hasPrefix("x-") { continue }
-            context.warning("'\(key)' is not \(vocabulary); it is ignored", at: pair.key, pointer: pointer.appending(key))
+            context.warning(
+                "'\(key)' is not \(vocabulary); it is ignored", at: pair.key, pointer: pointer.appending(key))
         }
     }
 }

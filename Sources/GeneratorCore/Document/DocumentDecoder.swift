@@ -16,11 +16,16 @@ public struct DocumentDecoder {
         let pointer = JSONPointer()
         guard let reader = MappingReader(root, at: pointer, context: context, what: "the document") else { return nil }
         reader.warnAboutUnknownKeys(
-            ["openapi", "info", "servers", "paths", "components", "security", "tags", "externalDocs", "webhooks", "jsonSchemaDialect"],
+            [
+                "openapi", "info", "servers", "paths", "components", "security", "tags", "externalDocs", "webhooks",
+                "jsonSchemaDialect",
+            ],
             vocabulary: "an OpenAPI Object field")
         guard let version = reader.requiredString("openapi") else { return nil }
         guard version.hasPrefix("3.0") || version.hasPrefix("3.1") else {
-            context.error("OpenAPI version '\(version)' is not supported; expected 3.0.x or 3.1.x", at: root["openapi"]!, pointer: pointer.appending("openapi"))
+            context.error(
+                "OpenAPI version '\(version)' is not supported; expected 3.0.x or 3.1.x", at: root["openapi"]!,
+                pointer: pointer.appending("openapi"))
             return nil
         }
         var info = OpenAPI.Info(title: "API", version: "")
@@ -29,9 +34,10 @@ public struct DocumentDecoder {
         } else {
             context.error("missing required field 'info'", at: root, pointer: pointer)
         }
-        let servers = reader.sequence("servers").map { items in
-            items.enumerated().compactMap { decodeServer($1, at: pointer.appending("servers").appending($0)) }
-        } ?? []
+        let servers =
+            reader.sequence("servers").map { items in
+                items.enumerated().compactMap { decodeServer($1, at: pointer.appending("servers").appending($0)) }
+            } ?? []
         var paths: [(String, OpenAPI.PathItem)] = []
         if let pathPairs = reader.mapping("paths") {
             for pair in pathPairs {
@@ -43,7 +49,8 @@ public struct DocumentDecoder {
                 if let item = decodePathItem(pair.value, at: itemPointer) { paths.append((path, item)) }
             }
         }
-        let components = root["components"].map { decodeComponents($0, at: pointer.appending("components")) } ?? OpenAPI.Components()
+        let components =
+            root["components"].map { decodeComponents($0, at: pointer.appending("components")) } ?? OpenAPI.Components()
         let security = root["security"].map { decodeSecurity($0, at: pointer.appending("security")) }
         return OpenAPI.Document(
             version: version, info: info, servers: servers, paths: paths, components: components, security: security)
@@ -54,22 +61,28 @@ public struct DocumentDecoder {
     func decodeInfo(_ node: YAMLNode, at pointer: JSONPointer) -> OpenAPI.Info? {
         guard let reader = MappingReader(node, at: pointer, context: context, what: "'info'") else { return nil }
         reader.warnAboutUnknownKeys(
-            ["title", "version", "summary", "description", "termsOfService", "contact", "license"], vocabulary: "an Info Object field")
+            ["title", "version", "summary", "description", "termsOfService", "contact", "license"],
+            vocabulary: "an Info Object field")
         return OpenAPI.Info(
             title: reader.requiredString("title") ?? "API", version: reader.requiredString("version") ?? "",
             summary: reader.string("summary"), description: reader.string("description"))
     }
 
     func decodeServer(_ node: YAMLNode, at pointer: JSONPointer) -> OpenAPI.Server? {
-        guard let reader = MappingReader(node, at: pointer, context: context, what: "a Server Object") else { return nil }
+        guard let reader = MappingReader(node, at: pointer, context: context, what: "a Server Object") else {
+            return nil
+        }
         reader.warnAboutUnknownKeys(["url", "description", "variables"], vocabulary: "a Server Object field")
         guard let url = reader.requiredString("url") else { return nil }
         var variables: [(String, String)] = []
         for pair in reader.mapping("variables") ?? [] {
             guard let name = pair.key.scalar?.text,
-                let variable = MappingReader(pair.value, at: pointer.appending("variables").appending(name), context: context, what: "a Server Variable Object")
+                let variable = MappingReader(
+                    pair.value, at: pointer.appending("variables").appending(name), context: context,
+                    what: "a Server Variable Object")
             else { continue }
-            variable.warnAboutUnknownKeys(["default", "enum", "description"], vocabulary: "a Server Variable Object field")
+            variable.warnAboutUnknownKeys(
+                ["default", "enum", "description"], vocabulary: "a Server Variable Object field")
             variables.append((name, variable.requiredString("default") ?? ""))
         }
         return OpenAPI.Server(url: url, description: reader.string("description"), variables: variables)
@@ -78,7 +91,8 @@ public struct DocumentDecoder {
     func decodeReference(_ reader: MappingReader) -> OpenAPI.Reference? {
         guard let refNode = reader["$ref"] else { return nil }
         guard let ref = reader.string("$ref") else { return nil }
-        return OpenAPI.Reference(ref: ref, summary: reader.string("summary"), description: reader.string("description"), mark: refNode.mark)
+        return OpenAPI.Reference(
+            ref: ref, summary: reader.string("summary"), description: reader.string("description"), mark: refNode.mark)
     }
 
     /// Decodes a Reference Object or, when there is no `$ref`, the value itself.
@@ -99,9 +113,13 @@ public struct DocumentDecoder {
         for pair in reader.mapping("content") ?? [] {
             guard let mediaType = pair.key.scalar?.text else { continue }
             let pointer = reader.pointer.appending("content").appending(mediaType)
-            guard let media = MappingReader(pair.value, at: pointer, context: context, what: "a Media Type Object") else { continue }
-            media.warnAboutUnknownKeys(["schema", "example", "examples", "encoding"], vocabulary: "a Media Type Object field")
-            let schema = media["schema"].map { SchemaDecoder(context: context).decode($0, at: pointer.appending("schema")) }
+            guard let media = MappingReader(pair.value, at: pointer, context: context, what: "a Media Type Object")
+            else { continue }
+            media.warnAboutUnknownKeys(
+                ["schema", "example", "examples", "encoding"], vocabulary: "a Media Type Object field")
+            let schema = media["schema"].map {
+                SchemaDecoder(context: context).decode($0, at: pointer.appending("schema"))
+            }
             content.append((mediaType, OpenAPI.MediaType(schema: schema, mark: pair.value.mark)))
         }
         return content
@@ -110,12 +128,16 @@ public struct DocumentDecoder {
     // MARK: - Paths and operations
 
     func decodePathItem(_ node: YAMLNode, at pointer: JSONPointer) -> OpenAPI.PathItem? {
-        guard let reader = MappingReader(node, at: pointer, context: context, what: "a Path Item Object") else { return nil }
+        guard let reader = MappingReader(node, at: pointer, context: context, what: "a Path Item Object") else {
+            return nil
+        }
         var known: Set<String> = ["summary", "description", "servers", "parameters", "$ref"]
         known.formUnion(OpenAPI.HTTPMethod.allCases.map(\.rawValue))
         reader.warnAboutUnknownKeys(known, vocabulary: "a Path Item Object field")
         if let ref = reader["$ref"] {
-            context.warning("'$ref' in a Path Item Object is not supported yet; it is ignored", at: ref, pointer: pointer.appending("$ref"))
+            context.warning(
+                "'$ref' in a Path Item Object is not supported yet; it is ignored", at: ref,
+                pointer: pointer.appending("$ref"))
         }
         let operations: [(OpenAPI.HTTPMethod, OpenAPI.Operation)] = OpenAPI.HTTPMethod.allCases.compactMap { method in
             guard let operationNode = reader[method.rawValue],
@@ -136,13 +158,20 @@ public struct DocumentDecoder {
     }
 
     func decodeOperation(_ node: YAMLNode, at pointer: JSONPointer) -> OpenAPI.Operation? {
-        guard let reader = MappingReader(node, at: pointer, context: context, what: "an Operation Object") else { return nil }
+        guard let reader = MappingReader(node, at: pointer, context: context, what: "an Operation Object") else {
+            return nil
+        }
         reader.warnAboutUnknownKeys(
-            ["tags", "summary", "description", "externalDocs", "operationId", "parameters", "requestBody", "responses",
-             "callbacks", "deprecated", "security", "servers"],
+            [
+                "tags", "summary", "description", "externalDocs", "operationId", "parameters", "requestBody",
+                "responses",
+                "callbacks", "deprecated", "security", "servers",
+            ],
             vocabulary: "an Operation Object field")
         let requestBody = reader["requestBody"].flatMap {
-            referenceable($0, at: pointer.appending("requestBody"), what: "a Request Body Object") { decodeRequestBody($0) }
+            referenceable($0, at: pointer.appending("requestBody"), what: "a Request Body Object") {
+                decodeRequestBody($0)
+            }
         }
         var responses: [(String, OpenAPI.Referenceable<OpenAPI.Response>)] = []
         if let pairs = reader.mapping("responses") {
@@ -150,10 +179,14 @@ public struct DocumentDecoder {
                 guard let status = pair.key.scalar?.text else { continue }
                 let responsePointer = pointer.appending("responses").appending(status)
                 if !Self.isValidStatus(status) {
-                    context.error("response key '\(status)' is not a status code, a range such as '4XX', or 'default'", at: pair.key, pointer: responsePointer)
+                    context.error(
+                        "response key '\(status)' is not a status code, a range such as '4XX', or 'default'",
+                        at: pair.key, pointer: responsePointer)
                     continue
                 }
-                if let response = referenceable(pair.value, at: responsePointer, what: "a Response Object", decodeValue: { decodeResponse($0) }) {
+                if let response = referenceable(
+                    pair.value, at: responsePointer, what: "a Response Object", decodeValue: { decodeResponse($0) })
+                {
                     responses.append((status, response))
                 }
             }
@@ -179,26 +212,38 @@ public struct DocumentDecoder {
 
     func decodeParameter(_ reader: MappingReader) -> OpenAPI.Parameter? {
         reader.warnAboutUnknownKeys(
-            ["name", "in", "description", "required", "deprecated", "allowEmptyValue", "style", "explode",
-             "allowReserved", "schema", "example", "examples", "content"],
+            [
+                "name", "in", "description", "required", "deprecated", "allowEmptyValue", "style", "explode",
+                "allowReserved", "schema", "example", "examples", "content",
+            ],
             vocabulary: "a Parameter Object field")
-        guard let name = reader.requiredString("name"), let locationText = reader.requiredString("in") else { return nil }
+        guard let name = reader.requiredString("name"), let locationText = reader.requiredString("in") else {
+            return nil
+        }
         guard let location = OpenAPI.ParameterLocation(rawValue: locationText) else {
-            context.error("parameter location '\(locationText)' is not one of 'path', 'query', 'header', 'cookie'", at: reader["in"]!, pointer: reader.pointer.appending("in"))
+            context.error(
+                "parameter location '\(locationText)' is not one of 'path', 'query', 'header', 'cookie'",
+                at: reader["in"]!, pointer: reader.pointer.appending("in"))
             return nil
         }
         let required = reader.bool("required") ?? false
         if location == .path && !required {
-            context.error("path parameter '\(name)' must have 'required: true'", at: reader.node, pointer: reader.pointer)
+            context.error(
+                "path parameter '\(name)' must have 'required: true'", at: reader.node, pointer: reader.pointer)
         }
-        let schema = reader["schema"].map { SchemaDecoder(context: context).decode($0, at: reader.pointer.appending("schema")) }
+        let schema = reader["schema"].map {
+            SchemaDecoder(context: context).decode($0, at: reader.pointer.appending("schema"))
+        }
         let content = decodeContent(reader)
         if schema == nil && content.isEmpty {
-            context.warning("parameter '\(name)' has neither 'schema' nor 'content'; it is sent as a string", at: reader.node, pointer: reader.pointer)
+            context.warning(
+                "parameter '\(name)' has neither 'schema' nor 'content'; it is sent as a string", at: reader.node,
+                pointer: reader.pointer)
         }
         return OpenAPI.Parameter(
             name: name, location: location, description: reader.string("description"), required: required,
-            deprecated: reader.bool("deprecated") ?? false, style: reader.string("style"), explode: reader.bool("explode"),
+            deprecated: reader.bool("deprecated") ?? false, style: reader.string("style"),
+            explode: reader.bool("explode"),
             schema: schema, content: content, mark: reader.node.mark, pointer: reader.pointer)
     }
 
@@ -208,16 +253,21 @@ public struct DocumentDecoder {
             context.error("missing required field 'content'", at: reader.node, pointer: reader.pointer)
         }
         return OpenAPI.RequestBody(
-            description: reader.string("description"), content: decodeContent(reader), required: reader.bool("required") ?? false,
+            description: reader.string("description"), content: decodeContent(reader),
+            required: reader.bool("required") ?? false,
             mark: reader.node.mark, pointer: reader.pointer)
     }
 
     func decodeResponse(_ reader: MappingReader) -> OpenAPI.Response? {
-        reader.warnAboutUnknownKeys(["description", "headers", "content", "links"], vocabulary: "a Response Object field")
+        reader.warnAboutUnknownKeys(
+            ["description", "headers", "content", "links"], vocabulary: "a Response Object field")
         var headers: [(String, OpenAPI.Referenceable<OpenAPI.Header>)] = []
         for pair in reader.mapping("headers") ?? [] {
             guard let name = pair.key.scalar?.text else { continue }
-            if let header = referenceable(pair.value, at: reader.pointer.appending("headers").appending(name), what: "a Header Object", decodeValue: { decodeHeader($0) }) {
+            if let header = referenceable(
+                pair.value, at: reader.pointer.appending("headers").appending(name), what: "a Header Object",
+                decodeValue: { decodeHeader($0) })
+            {
                 headers.append((name, header))
             }
         }
@@ -228,10 +278,17 @@ public struct DocumentDecoder {
 
     func decodeHeader(_ reader: MappingReader) -> OpenAPI.Header? {
         reader.warnAboutUnknownKeys(
-            ["description", "required", "deprecated", "allowEmptyValue", "style", "explode", "schema", "example", "examples", "content"],
+            [
+                "description", "required", "deprecated", "allowEmptyValue", "style", "explode", "schema", "example",
+                "examples", "content",
+            ],
             vocabulary: "a Header Object field")
-        let schema = reader["schema"].map { SchemaDecoder(context: context).decode($0, at: reader.pointer.appending("schema")) }
-        return OpenAPI.Header(description: reader.string("description"), required: reader.bool("required") ?? false, schema: schema, mark: reader.node.mark)
+        let schema = reader["schema"].map {
+            SchemaDecoder(context: context).decode($0, at: reader.pointer.appending("schema"))
+        }
+        return OpenAPI.Header(
+            description: reader.string("description"), required: reader.bool("required") ?? false, schema: schema,
+            mark: reader.node.mark)
     }
 
     func decodeSecurityScheme(_ reader: MappingReader) -> OpenAPI.SecurityScheme? {
@@ -240,11 +297,16 @@ public struct DocumentDecoder {
             vocabulary: "a Security Scheme Object field")
         guard let type = reader.requiredString("type") else { return nil }
         if type == "apiKey" {
-            if reader["name"] == nil { context.error("missing required field 'name'", at: reader.node, pointer: reader.pointer) }
-            if reader["in"] == nil { context.error("missing required field 'in'", at: reader.node, pointer: reader.pointer) }
+            if reader["name"] == nil {
+                context.error("missing required field 'name'", at: reader.node, pointer: reader.pointer)
+            }
+            if reader["in"] == nil {
+                context.error("missing required field 'in'", at: reader.node, pointer: reader.pointer)
+            }
         }
         return OpenAPI.SecurityScheme(
-            type: type, description: reader.string("description"), name: reader.string("name"), location: reader.string("in"),
+            type: type, description: reader.string("description"), name: reader.string("name"),
+            location: reader.string("in"),
             scheme: reader.string("scheme"), mark: reader.node.mark)
     }
 
@@ -255,14 +317,17 @@ public struct DocumentDecoder {
         }
         return items.enumerated().compactMap { index, item in
             guard let pairs = item.pairs else {
-                context.error("expected a Security Requirement Object (a mapping), found a \(item.kindName)", at: item, pointer: pointer.appending(index))
+                context.error(
+                    "expected a Security Requirement Object (a mapping), found a \(item.kindName)", at: item,
+                    pointer: pointer.appending(index))
                 return nil
             }
-            return OpenAPI.SecurityRequirement(schemes: pairs.compactMap { pair in
-                guard let name = pair.key.scalar?.text else { return nil }
-                let scopes = pair.value.items?.compactMap { $0.scalar?.text } ?? []
-                return (name, scopes, pair.key.mark)
-            })
+            return OpenAPI.SecurityRequirement(
+                schemes: pairs.compactMap { pair in
+                    guard let name = pair.key.scalar?.text else { return nil }
+                    let scopes = pair.value.items?.compactMap { $0.scalar?.text } ?? []
+                    return (name, scopes, pair.key.mark)
+                })
         }
     }
 
@@ -270,10 +335,15 @@ public struct DocumentDecoder {
 
     func decodeComponents(_ node: YAMLNode, at pointer: JSONPointer) -> OpenAPI.Components {
         var components = OpenAPI.Components()
-        guard let reader = MappingReader(node, at: pointer, context: context, what: "'components'") else { return components }
+        guard let reader = MappingReader(node, at: pointer, context: context, what: "'components'") else {
+            return components
+        }
         reader.warnAboutUnknownKeys(
-            ["schemas", "responses", "parameters", "examples", "requestBodies", "headers", "securitySchemes", "links",
-             "callbacks", "pathItems"],
+            [
+                "schemas", "responses", "parameters", "examples", "requestBodies", "headers", "securitySchemes",
+                "links",
+                "callbacks", "pathItems",
+            ],
             vocabulary: "a Components Object field")
         func each(_ key: String, _ body: (String, YAMLNode, JSONPointer) -> Void) {
             for pair in reader.mapping(key) ?? [] {
@@ -282,29 +352,40 @@ public struct DocumentDecoder {
             }
         }
         let schemaDecoder = SchemaDecoder(context: context)
-        each("schemas") { name, node, pointer in components.schemas.append((name, schemaDecoder.decode(node, at: pointer))) }
+        each("schemas") { name, node, pointer in
+            components.schemas.append((name, schemaDecoder.decode(node, at: pointer)))
+        }
         each("parameters") { name, node, pointer in
-            if let value = referenceable(node, at: pointer, what: "a Parameter Object", decodeValue: { decodeParameter($0) }) {
+            if let value = referenceable(
+                node, at: pointer, what: "a Parameter Object", decodeValue: { decodeParameter($0) })
+            {
                 components.parameters.append((name, value))
             }
         }
         each("responses") { name, node, pointer in
-            if let value = referenceable(node, at: pointer, what: "a Response Object", decodeValue: { decodeResponse($0) }) {
+            if let value = referenceable(
+                node, at: pointer, what: "a Response Object", decodeValue: { decodeResponse($0) })
+            {
                 components.responses.append((name, value))
             }
         }
         each("requestBodies") { name, node, pointer in
-            if let value = referenceable(node, at: pointer, what: "a Request Body Object", decodeValue: { decodeRequestBody($0) }) {
+            if let value = referenceable(
+                node, at: pointer, what: "a Request Body Object", decodeValue: { decodeRequestBody($0) })
+            {
                 components.requestBodies.append((name, value))
             }
         }
         each("headers") { name, node, pointer in
-            if let value = referenceable(node, at: pointer, what: "a Header Object", decodeValue: { decodeHeader($0) }) {
+            if let value = referenceable(node, at: pointer, what: "a Header Object", decodeValue: { decodeHeader($0) })
+            {
                 components.headers.append((name, value))
             }
         }
         each("securitySchemes") { name, node, pointer in
-            if let value = referenceable(node, at: pointer, what: "a Security Scheme Object", decodeValue: { decodeSecurityScheme($0) }) {
+            if let value = referenceable(
+                node, at: pointer, what: "a Security Scheme Object", decodeValue: { decodeSecurityScheme($0) })
+            {
                 components.securitySchemes.append((name, value))
             }
         }

@@ -50,7 +50,8 @@ extension OpenAPI {
         init(
             reference: Reference? = nil, types: [String] = [], format: String? = nil, title: String? = nil,
             description: String? = nil, properties: [(name: String, schema: Schema)] = [], required: [String] = [],
-            items: Schema? = nil, enumValues: [YAMLNode]? = nil, constValue: YAMLNode? = nil, defaultValue: YAMLNode? = nil,
+            items: Schema? = nil, enumValues: [YAMLNode]? = nil, constValue: YAMLNode? = nil,
+            defaultValue: YAMLNode? = nil,
             nullable: Bool = false, oneOf: [Schema] = [], anyOf: [Schema] = [], allOf: [Schema] = [],
             additionalProperties: AdditionalProperties? = nil, discriminator: Discriminator? = nil,
             deprecated: Bool = false, booleanSchema: Bool? = nil, extensions: [String: YAMLNode] = [:],

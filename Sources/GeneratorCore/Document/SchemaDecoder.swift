@@ -29,7 +29,8 @@ struct SchemaDecoder {
         for pair in reader.pairs {
             guard let key = pair.key.scalar?.text else { continue }
             if Self.usedKeywords.contains(key) || Self.ignoredKeywords.contains(key) || key.hasPrefix("x-") { continue }
-            context.warning("'\(key)' is not a JSON Schema keyword; it is ignored", at: pair.key, pointer: pointer.appending(key))
+            context.warning(
+                "'\(key)' is not a JSON Schema keyword; it is ignored", at: pair.key, pointer: pointer.appending(key))
         }
         var types: [String] = []
         if let typeNode = reader["type"] {
@@ -40,7 +41,9 @@ struct SchemaDecoder {
             }
             let known: Set<String> = ["string", "number", "integer", "boolean", "array", "object", "null"]
             for type in types where !known.contains(type) {
-                context.error("'\(type)' is not a JSON Schema type; expected one of \(known.sorted().map { "'\($0)'" }.joined(separator: ", "))", at: typeNode, pointer: pointer.appending("type"))
+                context.error(
+                    "'\(type)' is not a JSON Schema type; expected one of \(known.sorted().map { "'\($0)'" }.joined(separator: ", "))",
+                    at: typeNode, pointer: pointer.appending("type"))
             }
         }
         var properties: [(String, OpenAPI.Schema)] = []
@@ -61,9 +64,11 @@ struct SchemaDecoder {
         }
         var discriminator: OpenAPI.Schema.Discriminator?
         if let node = reader["discriminator"],
-            let discriminatorReader = MappingReader(node, at: pointer.appending("discriminator"), context: context, what: "'discriminator'")
+            let discriminatorReader = MappingReader(
+                node, at: pointer.appending("discriminator"), context: context, what: "'discriminator'")
         {
-            discriminatorReader.warnAboutUnknownKeys(["propertyName", "mapping"], vocabulary: "a Discriminator Object field")
+            discriminatorReader.warnAboutUnknownKeys(
+                ["propertyName", "mapping"], vocabulary: "a Discriminator Object field")
             if let propertyName = discriminatorReader.requiredString("propertyName") {
                 let mapping = (discriminatorReader.mapping("mapping") ?? []).compactMap { pair -> (String, String)? in
                     guard let value = pair.key.scalar?.text, let ref = pair.value.scalar?.text else { return nil }
@@ -73,14 +78,19 @@ struct SchemaDecoder {
             }
         }
         let reference: OpenAPI.Reference? = reader["$ref"].flatMap { refNode in
-            reader.string("$ref").map { OpenAPI.Reference(ref: $0, summary: nil, description: reader.string("description"), mark: refNode.mark) }
+            reader.string("$ref").map {
+                OpenAPI.Reference(ref: $0, summary: nil, description: reader.string("description"), mark: refNode.mark)
+            }
         }
         return OpenAPI.Schema(
             reference: reference, types: types, format: reader.string("format"), title: reader.string("title"),
-            description: reader.string("description"), properties: properties, required: reader.strings("required") ?? [],
-            items: reader["items"].map { decode($0, at: pointer.appending("items")) }, enumValues: reader.sequence("enum"),
+            description: reader.string("description"), properties: properties,
+            required: reader.strings("required") ?? [],
+            items: reader["items"].map { decode($0, at: pointer.appending("items")) },
+            enumValues: reader.sequence("enum"),
             constValue: reader["const"], defaultValue: reader["default"], nullable: reader.bool("nullable") ?? false,
-            oneOf: list("oneOf"), anyOf: list("anyOf"), allOf: list("allOf"), additionalProperties: additionalProperties,
+            oneOf: list("oneOf"), anyOf: list("anyOf"), allOf: list("allOf"),
+            additionalProperties: additionalProperties,
             discriminator: discriminator, deprecated: reader.bool("deprecated") ?? false, extensions: reader.extensions,
             mark: node.mark, pointer: pointer)
     }

@@ -15,8 +15,10 @@ public struct Presenter {
     /// Templates rendered once per module, each producing the file of the same name (the client and error
     /// templates take the module's client and error names).
     public static let moduleTemplates = [
-        "Client.swift", "Error.swift", "JSONValue.swift", "HTTPTransport.swift", "HTTPRequest.swift", "HTTPResponse.swift",
-        "URLSessionTransport.swift", "Credential.swift", "QueryItems.swift", "ParameterValue.swift", "AnyCodingKey.swift",
+        "Client.swift", "Error.swift", "JSONValue.swift", "HTTPTransport.swift", "HTTPRequest.swift",
+        "HTTPResponse.swift",
+        "URLSessionTransport.swift", "Credential.swift", "QueryItems.swift", "ParameterValue.swift",
+        "AnyCodingKey.swift",
         "JSONMatchable.swift",
     ]
 
@@ -28,7 +30,9 @@ public struct Presenter {
     }
 
     public func present(_ module: IR.Module) -> [Job] {
-        let banner = Constants.bannerPrefix + documentName + ". Do not edit: change the document, the configuration or the templates, and regenerate."
+        let banner =
+            Constants.bannerPrefix + documentName
+            + ". Do not edit: change the document, the configuration or the templates, and regenerate."
         let moduleContext = present(moduleOf: module)
         let declared = Dictionary(module.types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         func file() -> Context.File { Context.File(banner: banner, module: moduleContext) }
@@ -90,7 +94,9 @@ public struct Presenter {
     }
 
     func docLines(_ documentation: IR.Documentation, extra: [String] = []) -> [String] {
-        SwiftText.docLines(summary: documentation.summary, description: documentation.description, source: documentation.pointer.description, extra: extra)
+        SwiftText.docLines(
+            summary: documentation.summary, description: documentation.description,
+            source: documentation.pointer.description, extra: extra)
     }
 
     func present(moduleOf module: IR.Module) -> Context.Module {
@@ -102,14 +108,16 @@ public struct Presenter {
         return Context.Module(
             moduleName: module.name, clientName: module.clientName, errorName: module.errorName,
             docLines: SwiftText.docLines(summary: summary + ".", description: module.documentDescription, source: nil),
-            defaultServerURLLiteral: serverURL.map(SwiftText.stringLiteral) ?? "", hasDefaultServerURL: serverURL != nil,
+            defaultServerURLLiteral: serverURL.map(SwiftText.stringLiteral) ?? "",
+            hasDefaultServerURL: serverURL != nil,
             credentials: module.credentials.map(present), hasCredentials: !module.credentials.isEmpty,
             errorCases: module.errorCases.map { errorCase in
                 Context.ErrorCase(
                     caseName: errorCase.caseName, typeName: typeName(errorCase.type),
                     statuses: errorCase.statuses.joined(separator: ", "),
                     docLines: SwiftText.docLines(
-                        summary: "The server answered \(errorCase.statuses.joined(separator: " or ")) with a documented `\(typeName(errorCase.type))` body.",
+                        summary:
+                            "The server answered \(errorCase.statuses.joined(separator: " or ")) with a documented `\(typeName(errorCase.type))` body.",
                         description: nil, source: nil))
             })
     }
@@ -128,20 +136,28 @@ public struct Presenter {
         case .bearer:
             break
         }
-        let placement = isHeader ? "Sent in the `\(name)` header." : isQuery ? "Sent as the `\(name)` query parameter." : "Sent as `Authorization: Bearer <token>`."
+        let placement =
+            isHeader
+            ? "Sent in the `\(name)` header."
+            : isQuery ? "Sent as the `\(name)` query parameter." : "Sent as `Authorization: Bearer <token>`."
         return Context.Credential(
             swiftName: credential.swiftName,
-            docLines: SwiftText.docLines(summary: credential.documentation.description, description: nil, source: credential.documentation.pointer.description, extra: [placement]),
+            docLines: SwiftText.docLines(
+                summary: credential.documentation.description, description: nil,
+                source: credential.documentation.pointer.description, extra: [placement]),
             nameLiteral: name.isEmpty ? "" : SwiftText.stringLiteral(name), isHeader: isHeader, isQuery: isQuery,
             isBearer: credential.placement == .bearer)
     }
 
     func present(_ structure: IR.Structure) -> Context.Structure {
         Context.Structure(
-            name: structure.name, docLines: docLines(structure.documentation), properties: structure.properties.map(present),
-            hasProperties: !structure.properties.isEmpty, hasAdditionalProperties: structure.additionalProperties != nil,
+            name: structure.name, docLines: docLines(structure.documentation),
+            properties: structure.properties.map(present),
+            hasProperties: !structure.properties.isEmpty,
+            hasAdditionalProperties: structure.additionalProperties != nil,
             additionalPropertiesTypeName: structure.additionalProperties.map { "[String: \(typeName($0))]" } ?? "",
-            requiredKeysList: structure.properties.filter(\.isRequired).map { SwiftText.stringLiteral($0.jsonName) }.joined(separator: ", "))
+            requiredKeysList: structure.properties.filter(\.isRequired).map { SwiftText.stringLiteral($0.jsonName) }
+                .joined(separator: ", "))
     }
 
     func present(_ property: IR.Property) -> Context.Property {
@@ -164,17 +180,22 @@ public struct Presenter {
         let isString = enumeration.rawType == .string
         return Context.Enumeration(
             name: enumeration.name,
-            docLines: docLines(enumeration.documentation, extra: [
-                "Values this version of the document does not list decode as `.\(enumeration.undocumentedCaseName)(_:)`, keep their raw value and encode back unchanged."
-            ]),
+            docLines: docLines(
+                enumeration.documentation,
+                extra: [
+                    "Values this version of the document does not list decode as `.\(enumeration.undocumentedCaseName)(_:)`, keep their raw value and encode back unchanged."
+                ]),
             cases: enumeration.cases.map { value in
                 let literal = isString ? SwiftText.stringLiteral(value.rawValue) : value.rawValue
-                let summary = value.nameSource.map { "`\($0)` (\(isString ? literal : value.rawValue))." } ?? "`\(isString ? literal : value.rawValue)`"
+                let summary =
+                    value.nameSource.map { "`\($0)` (\(isString ? literal : value.rawValue))." }
+                    ?? "`\(isString ? literal : value.rawValue)`"
                 return Context.EnumerationCase(
                     swiftName: value.swiftName, rawValueLiteral: literal,
                     docLines: SwiftText.docLines(summary: summary, description: nil, source: nil))
             },
-            rawTypeName: isString ? "String" : "Int", isString: isString, undocumentedCaseName: enumeration.undocumentedCaseName,
+            rawTypeName: isString ? "String" : "Int", isString: isString,
+            undocumentedCaseName: enumeration.undocumentedCaseName,
             hasDefault: enumeration.defaultCaseName != nil, defaultCaseName: enumeration.defaultCaseName ?? "")
     }
 
@@ -207,7 +228,8 @@ public struct Presenter {
 
     /// Percent-encodes the literal parts of a path template (everything but RFC 3986 `pchar` and `/`).
     static func encodePathLiteral(_ text: String) -> String {
-        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/%".unicodeScalars)
+        let allowed = Set(
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/%".unicodeScalars)
         var result = ""
         for scalar in text.unicodeScalars {
             if allowed.contains(scalar) {
@@ -219,11 +241,15 @@ public struct Presenter {
         return result
     }
 
-    func present(_ operation: IR.Operation, module: IR.Module, declared: [String: IR.TypeDeclaration]) -> Context.Operation {
+    func present(_ operation: IR.Operation, module: IR.Module, declared: [String: IR.TypeDeclaration])
+        -> Context.Operation
+    {
         // Arguments: required before optional, path parameters first, in document order otherwise.
         var arguments: [Context.Argument] = []
         func argument(_ name: String, _ type: String, optional: Bool) {
-            arguments.append(Context.Argument(swiftName: name, typeName: optional ? type + "?" : type, hasDefaultValue: optional, isLast: false))
+            arguments.append(
+                Context.Argument(
+                    swiftName: name, typeName: optional ? type + "?" : type, hasDefaultValue: optional, isLast: false))
         }
         let ordered = operation.parameters.filter(\.isRequired) + operation.parameters.filter { !$0.isRequired }
         for parameter in ordered where parameter.isRequired {
@@ -237,7 +263,8 @@ public struct Presenter {
                     let presented = present(property)
                     argument(property.swiftName, presented.baseTypeName, optional: presented.isOptional)
                 }
-                bodyArguments = properties.map { "\(Self.label($0.swiftName)): \($0.swiftName)" }.joined(separator: ", ")
+                bodyArguments = properties.map { "\(Self.label($0.swiftName)): \($0.swiftName)" }.joined(
+                    separator: ", ")
             } else {
                 argument("body", typeName(body.type), optional: !body.isRequired)
             }
@@ -249,12 +276,17 @@ public struct Presenter {
 
         for parameter in ordered {
             let text = SwiftText.lines(parameter.documentation.description ?? "").joined(separator: " ")
-            parameterDocs.append("  - \(Self.label(parameter.swiftName)): \(text.isEmpty ? "" : text + " ")(\(parameter.location.rawValue) parameter `\(parameter.name)`)")
+            parameterDocs.append(
+                "  - \(Self.label(parameter.swiftName)): \(text.isEmpty ? "" : text + " ")(\(parameter.location.rawValue) parameter `\(parameter.name)`)"
+            )
         }
         if let properties = operation.requestBody?.flattenedProperties {
             for property in properties {
-                let text = SwiftText.lines(property.documentation.description ?? property.title ?? "").joined(separator: " ")
-                parameterDocs.append("  - \(Self.label(property.swiftName)): \(text.isEmpty ? "" : text + " ")(body property `\(property.jsonName)`)")
+                let text = SwiftText.lines(property.documentation.description ?? property.title ?? "").joined(
+                    separator: " ")
+                parameterDocs.append(
+                    "  - \(Self.label(property.swiftName)): \(text.isEmpty ? "" : text + " ")(body property `\(property.jsonName)`)"
+                )
             }
         } else if operation.requestBody != nil {
             parameterDocs.append("  - body: The request body.")
@@ -286,13 +318,16 @@ public struct Presenter {
             return "\(first)00...\(first)99"
         }
         // Exact codes before ranges, so that `case 200` wins over `case 200...299`.
-        let success = operation.success.filter { Int($0.status) != nil } + operation.success.filter { Int($0.status) == nil && $0.status != "default" }
+        let success =
+            operation.success.filter { Int($0.status) != nil }
+            + operation.success.filter { Int($0.status) == nil && $0.status != "default" }
         let successCases = success.map { response in
             Context.StatusCase(
                 pattern: statusPattern(response.status), hasBody: response.type != nil && operation.returnType != nil,
                 typeName: operation.returnType.map(typeName) ?? "", errorCaseName: "", status: response.status)
         }
-        let errors = operation.errors.filter { Int($0.status) != nil } + operation.errors.filter { Int($0.status) == nil }
+        let errors =
+            operation.errors.filter { Int($0.status) != nil } + operation.errors.filter { Int($0.status) == nil }
         let errorCases = errors.filter { $0.status != "default" }.map { response in
             Context.StatusCase(
                 pattern: statusPattern(response.status), hasBody: true, typeName: typeName(response.type),
@@ -302,20 +337,25 @@ public struct Presenter {
 
         var throwsDocs = ["- Throws: `\(module.errorName)`:"]
         for response in operation.errors {
-            throwsDocs.append("  `.\(response.errorCaseName)` on \(response.status == "default" ? "any other status" : response.status) (\(SwiftText.lines(response.documentation.description ?? "").joined(separator: " ")));")
+            throwsDocs.append(
+                "  `.\(response.errorCaseName)` on \(response.status == "default" ? "any other status" : response.status) (\(SwiftText.lines(response.documentation.description ?? "").joined(separator: " ")));"
+            )
         }
         if defaultError == nil { throwsDocs.append("  `.unexpectedStatus` on any status the document does not list;") }
-        throwsDocs.append("  `.decoding` when a body does not match its documented type; `.transport` when no response arrives.")
+        throwsDocs.append(
+            "  `.decoding` when a body does not match its documented type; `.transport` when no response arrives.")
         var summaryLine = operation.documentation.summary
         var extra = ["`\(operation.method) \(operation.path)`"]
         if operation.isDeprecated { extra.append("- Warning: Deprecated by the document.") }
-        if !parameterDocs.isEmpty { extra.append("- Parameters:") ; extra += parameterDocs }
+        if !parameterDocs.isEmpty { extra.append("- Parameters:"); extra += parameterDocs }
         if let returnType = operation.returnType {
             let statuses = operation.success.filter { $0.type != nil }.map(\.status).joined(separator: " or ")
             extra.append("- Returns: The `\(typeName(returnType))` body of the \(statuses) response.")
         }
         extra += throwsDocs
-        if summaryLine == nil, operation.documentation.description == nil { summaryLine = "Calls `\(operation.method) \(operation.path)`." }
+        if summaryLine == nil, operation.documentation.description == nil {
+            summaryLine = "Calls `\(operation.method) \(operation.path)`."
+        }
 
         let body = operation.requestBody
         return Context.Operation(
@@ -325,20 +365,26 @@ public struct Presenter {
                 source: operation.documentation.pointer.description, extra: extra),
             methodLiteral: SwiftText.stringLiteral(operation.method), arguments: arguments, pathInterpolation: path,
             queryParameters: ordered.filter { $0.location == .query }.map(requestParameter),
-            hasQueryParameters: ordered.contains { $0.location == .query } || module.credentials.contains { credential in
-                if case .query = credential.placement { return operation.credentials.contains(credential.swiftName) }
-                return false
-            },
+            hasQueryParameters: ordered.contains { $0.location == .query }
+                || module.credentials.contains { credential in
+                    if case .query = credential.placement {
+                        return operation.credentials.contains(credential.swiftName)
+                    }
+                    return false
+                },
             headerParameters: ordered.filter { $0.location == .header }.map(requestParameter),
             credentials: module.credentials.filter { operation.credentials.contains($0.swiftName) }.map(present),
-            hasBody: body != nil, isBodyFlattened: body?.flattenedProperties != nil, isBodyOptional: body.map { !$0.isRequired } ?? false,
-            bodyTypeName: body.map { $0.structureName ?? typeName($0.type) } ?? "", bodyInitializerArguments: bodyArguments,
+            hasBody: body != nil, isBodyFlattened: body?.flattenedProperties != nil,
+            isBodyOptional: body.map { !$0.isRequired } ?? false,
+            bodyTypeName: body.map { $0.structureName ?? typeName($0.type) } ?? "",
+            bodyInitializerArguments: bodyArguments,
             bodyContentTypeLiteral: body.map { SwiftText.stringLiteral($0.mediaType) } ?? "",
             hasReturnValue: operation.returnType != nil, returnTypeName: operation.returnType.map(typeName) ?? "Void",
             successCases: successCases, errorCases: errorCases,
             defaultError: defaultError.map { response in
                 Context.StatusCase(
-                    pattern: "default", hasBody: true, typeName: typeName(response.type), errorCaseName: response.errorCaseName,
+                    pattern: "default", hasBody: true, typeName: typeName(response.type),
+                    errorCaseName: response.errorCaseName,
                     status: response.status)
             },
             isDeprecated: operation.isDeprecated)

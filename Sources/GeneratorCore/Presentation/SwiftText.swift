@@ -7,7 +7,8 @@ enum SwiftText {
     static func docLines(summary: String?, description: String?, source: String?, extra: [String] = []) -> [String] {
         var paragraphs: [[String]] = []
         if let summary = summary.map(lines), !summary.allSatisfy(\.isEmpty) { paragraphs.append(summary) }
-        if let description = description.map(lines), !description.allSatisfy(\.isEmpty), description != paragraphs.first {
+        if let description = description.map(lines), !description.allSatisfy(\.isEmpty), description != paragraphs.first
+        {
             paragraphs.append(description)
         }
         if !extra.isEmpty { paragraphs.append(extra) }
@@ -40,7 +41,9 @@ enum SwiftText {
             }
             if scalar == "\t" {
                 current += "    "
-            } else if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format && scalar.value < 0x20 {
+            } else if scalar.properties.generalCategory == .control
+                || scalar.properties.generalCategory == .format && scalar.value < 0x20
+            {
                 continue
             } else {
                 current.unicodeScalars.append(scalar)
@@ -75,7 +78,9 @@ enum SwiftText {
             case "\0": result += "\\0"
             default:
                 let category = scalar.properties.generalCategory
-                if category == .control || category == .lineSeparator || category == .paragraphSeparator || category == .format {
+                if category == .control || category == .lineSeparator || category == .paragraphSeparator
+                    || category == .format
+                {
                     result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
                 } else {
                     result.unicodeScalars.append(scalar)

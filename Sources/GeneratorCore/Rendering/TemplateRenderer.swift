@@ -4,7 +4,8 @@ import Mustache
 /// Loads the `*.mustache` files of a templates folder and renders contexts with them.
 public struct TemplateRenderer: Sendable {
     /// Every template the generator renders, by library name (file name without `.mustache`).
-    public static let requiredTemplates = Presenter.moduleTemplates + ["Struct.swift", "Enum.swift", "Union.swift", "TypeAlias.swift", "Operation.swift"]
+    public static let requiredTemplates =
+        Presenter.moduleTemplates + ["Struct.swift", "Enum.swift", "Union.swift", "TypeAlias.swift", "Operation.swift"]
 
     let library: MustacheLibrary
 
@@ -15,7 +16,8 @@ public struct TemplateRenderer: Sendable {
     ///   missing template or a template that does not parse.
     public init(directory: URL, displayPath: String) async throws(GenerationError) {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue
+        else {
             throw .templates([Diagnostic(.error, "templates folder '\(displayPath)' does not exist", at: nil)])
         }
         do {
@@ -23,15 +25,23 @@ public struct TemplateRenderer: Sendable {
         } catch let error as MustacheLibrary.ParserError {
             let mark = SourceMark(line: error.context.lineNumber, column: error.context.columnNumber)
             let file = (displayPath as NSString).appendingPathComponent(error.filename)
-            throw .templates([Diagnostic(.error, Self.message(for: error.error), at: SourceLocation(file: file, mark: mark))])
+            throw .templates([
+                Diagnostic(.error, Self.message(for: error.error), at: SourceLocation(file: file, mark: mark))
+            ])
         } catch {
-            throw .templates([Diagnostic(.error, "cannot read templates folder '\(displayPath)': \(error.localizedDescription)", at: nil)])
+            throw .templates([
+                Diagnostic(
+                    .error, "cannot read templates folder '\(displayPath)': \(error.localizedDescription)", at: nil)
+            ])
         }
         let missing = Self.requiredTemplates.filter { library.getTemplate(named: $0) == nil }
         if !missing.isEmpty {
-            throw .templates(missing.map { name in
-                Diagnostic(.error, "template '\(name).mustache' is missing; copy it from the built-in templates", at: SourceLocation(file: displayPath, mark: nil))
-            })
+            throw .templates(
+                missing.map { name in
+                    Diagnostic(
+                        .error, "template '\(name).mustache' is missing; copy it from the built-in templates",
+                        at: SourceLocation(file: displayPath, mark: nil))
+                })
         }
     }
 

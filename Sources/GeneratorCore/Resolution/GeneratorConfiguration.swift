@@ -11,7 +11,10 @@ public struct GeneratorConfiguration: Sendable {
     /// The path of the configuration file, as printed in diagnostics; `nil` when there was none.
     public var file: String?
 
-    public init(moduleName: String? = nil, enumCaseNames: [JSONPointer: [String: (name: String, mark: SourceMark)]] = [:], file: String? = nil) {
+    public init(
+        moduleName: String? = nil, enumCaseNames: [JSONPointer: [String: (name: String, mark: SourceMark)]] = [:],
+        file: String? = nil
+    ) {
         self.moduleName = moduleName
         self.enumCaseNames = enumCaseNames
         self.file = file
@@ -19,20 +22,32 @@ public struct GeneratorConfiguration: Sendable {
 
     /// Decodes a configuration file's root node.
     /// - Returns: `nil` after reporting an error when the root is not a mapping.
-    public static func decode(_ root: YAMLNode?, file: String, diagnostics: DiagnosticCollector) -> GeneratorConfiguration? {
+    public static func decode(_ root: YAMLNode?, file: String, diagnostics: DiagnosticCollector)
+        -> GeneratorConfiguration?
+    {
         var configuration = GeneratorConfiguration(file: file)
         guard let root else { return configuration }
         let context = DecodingContext(file: file, diagnostics: diagnostics)
-        guard let reader = MappingReader(root, at: JSONPointer(), context: context, what: "the configuration") else { return nil }
-        reader.warnAboutUnknownKeys(["moduleName", "enumCaseNames"], vocabulary: "a configuration field (expected 'moduleName' or 'enumCaseNames')")
+        guard let reader = MappingReader(root, at: JSONPointer(), context: context, what: "the configuration") else {
+            return nil
+        }
+        reader.warnAboutUnknownKeys(
+            ["moduleName", "enumCaseNames"],
+            vocabulary: "a configuration field (expected 'moduleName' or 'enumCaseNames')")
         configuration.moduleName = reader.string("moduleName")
         for pair in reader.mapping("enumCaseNames") ?? [] {
             guard let target = pair.key.scalar?.text else { continue }
             guard let pointer = JSONPointer(fragment: target) else {
-                context.error("'\(target)' is not a JSON pointer such as '#/components/schemas/Languages'", at: pair.key, pointer: JSONPointer(["enumCaseNames"]))
+                context.error(
+                    "'\(target)' is not a JSON pointer such as '#/components/schemas/Languages'", at: pair.key,
+                    pointer: JSONPointer(["enumCaseNames"]))
                 continue
             }
-            guard let names = MappingReader(pair.value, at: JSONPointer(["enumCaseNames", target]), context: context, what: "the case names of '\(target)'") else { continue }
+            guard
+                let names = MappingReader(
+                    pair.value, at: JSONPointer(["enumCaseNames", target]), context: context,
+                    what: "the case names of '\(target)'")
+            else { continue }
             var byValue: [String: (String, SourceMark)] = [:]
             for namePair in names.pairs {
                 guard let value = namePair.key.scalar?.text, let name = namePair.value.scalar?.text else {

@@ -63,7 +63,9 @@ public struct ModuleResolver {
             switch scheme {
             case .value(let value): schemes.append((name, value))
             case .reference(let reference):
-                diagnostics.warning("a referenced security scheme is not supported yet; '\(name)' is ignored", at: location(reference.mark))
+                diagnostics.warning(
+                    "a referenced security scheme is not supported yet; '\(name)' is ignored",
+                    at: location(reference.mark))
             }
         }
         let apiKeyCount = schemes.filter { $0.1.type == "apiKey" }.count
@@ -83,12 +85,17 @@ public struct ModuleResolver {
                 placement = .bearer
                 if bearerCount == 1 { proposed = "bearerToken" }
             default:
-                diagnostics.warning("security scheme '\(name)' of type '\(scheme.type)' is not supported yet; requests carry no credential for it", at: location(scheme.mark))
+                diagnostics.warning(
+                    "security scheme '\(name)' of type '\(scheme.type)' is not supported yet; requests carry no credential for it",
+                    at: location(scheme.mark))
                 continue
             }
-            credentials.append(IR.Credential(
-                schemeName: name, swiftName: scope.claim(proposed), placement: placement,
-                documentation: IR.Documentation(description: scheme.description, pointer: JSONPointer(["components", "securitySchemes", name]))))
+            credentials.append(
+                IR.Credential(
+                    schemeName: name, swiftName: scope.claim(proposed), placement: placement,
+                    documentation: IR.Documentation(
+                        description: scheme.description, pointer: JSONPointer(["components", "securitySchemes", name])))
+            )
         }
         return credentials
     }
@@ -125,7 +132,9 @@ public struct ModuleResolver {
         let proposed = namer.memberName(for: functionBaseName(operation, method: method, path: path))
         let functionName = functionScope.claim(proposed)
         if functionName != proposed {
-            diagnostics.note("operation '\(operation.operationID ?? method.rawValue.uppercased() + " " + path)' is named '\(functionName)' to avoid a clash", at: location(operation.mark), pointer: operation.pointer.description)
+            diagnostics.note(
+                "operation '\(operation.operationID ?? method.rawValue.uppercased() + " " + path)' is named '\(functionName)' to avoid a clash",
+                at: location(operation.mark), pointer: operation.pointer.description)
         }
         let typePrefix = namer.typeName(for: functionName)
         var memberScope = NameScope(reserved: ["body"])
@@ -140,20 +149,28 @@ public struct ModuleResolver {
         var irParameters: [IR.Parameter] = []
         for parameter in parameters {
             if parameter.location == .cookie {
-                diagnostics.warning("cookie parameter '\(parameter.name)' is not supported yet; it is not sent", at: location(parameter.mark), pointer: parameter.pointer.description)
+                diagnostics.warning(
+                    "cookie parameter '\(parameter.name)' is not supported yet; it is not sent",
+                    at: location(parameter.mark), pointer: parameter.pointer.description)
                 continue
             }
             let schema = parameter.schema ?? parameter.content.first?.mediaTypeObject.schema
             let usage = schema.map { types.usage(for: $0, nameHint: typePrefix + namer.typeName(for: parameter.name)) }
             let style = parameter.style ?? (parameter.location == .query ? "form" : "simple")
-            irParameters.append(IR.Parameter(
-                name: parameter.name, swiftName: memberScope.claim(namer.memberName(for: parameter.name)),
-                location: parameter.location, type: usage?.type ?? .string, isRequired: parameter.required,
-                explode: parameter.explode ?? (style == "form"), style: style,
-                documentation: IR.Documentation(description: parameter.description ?? schema?.description ?? schema?.title, pointer: parameter.pointer)))
+            irParameters.append(
+                IR.Parameter(
+                    name: parameter.name, swiftName: memberScope.claim(namer.memberName(for: parameter.name)),
+                    location: parameter.location, type: usage?.type ?? .string, isRequired: parameter.required,
+                    explode: parameter.explode ?? (style == "form"), style: style,
+                    documentation: IR.Documentation(
+                        description: parameter.description ?? schema?.description ?? schema?.title,
+                        pointer: parameter.pointer)))
         }
-        for placeholder in Self.placeholders(in: path) where !irParameters.contains(where: { $0.location == .path && $0.name == placeholder }) {
-            diagnostics.error("path template '\(path)' names '{\(placeholder)}', but the operation has no path parameter '\(placeholder)'", at: location(operation.mark), pointer: operation.pointer.description)
+        for placeholder in Self.placeholders(in: path)
+        where !irParameters.contains(where: { $0.location == .path && $0.name == placeholder }) {
+            diagnostics.error(
+                "path template '\(path)' names '{\(placeholder)}', but the operation has no path parameter '\(placeholder)'",
+                at: location(operation.mark), pointer: operation.pointer.description)
         }
 
         let requestBody = operation.requestBody.flatMap {
@@ -167,31 +184,41 @@ public struct ModuleResolver {
             let isSuccess = status.hasPrefix("2")
             let json = response.content.first { Self.isJSON($0.mediaType) }
             if json == nil, let other = response.content.first {
-                diagnostics.warning("media type '\(other.mediaType)' is not supported yet; the body of response '\(status)' is not decoded", at: location(other.mediaTypeObject.mark), pointer: response.pointer.description)
+                diagnostics.warning(
+                    "media type '\(other.mediaType)' is not supported yet; the body of response '\(status)' is not decoded",
+                    at: location(other.mediaTypeObject.mark), pointer: response.pointer.description)
             }
             let schema = json?.mediaTypeObject.schema
             let hint = isSuccess ? typePrefix + "Response" : typePrefix + "Error" + status
             let usage = schema.map { types.usage(for: $0, nameHint: hint) }
             let documentation = IR.Documentation(description: response.description, pointer: response.pointer)
             if isSuccess {
-                success.append(IR.Response(status: status, type: usage?.type, mediaType: json?.mediaType, documentation: documentation))
+                success.append(
+                    IR.Response(
+                        status: status, type: usage?.type, mediaType: json?.mediaType, documentation: documentation))
             } else if let usage {
                 let caseName: String
                 if let existing = errorCases.firstIndex(where: { $0.type == usage.type }) {
                     caseName = errorCases[existing].caseName
                     if !errorCases[existing].statuses.contains(status) { errorCases[existing].statuses.append(status) }
                 } else {
-                    var scope = NameScope(reserved: Set(["unexpectedStatus", "decoding", "encoding", "transport"] + errorCases.map(\.caseName)))
+                    var scope = NameScope(
+                        reserved: Set(
+                            ["unexpectedStatus", "decoding", "encoding", "transport"] + errorCases.map(\.caseName)))
                     caseName = scope.claim(types.caseName(for: usage.type))
                     errorCases.append(IR.ErrorCase(caseName: caseName, type: usage.type, statuses: [status]))
                 }
-                errors.append(IR.ErrorResponse(status: status, type: usage.type, errorCaseName: caseName, documentation: documentation))
+                errors.append(
+                    IR.ErrorResponse(
+                        status: status, type: usage.type, errorCaseName: caseName, documentation: documentation))
             }
         }
         let bodyTypes = success.compactMap(\.type)
         var returnType = bodyTypes.first
         if Set(bodyTypes).count > 1 {
-            diagnostics.warning("success responses have different bodies; the function returns JSONValue", at: location(operation.mark), pointer: operation.pointer.description)
+            diagnostics.warning(
+                "success responses have different bodies; the function returns JSONValue", at: location(operation.mark),
+                pointer: operation.pointer.description)
             returnType = .jsonValue
         }
 
@@ -202,14 +229,17 @@ public struct ModuleResolver {
                 if let credential = credentials.first(where: { $0.schemeName == scheme.name }) {
                     if !usedCredentials.contains(credential.swiftName) { usedCredentials.append(credential.swiftName) }
                 } else if !document.components.securitySchemes.contains(where: { $0.name == scheme.name }) {
-                    diagnostics.error("security requirement names '\(scheme.name)', which is not in 'components/securitySchemes'", at: location(scheme.mark), pointer: operation.pointer.description)
+                    diagnostics.error(
+                        "security requirement names '\(scheme.name)', which is not in 'components/securitySchemes'",
+                        at: location(scheme.mark), pointer: operation.pointer.description)
                 }
             }
         }
 
         return IR.Operation(
             functionName: functionName, method: method.rawValue.uppercased(), path: path,
-            documentation: IR.Documentation(summary: operation.summary, description: operation.description, pointer: operation.pointer),
+            documentation: IR.Documentation(
+                summary: operation.summary, description: operation.description, pointer: operation.pointer),
             operationID: operation.operationID, parameters: irParameters, requestBody: requestBody, success: success,
             returnType: returnType, errors: errors, credentials: usedCredentials, isDeprecated: operation.deprecated)
     }
@@ -225,7 +255,8 @@ public struct ModuleResolver {
     }
 
     static func isJSON(_ mediaType: String) -> Bool {
-        let base = mediaType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        let base =
+            mediaType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
         return base == "application/json" || base.hasSuffix("+json")
     }
 
@@ -233,10 +264,16 @@ public struct ModuleResolver {
         _ reference: OpenAPI.Referenceable<OpenAPI.RequestBody>, document: OpenAPI.Document, types: TypeResolver,
         typePrefix: String, memberScope: inout NameScope
     ) -> IR.RequestBody? {
-        guard let body = follow(reference, in: document.components.requestBodies.map { ($0.name, $0.requestBody) }, kind: "requestBodies") else { return nil }
+        guard
+            let body = follow(
+                reference, in: document.components.requestBodies.map { ($0.name, $0.requestBody) },
+                kind: "requestBodies")
+        else { return nil }
         guard let json = body.content.first(where: { Self.isJSON($0.mediaType) }) else {
             if let other = body.content.first {
-                diagnostics.warning("request media type '\(other.mediaType)' is not supported yet; the operation is generated without its request body", at: location(other.mediaTypeObject.mark), pointer: body.pointer.description)
+                diagnostics.warning(
+                    "request media type '\(other.mediaType)' is not supported yet; the operation is generated without its request body",
+                    at: location(other.mediaTypeObject.mark), pointer: body.pointer.description)
             }
             return nil
         }
@@ -258,19 +295,26 @@ public struct ModuleResolver {
         }
         return IR.RequestBody(
             mediaType: json.mediaType, type: usage.type, isRequired: body.required, flattenedProperties: flattened,
-            structureName: structureName, documentation: IR.Documentation(description: body.description, pointer: body.pointer))
+            structureName: structureName,
+            documentation: IR.Documentation(description: body.description, pointer: body.pointer))
     }
 
-    func resolveParameter(_ reference: OpenAPI.Referenceable<OpenAPI.Parameter>, document: OpenAPI.Document) -> OpenAPI.Parameter? {
+    func resolveParameter(_ reference: OpenAPI.Referenceable<OpenAPI.Parameter>, document: OpenAPI.Document) -> OpenAPI
+        .Parameter?
+    {
         follow(reference, in: document.components.parameters.map { ($0.name, $0.parameter) }, kind: "parameters")
     }
 
-    func resolveResponse(_ reference: OpenAPI.Referenceable<OpenAPI.Response>, document: OpenAPI.Document) -> OpenAPI.Response? {
+    func resolveResponse(_ reference: OpenAPI.Referenceable<OpenAPI.Response>, document: OpenAPI.Document) -> OpenAPI
+        .Response?
+    {
         follow(reference, in: document.components.responses.map { ($0.name, $0.response) }, kind: "responses")
     }
 
     /// Follows references to `#/components/<kind>/<name>` (also chains of them) to the value.
-    func follow<Value>(_ start: OpenAPI.Referenceable<Value>, in components: [(String, OpenAPI.Referenceable<Value>)], kind: String) -> Value? {
+    func follow<Value>(
+        _ start: OpenAPI.Referenceable<Value>, in components: [(String, OpenAPI.Referenceable<Value>)], kind: String
+    ) -> Value? {
         var current = start
         var seen: [String] = []
         while true {
@@ -281,16 +325,22 @@ public struct ModuleResolver {
                 guard let pointer = JSONPointer(fragment: reference.ref), pointer.tokens.count == 3,
                     pointer.tokens[0] == "components", pointer.tokens[1] == kind
                 else {
-                    diagnostics.error("reference '\(reference.ref)' is not supported here; expected '#/components/\(kind)/<name>'", at: location(reference.mark))
+                    diagnostics.error(
+                        "reference '\(reference.ref)' is not supported here; expected '#/components/\(kind)/<name>'",
+                        at: location(reference.mark))
                     return nil
                 }
                 guard !seen.contains(reference.ref) else {
-                    diagnostics.error("reference cycle: \((seen + [reference.ref]).joined(separator: " → "))", at: location(reference.mark))
+                    diagnostics.error(
+                        "reference cycle: \((seen + [reference.ref]).joined(separator: " → "))",
+                        at: location(reference.mark))
                     return nil
                 }
                 seen.append(reference.ref)
                 guard let next = components.first(where: { $0.0 == pointer.tokens[2] })?.1 else {
-                    diagnostics.error("reference '\(reference.ref)' does not resolve; no entry '\(pointer.tokens[2])' in 'components/\(kind)'", at: location(reference.mark))
+                    diagnostics.error(
+                        "reference '\(reference.ref)' does not resolve; no entry '\(pointer.tokens[2])' in 'components/\(kind)'",
+                        at: location(reference.mark))
                     return nil
                 }
                 current = next

@@ -14,16 +14,20 @@ public struct SwiftNamer: Sendable {
 
     /// Swift keywords that can be used as member names only between backticks.
     public static let keywords: Set<String> = [
-        "associatedtype", "borrowing", "class", "consuming", "deinit", "enum", "extension", "fileprivate", "func", "import",
+        "associatedtype", "borrowing", "class", "consuming", "deinit", "enum", "extension", "fileprivate", "func",
+        "import",
         "init", "inout", "internal", "let", "nonisolated", "open", "operator", "private", "precedencegroup", "protocol",
         "public", "rethrows", "static", "struct", "subscript", "typealias", "var", "break", "case", "catch", "continue",
-        "default", "defer", "do", "else", "fallthrough", "for", "guard", "if", "in", "repeat", "return", "throw", "switch",
+        "default", "defer", "do", "else", "fallthrough", "for", "guard", "if", "in", "repeat", "return", "throw",
+        "switch",
         "where", "while", "as", "Any", "await", "false", "is", "nil", "super", "throws", "true", "try", "some", "any",
         "package", "each", "macro", "_",
     ]
 
     /// Member names that do not work even between backticks in some position, so they get a trailing `_`.
-    public static let unusableMemberNames: Set<String> = ["self", "Self", "Type", "Protocol", "init", "deinit", "subscript", "_"]
+    public static let unusableMemberNames: Set<String> = [
+        "self", "Self", "Type", "Protocol", "init", "deinit", "subscript", "_",
+    ]
 
     public init() {}
 
@@ -49,7 +53,8 @@ public struct SwiftNamer: Sendable {
         let words = Self.words(in: name)
         guard let first = words.first else { return "unnamed" }
         let head: String
-        let isAcronym = Self.acronyms.contains(first.lowercased()) || Self.acronyms.contains(String(first.lowercased().dropLast()))
+        let isAcronym =
+            Self.acronyms.contains(first.lowercased()) || Self.acronyms.contains(String(first.lowercased().dropLast()))
         if first.allSatisfy({ $0.isUppercase || $0.isNumber }) || isAcronym {
             head = first.lowercased()
         } else {

@@ -16,7 +16,10 @@ final class TypeResolver {
     private var usageByPointer: [JSONPointer: IR.TypeUsage] = [:]
     private var schemasByPointer: [JSONPointer: OpenAPI.Schema]?
 
-    init(document: OpenAPI.Document, configuration: GeneratorConfiguration, reservedNames: Set<String>, file: String, diagnostics: DiagnosticCollector) {
+    init(
+        document: OpenAPI.Document, configuration: GeneratorConfiguration, reservedNames: Set<String>, file: String,
+        diagnostics: DiagnosticCollector
+    ) {
         self.document = document
         self.configuration = configuration
         self.file = file
@@ -39,7 +42,9 @@ final class TypeResolver {
         }
         let claimed = typeScope.claim(candidate)
         if claimed != proposed {
-            diagnostics.note("type '\(proposed)' is named '\(claimed)' to avoid a clash", at: location(mark), pointer: pointer.description)
+            diagnostics.note(
+                "type '\(proposed)' is named '\(claimed)' to avoid a clash", at: location(mark),
+                pointer: pointer.description)
         }
         return claimed
     }
@@ -51,14 +56,18 @@ final class TypeResolver {
             if let reference = schema.reference, schema.properties.isEmpty, schema.types.isEmpty {
                 // A component that is only a reference: an alias of the target.
                 if let cycle = aliasCycle(startingAt: name) {
-                    diagnostics.error("reference cycle: \(cycle.joined(separator: " → "))", at: location(reference.mark), pointer: schema.pointer.description)
-                    declarations.append(.alias(IR.Alias(name: typeName, target: .jsonValue, documentation: documentation(for: schema))))
+                    diagnostics.error(
+                        "reference cycle: \(cycle.joined(separator: " → "))", at: location(reference.mark),
+                        pointer: schema.pointer.description)
+                    declarations.append(
+                        .alias(IR.Alias(name: typeName, target: .jsonValue, documentation: documentation(for: schema))))
                     continue
                 }
             }
             let usage = usage(for: schema, nameHint: typeName, declaringAs: typeName)
             if usage.type != .declared(typeName) {
-                declarations.append(.alias(IR.Alias(name: typeName, target: usage.type, documentation: documentation(for: schema))))
+                declarations.append(
+                    .alias(IR.Alias(name: typeName, target: usage.type, documentation: documentation(for: schema))))
             }
         }
     }
@@ -66,7 +75,9 @@ final class TypeResolver {
     private func aliasCycle(startingAt name: String) -> [String]? {
         var chain = [name]
         var current = name
-        while let schema = componentSchemas[current], let reference = schema.reference, schema.properties.isEmpty, schema.types.isEmpty {
+        while let schema = componentSchemas[current], let reference = schema.reference, schema.properties.isEmpty,
+            schema.types.isEmpty
+        {
             guard let next = componentName(of: reference.ref) else { return nil }
             if chain.contains(next) { return chain + [next] }
             chain.append(next)
@@ -83,7 +94,9 @@ final class TypeResolver {
     }
 
     func documentation(for schema: OpenAPI.Schema) -> IR.Documentation {
-        IR.Documentation(summary: schema.title, description: schema.description ?? schema.reference?.description, pointer: schema.pointer)
+        IR.Documentation(
+            summary: schema.title, description: schema.description ?? schema.reference?.description,
+            pointer: schema.pointer)
     }
 
     // MARK: - Usage
@@ -103,7 +116,9 @@ final class TypeResolver {
         }
         if let boolean = schema.booleanSchema {
             if !boolean {
-                diagnostics.warning("the schema 'false' accepts no value; using JSONValue", at: location(schema.mark), pointer: schema.pointer.description)
+                diagnostics.warning(
+                    "the schema 'false' accepts no value; using JSONValue", at: location(schema.mark),
+                    pointer: schema.pointer.description)
             }
             return Usage(type: .jsonValue, isNullable: false)
         }
@@ -114,7 +129,9 @@ final class TypeResolver {
         }
 
         if !schema.allOf.isEmpty {
-            if schema.allOf.count == 1, schema.properties.isEmpty, schema.oneOf.isEmpty, schema.anyOf.isEmpty, schema.enumValues == nil {
+            if schema.allOf.count == 1, schema.properties.isEmpty, schema.oneOf.isEmpty, schema.anyOf.isEmpty,
+                schema.enumValues == nil
+            {
                 let inner = usage(for: schema.allOf[0], nameHint: nameHint, declaringAs: nil)
                 return Usage(type: inner.type, isNullable: isNullable || inner.isNullable)
             }
@@ -140,16 +157,24 @@ final class TypeResolver {
             if nonNull.count < values.count { isNullable = true }
             let allIntegers = nonNull.allSatisfy { if case .integer? = $0.scalar?.value { true } else { false } }
             let allStrings = nonNull.allSatisfy { $0.scalar != nil }
-            if !nonNull.isEmpty, (allIntegers && types != ["string"]) || (allStrings && (types.isEmpty || types == ["string"])) {
+            if !nonNull.isEmpty,
+                (allIntegers && types != ["string"]) || (allStrings && (types.isEmpty || types == ["string"]))
+            {
                 let typeName = name()
-                declareEnumeration(schema, values: nonNull, rawType: allIntegers && types != ["string"] ? .integer : .string, named: typeName)
+                declareEnumeration(
+                    schema, values: nonNull, rawType: allIntegers && types != ["string"] ? .integer : .string,
+                    named: typeName)
                 return Usage(type: .declared(typeName), isNullable: isNullable)
             }
-            diagnostics.warning("enum values of mixed or unsupported kinds; using JSONValue", at: location(schema.mark), pointer: schema.pointer.description)
+            diagnostics.warning(
+                "enum values of mixed or unsupported kinds; using JSONValue", at: location(schema.mark),
+                pointer: schema.pointer.description)
             return Usage(type: .jsonValue, isNullable: isNullable)
         }
         if types.count > 1 {
-            diagnostics.warning("a schema of several types (\(types.joined(separator: ", "))) is decoded as JSONValue", at: location(schema.mark), pointer: schema.pointer.description)
+            diagnostics.warning(
+                "a schema of several types (\(types.joined(separator: ", "))) is decoded as JSONValue",
+                at: location(schema.mark), pointer: schema.pointer.description)
             return Usage(type: .jsonValue, isNullable: isNullable)
         }
         let isObject = types.first == "object" || (types.isEmpty && !schema.properties.isEmpty)
@@ -196,7 +221,9 @@ final class TypeResolver {
                 }
             }
             if schema.title != nil || schema.description != nil || schema.format != nil {
-                diagnostics.warning("schema has no 'type'; using JSONValue, which accepts any JSON", at: location(schema.mark), pointer: schema.pointer.description)
+                diagnostics.warning(
+                    "schema has no 'type'; using JSONValue, which accepts any JSON", at: location(schema.mark),
+                    pointer: schema.pointer.description)
             }
             return Usage(type: .jsonValue, isNullable: isNullable)
         }
@@ -206,11 +233,15 @@ final class TypeResolver {
     func resolve(_ reference: OpenAPI.Reference, nameHint: String) -> IR.TypeUsage {
         if let component = componentName(of: reference.ref) {
             if let name = componentTypeNames[component] { return .declared(name) }
-            diagnostics.error("reference '\(reference.ref)' does not resolve; no schema named '\(component)' in 'components/schemas'", at: location(reference.mark))
+            diagnostics.error(
+                "reference '\(reference.ref)' does not resolve; no schema named '\(component)' in 'components/schemas'",
+                at: location(reference.mark))
             return .jsonValue
         }
         guard let pointer = JSONPointer(fragment: reference.ref) else {
-            diagnostics.error("reference '\(reference.ref)' is not supported; only references within the document ('#/…') are", at: location(reference.mark))
+            diagnostics.error(
+                "reference '\(reference.ref)' is not supported; only references within the document ('#/…') are",
+                at: location(reference.mark))
             return .jsonValue
         }
         if let usage = usageByPointer[pointer] { return usage }
@@ -243,7 +274,9 @@ final class TypeResolver {
     // MARK: - Declarations
 
     /// The properties of a schema and of its `allOf` members (followed through references), in order.
-    private func collectProperties(_ schema: OpenAPI.Schema, visited: inout Set<JSONPointer>) -> (properties: [(String, OpenAPI.Schema)], required: Set<String>, forbidsAdditional: Bool) {
+    private func collectProperties(_ schema: OpenAPI.Schema, visited: inout Set<JSONPointer>) -> (
+        properties: [(String, OpenAPI.Schema)], required: Set<String>, forbidsAdditional: Bool
+    ) {
         var properties: [(String, OpenAPI.Schema)] = []
         var required = Set(schema.required)
         var forbids = false
@@ -251,7 +284,9 @@ final class TypeResolver {
         var target = schema
         if let reference = schema.reference {
             guard let component = componentName(of: reference.ref), let resolved = componentSchemas[component] else {
-                diagnostics.error("reference '\(reference.ref)' in 'allOf' does not resolve to a component schema", at: location(reference.mark))
+                diagnostics.error(
+                    "reference '\(reference.ref)' in 'allOf' does not resolve to a component schema",
+                    at: location(reference.mark))
                 return ([], [], false)
             }
             guard visited.insert(resolved.pointer).inserted else { return ([], [], false) }
@@ -285,17 +320,24 @@ final class TypeResolver {
             let proposed = namer.memberName(for: jsonName)
             let swiftName = scope.claim(proposed)
             if swiftName != proposed {
-                diagnostics.note("property '\(jsonName)' is named '\(swiftName)' to avoid a clash", at: location(propertySchema.mark), pointer: propertySchema.pointer.description)
+                diagnostics.note(
+                    "property '\(jsonName)' is named '\(swiftName)' to avoid a clash",
+                    at: location(propertySchema.mark), pointer: propertySchema.pointer.description)
             }
-            properties.append(IR.Property(
-                jsonName: jsonName, swiftName: swiftName, type: usage.type, isRequired: isRequired,
-                isNullable: usage.isNullable, documentation: IR.Documentation(
-                    summary: propertySchema.title, description: propertySchema.description ?? propertySchema.reference?.description,
-                    pointer: propertySchema.pointer),
-                isDeprecated: propertySchema.deprecated, title: propertySchema.title))
+            properties.append(
+                IR.Property(
+                    jsonName: jsonName, swiftName: swiftName, type: usage.type, isRequired: isRequired,
+                    isNullable: usage.isNullable,
+                    documentation: IR.Documentation(
+                        summary: propertySchema.title,
+                        description: propertySchema.description ?? propertySchema.reference?.description,
+                        pointer: propertySchema.pointer),
+                    isDeprecated: propertySchema.deprecated, title: propertySchema.title))
         }
         for requiredName in collected.required.sorted() where !seen.contains(requiredName) {
-            diagnostics.warning("required property '\(requiredName)' is not declared in 'properties'; it is kept with the undeclared properties", at: location(schema.mark), pointer: schema.pointer.description)
+            diagnostics.warning(
+                "required property '\(requiredName)' is not declared in 'properties'; it is kept with the undeclared properties",
+                at: location(schema.mark), pointer: schema.pointer.description)
         }
         var additional: IR.TypeUsage? = .jsonValue
         if collected.forbidsAdditional {
@@ -304,21 +346,28 @@ final class TypeResolver {
             let value = usage(for: valueSchema, nameHint: name + "Value")
             additional = value.isNullable ? .jsonValue : value.type
         }
-        declarations.append(.structure(IR.Structure(
-            name: name, documentation: documentation(for: schema), properties: properties,
-            additionalProperties: additional, isDeprecated: schema.deprecated)))
+        declarations.append(
+            .structure(
+                IR.Structure(
+                    name: name, documentation: documentation(for: schema), properties: properties,
+                    additionalProperties: additional, isDeprecated: schema.deprecated)))
     }
 
-    private func declareEnumeration(_ schema: OpenAPI.Schema, values: [YAMLNode], rawType: IR.Enumeration.RawType, named name: String) {
+    private func declareEnumeration(
+        _ schema: OpenAPI.Schema, values: [YAMLNode], rawType: IR.Enumeration.RawType, named name: String
+    ) {
         var scope = NameScope(reserved: ["rawValue", "init", "hashValue", "allCases"])
         let configured = configuration.enumCaseNames[schema.pointer] ?? [:]
-        let extensionNames = (schema.extensions["x-enum-varnames"] ?? schema.extensions["x-enumNames"])?.items?.compactMap { $0.scalar?.text }
+        let extensionNames = (schema.extensions["x-enum-varnames"] ?? schema.extensions["x-enumNames"])?.items?
+            .compactMap { $0.scalar?.text }
         var cases: [IR.Enumeration.Case] = []
         var seenValues: Set<String> = []
         for (index, value) in values.enumerated() {
             let raw = value.scalar!.text
             guard seenValues.insert(raw).inserted else {
-                diagnostics.warning("enum value '\(raw)' is listed twice; the second is ignored", at: location(value.mark), pointer: schema.pointer.appending("enum").appending(index).description)
+                diagnostics.warning(
+                    "enum value '\(raw)' is listed twice; the second is ignored", at: location(value.mark),
+                    pointer: schema.pointer.appending("enum").appending(index).description)
                 continue
             }
             var nameSource: String?
@@ -340,32 +389,46 @@ final class TypeResolver {
             }
             let swiftName = scope.claim(proposed)
             if swiftName != proposed {
-                diagnostics.note("enum value '\(raw)' is named '\(swiftName)' to avoid a clash", at: location(value.mark), pointer: schema.pointer.description)
+                diagnostics.note(
+                    "enum value '\(raw)' is named '\(swiftName)' to avoid a clash", at: location(value.mark),
+                    pointer: schema.pointer.description)
             }
             cases.append(.init(swiftName: swiftName, rawValue: raw, nameSource: nameSource))
         }
         if let configuredFile = configuration.file {
-            for (raw, (configuredName, mark)) in configured.sorted(by: { $0.key < $1.key }) where !seenValues.contains(raw) {
-                diagnostics.warning("'\(configuredName)' names value '\(raw)', which '\(schema.pointer)' does not list", at: SourceLocation(file: configuredFile, mark: mark))
+            for (raw, (configuredName, mark)) in configured.sorted(by: { $0.key < $1.key })
+            where !seenValues.contains(raw) {
+                diagnostics.warning(
+                    "'\(configuredName)' names value '\(raw)', which '\(schema.pointer)' does not list",
+                    at: SourceLocation(file: configuredFile, mark: mark))
             }
         }
         let undocumented = scope.claim(Constants.undocumentedCaseName)
-        let defaultCase = schema.defaultValue?.scalar.flatMap { value in cases.first { $0.rawValue == value.text }?.swiftName }
-        declarations.append(.enumeration(IR.Enumeration(
-            name: name, rawType: rawType, cases: cases, documentation: documentation(for: schema),
-            undocumentedCaseName: undocumented, defaultCaseName: defaultCase)))
+        let defaultCase = schema.defaultValue?.scalar.flatMap { value in
+            cases.first { $0.rawValue == value.text }?.swiftName
+        }
+        declarations.append(
+            .enumeration(
+                IR.Enumeration(
+                    name: name, rawType: rawType, cases: cases, documentation: documentation(for: schema),
+                    undocumentedCaseName: undocumented, defaultCaseName: defaultCase)))
     }
 
-    private func declareUnion(_ schema: OpenAPI.Schema, members: [OpenAPI.Schema], kind: IR.Union.Kind, named name: String) {
+    private func declareUnion(
+        _ schema: OpenAPI.Schema, members: [OpenAPI.Schema], kind: IR.Union.Kind, named name: String
+    ) {
         var scope = NameScope()
         var irMembers: [IR.Union.Member] = []
         for (index, member) in members.enumerated() {
             let usage = usage(for: member, nameHint: name + "Member\(index + 1)")
             let proposed = caseName(for: usage.type)
             let caseName = scope.claim(proposed)
-            irMembers.append(.init(
-                caseName: caseName, type: usage.isNullable ? .jsonValue : usage.type,
-                documentation: IR.Documentation(summary: member.title, description: member.description ?? member.reference?.description, pointer: member.pointer)))
+            irMembers.append(
+                .init(
+                    caseName: caseName, type: usage.isNullable ? .jsonValue : usage.type,
+                    documentation: IR.Documentation(
+                        summary: member.title, description: member.description ?? member.reference?.description,
+                        pointer: member.pointer)))
         }
         var discriminator: (String, [[String]])?
         if let declared = schema.discriminator {
@@ -377,8 +440,11 @@ final class TypeResolver {
             }
             discriminator = (declared.propertyName, values)
         }
-        declarations.append(.union(IR.Union(
-            name: name, kind: kind, members: irMembers, documentation: documentation(for: schema), discriminator: discriminator)))
+        declarations.append(
+            .union(
+                IR.Union(
+                    name: name, kind: kind, members: irMembers, documentation: documentation(for: schema),
+                    discriminator: discriminator)))
     }
 
     /// The enum case for a union member of this type: `TaskID` → `taskID`, `String` → `string`.

@@ -52,7 +52,9 @@ public final class YAMLParser {
             case YAML_DOCUMENT_START_EVENT:
                 documents += 1
                 if documents > 1 {
-                    throw YAMLError(message: "a second document in the stream is not supported; put one document in each file", mark: mark)
+                    throw YAMLError(
+                        message: "a second document in the stream is not supported; put one document in each file",
+                        mark: mark)
                 }
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
@@ -127,7 +129,8 @@ private struct TreeBuilder {
 
     mutating func open(_ kind: CollectionKind, at mark: SourceMark, anchor: String?) throws(YAMLError) {
         guard stack.count < YAMLParser.maximumDepth else {
-            throw YAMLError(message: "nesting deeper than \(YAMLParser.maximumDepth) levels is not supported", mark: mark)
+            throw YAMLError(
+                message: "nesting deeper than \(YAMLParser.maximumDepth) levels is not supported", mark: mark)
         }
         stack.append(Frame(kind: kind, mark: mark, anchor: anchor))
     }
@@ -146,7 +149,8 @@ private struct TreeBuilder {
         aliasExpansion += weight
         guard aliasExpansion <= YAMLParser.maximumAliasExpansion else {
             throw YAMLError(
-                message: "aliases expand to more than \(YAMLParser.maximumAliasExpansion) nodes; the document is too large or malicious",
+                message:
+                    "aliases expand to more than \(YAMLParser.maximumAliasExpansion) nodes; the document is too large or malicious",
                 mark: mark)
         }
         var node = node
@@ -172,7 +176,8 @@ private struct TreeBuilder {
                 let identity = Self.keyIdentity(node)
                 if let first = stack[stack.count - 1].keyMarks[identity] {
                     throw YAMLError(
-                        message: "duplicate mapping key '\(Self.keyText(node))'; the first is at line \(first.line), column \(first.column)",
+                        message:
+                            "duplicate mapping key '\(Self.keyText(node))'; the first is at line \(first.line), column \(first.column)",
                         mark: node.mark)
                 }
                 stack[stack.count - 1].keyMarks[identity] = node.mark
@@ -186,7 +191,8 @@ private struct TreeBuilder {
         switch node.kind {
         case .scalar(let scalar): "s:" + scalar.text
         case .sequence(let items): "q:[" + items.map(keyIdentity).joined(separator: ",") + "]"
-        case .mapping(let pairs): "m:{" + pairs.map { keyIdentity($0.key) + "=" + keyIdentity($0.value) }.joined(separator: ",") + "}"
+        case .mapping(let pairs):
+            "m:{" + pairs.map { keyIdentity($0.key) + "=" + keyIdentity($0.value) }.joined(separator: ",") + "}"
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
-@testable import GeneratorCore
 import Testing
+
+@testable import GeneratorCore
 
 @Suite struct DocumentDecoderTests {
     func decodeRepositoryDocument() throws -> (OpenAPI.Document, [Diagnostic]) {
@@ -26,10 +27,12 @@ import Testing
         #expect(operation.responses.map(\.status) == ["200", "422"])
         #expect(operation.security?.first?.schemes.first?.name == "APIKeyHeader")
         #expect(document.security?.isEmpty == true)
-        #expect(document.components.schemas.map(\.name) == [
-            "RunIDParam", "Languages", "DubbedOutputInAltFormatRequestPayload", "DubAltFormatResponseBody", "TaskID",
-            "HTTPValidationError", "AudioOutputType", "VideoOutputTypeWithoutAVI", "ValidationError",
-        ])
+        #expect(
+            document.components.schemas.map(\.name) == [
+                "RunIDParam", "Languages", "DubbedOutputInAltFormatRequestPayload", "DubAltFormatResponseBody",
+                "TaskID",
+                "HTTPValidationError", "AudioOutputType", "VideoOutputTypeWithoutAVI", "ValidationError",
+            ])
         let languages = try #require(document.components.schemas.first { $0.name == "Languages" }?.schema)
         #expect(languages.types == ["integer"])
         #expect(languages.enumValues?.count == 148)
@@ -52,10 +55,12 @@ import Testing
     /// `output_url` has a `schema:` key, which is not JSON Schema (openapi.yaml line 234, column 11).
     @Test func warnsAboutTheSchemaKeywordInOutputURL() throws {
         let (_, diagnostics) = try decodeRepositoryDocument()
-        #expect(diagnostics.map(\.description) == [
-            "openapi.yaml:234:11: warning: 'schema' is not a JSON Schema keyword; it is ignored"
-        ])
-        #expect(diagnostics.first?.pointer == "#/components/schemas/DubAltFormatResponseBody/properties/output_url/schema")
+        #expect(
+            diagnostics.map(\.description) == [
+                "openapi.yaml:234:11: warning: 'schema' is not a JSON Schema keyword; it is ignored"
+            ])
+        #expect(
+            diagnostics.first?.pointer == "#/components/schemas/DubAltFormatResponseBody/properties/output_url/schema")
     }
 
     @Test func reportsProblemsWithPositions() throws {
@@ -80,17 +85,20 @@ import Testing
         let root = try #require(try YAMLParser(bytes: Array(text.utf8)).parse())
         let diagnostics = DiagnosticCollector()
         _ = DocumentDecoder(file: "a.yaml", diagnostics: diagnostics).decode(root)
-        #expect(diagnostics.sorted.map(\.description) == [
-            "a.yaml:10:15: error: parameter location 'body' is not one of 'path', 'query', 'header', 'cookie'",
-            "a.yaml:14:9: error: response key '999' is not a status code, a range such as '4XX', or 'default'",
-            "a.yaml:16:7: warning: 'operationID' is not an Operation Object field; it is ignored",
-        ])
+        #expect(
+            diagnostics.sorted.map(\.description) == [
+                "a.yaml:10:15: error: parameter location 'body' is not one of 'path', 'query', 'header', 'cookie'",
+                "a.yaml:14:9: error: response key '999' is not a status code, a range such as '4XX', or 'default'",
+                "a.yaml:16:7: warning: 'operationID' is not an Operation Object field; it is ignored",
+            ])
     }
 
     @Test func rejectsOtherVersions() throws {
         let root = try #require(try YAMLParser(bytes: Array("swagger: '2.0'\nopenapi: 2.0.0\n".utf8)).parse())
         let diagnostics = DiagnosticCollector()
         #expect(DocumentDecoder(file: "a.yaml", diagnostics: diagnostics).decode(root) == nil)
-        #expect(diagnostics.sorted.map(\.description).contains("a.yaml:2:10: error: OpenAPI version '2.0.0' is not supported; expected 3.0.x or 3.1.x"))
+        #expect(
+            diagnostics.sorted.map(\.description).contains(
+                "a.yaml:2:10: error: OpenAPI version '2.0.0' is not supported; expected 3.0.x or 3.1.x"))
     }
 }

@@ -1,5 +1,6 @@
-@testable import GeneratorCore
 import Testing
+
+@testable import GeneratorCore
 
 @Suite struct SwiftNamerTests {
     static let memberNames: [(String, String)] = [

@@ -1,5 +1,6 @@
-@testable import GeneratorCore
 import Testing
+
+@testable import GeneratorCore
 
 func parse(_ text: String) throws -> YAMLNode {
     try #require(try YAMLParser(bytes: Array(text.utf8)).parse())
@@ -46,7 +47,8 @@ func parseError(_ text: String) -> YAMLError? {
     }
 
     @Test func coreSchemaScalars() throws {
-        let root = try parse("""
+        let root = try parse(
+            """
             a: ON
             b: no
             c: y
@@ -94,7 +96,8 @@ func parseError(_ text: String) -> YAMLError? {
         var text = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
         for level in 1...8 {
             let previous = level == 1 ? "a" : "a\(level - 1)"
-            text += "a\(level): &a\(level) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]\n"
+            text +=
+                "a\(level): &a\(level) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]\n"
         }
         let error = try #require(parseError(text))
         #expect(error.message.contains("aliases expand to more than"))

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+@testable import GeneratorCore
+
+/// Runs the built `openapi-codegen` executable as a user would.
+struct CommandResult {
+    var status: Int32
+    var standardError: String
+}
+
+func runGenerator(_ arguments: [String], in folder: URL) throws -> CommandResult {
+    let candidates = [
+        Bundle.main.executableURL?.deletingLastPathComponent(),
+        Bundle.main.bundleURL.deletingLastPathComponent(),
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+        TestPaths.root.appendingPathComponent(".build/debug"),
+    ].compactMap { $0?.appendingPathComponent("openapi-codegen") }
+    let executable = try #require(
+        candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }, "openapi-codegen is not built")
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.currentDirectoryURL = folder
+    let errors = Pipe()
+    process.standardError = errors
+    process.standardOutput = Pipe()
+    try process.run()
+    let data = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CommandResult(status: process.terminationStatus, standardError: String(decoding: data, as: UTF8.self))
+}
+
+/// A copy of the repository's inputs in a temporary folder: openapi.yaml, openapi-codegen.yaml, Generated/.
+func makeWorkspace() throws -> URL {
+    let folder = try TestPaths.temporaryFolder()
+    for name in ["openapi.yaml", "openapi-codegen.yaml", "Generated"] {
+        try FileManager.default.copyItem(
+            at: TestPaths.root.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+    }
+    return folder
+}
+
+@Suite(.serialized) struct CommandLineTests {
+    @Test func defaultsRegenerateNothingWhenUpToDate() throws {
+        let folder = try makeWorkspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try runGenerator(["generate"], in: folder)
+        #expect(result.status == 0)
+        #expect(
+            result.standardError.contains(
+                "openapi.yaml:234:11: warning: 'schema' is not a JSON Schema keyword; it is ignored"))
+        #expect(result.standardError.contains("Generated: 0 written, 25 unchanged, 0 removed"))
+        #expect(try runGenerator(["generate", "--check"], in: folder).status == 0)
+    }
+
+    @Test func checkNamesStaleFilesAndWritesNothing() throws {
+        let folder = try makeWorkspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let taskID = folder.appendingPathComponent("Generated/TaskID.swift")
+        let edited = try String(contentsOf: taskID, encoding: .utf8) + "// edited\n"
+        try Data(edited.utf8).write(to: taskID)
+        let result = try runGenerator(["generate", "--check"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("Generated/TaskID.swift: error: file is stale"))
+        #expect(try String(contentsOf: taskID, encoding: .utf8) == edited)
+
+        #expect(try runGenerator(["generate"], in: folder).status == 0)
+        #expect(try String(contentsOf: taskID, encoding: .utf8) != edited)
+        #expect(try runGenerator(["generate", "--check"], in: folder).status == 0)
+    }
+
+    @Test func inputErrorsExitOneAndLeaveTheOutputUntouched() throws {
+        let folder = try makeWorkspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let before = try FileManager.default.contentsOfDirectory(
+            atPath: folder.appendingPathComponent("Generated").path
+        ).sorted()
+        try Data(
+            "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {'200': {description: ok}}\n    get:\n      x: 1\n"
+                .utf8
+        )
+        .write(to: folder.appendingPathComponent("broken.yaml"))
+        let result = try runGenerator(["generate", "broken.yaml"], in: folder)
+        #expect(result.status == 1)
+        #expect(
+            result.standardError.contains(
+                "broken.yaml:7:5: error: duplicate mapping key 'get'; the first is at line 5, column 5"))
+        let after = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("Generated").path)
+            .sorted()
+        #expect(before == after)
+    }
+
+    @Test func unknownOptionIsAUsageError() throws {
+        let folder = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try runGenerator(["generate", "--no-such-option"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("--no-such-option"))
+    }
+
+    @Test func missingDocumentIsAnError() throws {
+        let folder = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try runGenerator(["generate", "nowhere.yaml"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("error: cannot read 'nowhere.yaml'"))
+    }
+}
