@@ -58,8 +58,8 @@ extension Context {
         public var hasAdditionalProperties: Bool
         /// `[String: JSONValue]`
         public var additionalPropertiesTypeName: String
-        /// String literals of the required keys, comma-separated, for the match rule.
-        public var requiredKeysList: String
+        /// String literals of the required keys (`"loc"`), for the match rule.
+        public var requiredKeys: [String]
     }
 
     public struct Property: Sendable {
@@ -70,9 +70,9 @@ extension Context {
         public var typeName: String
         /// The type without optionality: `String`.
         public var baseTypeName: String
-        /// The type whose `JSONMatchable` conformance judges a value of this property: `Optional<String>` or `String`.
-        public var matchTypeName: String
         public var isOptional: Bool
+        /// Whether `null` is a valid value on the wire (so the match rule accepts it).
+        public var isNullable: Bool
         /// Decode with `decodeIfPresent` (absent or null allowed) rather than `decode`.
         public var isDecodedIfPresent: Bool
         /// Encode with `encodeIfPresent` (omit when `nil`) rather than `encode` (writes `null` when `nil`).
@@ -118,8 +118,8 @@ extension Context {
         /// 0-based position, the index the match rule returns.
         public var index: Int
         public var docLines: [String]
-        /// Discriminator values (string literals, comma-separated) that select this member.
-        public var discriminatorValues: String
+        /// Discriminator values (string literals) that select this member.
+        public var discriminatorValues: [String]
         public var hasDiscriminatorValues: Bool
     }
 
@@ -136,9 +136,9 @@ extension Context {
         public var methodLiteral: String
         /// The function's parameters, in order.
         public var arguments: [Argument]
-        /// The path as the inside of a string literal, with interpolations for path parameters:
-        /// `/dub-alt-format/\(runID.pathSegment)/\(language.pathSegment)`.
-        public var pathInterpolation: String
+        /// The path template in pieces: literal text (percent-encoded and escaped for a string literal) and
+        /// path parameters, in order.
+        public var pathParts: [PathPart]
         public var queryParameters: [RequestParameter]
         public var hasQueryParameters: Bool
         public var headerParameters: [RequestParameter]
@@ -147,8 +147,9 @@ extension Context {
         public var isBodyFlattened: Bool
         public var isBodyOptional: Bool
         public var bodyTypeName: String
-        /// The body's memberwise initializer arguments when the body is flattened: `outputFormat: outputFormat`.
-        public var bodyInitializerArguments: String
+        /// The body's properties when the body is flattened: each becomes an argument of the function and
+        /// of the body's initializer.
+        public var bodyProperties: [BodyProperty]
         /// A string literal of the request media type: `"application/json"`.
         public var bodyContentTypeLiteral: String
         public var hasReturnValue: Bool
@@ -178,10 +179,30 @@ extension Context {
         public var isOptional: Bool
     }
 
+    /// A piece of a path template.
+    public struct PathPart: Sendable {
+        /// For literal text: the text, ready to go inside a string literal (`/dub-alt-format/`).
+        public var text: String
+        public var isParameter: Bool
+        /// For a parameter: the argument holding its value (`runID`).
+        public var swiftName: String
+    }
+
+    public struct BodyProperty: Sendable {
+        /// The initializer's argument label (`outputFormat`; keywords without backticks).
+        public var label: String
+        /// The function argument passed (`outputFormat`, `` `default` ``).
+        public var swiftName: String
+    }
+
     /// One `case` of the status switch.
     public struct StatusCase: Sendable {
-        /// `200` or `400...499`.
-        public var pattern: String
+        /// A status code (`200`), when not a range.
+        public var code: String
+        /// Whether the case is a range such as `4XX`, matched as `lowerBound...upperBound`.
+        public var isRange: Bool
+        public var lowerBound: String
+        public var upperBound: String
         public var hasBody: Bool
         public var typeName: String
         public var errorCaseName: String

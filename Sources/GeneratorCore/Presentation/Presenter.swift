@@ -156,8 +156,7 @@ public struct Presenter {
             hasProperties: !structure.properties.isEmpty,
             hasAdditionalProperties: structure.additionalProperties != nil,
             additionalPropertiesTypeName: structure.additionalProperties.map { "[String: \(typeName($0))]" } ?? "",
-            requiredKeysList: structure.properties.filter(\.isRequired).map { SwiftText.stringLiteral($0.jsonName) }
-                .joined(separator: ", "))
+            requiredKeys: structure.properties.filter(\.isRequired).map { SwiftText.stringLiteral($0.jsonName) })
     }
 
     func present(_ property: IR.Property) -> Context.Property {
@@ -168,7 +167,7 @@ public struct Presenter {
         return Context.Property(
             swiftName: property.swiftName, jsonNameLiteral: SwiftText.stringLiteral(property.jsonName),
             typeName: isOptional ? base + "?" : base, baseTypeName: base,
-            matchTypeName: property.isNullable ? "Optional<\(base)>" : base, isOptional: isOptional,
+            isOptional: isOptional, isNullable: property.isNullable,
             isDecodedIfPresent: isOptional, isEncodedIfPresent: !property.isRequired,
             docLines: SwiftText.docLines(
                 summary: property.documentation.summary, description: property.documentation.description,
@@ -218,7 +217,7 @@ public struct Presenter {
                 return Context.UnionMember(
                     caseName: member.caseName, typeName: typeName(member.type), index: index,
                     docLines: docLines(member.documentation),
-                    discriminatorValues: values.map(SwiftText.stringLiteral).joined(separator: ", "),
+                    discriminatorValues: values.map(SwiftText.stringLiteral),
                     hasDiscriminatorValues: !values.isEmpty)
             },
             hasDiscriminator: union.discriminator != nil,
@@ -255,7 +254,7 @@ public struct Presenter {
         for parameter in ordered where parameter.isRequired {
             argument(parameter.swiftName, typeName(parameter.type), optional: false)
         }
-        var bodyArguments = ""
+        var bodyProperties: [Context.BodyProperty] = []
         var parameterDocs: [String] = []
         if let body = operation.requestBody {
             if let properties = body.flattenedProperties {
@@ -263,8 +262,9 @@ public struct Presenter {
                     let presented = present(property)
                     argument(property.swiftName, presented.baseTypeName, optional: presented.isOptional)
                 }
-                bodyArguments = properties.map { "\(Self.label($0.swiftName)): \($0.swiftName)" }.joined(
-                    separator: ", ")
+                bodyProperties = properties.map {
+                    Context.BodyProperty(label: Self.label($0.swiftName), swiftName: $0.swiftName)
+                }
             } else {
                 argument("body", typeName(body.type), optional: !body.isRequired)
             }
@@ -292,17 +292,22 @@ public struct Presenter {
             parameterDocs.append("  - body: The request body.")
         }
 
-        var path = ""
+        var pathParts: [Context.PathPart] = []
+        func literal(_ text: Substring) {
+            guard !text.isEmpty else { return }
+            let encoded = SwiftText.literalContent(Self.encodePathLiteral(String(text)))
+            pathParts.append(Context.PathPart(text: encoded, isParameter: false, swiftName: ""))
+        }
         var rest = operation.path[...]
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            path += SwiftText.literalContent(Self.encodePathLiteral(String(rest[..<open])))
+            literal(rest[..<open])
             let name = String(rest[rest.index(after: open)..<close])
             if let parameter = operation.parameters.first(where: { $0.location == .path && $0.name == name }) {
-                path += "\\(\(parameter.swiftName).pathSegment)"
+                pathParts.append(Context.PathPart(text: "", isParameter: true, swiftName: parameter.swiftName))
             }
             rest = rest[rest.index(after: close)...]
         }
-        path += SwiftText.literalContent(Self.encodePathLiteral(String(rest)))
+        literal(rest)
 
         func requestParameter(_ parameter: IR.Parameter) -> Context.RequestParameter {
             var isArray = false
@@ -312,26 +317,31 @@ public struct Presenter {
                 explode: parameter.explode, isOptional: !parameter.isRequired)
         }
 
-        func statusPattern(_ status: String) -> String {
-            if let code = Int(status) { return String(code) }
+        /// A `case` for a status code (`200`) or range (`4XX` → `400...499`).
+        func statusCase(_ status: String, hasBody: Bool, typeName: String, errorCaseName: String) -> Context.StatusCase
+        {
+            let isRange = Int(status) == nil
             let first = status.prefix(1)
-            return "\(first)00...\(first)99"
+            return Context.StatusCase(
+                code: isRange ? "" : status, isRange: isRange, lowerBound: isRange ? "\(first)00" : "",
+                upperBound: isRange ? "\(first)99" : "", hasBody: hasBody, typeName: typeName,
+                errorCaseName: errorCaseName, status: status)
         }
         // Exact codes before ranges, so that `case 200` wins over `case 200...299`.
         let success =
             operation.success.filter { Int($0.status) != nil }
             + operation.success.filter { Int($0.status) == nil && $0.status != "default" }
         let successCases = success.map { response in
-            Context.StatusCase(
-                pattern: statusPattern(response.status), hasBody: response.type != nil && operation.returnType != nil,
-                typeName: operation.returnType.map(typeName) ?? "", errorCaseName: "", status: response.status)
+            statusCase(
+                response.status, hasBody: response.type != nil && operation.returnType != nil,
+                typeName: operation.returnType.map(typeName) ?? "", errorCaseName: "")
         }
         let errors =
             operation.errors.filter { Int($0.status) != nil } + operation.errors.filter { Int($0.status) == nil }
         let errorCases = errors.filter { $0.status != "default" }.map { response in
-            Context.StatusCase(
-                pattern: statusPattern(response.status), hasBody: true, typeName: typeName(response.type),
-                errorCaseName: response.errorCaseName, status: response.status)
+            statusCase(
+                response.status, hasBody: true, typeName: typeName(response.type), errorCaseName: response.errorCaseName
+            )
         }
         let defaultError = errors.first { $0.status == "default" }
 
@@ -363,7 +373,7 @@ public struct Presenter {
             docLines: SwiftText.docLines(
                 summary: summaryLine, description: operation.documentation.description,
                 source: operation.documentation.pointer.description, extra: extra),
-            methodLiteral: SwiftText.stringLiteral(operation.method), arguments: arguments, pathInterpolation: path,
+            methodLiteral: SwiftText.stringLiteral(operation.method), arguments: arguments, pathParts: pathParts,
             queryParameters: ordered.filter { $0.location == .query }.map(requestParameter),
             hasQueryParameters: ordered.contains { $0.location == .query }
                 || module.credentials.contains { credential in
@@ -377,15 +387,14 @@ public struct Presenter {
             hasBody: body != nil, isBodyFlattened: body?.flattenedProperties != nil,
             isBodyOptional: body.map { !$0.isRequired } ?? false,
             bodyTypeName: body.map { $0.structureName ?? typeName($0.type) } ?? "",
-            bodyInitializerArguments: bodyArguments,
+            bodyProperties: bodyProperties,
             bodyContentTypeLiteral: body.map { SwiftText.stringLiteral($0.mediaType) } ?? "",
             hasReturnValue: operation.returnType != nil, returnTypeName: operation.returnType.map(typeName) ?? "Void",
             successCases: successCases, errorCases: errorCases,
             defaultError: defaultError.map { response in
-                Context.StatusCase(
-                    pattern: "default", hasBody: true, typeName: typeName(response.type),
-                    errorCaseName: response.errorCaseName,
-                    status: response.status)
+                statusCase(
+                    response.status, hasBody: true, typeName: typeName(response.type),
+                    errorCaseName: response.errorCaseName)
             },
             isDeprecated: operation.isDeprecated)
     }
