@@ -78,12 +78,41 @@ public struct Pipeline {
         } catch {
             throw fail(error)
         }
+        return try await render(jobs, with: renderer)
+    }
+
+    /// Renders jobs on every core: each job is independent, and the result does not depend on the order
+    /// in which they finish.
+    func render(_ jobs: [Presenter.Job], with renderer: TemplateRenderer) async throws(GenerationError) -> [String:
+        String]
+    {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let chunkSize = max(1, (jobs.count + workers - 1) / workers)
+        let chunks = stride(from: 0, to: jobs.count, by: chunkSize).map {
+            Array(jobs[$0..<min($0 + chunkSize, jobs.count)])
+        }
+        let results = await withTaskGroup(of: Result<[String: String], GenerationError>.self) { group in
+            for chunk in chunks {
+                group.addTask {
+                    var files: [String: String] = [:]
+                    for job in chunk {
+                        switch Result(catching: { () throws(GenerationError) -> String in try renderer.render(job) }) {
+                        case .success(let text): files[job.fileName] = text
+                        case .failure(let error): return .failure(error)
+                        }
+                    }
+                    return .success(files)
+                }
+            }
+            var results: [Result<[String: String], GenerationError>] = []
+            for await result in group { results.append(result) }
+            return results
+        }
         var files: [String: String] = [:]
-        for job in jobs {
-            do {
-                files[job.fileName] = try renderer.render(job)
-            } catch {
-                throw fail(error)
+        for result in results {
+            switch result {
+            case .success(let chunk): files.merge(chunk) { first, _ in first }
+            case .failure(let error): throw fail(error)
             }
         }
         return files

@@ -44,10 +44,22 @@ public struct JSONPointer: Hashable, Sendable, CustomStringConvertible, Comparab
     public func appending(_ index: Int) -> JSONPointer { JSONPointer(tokens + [String(index)]) }
 
     public var description: String {
-        "#"
-            + tokens.map {
-                "/" + $0.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
-            }.joined()
+        var result = "#"
+        for token in tokens {
+            result += "/"
+            guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else {
+                result += token
+                continue
+            }
+            for character in token.unicodeScalars {
+                switch character {
+                case "~": result += "~0"
+                case "/": result += "~1"
+                default: result.unicodeScalars.append(character)
+                }
+            }
+        }
+        return result
     }
 
     public static func < (lhs: JSONPointer, rhs: JSONPointer) -> Bool {

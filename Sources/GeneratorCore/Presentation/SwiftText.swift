@@ -41,9 +41,7 @@ enum SwiftText {
             }
             if scalar == "\t" {
                 current += "    "
-            } else if scalar.properties.generalCategory == .control
-                || scalar.properties.generalCategory == .format && scalar.value < 0x20
-            {
+            } else if scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.properties.generalCategory == .control) {
                 continue
             } else {
                 current.unicodeScalars.append(scalar)

@@ -72,14 +72,36 @@ public struct TemplateRenderer: Sendable {
     }
 
     static func tidy(_ text: String) -> String {
-        var lines: [Substring] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = line
-            while let last = line.last, last == " " || last == "\t" || last == "\r" { line.removeLast() }
-            if line.isEmpty, lines.last?.isEmpty ?? true { continue }
-            lines.append(line)
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
+        var line: [UInt8] = []
+        var previousWasBlank = true  // drops blank lines at the start
+        func endLine() {
+            while let last = line.last,
+                last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") || last == UInt8(ascii: "\r")
+            {
+                line.removeLast()
+            }
+            if line.isEmpty {
+                if !previousWasBlank { output.append(UInt8(ascii: "\n")) }
+                previousWasBlank = true
+            } else {
+                output += line
+                output.append(UInt8(ascii: "\n"))
+                previousWasBlank = false
+            }
+            line.removeAll(keepingCapacity: true)
         }
-        while lines.last?.isEmpty == true { lines.removeLast() }
-        return lines.joined(separator: "\n") + "\n"
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\n") { endLine() } else { line.append(byte) }
+        }
+        endLine()
+        while output.count >= 2, output[output.count - 1] == UInt8(ascii: "\n"),
+            output[output.count - 2] == UInt8(ascii: "\n")
+        {
+            output.removeLast()
+        }
+        if output.isEmpty { output.append(UInt8(ascii: "\n")) }
+        return String(decoding: output, as: UTF8.self)
     }
 }

@@ -1,0 +1,225 @@
+import Mustache
+
+/// Template context values hand their fields to swift-mustache through key paths rather than `Mirror`, which
+/// costs several times more on the hundreds of thousands of lookups a large document needs.
+/// `TemplateContextTests` checks that every table lists exactly the stored properties of its type.
+public protocol KeyPathContext: MustacheParent {
+    /// Each template key with the property it reads.
+    static var templateKeys: [String: PartialKeyPath<Self>] { get }
+}
+
+extension KeyPathContext {
+    /// The value for a template key; `nil` for an unknown key or an absent optional, as with `Mirror`.
+    public func child(named name: String) -> Any? {
+        guard let keyPath = Self.templateKeys[name] else { return nil }
+        let value = self[keyPath: keyPath]
+        if let optional = value as? any OptionalContextValue { return optional.wrappedContextValue }
+        return value
+    }
+}
+
+/// Unwraps optionals read through a key path, so that an absent value renders as missing.
+protocol OptionalContextValue {
+    var wrappedContextValue: Any? { get }
+}
+
+extension Optional: OptionalContextValue {
+    var wrappedContextValue: Any? { self.map { $0 as Any } }
+}
+
+extension Context.File: KeyPathContext {
+    nonisolated(unsafe) public static let templateKeys: [String: PartialKeyPath<Self>] = [
+        "banner": \.banner,
+        "module": \.module,
+        "structure": \.structure,
+        "enumeration": \.enumeration,
+        "union": \.union,
+        "alias": \.alias,
+        "operation": \.operation,
+    ]
+}
+
+extension Context.Module: KeyPathContext {
+    nonisolated(unsafe) public static let templateKeys: [String: PartialKeyPath<Self>] = [
+        "moduleName": \.moduleName,
+        "clientName": \.clientName,
+        "errorName": \.errorName,
+        "docLines": \.docLines,
+        "defaultServerURLLiteral": \.defaultServerURLLiteral,
+        "hasDefaultServerURL": \.hasDefaultServerURL,
+        "credentials": \.credentials,
+        "hasCredentials": \.hasCredentials,
+        "errorCases": \.errorCases,
+    ]
+}
+
+extension Context.Credential: KeyPathContext {
+    nonisolated(unsafe) public static let templateKeys: [String: PartialKeyPath<Self>] = [
+        "swiftName": \.swiftName,
+        "docLines": \.docLines,
+        "nameLiteral": \.nameLiteral,
+        "isHeader": \.isHeader,
+        "isQuery": \.isQuery,
+        "isBearer": \.isBearer,
+    ]
+}
+
+extension Context.ErrorCase: KeyPathContext {
+    nonisolated(unsafe) public static let templateKeys: [String: PartialKeyPath<Self>] = [
+        "caseName": \.caseName,
+        "typeName": \.typeName,
+        "statuses": \.statuses,
+        "docLines": \.docLines,
+    ]
+}
+
+extension Context.Structure: KeyPathContext {
+    nonisolated(unsafe) public static let templateKeys: [String: PartialKeyPath<Self>] = [
+        "name": \.name,
+        "docLines": \.docLines,
+        "properties": \.properties,
+        "hasProperties": \.hasProperties,
+        "hasAdditionalProperties": \.hasAdditionalProperties,
+        "additionalPropertiesTypeName": \.additionalPropertiesTypeName,
+        "requiredKeys": \.requiredKeys,
+    ]
+}
+
+extension Context.Property: KeyPathContext {
+    nonisolated(unsafe) public static let templateKeys: [String: PartialKeyPath<Self>] = [
+        "swiftName": \.swiftName,
+        "jsonNameLiteral": \.jsonNameLiteral,
+        "typeName": \.typeName,
+        "baseTypeName": \.baseTypeName,
+        "isOptional": \.isOptional,
+        "isNullable": \.isNullable,
+        "isDecodedIfPresent": \.isDecodedIfPresent,
+        "isEncodedIfPresent": \.isEncodedIfPresent,
+        "docLines": \.docLines,
+        "isDeprecated": \.isDeprecated,
+    ]
+}
+
+extension Context.Enumeration: KeyPathContext {
+    nonisolated(unsafe) public static let templateKeys: [String: PartialKeyPath<Self>] = [
+        "name": \.name,
+        "docLines": \.docLines,
+        "cases": \.cases,
+        "rawTypeName": \.rawTypeName,
+        "isString": \.isString,
+        "undocumentedCaseName": \.undocumentedCaseName,
+        "hasDefault": \.hasDefault,
+        "defaultCaseName": \.defaultCaseName,
+    ]
+}
+
+extension Context.EnumerationCase: KeyPathContext {
+    nonisolated(unsafe) public static let templateKeys: [String: PartialKeyPath<Self>] = [
+        "swiftName": \.swiftName,
+        "rawValueLiteral": \.rawValueLiteral,
+        "docLines": \.docLines,
+    ]
+}
+
+extension Context.Union: KeyPathContext {
+    nonisolated(unsafe) public static let templateKeys: [String: PartialKeyPath<Self>] = [
+        "name": \.name,
+        "docLines": \.docLines,
+        "members": \.members,
+        "hasDiscriminator": \.hasDiscriminator,
+        "discriminatorLiteral": \.discriminatorLiteral,
+        "nameLiteral": \.nameLiteral,
+    ]
+}
+
+extension Context.UnionMember: KeyPathContext {
+    nonisolated(unsafe) public static let templateKeys: [String: PartialKeyPath<Self>] = [
+        "caseName": \.caseName,
+        "typeName": \.typeName,
+        "index": \.index,
+        "docLines": \.docLines,
+        "discriminatorValues": \.discriminatorValues,
+        "hasDiscriminatorValues": \.hasDiscriminatorValues,
+    ]
+}
+
+extension Context.Alias: KeyPathContext {
+    nonisolated(unsafe) public static let templateKeys: [String: PartialKeyPath<Self>] = [
+        "name": \.name,
+        "targetTypeName": \.targetTypeName,
+        "docLines": \.docLines,
+    ]
+}
+
+extension Context.Operation: KeyPathContext {
+    nonisolated(unsafe) public static let templateKeys: [String: PartialKeyPath<Self>] = [
+        "functionName": \.functionName,
+        "docLines": \.docLines,
+        "methodLiteral": \.methodLiteral,
+        "arguments": \.arguments,
+        "pathParts": \.pathParts,
+        "queryParameters": \.queryParameters,
+        "hasQueryParameters": \.hasQueryParameters,
+        "headerParameters": \.headerParameters,
+        "credentials": \.credentials,
+        "hasBody": \.hasBody,
+        "isBodyFlattened": \.isBodyFlattened,
+        "isBodyOptional": \.isBodyOptional,
+        "bodyTypeName": \.bodyTypeName,
+        "bodyProperties": \.bodyProperties,
+        "bodyContentTypeLiteral": \.bodyContentTypeLiteral,
+        "hasReturnValue": \.hasReturnValue,
+        "returnTypeName": \.returnTypeName,
+        "successCases": \.successCases,
+        "errorCases": \.errorCases,
+        "defaultError": \.defaultError,
+        "isDeprecated": \.isDeprecated,
+    ]
+}
+
+extension Context.Argument: KeyPathContext {
+    nonisolated(unsafe) public static let templateKeys: [String: PartialKeyPath<Self>] = [
+        "swiftName": \.swiftName,
+        "typeName": \.typeName,
+        "hasDefaultValue": \.hasDefaultValue,
+        "isLast": \.isLast,
+    ]
+}
+
+extension Context.RequestParameter: KeyPathContext {
+    nonisolated(unsafe) public static let templateKeys: [String: PartialKeyPath<Self>] = [
+        "swiftName": \.swiftName,
+        "nameLiteral": \.nameLiteral,
+        "isArray": \.isArray,
+        "explode": \.explode,
+        "isOptional": \.isOptional,
+    ]
+}
+
+extension Context.PathPart: KeyPathContext {
+    nonisolated(unsafe) public static let templateKeys: [String: PartialKeyPath<Self>] = [
+        "text": \.text,
+        "isParameter": \.isParameter,
+        "swiftName": \.swiftName,
+    ]
+}
+
+extension Context.BodyProperty: KeyPathContext {
+    nonisolated(unsafe) public static let templateKeys: [String: PartialKeyPath<Self>] = [
+        "label": \.label,
+        "swiftName": \.swiftName,
+    ]
+}
+
+extension Context.StatusCase: KeyPathContext {
+    nonisolated(unsafe) public static let templateKeys: [String: PartialKeyPath<Self>] = [
+        "code": \.code,
+        "isRange": \.isRange,
+        "lowerBound": \.lowerBound,
+        "upperBound": \.upperBound,
+        "hasBody": \.hasBody,
+        "typeName": \.typeName,
+        "errorCaseName": \.errorCaseName,
+        "status": \.status,
+    ]
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+@testable import GeneratorCore
+
+/// Every context type's key-path table must list exactly its stored properties: a missing key would render
+/// as empty text without any error.
+@Suite struct TemplateContextTests {
+    /// Every value reachable from `root` through stored properties, arrays and optionals.
+    func reachableValues(from root: Any) -> [Any] {
+        var result: [Any] = []
+        var pending: [Any] = [root]
+        while let value = pending.popLast() {
+            let mirror = Mirror(reflecting: value)
+            switch mirror.displayStyle {
+            case .optional, .collection:
+                pending += mirror.children.map(\.value)
+            case .struct:
+                result.append(value)
+                pending += mirror.children.map(\.value)
+            default:
+                break
+            }
+        }
+        return result
+    }
+
+    static func keys<Value: KeyPathContext>(of value: Value) -> Set<String> { Set(Value.templateKeys.keys) }
+
+    @Test func keyTablesListEveryStoredProperty() async throws {
+        let diagnostics = DiagnosticCollector()
+        let root = try #require(try YAMLParser(bytes: Array(Data(contentsOf: TestPaths.document))).parse())
+        let document = try #require(DocumentDecoder(file: "openapi.yaml", diagnostics: diagnostics).decode(root))
+        let module = ModuleResolver(
+            configuration: GeneratorConfiguration(), file: "openapi.yaml", diagnostics: diagnostics
+        )
+        .resolve(document)
+        let jobs = Presenter(documentName: "openapi.yaml").present(module)
+        let extra: [Any] = [
+            Context.RequestParameter(
+                swiftName: "a", nameLiteral: "\"a\"", isArray: false, explode: true, isOptional: true)
+        ]
+        var checkedTypes: Set<String> = []
+        for value in jobs.map(\.context) + extra {
+            for reachable in reachableValues(from: value) {
+                guard let keyed = reachable as? any KeyPathContext else { continue }
+                let labels = Set(Mirror(reflecting: reachable).children.compactMap(\.label))
+                let keys = Self.keys(of: keyed)
+                #expect(keys == labels, "\(type(of: reachable))")
+                checkedTypes.insert(String(describing: type(of: reachable)))
+            }
+        }
+        #expect(checkedTypes.count == 17, "\(checkedTypes.sorted())")
+    }
+}
