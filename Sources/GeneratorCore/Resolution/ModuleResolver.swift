@@ -157,10 +157,17 @@ public struct ModuleResolver {
             let schema = parameter.schema ?? parameter.content.first?.mediaTypeObject.schema
             let usage = schema.map { types.usage(for: $0, nameHint: typePrefix + namer.typeName(for: parameter.name)) }
             let style = parameter.style ?? (parameter.location == .query ? "form" : "simple")
+            var type = usage?.type ?? .string
+            if !types.isParameterRepresentable(type, inQuery: parameter.location == .query) {
+                diagnostics.warning(
+                    "\(parameter.location.rawValue) parameter '\(parameter.name)' has a schema the generator cannot serialise yet; it is taken as a String",
+                    at: location(parameter.mark), pointer: parameter.pointer.description)
+                type = .string
+            }
             irParameters.append(
                 IR.Parameter(
                     name: parameter.name, swiftName: memberScope.claim(namer.memberName(for: parameter.name)),
-                    location: parameter.location, type: usage?.type ?? .string, isRequired: parameter.required,
+                    location: parameter.location, type: type, isRequired: parameter.required,
                     explode: parameter.explode ?? (style == "form"), style: style,
                     documentation: IR.Documentation(
                         description: parameter.description ?? schema?.description ?? schema?.title,
@@ -282,7 +289,7 @@ public struct ModuleResolver {
         var flattened: [IR.Property]?
         var structureName: String?
         if case .declared(let name) = usage.type, body.required,
-            case .structure(let structure)? = types.declarations.first(where: { $0.name == name }),
+            case .structure(let structure)? = types.declaration(named: name),
             !structure.properties.isEmpty
         {
             var scope = memberScope

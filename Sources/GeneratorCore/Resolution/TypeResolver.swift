@@ -8,6 +8,7 @@ final class TypeResolver {
     let namer = SwiftNamer()
 
     private(set) var declarations: [IR.TypeDeclaration] = []
+    private var declarationsByName: [String: IR.TypeDeclaration] = [:]
     private var typeScope: NameScope
     /// Component schema name → Swift type name.
     private var componentTypeNames: [String: String] = [:]
@@ -34,6 +35,30 @@ final class TypeResolver {
 
     func location(_ mark: SourceMark) -> SourceLocation { SourceLocation(file: file, mark: mark) }
 
+    private func declare(_ declaration: IR.TypeDeclaration) {
+        declarations.append(declaration)
+        declarationsByName[declaration.name] = declaration
+    }
+
+    /// The declaration with this Swift name, once declared.
+    func declaration(named name: String) -> IR.TypeDeclaration? { declarationsByName[name] }
+
+    /// Whether values of a type can be sent as a path, query or header parameter: strings, numbers,
+    /// Booleans, enums and aliases of them; arrays of those only in a query.
+    func isParameterRepresentable(_ type: IR.TypeUsage, inQuery: Bool) -> Bool {
+        switch type {
+        case .string, .integer, .int32, .int64, .double, .float, .boolean: return true
+        case .array(let element): return inQuery && isParameterRepresentable(element, inQuery: false)
+        case .jsonValue, .dictionary: return false
+        case .declared(let name):
+            switch declarationsByName[name] {
+            case .enumeration?: return true
+            case .alias(let alias)?: return isParameterRepresentable(alias.target, inQuery: inQuery)
+            default: return false
+            }
+        }
+    }
+
     /// Claims a type name, renaming (with a note) when it clashes with a reserved or earlier name.
     func claimTypeName(_ proposed: String, for pointer: JSONPointer, mark: SourceMark) -> String {
         var candidate = proposed
@@ -59,14 +84,14 @@ final class TypeResolver {
                     diagnostics.error(
                         "reference cycle: \(cycle.joined(separator: " → "))", at: location(reference.mark),
                         pointer: schema.pointer.description)
-                    declarations.append(
+                    declare(
                         .alias(IR.Alias(name: typeName, target: .jsonValue, documentation: documentation(for: schema))))
                     continue
                 }
             }
             let usage = usage(for: schema, nameHint: typeName, declaringAs: typeName)
             if usage.type != .declared(typeName) {
-                declarations.append(
+                declare(
                     .alias(IR.Alias(name: typeName, target: usage.type, documentation: documentation(for: schema))))
             }
         }
@@ -346,7 +371,7 @@ final class TypeResolver {
             let value = usage(for: valueSchema, nameHint: name + "Value")
             additional = value.isNullable ? .jsonValue : value.type
         }
-        declarations.append(
+        declare(
             .structure(
                 IR.Structure(
                     name: name, documentation: documentation(for: schema), properties: properties,
@@ -407,7 +432,7 @@ final class TypeResolver {
         let defaultCase = schema.defaultValue?.scalar.flatMap { value in
             cases.first { $0.rawValue == value.text }?.swiftName
         }
-        declarations.append(
+        declare(
             .enumeration(
                 IR.Enumeration(
                     name: name, rawType: rawType, cases: cases, documentation: documentation(for: schema),
@@ -440,7 +465,7 @@ final class TypeResolver {
             }
             discriminator = (declared.propertyName, values)
         }
-        declarations.append(
+        declare(
             .union(
                 IR.Union(
                     name: name, kind: kind, members: irMembers, documentation: documentation(for: schema),
