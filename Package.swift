@@ -1,6 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// `.ci/run` sets OPENAPI_CODEGEN_STRICT=1 to build this package's own targets with warnings as errors;
+// builds by users and by packages that depend on this one are unaffected.
+let strict: [SwiftSetting] =
+    Context.environment["OPENAPI_CODEGEN_STRICT"] == "1" ? [.unsafeFlags(["-warnings-as-errors"])] : []
+
 let package = Package(
     name: "openapi-codegen",
     platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9)],
@@ -27,21 +32,24 @@ let package = Package(
             dependencies: [
                 "CLibYAML",
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            swiftSettings: strict
         ),
         .executableTarget(
             name: "GeneratorCLI",
             dependencies: [
                 "GeneratorCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: strict
         ),
         // The client generated from openapi.yaml by `swift run openapi-codegen generate`. Foundation only.
-        .target(name: "CambAI", path: "Generated"),
-        .testTarget(name: "GeneratorCoreTests", dependencies: ["GeneratorCore"]),
+        .target(name: "CambAI", path: "Generated", swiftSettings: strict),
+        .testTarget(name: "GeneratorCoreTests", dependencies: ["GeneratorCore"], swiftSettings: strict),
         .testTarget(
             name: "CambAITests",
-            dependencies: ["CambAI", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: ["CambAI", .product(name: "FlyingFox", package: "FlyingFox")],
+            swiftSettings: strict
         ),
     ]
 )

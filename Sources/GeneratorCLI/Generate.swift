@@ -30,6 +30,14 @@ struct Generate: AsyncParsableCommand {
     @Flag(help: "Write nothing; exit 1 and name each stale file when the output folder is not up to date.")
     var check = false
 
+    /// A document argument that names no file and looks like a word is most likely a mistyped subcommand.
+    func validate() throws {
+        let looksLikeAPath = document.contains("/") || document.contains(".")
+        if !looksLikeAPath, !FileManager.default.fileExists(atPath: document) {
+            throw ValidationError("'\(document)' is neither a subcommand nor an existing document")
+        }
+    }
+
     func run() async throws {
         let base = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
         func url(_ path: String) -> URL { URL(fileURLWithPath: path, relativeTo: base).standardizedFileURL }
@@ -49,7 +57,7 @@ struct Generate: AsyncParsableCommand {
             }
             emit(diagnostics)
             if report.isUpToDate {
-                printError("\(outputPath) is up to date (\(report.unchanged.count) files)")
+                print("\(outputPath) is up to date (\(report.unchanged.count) files)")
                 return
             }
             for name in report.written {
@@ -70,7 +78,7 @@ struct Generate: AsyncParsableCommand {
             throw ExitCode(1)
         }
         emit(diagnostics)
-        printError(
+        print(
             "\(outputPath): \(report.written.count) written, \(report.unchanged.count) unchanged, \(report.removed.count) removed"
         )
     }

@@ -24,8 +24,11 @@ struct OpenAPICodegen: AsyncParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                FileHandle.standardError.write(Data("Run 'openapi-codegen help generate' for usage.\n".utf8))
+                // `error: unknown option '--x'`, in the same form as every other diagnostic.
+                var message = message(for: error)
+                if let first = message.first { message = first.lowercased() + message.dropFirst() }
+                FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
+                FileHandle.standardError.write(Data("note: run 'openapi-codegen generate --help' for usage\n".utf8))
                 Foundation.exit(2)
             }
             exit(withError: error)

@@ -142,8 +142,15 @@ public struct Pipeline {
 
     func parse(_ url: URL) throws(GenerationError) -> YAMLNode? {
         let path = display(url)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw fail(.unreadable(Diagnostic(.error, "cannot read '\(path)'", at: nil)))
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            let reason = FileManager.default.fileExists(atPath: url.path) ? "it is not a readable file" : "no such file"
+            throw fail(
+                .unreadable(
+                    Diagnostic(.error, "cannot read the document: \(reason)", at: SourceLocation(file: path, mark: nil))
+                ))
         }
         do {
             return try YAMLParser(bytes: Array(data)).parse()

@@ -6,6 +6,7 @@ import Testing
 /// Runs the built `openapi-codegen` executable as a user would.
 struct CommandResult {
     var status: Int32
+    var standardOutput: String
     var standardError: String
 }
 
@@ -22,13 +23,20 @@ func runGenerator(_ arguments: [String], in folder: URL) throws -> CommandResult
     process.executableURL = executable
     process.arguments = arguments
     process.currentDirectoryURL = folder
-    let errors = Pipe()
-    process.standardError = errors
-    process.standardOutput = Pipe()
+    let folderForOutput = try TestPaths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folderForOutput) }
+    let outputURL = folderForOutput.appendingPathComponent("stdout")
+    let errorURL = folderForOutput.appendingPathComponent("stderr")
+    _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+    process.standardOutput = try FileHandle(forWritingTo: outputURL)
+    process.standardError = try FileHandle(forWritingTo: errorURL)
     try process.run()
-    let data = errors.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return CommandResult(status: process.terminationStatus, standardError: String(decoding: data, as: UTF8.self))
+    return CommandResult(
+        status: process.terminationStatus,
+        standardOutput: try String(contentsOf: outputURL, encoding: .utf8),
+        standardError: try String(contentsOf: errorURL, encoding: .utf8))
 }
 
 /// A copy of the repository's inputs in a temporary folder: openapi.yaml, openapi-codegen.yaml, Generated/.
@@ -50,7 +58,7 @@ func makeWorkspace() throws -> URL {
         #expect(
             result.standardError.contains(
                 "openapi.yaml:234:11: warning: 'schema' is not a JSON Schema keyword; it is ignored"))
-        #expect(result.standardError.contains("Generated: 0 written, 25 unchanged, 0 removed"))
+        #expect(result.standardOutput == "Generated: 0 written, 25 unchanged, 0 removed\n")
         #expect(try runGenerator(["generate", "--check"], in: folder).status == 0)
     }
 
@@ -96,7 +104,15 @@ func makeWorkspace() throws -> URL {
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try runGenerator(["generate", "--no-such-option"], in: folder)
         #expect(result.status == 2)
-        #expect(result.standardError.contains("--no-such-option"))
+        #expect(result.standardError.hasPrefix("error: unknown option '--no-such-option'"))
+    }
+
+    @Test func mistypedSubcommandIsAUsageError() throws {
+        let folder = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try runGenerator(["generat"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.standardError.hasPrefix("error: 'generat' is neither a subcommand nor an existing document"))
     }
 
     @Test func missingDocumentIsAnError() throws {
@@ -104,6 +120,6 @@ func makeWorkspace() throws -> URL {
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try runGenerator(["generate", "nowhere.yaml"], in: folder)
         #expect(result.status == 1)
-        #expect(result.standardError.contains("error: cannot read 'nowhere.yaml'"))
+        #expect(result.standardError == "nowhere.yaml: error: cannot read the document: no such file\n")
     }
 }

@@ -8,6 +8,8 @@ public struct TemplateRenderer: Sendable {
         Presenter.moduleTemplates + ["Struct.swift", "Enum.swift", "Union.swift", "TypeAlias.swift", "Operation.swift"]
 
     let library: MustacheLibrary
+    /// How diagnostics name the templates folder.
+    let displayPath: String
 
     /// - Parameters:
     ///   - directory: the templates folder.
@@ -15,6 +17,7 @@ public struct TemplateRenderer: Sendable {
     /// - Throws: `GenerationError.templates` with `file:line:column` diagnostics for a missing folder, a
     ///   missing template or a template that does not parse.
     public init(directory: URL, displayPath: String) async throws(GenerationError) {
+        self.displayPath = displayPath
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue
         else {
@@ -49,7 +52,8 @@ public struct TemplateRenderer: Sendable {
         switch error as? MustacheTemplate.Error {
         case .sectionCloseNameIncorrect?: "section is closed with a name that does not match the one it opened with"
         case .unfinishedName?: "tag is not closed; expected '}}'"
-        case .expectedSectionEnd?: "section is never closed; expected '{{/name}}'"
+        case .expectedSectionEnd?:
+            "a section is never closed: every '{{#name}}' and '{{^name}}' needs a matching '{{/name}}' before the end of the template"
         case .invalidSetDelimiter?: "invalid set-delimiter tag"
         case .transformAppliedToInheritanceSection?: "a transform cannot apply to an inheritance section"
         case .illegalTokenInsideInheritSection?: "only block definitions may appear inside an inheritance section"
@@ -68,7 +72,17 @@ public struct TemplateRenderer: Sendable {
         guard let text = library.render(job.context, withTemplate: job.templateName) else {
             throw .templates([Diagnostic(.error, "template '\(job.templateName).mustache' is missing", at: nil)])
         }
-        return Self.tidy(text)
+        let tidied = Self.tidy(text)
+        guard tidied.hasPrefix(job.context.banner) else {
+            let file = (displayPath as NSString).appendingPathComponent(job.templateName + ".mustache")
+            throw .templates([
+                Diagnostic(
+                    .error,
+                    "the output does not begin with '{{banner}}'; the generator recognises the files it may replace or delete by that first line",
+                    at: SourceLocation(file: file, mark: SourceMark(line: 1, column: 1)))
+            ])
+        }
+        return tidied
     }
 
     static func tidy(_ text: String) -> String {

@@ -70,6 +70,27 @@ import Testing
         }
     }
 
+    @Test func outputWithoutTheBannerIsAnError() async throws {
+        let folder = try templates(
+            replacing: "TypeAlias.swift.mustache", with: "{{#alias}}typealias {{name}} = Int{{/alias}}\n")
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        let renderer = try await TemplateRenderer(directory: folder, displayPath: "Templates")
+        let module = Context.Module(
+            moduleName: "M", clientName: "MClient", errorName: "MError", docLines: [], defaultServerURLLiteral: "",
+            hasDefaultServerURL: false, credentials: [], hasCredentials: false, errorCases: [])
+        var file = Context.File(banner: Constants.bannerPrefix + "a.yaml.", module: module)
+        file.alias = Context.Alias(name: "A", targetTypeName: "Int", docLines: [])
+        do {
+            _ = try renderer.render(Presenter.Job(fileName: "A.swift", templateName: "TypeAlias.swift", context: file))
+            Issue.record("expected an error")
+        } catch {
+            #expect(
+                error.diagnostics.first?.description.hasPrefix(
+                    "Templates/TypeAlias.swift.mustache:1:1: error: the output does not begin with '{{banner}}'")
+                    == true)
+        }
+    }
+
     @Test func tidyTrimsTrailingSpaceAndBlankRuns() {
         #expect(TemplateRenderer.tidy("a  \n\n\n\nb\t\n\n") == "a\n\nb\n")
     }
