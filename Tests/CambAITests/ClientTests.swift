@@ -60,6 +60,21 @@ final class LoopbackServer: @unchecked Sendable {
         CambAIClient(apiKey: Self.key, serverURL: server.url)
     }
 
+    /// Calls the operation with fixed arguments and returns the error it throws, recording an issue when it
+    /// returns instead; also checks that the error's descriptions do not contain the API key.
+    func failure(of client: CambAIClient) async -> CambAIError? {
+        do {
+            let result = try await client.getDubbedOutputInAltFormat(
+                runID: 1, language: .enUS, outputFormat: .audioOutputType(.wav))
+            Issue.record("expected an error, got \(result)")
+            return nil
+        } catch {
+            #expect(!String(describing: error).contains(Self.key))
+            #expect(!String(reflecting: error).contains(Self.key))
+            return error
+        }
+    }
+
     @Test func sendsTheDocumentedRequestAndDecodesTheTask() async throws {
         let server = try await LoopbackServer(status: 200, body: #"{"task_id":"t-1"}"#)
         defer { Task { await server.stop() } }
@@ -96,76 +111,50 @@ final class LoopbackServer: @unchecked Sendable {
             #"{"detail":[{"loc":["path","run_id"],"msg":"Input should be a valid integer","type":"int_parsing"}]}"#
         let server = try await LoopbackServer(status: 422, body: body)
         defer { Task { await server.stop() } }
-        do {
-            _ = try await client(server).getDubbedOutputInAltFormat(
-                runID: 1, language: .enUS, outputFormat: .audioOutputType(.wav))
-            Issue.record("expected an error")
-        } catch {
-            guard case .httpValidationError(let validation, let response) = error else {
-                Issue.record("expected .httpValidationError, got \(error)")
-                return
-            }
-            #expect(response.statusCode == 422)
-            #expect(validation.detail?.first?.loc == [.string("path"), .string("run_id")])
-            #expect(validation.detail?.first?.msg == "Input should be a valid integer")
-            #expect(!String(describing: error).contains(Self.key))
+        let error = await failure(of: client(server))
+        guard case .httpValidationError(let validation, let response)? = error else {
+            Issue.record("expected .httpValidationError, got \(String(describing: error))")
+            return
         }
+        #expect(response.statusCode == 422)
+        #expect(validation.detail?.first?.loc == [.string("path"), .string("run_id")])
+        #expect(validation.detail?.first?.msg == "Input should be a valid integer")
     }
 
     @Test func undocumentedStatusKeepsCodeHeadersAndBody() async throws {
         let server = try await LoopbackServer(status: 503, body: "upstream busy", contentType: "text/plain")
         defer { Task { await server.stop() } }
-        do {
-            _ = try await client(server).getDubbedOutputInAltFormat(
-                runID: 1, language: .enUS, outputFormat: .audioOutputType(.wav))
-            Issue.record("expected an error")
-        } catch {
-            guard case .unexpectedStatus(let response) = error else {
-                Issue.record("expected .unexpectedStatus, got \(error)")
-                return
-            }
-            #expect(response.statusCode == 503)
-            #expect(response.body == Data("upstream busy".utf8))
-            #expect(response.value(forHeader: "x-trace") == "abc")
-            #expect(!String(describing: error).contains(Self.key))
+        let error = await failure(of: client(server))
+        guard case .unexpectedStatus(let response)? = error else {
+            Issue.record("expected .unexpectedStatus, got \(String(describing: error))")
+            return
         }
+        #expect(response.statusCode == 503)
+        #expect(response.body == Data("upstream busy".utf8))
+        #expect(response.value(forHeader: "x-trace") == "abc")
     }
 
     @Test func bodyThatIsNotJSONIsADecodingError() async throws {
         let server = try await LoopbackServer(status: 200, body: "<html>oops</html>", contentType: "text/html")
         defer { Task { await server.stop() } }
-        do {
-            _ = try await client(server).getDubbedOutputInAltFormat(
-                runID: 1, language: .enUS, outputFormat: .audioOutputType(.wav))
-            Issue.record("expected an error")
-        } catch {
-            guard case .decoding(_, let expectedType, let response) = error else {
-                Issue.record("expected .decoding, got \(error)")
-                return
-            }
-            #expect(expectedType == "GetDubbedOutputInAltFormatResponse")
-            #expect(response.statusCode == 200)
-            #expect(response.body == Data("<html>oops</html>".utf8))
-            #expect(!String(describing: error).contains(Self.key))
+        let error = await failure(of: client(server))
+        guard case .decoding(_, let expectedType, let response)? = error else {
+            Issue.record("expected .decoding, got \(String(describing: error))")
+            return
         }
+        #expect(expectedType == "GetDubbedOutputInAltFormatResponse")
+        #expect(response.statusCode == 200)
+        #expect(response.body == Data("<html>oops</html>".utf8))
     }
 
     @Test func refusedConnectionIsATransportError() async throws {
         let server = try await LoopbackServer(status: 200, body: "{}")
         let url = server.url
         await server.stop()
-        let client = CambAIClient(apiKey: Self.key, serverURL: url)
-        do {
-            _ = try await client.getDubbedOutputInAltFormat(
-                runID: 1, language: .enUS, outputFormat: .audioOutputType(.wav))
-            Issue.record("expected an error")
-        } catch {
-            guard case .transport = error else {
-                Issue.record("expected .transport, got \(error)")
-                return
-            }
-            #expect(!String(describing: error).contains(Self.key))
-            #expect(!String(reflecting: error).contains(Self.key))
+        let error = await failure(of: CambAIClient(apiKey: Self.key, serverURL: url))
+        guard case .transport? = error else {
+            Issue.record("expected .transport, got \(String(describing: error))")
+            return
         }
     }
 }
