@@ -22,20 +22,20 @@ extension CambAIClient {
         language: Languages,
         outputFormat: DubbedOutputInAltFormatRequestPayloadOutputFormat
     ) async throws(CambAIError) -> GetDubbedOutputInAltFormatResponse {
-        let query = QueryItems()
-        var request = HTTPRequest(method: "POST", url: try makeURL(path: "/dub-alt-format/\(runID.pathSegment)/\(language.pathSegment)", query: query))
+        let queryItems = QueryItems()
+        var request = HTTPRequest(method: "POST", url: try self.makeURL(path: "/dub-alt-format/\(runID.pathSegment)/\(language.pathSegment)", query: queryItems))
         request.headerFields["Accept"] = "application/json"
-        if let apiKey {
+        if let apiKey = self.apiKey {
             request.headerFields["x-api-key"] = apiKey.value
         }
-        request.body = try encodeJSON(DubbedOutputInAltFormatRequestPayload(outputFormat: outputFormat))
+        request.body = try self.encodeJSON(DubbedOutputInAltFormatRequestPayload(outputFormat: outputFormat))
         request.headerFields["Content-Type"] = "application/json"
-        let response = try await send(request)
+        let response = try await self.send(request)
         switch response.statusCode {
         case 200:
-            return try decodeJSON(GetDubbedOutputInAltFormatResponse.self, from: response)
+            return try self.decodeJSON(GetDubbedOutputInAltFormatResponse.self, from: response)
         case 422:
-            throw .httpValidationError(try decodeJSON(HTTPValidationError.self, from: response), response: response)
+            throw .httpValidationError(try self.decodeJSON(HTTPValidationError.self, from: response), response: response)
         default:
             throw .unexpectedStatus(response)
         }

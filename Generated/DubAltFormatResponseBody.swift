@@ -21,20 +21,20 @@ public struct DubAltFormatResponseBody: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    enum CodingKeys: String, CodingKey {
         case outputURL = "output_url"
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.outputURL = try container.decodeIfPresent(JSONValue.self, forKey: .outputURL)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(excluding: Set(CodingKeys.allCases.map(\.rawValue)))
+        self.additionalProperties = try decoder.decodeAdditionalProperties(excluding: ["output_url"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(outputURL, forKey: .outputURL)
-        try encoder.encodeAdditionalProperties(additionalProperties)
+        try container.encodeIfPresent(self.outputURL, forKey: .outputURL)
+        try encoder.encodeAdditionalProperties(self.additionalProperties)
     }
 }
 

@@ -19,20 +19,20 @@ public struct DubbedOutputInAltFormatRequestPayload: Codable, Hashable, Sendable
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    enum CodingKeys: String, CodingKey {
         case outputFormat = "output_format"
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.outputFormat = try container.decode(DubbedOutputInAltFormatRequestPayloadOutputFormat.self, forKey: .outputFormat)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(excluding: Set(CodingKeys.allCases.map(\.rawValue)))
+        self.additionalProperties = try decoder.decodeAdditionalProperties(excluding: ["output_format"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(outputFormat, forKey: .outputFormat)
-        try encoder.encodeAdditionalProperties(additionalProperties)
+        try container.encode(self.outputFormat, forKey: .outputFormat)
+        try encoder.encodeAdditionalProperties(self.additionalProperties)
     }
 }
 

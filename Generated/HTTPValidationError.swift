@@ -19,20 +19,20 @@ public struct HTTPValidationError: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    enum CodingKeys: String, CodingKey {
         case detail = "detail"
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.detail = try container.decodeIfPresent([ValidationError].self, forKey: .detail)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(excluding: Set(CodingKeys.allCases.map(\.rawValue)))
+        self.additionalProperties = try decoder.decodeAdditionalProperties(excluding: ["detail"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(detail, forKey: .detail)
-        try encoder.encodeAdditionalProperties(additionalProperties)
+        try container.encodeIfPresent(self.detail, forKey: .detail)
+        try encoder.encodeAdditionalProperties(self.additionalProperties)
     }
 }
 

@@ -19,20 +19,20 @@ public struct TaskID: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    enum CodingKeys: String, CodingKey {
         case taskID = "task_id"
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.taskID = try container.decodeIfPresent(String.self, forKey: .taskID)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(excluding: Set(CodingKeys.allCases.map(\.rawValue)))
+        self.additionalProperties = try decoder.decodeAdditionalProperties(excluding: ["task_id"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(taskID, forKey: .taskID)
-        try encoder.encodeAdditionalProperties(additionalProperties)
+        try container.encodeIfPresent(self.taskID, forKey: .taskID)
+        try encoder.encodeAdditionalProperties(self.additionalProperties)
     }
 }
 

@@ -31,7 +31,7 @@ public struct ValidationError: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    enum CodingKeys: String, CodingKey {
         case loc = "loc"
         case msg = "msg"
         case type = "type"
@@ -42,15 +42,15 @@ public struct ValidationError: Codable, Hashable, Sendable {
         self.loc = try container.decode([ValidationErrorLocItem].self, forKey: .loc)
         self.msg = try container.decode(String.self, forKey: .msg)
         self.type = try container.decode(String.self, forKey: .type)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(excluding: Set(CodingKeys.allCases.map(\.rawValue)))
+        self.additionalProperties = try decoder.decodeAdditionalProperties(excluding: ["loc", "msg", "type"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(loc, forKey: .loc)
-        try container.encode(msg, forKey: .msg)
-        try container.encode(type, forKey: .type)
-        try encoder.encodeAdditionalProperties(additionalProperties)
+        try container.encode(self.loc, forKey: .loc)
+        try container.encode(self.msg, forKey: .msg)
+        try container.encode(self.type, forKey: .type)
+        try encoder.encodeAdditionalProperties(self.additionalProperties)
     }
 }
 

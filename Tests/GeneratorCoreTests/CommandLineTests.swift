@@ -58,7 +58,9 @@ func makeWorkspace() throws -> URL {
         #expect(
             result.standardError.contains(
                 "openapi.yaml:234:11: warning: 'schema' is not a JSON Schema keyword; it is ignored"))
-        #expect(result.standardOutput == "Generated: 0 written, 25 unchanged, 0 removed\n")
+        let checkedIn = try FileManager.default.contentsOfDirectory(
+            atPath: folder.appendingPathComponent("Generated").path)
+        #expect(result.standardOutput == "Generated: 0 written, \(checkedIn.count) unchanged, 0 removed\n")
         #expect(try runGenerator(["generate", "--check"], in: folder).status == 0)
     }
 

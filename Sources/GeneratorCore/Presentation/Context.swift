@@ -64,6 +64,9 @@ extension Context {
 
     public struct Property: Sendable {
         public var swiftName: String
+        /// The property's case in `CodingKeys`: its Swift name, unless that would clash with a requirement
+        /// of `CodingKey` (`stringValue`, `intValue`…).
+        public var codingKeyName: String
         /// A string literal of the key on the wire: `"task_id"`.
         public var jsonNameLiteral: String
         /// The declared type, with `?` when the value may be absent or null: `String?`.
@@ -79,6 +82,11 @@ extension Context {
         public var isEncodedIfPresent: Bool
         public var docLines: [String]
         public var isDeprecated: Bool
+        /// Whether the value is stored out of line (the property's type contains this struct); the property
+        /// is then computed over a private `storageName` of type `Indirect<typeName>`.
+        public var isIndirect: Bool
+        /// The private stored property of an indirect property: `_parent`.
+        public var storageName: String
     }
 
     public struct Enumeration: Sendable {
@@ -106,6 +114,8 @@ extension Context {
         public var docLines: [String]
         public var members: [UnionMember]
         public var hasDiscriminator: Bool
+        /// Whether the enum must be `indirect` because a member contains it.
+        public var isIndirect: Bool
         /// A string literal of the discriminator property name.
         public var discriminatorLiteral: String
         /// A string literal of the type name, for error messages.

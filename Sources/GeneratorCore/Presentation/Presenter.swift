@@ -19,7 +19,7 @@ public struct Presenter {
         "HTTPResponse.swift",
         "URLSessionTransport.swift", "Credential.swift", "QueryItems.swift", "ParameterValue.swift",
         "AnyCodingKey.swift",
-        "JSONMatchable.swift",
+        "JSONMatchable.swift", "Indirect.swift",
     ]
 
     /// The document's file name, as the banner names it.
@@ -150,9 +150,15 @@ public struct Presenter {
     }
 
     func present(_ structure: IR.Structure) -> Context.Structure {
-        Context.Structure(
+        var codingKeys = NameScope(reserved: Constants.reservedCodingKeyNames)
+        let properties = structure.properties.map { property in
+            var presented = present(property)
+            presented.codingKeyName = codingKeys.claim(property.swiftName)
+            return presented
+        }
+        return Context.Structure(
             name: structure.name, docLines: docLines(structure.documentation),
-            properties: structure.properties.map(present),
+            properties: properties,
             hasProperties: !structure.properties.isEmpty,
             hasAdditionalProperties: structure.additionalProperties != nil,
             additionalPropertiesTypeName: structure.additionalProperties.map { "[String: \(typeName($0))]" } ?? "",
@@ -165,14 +171,16 @@ public struct Presenter {
         var extra: [String] = []
         if property.isNullable { extra.append("May be `null` on the wire.") }
         return Context.Property(
-            swiftName: property.swiftName, jsonNameLiteral: SwiftText.stringLiteral(property.jsonName),
+            swiftName: property.swiftName, codingKeyName: property.swiftName,
+            jsonNameLiteral: SwiftText.stringLiteral(property.jsonName),
             typeName: isOptional ? base + "?" : base, baseTypeName: base,
             isOptional: isOptional, isNullable: property.isNullable,
             isDecodedIfPresent: isOptional, isEncodedIfPresent: !property.isRequired,
             docLines: SwiftText.docLines(
                 summary: property.documentation.summary, description: property.documentation.description,
                 source: property.documentation.pointer.description, extra: extra),
-            isDeprecated: property.isDeprecated)
+            isDeprecated: property.isDeprecated, isIndirect: property.isIndirect,
+            storageName: "_" + property.swiftName.filter { $0 != "`" })
     }
 
     func present(_ enumeration: IR.Enumeration) -> Context.Enumeration {
@@ -220,7 +228,7 @@ public struct Presenter {
                     discriminatorValues: values.map(SwiftText.stringLiteral),
                     hasDiscriminatorValues: !values.isEmpty)
             },
-            hasDiscriminator: union.discriminator != nil,
+            hasDiscriminator: union.discriminator != nil, isIndirect: union.isIndirect,
             discriminatorLiteral: union.discriminator.map { SwiftText.stringLiteral($0.propertyName) } ?? "",
             nameLiteral: SwiftText.stringLiteral(union.name))
     }
@@ -389,7 +397,9 @@ public struct Presenter {
             bodyTypeName: body.map { $0.structureName ?? typeName($0.type) } ?? "",
             bodyProperties: bodyProperties,
             bodyContentTypeLiteral: body.map { SwiftText.stringLiteral($0.mediaType) } ?? "",
-            hasReturnValue: operation.returnType != nil, returnTypeName: operation.returnType.map(typeName) ?? "Void",
+            hasReturnValue: operation.returnType != nil,
+            returnTypeName: operation.returnType.map { typeName($0) + (operation.returnsOptional ? "?" : "") }
+                ?? "Void",
             successCases: successCases, errorCases: errorCases,
             defaultError: defaultError.map { response in
                 statusCase(

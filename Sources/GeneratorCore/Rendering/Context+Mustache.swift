@@ -88,6 +88,9 @@ extension Context.Structure: KeyPathContext {
 extension Context.Property: KeyPathContext {
     nonisolated(unsafe) public static let templateKeys: [String: PartialKeyPath<Self>] = [
         "swiftName": \.swiftName,
+        "isIndirect": \.isIndirect,
+        "storageName": \.storageName,
+        "codingKeyName": \.codingKeyName,
         "jsonNameLiteral": \.jsonNameLiteral,
         "typeName": \.typeName,
         "baseTypeName": \.baseTypeName,
@@ -124,6 +127,7 @@ extension Context.EnumerationCase: KeyPathContext {
 extension Context.Union: KeyPathContext {
     nonisolated(unsafe) public static let templateKeys: [String: PartialKeyPath<Self>] = [
         "name": \.name,
+        "isIndirect": \.isIndirect,
         "docLines": \.docLines,
         "members": \.members,
         "hasDiscriminator": \.hasDiscriminator,

@@ -5,7 +5,10 @@ import Mustache
 public struct TemplateRenderer: Sendable {
     /// Every template the generator renders, by library name (file name without `.mustache`).
     public static let requiredTemplates =
-        Presenter.moduleTemplates + ["Struct.swift", "Enum.swift", "Union.swift", "TypeAlias.swift", "Operation.swift"]
+        Presenter.moduleTemplates + [
+            "Struct.swift", "Enum.swift", "Union.swift", "TypeAlias.swift", "Operation.swift",
+            "partials/decodeProperty",
+        ]
 
     let library: MustacheLibrary
     /// How diagnostics name the templates folder.

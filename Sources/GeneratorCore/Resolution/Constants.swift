@@ -4,7 +4,7 @@ public enum Constants {
     /// Types the runtime templates declare; a schema with one of these names is renamed.
     public static let runtimeTypeNames: Set<String> = [
         "JSONValue", "HTTPTransport", "HTTPRequest", "HTTPResponse", "URLSessionTransport", "AnyCodingKey",
-        "JSONMatchable", "ParameterValue", "Credential",
+        "JSONMatchable", "JSONMatch", "ParameterValue", "Credential", "QueryItems", "Indirect", "CodingKeys",
     ]
 
     /// Standard library and Foundation types a generated file may mention; a schema with one of these names
@@ -17,6 +17,39 @@ public enum Constants {
         "RawRepresentable", "Result", "Self", "Sendable", "Sequence", "Set", "String", "Substring", "Swift", "Task",
         "Type", "UInt", "UInt8", "UInt16", "UInt32", "UInt64", "URL", "URLComponents", "URLQueryItem", "URLRequest",
         "URLSession", "UUID", "Void", "CaseIterable", "CustomStringConvertible", "Actor",
+        "CustomDebugStringConvertible",
+        "CustomReflectable", "ExpressibleByArrayLiteral", "ExpressibleByBooleanLiteral",
+        "ExpressibleByDictionaryLiteral",
+        "ExpressibleByFloatLiteral", "ExpressibleByIntegerLiteral", "ExpressibleByNilLiteral",
+        "ExpressibleByStringLiteral",
+        "FileHandle", "FoundationNetworking", "HTTPURLResponse", "Mirror", "NSObject", "ObjCBool", "ProcessInfo",
+        "Unicode",
+        "URLError",
+    ]
+
+    /// Names a `CodingKeys` case cannot take, because `CodingKey` or `RawRepresentable` already use them.
+    public static let reservedCodingKeyNames: Set<String> = [
+        "stringValue", "intValue", "rawValue", "hashValue", "init",
+    ]
+
+    /// Member names the generated structs declare besides their properties.
+    public static let reservedStructMemberNames: Set<String> = [additionalPropertiesName, "hashValue"]
+
+    /// Member names the generated enums declare besides their cases.
+    public static let reservedEnumMemberNames: Set<String> = [
+        "rawValue", "init", "hashValue", "allCases", "documentedCases", "defaultValue", "isDocumented", "matchScore",
+        "parameterText", "pathSegment",
+    ]
+
+    /// Member names the generated unions declare besides their cases.
+    public static let reservedUnionMemberNames: Set<String> = ["memberScores", "matchScore", "hashValue"]
+
+    /// Local names inside a generated operation, which its parameters cannot take.
+    public static let reservedOperationLocalNames: Set<String> = ["body", "queryItems", "request", "response"]
+
+    /// Members of the generated client, which operation functions cannot be named after.
+    public static let reservedClientMemberNames: Set<String> = [
+        "send", "makeURL", "encodeJSON", "decodeJSON", "serverURL", "transport", "defaultServerURL",
     ]
 
     /// The suffix appended to a schema name that would otherwise clash with a reserved name: `Error` → `ErrorModel`.

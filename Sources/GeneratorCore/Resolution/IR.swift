@@ -83,6 +83,9 @@ extension IR {
         public var isDeprecated: Bool
         /// The text of the schema's `title`, kept for doc comments.
         public var title: String?
+        /// Whether the property's type contains the struct holding it (a recursive schema), so that the
+        /// value must be stored out of line.
+        public var isIndirect = false
     }
 
     /// A string or integer `enum`; forward-compatible: values the document does not list are kept.
@@ -119,6 +122,8 @@ extension IR {
         public var documentation: Documentation
         /// The discriminator property and, for each member index, the values that select it.
         public var discriminator: (propertyName: String, valuesByMember: [[String]])?
+        /// Whether a member contains this union (a recursive schema), so the enum must be `indirect`.
+        public var isIndirect = false
     }
 
     public struct Alias: Sendable {
@@ -164,6 +169,8 @@ extension IR {
         public var success: [Response]
         /// The return type: the single success body type, a union of them, or `nil` for no body.
         public var returnType: TypeUsage?
+        /// Whether some success responses have no body, so the function returns `nil` for them.
+        public var returnsOptional: Bool
         public var errors: [ErrorResponse]
         /// Whether an undocumented or `default` status is handled by a `default` response.
         public var credentials: [String]

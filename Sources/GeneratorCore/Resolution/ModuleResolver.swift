@@ -25,7 +25,7 @@ public struct ModuleResolver {
 
         let credentials = resolveCredentials(document)
         var operations: [IR.Operation] = []
-        var functionScope = NameScope()
+        var functionScope = NameScope(reserved: Constants.reservedClientMemberNames.union(credentials.map(\.swiftName)))
         var errorCases: [IR.ErrorCase] = []
         for (path, item) in document.paths {
             for (method, operation) in item.operations {
@@ -39,7 +39,8 @@ public struct ModuleResolver {
             name: moduleName, clientName: clientName, errorName: errorName, documentTitle: document.info.title,
             documentVersion: document.info.version, documentDescription: document.info.description,
             defaultServerURL: document.servers.first.map(Self.defaultURL),
-            types: types.declarations.sorted { $0.name < $1.name }, operations: operations,
+            types: RecursiveTypes.breakCycles(in: types.declarations).sorted { $0.name < $1.name },
+            operations: operations,
             credentials: credentials, errorCases: errorCases)
     }
 
@@ -137,7 +138,7 @@ public struct ModuleResolver {
                 at: location(operation.mark), pointer: operation.pointer.description)
         }
         let typePrefix = namer.typeName(for: functionName)
-        var memberScope = NameScope(reserved: ["body"])
+        var memberScope = NameScope(reserved: Constants.reservedOperationLocalNames)
 
         // Parameters: the path item's, overridden by the operation's with the same name and location.
         var parameters: [OpenAPI.Parameter] = []
@@ -248,7 +249,9 @@ public struct ModuleResolver {
             documentation: IR.Documentation(
                 summary: operation.summary, description: operation.description, pointer: operation.pointer),
             operationID: operation.operationID, parameters: irParameters, requestBody: requestBody, success: success,
-            returnType: returnType, errors: errors, credentials: usedCredentials, isDeprecated: operation.deprecated)
+            returnType: returnType,
+            returnsOptional: returnType != nil && success.contains { $0.type == nil && $0.status != "default" },
+            errors: errors, credentials: usedCredentials, isDeprecated: operation.deprecated)
     }
 
     static func placeholders(in path: String) -> [String] {

@@ -332,7 +332,7 @@ final class TypeResolver {
     private func declareStructure(merging schema: OpenAPI.Schema, named name: String) {
         var visited: Set<JSONPointer> = []
         let collected = collectProperties(schema, visited: &visited)
-        var scope = NameScope(reserved: [Constants.additionalPropertiesName])
+        var scope = NameScope(reserved: Constants.reservedStructMemberNames)
         var seen: Set<String> = []
         var properties: [IR.Property] = []
         for (jsonName, propertySchema) in collected.properties {
@@ -381,7 +381,7 @@ final class TypeResolver {
     private func declareEnumeration(
         _ schema: OpenAPI.Schema, values: [YAMLNode], rawType: IR.Enumeration.RawType, named name: String
     ) {
-        var scope = NameScope(reserved: ["rawValue", "init", "hashValue", "allCases"])
+        var scope = NameScope(reserved: Constants.reservedEnumMemberNames)
         let configured = configuration.enumCaseNames[schema.pointer] ?? [:]
         let extensionNames = (schema.extensions["x-enum-varnames"] ?? schema.extensions["x-enumNames"])?.items?
             .compactMap { $0.scalar?.text }
@@ -442,7 +442,7 @@ final class TypeResolver {
     private func declareUnion(
         _ schema: OpenAPI.Schema, members: [OpenAPI.Schema], kind: IR.Union.Kind, named name: String
     ) {
-        var scope = NameScope()
+        var scope = NameScope(reserved: Constants.reservedUnionMemberNames)
         var irMembers: [IR.Union.Member] = []
         for (index, member) in members.enumerated() {
             let usage = usage(for: member, nameHint: name + "Member\(index + 1)")

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+@testable import GeneratorCore
+
+/// Generates a module from each document in `Tests/Fixtures/compile/` and each field case in
+/// `../shared/cases/` into one temporary package, and builds it: the generated Swift must compile for every
+/// name, recursion and response shape those documents contain. Set `SKIP_COMPILE_TESTS=1` to skip locally.
+@Suite(.enabled(if: ProcessInfo.processInfo.environment["SKIP_COMPILE_TESTS"] == nil))
+struct GeneratedCodeCompilesTests {
+    /// Documents the generator rejects on purpose, with the reason.
+    static let rejected: Set<String> = [
+        "BR-35.json"  // UTF-16 surrogate pair escapes, which libyaml 0.2.5 rejects (reported with a position)
+    ]
+
+    func documents() throws -> [URL] {
+        let fixtures = TestPaths.root.appendingPathComponent("Tests/Fixtures/compile")
+        let cases = TestPaths.shared.appendingPathComponent("cases")
+        var result: [URL] = []
+        for folder in [fixtures, cases] {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            for name in names.sorted()
+            where (name.hasSuffix(".yaml") || name.hasSuffix(".json")) && !Self.rejected.contains(name) {
+                result.append(folder.appendingPathComponent(name))
+            }
+        }
+        return result
+    }
+
+    @Test func everyDocumentGeneratesCodeThatCompiles() async throws {
+        let package = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: package) }
+        var modules: [String] = []
+        for document in try documents() {
+            let module = SwiftNamer().typeName(for: document.deletingPathExtension().lastPathComponent)
+            let output = package.appendingPathComponent("Sources/\(module)")
+            let diagnostics = DiagnosticCollector()
+            let options = Pipeline.Options(
+                document: document, templates: TestPaths.templates, output: output, moduleName: module,
+                base: document.deletingLastPathComponent())
+            do {
+                _ = try await Pipeline(options: options, diagnostics: diagnostics).generate()
+                modules.append(module)
+            } catch {
+                Issue.record("\(document.lastPathComponent) did not generate:\n\(error)")
+            }
+        }
+        #expect(modules.count >= 3)
+        let targets = modules.map { ".target(name: \"\($0)\")" }.joined(separator: ", ")
+        let manifest = """
+            // swift-tools-version:6.0
+            import PackageDescription
+            let package = Package(name: "Generated", platforms: [.macOS(.v13)], targets: [\(targets)])
+
+            """
+        try Data(manifest.utf8).write(to: package.appendingPathComponent("Package.swift"))
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "swift", "build", "--package-path", package.path, "--scratch-path",
+            package.appendingPathComponent(".build").path,
+        ]
+        let log = package.appendingPathComponent("build.log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: log)
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        process.waitUntilExit()
+        try handle.close()
+        if process.terminationStatus != 0 {
+            let text = try String(contentsOf: log, encoding: .utf8)
+            let errors = Set(text.split(separator: "\n").filter { $0.contains("error:") }.map(String.init)).sorted()
+            Issue.record("generated code does not compile:\n\(errors.prefix(40).joined(separator: "\n"))")
+        }
+    }
+}
