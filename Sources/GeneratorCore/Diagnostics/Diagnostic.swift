@@ -41,10 +41,14 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 /// stops at the end of a stage that reported an error.
 public final class DiagnosticCollector {
     public private(set) var diagnostics: [Diagnostic] = []
+    private var seen: Set<Diagnostic> = []
 
     public init() {}
 
+    /// Records a diagnostic; an identical one (a shared component reported from each place that uses it)
+    /// is recorded once.
     public func emit(_ diagnostic: Diagnostic) {
+        guard seen.insert(diagnostic).inserted else { return }
         diagnostics.append(diagnostic)
     }
 

@@ -27,13 +27,30 @@ public struct ModuleResolver {
         var operations: [IR.Operation] = []
         var functionScope = NameScope(reserved: Constants.reservedClientMemberNames.union(credentials.map(\.swiftName)))
         var errorCases: [IR.ErrorCase] = []
-        for (path, item) in document.paths {
-            for (method, operation) in item.operations {
-                let resolved = resolveOperation(
-                    operation, method: method, path: path, pathItem: item, document: document,
-                    types: types, functionScope: &functionScope, credentials: credentials, errorCases: &errorCases)
-                operations.append(resolved)
+        let entries = document.paths.flatMap { path, item in
+            item.operations.map { (path: path, item: item, method: $0.method, operation: $0.operation) }
+        }
+        // Operations with an operationId claim their names first, so that a synthesised name never takes
+        // the name a document gave; within each group, document order decides.
+        var functionNames = [String](repeating: "", count: entries.count)
+        for hasID in [true, false] {
+            for (index, entry) in entries.enumerated() where (entry.operation.operationID?.isEmpty == false) == hasID {
+                let proposed = namer.memberName(
+                    for: functionBaseName(entry.operation, method: entry.method, path: entry.path))
+                functionNames[index] = functionScope.claim(proposed)
+                if functionNames[index] != proposed {
+                    diagnostics.note(
+                        "operation '\(entry.operation.operationID ?? entry.method.rawValue.uppercased() + " " + entry.path)' is named '\(functionNames[index])' to avoid a clash",
+                        at: location(entry.operation.mark), pointer: entry.operation.pointer.description)
+                }
             }
+        }
+        for (index, entry) in entries.enumerated() {
+            operations.append(
+                resolveOperation(
+                    entry.operation, named: functionNames[index], method: entry.method, path: entry.path,
+                    pathItem: entry.item, document: document, types: types, credentials: credentials,
+                    errorCases: &errorCases))
         }
         return IR.Module(
             name: moduleName, clientName: clientName, errorName: errorName, documentTitle: document.info.title,
@@ -114,29 +131,16 @@ public struct ModuleResolver {
             }
             return id
         }
-        var words = [method.rawValue]
-        for segment in path.split(separator: "/") {
-            if segment.hasPrefix("{") {
-                words += ["by", String(segment.dropFirst().dropLast())]
-            } else {
-                words.append(String(segment))
-            }
-        }
-        return words.joined(separator: "_")
+        // `GET /users/{userId}/posts` → `get_users_userId_posts` → `getUsersUserIDPosts`.
+        let segments = path.split(separator: "/").map { $0.filter { $0 != "{" && $0 != "}" } }
+        return ([method.rawValue] + segments).joined(separator: "_")
     }
 
     func resolveOperation(
-        _ operation: OpenAPI.Operation, method: OpenAPI.HTTPMethod, path: String, pathItem: OpenAPI.PathItem,
-        document: OpenAPI.Document, types: TypeResolver, functionScope: inout NameScope,
-        credentials: [IR.Credential], errorCases: inout [IR.ErrorCase]
+        _ operation: OpenAPI.Operation, named functionName: String, method: OpenAPI.HTTPMethod, path: String,
+        pathItem: OpenAPI.PathItem, document: OpenAPI.Document, types: TypeResolver, credentials: [IR.Credential],
+        errorCases: inout [IR.ErrorCase]
     ) -> IR.Operation {
-        let proposed = namer.memberName(for: functionBaseName(operation, method: method, path: path))
-        let functionName = functionScope.claim(proposed)
-        if functionName != proposed {
-            diagnostics.note(
-                "operation '\(operation.operationID ?? method.rawValue.uppercased() + " " + path)' is named '\(functionName)' to avoid a clash",
-                at: location(operation.mark), pointer: operation.pointer.description)
-        }
         let typePrefix = namer.typeName(for: functionName)
         var memberScope = NameScope(reserved: Constants.reservedOperationLocalNames)
 
@@ -197,7 +201,10 @@ public struct ModuleResolver {
                     at: location(other.mediaTypeObject.mark), pointer: response.pointer.description)
             }
             let schema = json?.mediaTypeObject.schema
-            let hint = isSuccess ? typePrefix + "Response" : typePrefix + "Error" + status
+            // A response defined in `components/responses` names its inline body after itself.
+            let hint =
+                componentName(of: response.pointer, kind: "responses").map { namer.typeName(for: $0) }
+                ?? (isSuccess ? typePrefix + "Response" : typePrefix + "Error" + status)
             let usage = schema.map { types.usage(for: $0, nameHint: hint) }
             let documentation = IR.Documentation(description: response.description, pointer: response.pointer)
             if isSuccess {
@@ -274,11 +281,13 @@ public struct ModuleResolver {
         _ reference: OpenAPI.Referenceable<OpenAPI.RequestBody>, document: OpenAPI.Document, types: TypeResolver,
         typePrefix: String, memberScope: inout NameScope
     ) -> IR.RequestBody? {
+        var description: String?
         guard
-            let body = follow(
+            var body = follow(
                 reference, in: document.components.requestBodies.map { ($0.name, $0.requestBody) },
-                kind: "requestBodies")
+                kind: "requestBodies", description: &description)
         else { return nil }
+        if document.isVersion31, let description { body.description = description }
         guard let json = body.content.first(where: { Self.isJSON($0.mediaType) }) else {
             if let other = body.content.first {
                 diagnostics.warning(
@@ -288,7 +297,10 @@ public struct ModuleResolver {
             return nil
         }
         guard let schema = json.mediaTypeObject.schema else { return nil }
-        let usage = types.usage(for: schema, nameHint: typePrefix + "Request")
+        let hint =
+            componentName(of: body.pointer, kind: "requestBodies").map { namer.typeName(for: $0) } ?? typePrefix
+            + "Request"
+        let usage = types.usage(for: schema, nameHint: hint)
         var flattened: [IR.Property]?
         var structureName: String?
         if case .declared(let name) = usage.type, body.required,
@@ -309,21 +321,51 @@ public struct ModuleResolver {
             documentation: IR.Documentation(description: body.description, pointer: body.pointer))
     }
 
+    /// The parameter a reference leads to; in 3.1, a `description` beside the `$ref` replaces the target's.
     func resolveParameter(_ reference: OpenAPI.Referenceable<OpenAPI.Parameter>, document: OpenAPI.Document) -> OpenAPI
         .Parameter?
     {
-        follow(reference, in: document.components.parameters.map { ($0.name, $0.parameter) }, kind: "parameters")
+        var description: String?
+        var parameter = follow(
+            reference, in: document.components.parameters.map { ($0.name, $0.parameter) }, kind: "parameters",
+            description: &description)
+        if document.isVersion31, let description { parameter?.description = description }
+        return parameter
     }
 
+    /// The response a reference leads to; in 3.1, a `description` beside the `$ref` replaces the target's.
     func resolveResponse(_ reference: OpenAPI.Referenceable<OpenAPI.Response>, document: OpenAPI.Document) -> OpenAPI
         .Response?
     {
-        follow(reference, in: document.components.responses.map { ($0.name, $0.response) }, kind: "responses")
+        var description: String?
+        var response = follow(
+            reference, in: document.components.responses.map { ($0.name, $0.response) }, kind: "responses",
+            description: &description)
+        if document.isVersion31, let description { response?.description = description }
+        return response
+    }
+
+    /// The name of the component at `pointer`, when it is `#/components/<kind>/<name>`.
+    func componentName(of pointer: JSONPointer, kind: String) -> String? {
+        guard pointer.tokens.count == 3, pointer.tokens[0] == "components", pointer.tokens[1] == kind else {
+            return nil
+        }
+        return pointer.tokens[2]
     }
 
     /// Follows references to `#/components/<kind>/<name>` (also chains of them) to the value.
     func follow<Value>(
         _ start: OpenAPI.Referenceable<Value>, in components: [(String, OpenAPI.Referenceable<Value>)], kind: String
+    ) -> Value? {
+        var description: String?
+        return follow(start, in: components, kind: kind, description: &description)
+    }
+
+    /// Follows references like `follow(_:in:kind:)`, also reporting the first `description` written beside a
+    /// `$ref` along the chain (which, in 3.1, overrides the target's).
+    func follow<Value>(
+        _ start: OpenAPI.Referenceable<Value>, in components: [(String, OpenAPI.Referenceable<Value>)], kind: String,
+        description: inout String?
     ) -> Value? {
         var current = start
         var seen: [String] = []
@@ -332,6 +374,7 @@ public struct ModuleResolver {
             case .value(let value):
                 return value
             case .reference(let reference):
+                if description == nil { description = reference.description }
                 guard let pointer = JSONPointer(fragment: reference.ref), pointer.tokens.count == 3,
                     pointer.tokens[0] == "components", pointer.tokens[1] == kind
                 else {

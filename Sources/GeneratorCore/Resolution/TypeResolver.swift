@@ -15,6 +15,9 @@ final class TypeResolver {
     private var componentSchemas: [String: OpenAPI.Schema] = [:]
     /// Usages of schemas reached through a `$ref` that is not a component, by pointer.
     private var usageByPointer: [JSONPointer: IR.TypeUsage] = [:]
+    /// Usages of inline schemas already resolved, by pointer: a schema reached twice (a response component
+    /// used by several operations) is declared once.
+    private var inlineUsages: [JSONPointer: Usage] = [:]
     private var schemasByPointer: [JSONPointer: OpenAPI.Schema]?
 
     init(
@@ -136,6 +139,14 @@ final class TypeResolver {
     ///   - nameHint: the name to give a declaration the schema needs (an inline object, enum or union).
     ///   - declaringAs: set when the schema is a component being declared under this (already claimed) name.
     func usage(for schema: OpenAPI.Schema, nameHint: String, declaringAs declaredName: String? = nil) -> Usage {
+        if declaredName == nil, let cached = inlineUsages[schema.pointer] { return cached }
+        let result = resolveUsage(for: schema, nameHint: nameHint, declaringAs: declaredName)
+        if declaredName == nil { inlineUsages[schema.pointer] = result }
+        return result
+    }
+
+    private func resolveUsage(for schema: OpenAPI.Schema, nameHint: String, declaringAs declaredName: String?) -> Usage
+    {
         if let reference = schema.reference {
             return Usage(type: resolve(reference, nameHint: nameHint), isNullable: schema.nullable)
         }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import GeneratorCore
@@ -39,9 +40,47 @@ extension IR.Module {
                       responses: {'204': {description: created}}
                 """)
         #expect(module.operations.map(\.functionName) == ["readItem", "postItems"])
+        #expect(module.operations.map(\.method) == ["GET", "POST"])
         #expect(module.operations[0].parameters.map(\.swiftName) == ["itemID"])
         #expect(module.name == "MyAPI")
         #expect(module.clientName == "MyAPIClient")
+    }
+
+    /// BR-33: names synthesised from method and path never take a name the document gives.
+    @Test func synthesisedNamesYieldToGivenOperationIDs() throws {
+        let text = try String(contentsOf: TestPaths.shared.appendingPathComponent("cases/BR-33.yaml"), encoding: .utf8)
+        let (module, diagnostics) = try resolve(text)
+        #expect(
+            module.operations.map(\.path) == [
+                "/users/{userId}/posts", "/users/{userId}/posts", "/users/{userId}/posts/{postId}", "/v1/items",
+                "/v2/items",
+                "/v2/items/search",
+            ])
+        #expect(
+            module.operations.map(\.functionName) == [
+                "getUsersUserIDPosts", "postUsersUserIDPosts", "getUsersUserIDPostsPostID", "getV1Items", "getV2Items2",
+                "getV2Items",
+            ])
+        #expect(
+            diagnostics.contains {
+                $0.hasSuffix("note: operation 'GET /v2/items' is named 'getV2Items2' to avoid a clash")
+            })
+    }
+
+    /// BR-32: references between components are followed, and a 3.1 `description` beside `$ref` wins.
+    @Test func referencesBetweenComponentsAndTheirDescriptions() throws {
+        let text = try String(contentsOf: TestPaths.shared.appendingPathComponent("cases/BR-32.yaml"), encoding: .utf8)
+        let (module, diagnostics) = try resolve(text)
+        #expect(diagnostics.allSatisfy { !$0.contains("error:") }, "\(diagnostics)")
+        let list = try #require(module.operations.first { $0.functionName == "listNotes" })
+        #expect(list.parameters.map(\.name) == ["pageSize", "X-Trace"])
+        #expect(list.parameters.map(\.location) == [.query, .header])
+        let unauthorized = try #require(list.errors.first { $0.status == "401" })
+        #expect(unauthorized.documentation.description == "Token missing or expired")
+        #expect(unauthorized.type == .declared("AbortError"))
+        let create = try #require(module.operations.first { $0.functionName == "createNote" })
+        #expect(create.requestBody?.structureName == "Note")
+        #expect(create.requestBody?.flattenedProperties?.map(\.jsonName) == ["text"])
     }
 
     @Test func inlineSchemasAreNamedAfterTheirPlace() throws {
