@@ -116,6 +116,9 @@ extension Context {
         public var hasDiscriminator: Bool
         /// Whether the enum must be `indirect` because a member contains it.
         public var isIndirect: Bool
+        /// Whether the union is an `anyOf` struct keeping every member that fits (`AnyOf.swift`), rather than
+        /// an enum holding one (`Union.swift`).
+        public var keepsEveryMember: Bool
         /// A string literal of the discriminator property name.
         public var discriminatorLiteral: String
         /// A string literal of the type name, for error messages.

@@ -58,7 +58,7 @@ public struct Presenter {
                 template = "Enum.swift"
             case .union(let value):
                 context.union = present(value)
-                template = "Union.swift"
+                template = value.keepsEveryMember ? "AnyOf.swift" : "Union.swift"
             case .alias(let value):
                 context.alias = Context.Alias(
                     name: value.name, targetTypeName: typeName(value.target), docLines: docLines(value.documentation))
@@ -207,14 +207,24 @@ public struct Presenter {
     }
 
     func present(_ union: IR.Union) -> Context.Union {
-        let rule = [
-            "`\(union.kind.rawValue)`: decoding picks the member the payload fits best: "
-                + (union.discriminator != nil ? "first the discriminator property's value; then " : "")
-                + "a member fits when the JSON kind matches and, for objects, every required property is present "
-                + "with a fitting value; among fitting members, the one with the most declared properties present "
-                + "wins, and a documented enum value beats an undocumented one; a tie goes to the member listed "
-                + "first in the document. Undeclared properties are kept in the chosen member's `additionalProperties`."
-        ]
+        let rule =
+            union.keepsEveryMember
+            ? [
+                "`anyOf`: decoding sets every member the payload fits (same fit rule as for `oneOf`: the JSON kind "
+                    + "matches and, for objects, every required property is present with a fitting value) and leaves "
+                    + "the others `nil`; a payload that fits none is a decoding error. Encoding merges the members that "
+                    + "are set: the properties of objects are combined, the first member wins for other values."
+            ]
+            : [
+                "`\(union.kind.rawValue)`: decoding picks the member the payload fits best: "
+                    + (union.discriminator != nil
+                        ? "first the discriminator property's value (a value naming no member is a decoding error); then "
+                        : "")
+                    + "a member fits when the JSON kind matches and, for objects, every required property is present "
+                    + "with a fitting value; among fitting members, the one with the most declared properties present "
+                    + "wins, and a documented enum value beats an undocumented one; a tie goes to the member listed "
+                    + "first in the document. Undeclared properties are kept in the chosen member's `additionalProperties`."
+            ]
         return Context.Union(
             name: union.name,
             docLines: SwiftText.docLines(
@@ -229,6 +239,7 @@ public struct Presenter {
                     hasDiscriminatorValues: !values.isEmpty)
             },
             hasDiscriminator: union.discriminator != nil, isIndirect: union.isIndirect,
+            keepsEveryMember: union.keepsEveryMember,
             discriminatorLiteral: union.discriminator.map { SwiftText.stringLiteral($0.propertyName) } ?? "",
             nameLiteral: SwiftText.stringLiteral(union.name))
     }

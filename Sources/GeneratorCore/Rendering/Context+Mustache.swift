@@ -128,6 +128,7 @@ extension Context.Union: KeyPathContext {
     nonisolated(unsafe) public static let templateKeys: [String: PartialKeyPath<Self>] = [
         "name": \.name,
         "isIndirect": \.isIndirect,
+        "keepsEveryMember": \.keepsEveryMember,
         "docLines": \.docLines,
         "members": \.members,
         "hasDiscriminator": \.hasDiscriminator,

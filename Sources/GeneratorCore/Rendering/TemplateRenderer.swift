@@ -6,7 +6,7 @@ public struct TemplateRenderer: Sendable {
     /// Every template the generator renders, by library name (file name without `.mustache`).
     public static let requiredTemplates =
         Presenter.moduleTemplates + [
-            "Struct.swift", "Enum.swift", "Union.swift", "TypeAlias.swift", "Operation.swift",
+            "Struct.swift", "Enum.swift", "Union.swift", "AnyOf.swift", "TypeAlias.swift", "Operation.swift",
             "partials/decodeProperty",
         ]
 

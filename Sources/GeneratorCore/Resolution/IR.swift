@@ -124,6 +124,9 @@ extension IR {
         public var discriminator: (propertyName: String, valuesByMember: [[String]])?
         /// Whether a member contains this union (a recursive schema), so the enum must be `indirect`.
         public var isIndirect = false
+        /// For an `anyOf` whose members can match the same value: a struct with one optional property per
+        /// member, each set when the value fits that member (rather than an enum holding one of them).
+        public var keepsEveryMember = false
     }
 
     public struct Alias: Sendable {

@@ -455,8 +455,10 @@ final class TypeResolver {
     ) {
         var scope = NameScope(reserved: Constants.reservedUnionMemberNames)
         var irMembers: [IR.Union.Member] = []
-        for (index, member) in members.enumerated() {
-            let usage = usage(for: member, nameHint: name + "Member\(index + 1)")
+        for member in members {
+            // An inline member is named after its title, or after what it is: `TreeObject`, `ShapeString`.
+            let what = member.title.map { namer.typeName(for: $0) } ?? Self.kindName(of: member)
+            let usage = usage(for: member, nameHint: name + what)
             let proposed = caseName(for: usage.type)
             let caseName = scope.claim(proposed)
             irMembers.append(
@@ -481,6 +483,21 @@ final class TypeResolver {
                 IR.Union(
                     name: name, kind: kind, members: irMembers, documentation: documentation(for: schema),
                     discriminator: discriminator)))
+    }
+
+    /// A word for what an inline schema is, used to name it: `Object`, `String`, `Array`, `Value`.
+    static func kindName(of schema: OpenAPI.Schema) -> String {
+        if !schema.properties.isEmpty || !schema.allOf.isEmpty { return "Object" }
+        if !schema.oneOf.isEmpty || !schema.anyOf.isEmpty { return "Choice" }
+        switch schema.types.first(where: { $0 != "null" }) {
+        case "object"?: return "Object"
+        case "array"?: return "Array"
+        case "string"?: return "String"
+        case "integer"?: return "Integer"
+        case "number"?: return "Number"
+        case "boolean"?: return "Boolean"
+        default: return "Value"
+        }
     }
 
     /// The enum case for a union member of this type: `TaskID` → `taskID`, `String` → `string`.

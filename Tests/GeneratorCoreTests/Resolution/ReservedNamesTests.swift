@@ -20,6 +20,7 @@ import Testing
         let identifier = try NSRegularExpression(pattern: "(?<![.A-Za-z0-9_])[A-Z][A-Za-z0-9_]*")
         for file in files {
             let text = try String(contentsOf: TestPaths.templates.appendingPathComponent(file), encoding: .utf8)
+                .replacingOccurrences(of: #"\{\{![^}]*\}\}"#, with: " ", options: .regularExpression)
             for rawLine in text.split(separator: "\n") {
                 var line = String(rawLine)
                 line = line.replacingOccurrences(of: #"\{\{[^}]*\}\}\}?"#, with: " ", options: .regularExpression)

@@ -1,0 +1,62 @@
+/// Decides how each `anyOf` is represented. When no value can fit two members (different JSON kinds, or enums
+/// of one kind with no value in common), an enum holding the one member that fits loses nothing. Otherwise
+/// every member that fits must be kept, so the union becomes a struct with an optional property per member.
+/// A recursive `anyOf` stays an (indirect) enum: its struct form would contain itself.
+enum UnionShapes {
+    /// What values of a type can be: JSON kinds, and for enums the listed values.
+    struct Shape {
+        var kinds: Set<String>
+        /// The values of an enum, `nil` when any value of `kinds` fits.
+        var values: Set<String>?
+
+        static let any = Shape(
+            kinds: ["null", "boolean", "integer", "number", "string", "array", "object"], values: nil)
+
+        func overlaps(_ other: Shape) -> Bool {
+            guard !kinds.isDisjoint(with: other.kinds) else { return false }
+            guard let values, let otherValues = other.values else { return true }
+            return !values.isDisjoint(with: otherValues)
+        }
+    }
+
+    static func decide(_ declarations: [IR.TypeDeclaration]) -> [IR.TypeDeclaration] {
+        let byName = Dictionary(declarations.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        func shape(_ type: IR.TypeUsage, depth: Int = 0) -> Shape {
+            guard depth < 32 else { return .any }
+            switch type {
+            case .string: return Shape(kinds: ["string"], values: nil)
+            case .integer, .int32, .int64: return Shape(kinds: ["integer"], values: nil)
+            case .double, .float: return Shape(kinds: ["integer", "number"], values: nil)
+            case .boolean: return Shape(kinds: ["boolean"], values: nil)
+            case .array: return Shape(kinds: ["array"], values: nil)
+            case .dictionary: return Shape(kinds: ["object"], values: nil)
+            case .jsonValue: return .any
+            case .declared(let name):
+                switch byName[name] {
+                case .enumeration(let enumeration)?:
+                    return Shape(
+                        kinds: [enumeration.rawType == .string ? "string" : "integer"],
+                        values: Set(enumeration.cases.map(\.rawValue)))
+                case .structure?: return Shape(kinds: ["object"], values: nil)
+                case .alias(let alias)?: return shape(alias.target, depth: depth + 1)
+                case .union(let union)?:
+                    let shapes = union.members.map { shape($0.type, depth: depth + 1) }
+                    return Shape(kinds: shapes.reduce(into: []) { $0.formUnion($1.kinds) }, values: nil)
+                case nil: return .any
+                }
+            }
+        }
+        return declarations.map { declaration in
+            guard case .union(var union) = declaration, union.kind == .anyOf, !union.isIndirect else {
+                return declaration
+            }
+            let shapes = union.members.map { shape($0.type) }
+            var overlapping = false
+            for (index, first) in shapes.enumerated() {
+                for second in shapes[(index + 1)...] where first.overlaps(second) { overlapping = true }
+            }
+            union.keepsEveryMember = overlapping
+            return .union(union)
+        }
+    }
+}
