@@ -40,17 +40,19 @@ public struct SwiftNamer: Sendable {
     }
 
     /// A lowerCamelCase member name (property, case, parameter, function): `run_id` → `runID`,
-    /// `URLPath` → `urlPath`, `default` → `` `default` ``, `self` → `self_`, `3d` → `_3d`.
-    public func memberName(for name: String) -> String {
-        let base = unescapedMemberName(for: name)
+    /// `URLPath` → `urlPath`, `default` → `` `default` ``, `self` → `self_`, `3d` → `_3d`, `-1` → `minus1`.
+    /// With `spellingSigns`, a `+` or `-` before a digit inside the name is spelled too (`GMT-1` →
+    /// `gmtMinus1` rather than `gmt1`), for values that would otherwise get the same name.
+    public func memberName(for name: String, spellingSigns: Bool = false) -> String {
+        let base = unescapedMemberName(for: name, spellingSigns: spellingSigns)
         if Self.unusableMemberNames.contains(base) { return base + "_" }
         if Self.keywords.contains(base) { return "`\(base)`" }
         return base
     }
 
     /// Like `memberName(for:)` without backticks, for building other names from it.
-    public func unescapedMemberName(for name: String) -> String {
-        let words = Self.words(in: name)
+    public func unescapedMemberName(for name: String, spellingSigns: Bool = false) -> String {
+        let words = Self.words(in: name, spellingSigns: spellingSigns)
         guard let first = words.first else { return "unnamed" }
         let head: String
         let isAcronym =
@@ -79,7 +81,7 @@ public struct SwiftNamer: Sendable {
     /// Splits a name into words at separators (anything that cannot be part of an identifier) and at case
     /// changes: `getHTTPResponse_code` → `get`, `HTTP`, `Response`, `code`. Digits stay with the letters
     /// before them (`mp3`, `utf8`, `v2Api` → `v2`, `Api`).
-    static func words(in name: String) -> [String] {
+    static func words(in name: String, spellingSigns: Bool = false) -> [String] {
         var words: [String] = []
         var current: [Character] = []
         func flush() {
@@ -90,6 +92,15 @@ public struct SwiftNamer: Sendable {
         for (index, character) in characters.enumerated() {
             guard isIdentifierCharacter(character) else {
                 flush()
+                // A sign that starts a number is part of its meaning: `-1` → `minus1`; with `spellingSigns`,
+                // also inside a name: `GMT+1` → `gmtPlus1` (never between digits: `2024-01`).
+                let next = index + 1 < characters.count ? characters[index + 1] : nil
+                let previous = index > 0 ? characters[index - 1] : nil
+                if character == "-" || character == "+", let next, next.isASCII, next.isNumber,
+                    previous == nil || (spellingSigns && !(previous!.isNumber))
+                {
+                    words.append(character == "-" ? "minus" : "plus")
+                }
                 continue
             }
             if let previous = current.last {
@@ -107,6 +118,13 @@ public struct SwiftNamer: Sendable {
             current.append(character)
         }
         flush()
+        if words.isEmpty {
+            // Nothing but symbols or emoji: spell them with their Unicode names (`🙂` → `slightly smiling face`).
+            for scalar in name.unicodeScalars where !scalar.properties.isWhitespace {
+                guard let unicodeName = scalar.properties.name else { continue }
+                words += unicodeName.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
+            }
+        }
         return words
     }
 

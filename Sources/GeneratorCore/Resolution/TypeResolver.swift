@@ -398,6 +398,10 @@ final class TypeResolver {
             .compactMap { $0.scalar?.text }
         var cases: [IR.Enumeration.Case] = []
         var seenValues: Set<String> = []
+        var plainNameCounts: [String: Int] = [:]
+        for text in Set(values.map { $0.scalar!.text }) {
+            plainNameCounts[namer.memberName(for: text), default: 0] += 1
+        }
         for (index, value) in values.enumerated() {
             let raw = value.scalar!.text
             guard seenValues.insert(raw).inserted else {
@@ -420,7 +424,9 @@ final class TypeResolver {
             } else if raw.isEmpty {
                 proposed = "empty"
             } else {
-                let candidate = namer.memberName(for: raw)
+                // Values that differ only in signs (`GMT-1`, `GMT+1`) spell them out.
+                let clashes = (plainNameCounts[namer.memberName(for: raw)] ?? 0) > 1
+                let candidate = namer.memberName(for: raw, spellingSigns: clashes)
                 proposed = candidate == "unnamed" ? "value\(index + 1)" : candidate
             }
             let swiftName = scope.claim(proposed)
@@ -509,7 +515,7 @@ final class TypeResolver {
         case .double, .float: "number"
         case .boolean: "boolean"
         case .jsonValue: "value"
-        case .array: "array"
+        case .array(let element): caseName(for: element).filter { $0 != "`" } + "s"
         case .dictionary: "object"
         }
     }

@@ -5,7 +5,9 @@ import Testing
 
 /// Generates a module from each document in `Tests/Fixtures/compile/` and each field case in
 /// `../shared/cases/` into one temporary package, and builds it: the generated Swift must compile for every
-/// name, recursion and response shape those documents contain. Set `SKIP_COMPILE_TESTS=1` to skip locally.
+/// name, recursion and response shape those documents contain. A document with a `<name>.checks.swift` beside
+/// it (in `Tests/Fixtures/compile/`) also gets an executable of those checks, built against its module and
+/// run; it must exit 0. Set `SKIP_COMPILE_TESTS=1` to skip locally.
 @Suite(.enabled(if: ProcessInfo.processInfo.environment["SKIP_COMPILE_TESTS"] == nil))
 struct GeneratedCodeCompilesTests {
     /// Documents the generator rejects on purpose, with the reason.
@@ -31,6 +33,8 @@ struct GeneratedCodeCompilesTests {
         let package = try TestPaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: package) }
         var modules: [String] = []
+        var checks: [String] = []
+        let fixtures = TestPaths.root.appendingPathComponent("Tests/Fixtures/compile")
         for document in try documents() {
             let module = SwiftNamer().typeName(for: document.deletingPathExtension().lastPathComponent)
             let output = package.appendingPathComponent("Sources/\(module)")
@@ -41,12 +45,28 @@ struct GeneratedCodeCompilesTests {
             do {
                 _ = try await Pipeline(options: options, diagnostics: diagnostics).generate()
                 modules.append(module)
+                let checksFile = fixtures.appendingPathComponent(
+                    document.deletingPathExtension().lastPathComponent + ".checks.swift")
+                if FileManager.default.fileExists(atPath: checksFile.path) {
+                    let folder = package.appendingPathComponent("Sources/\(module)Checks")
+                    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                    try FileManager.default.copyItem(at: checksFile, to: folder.appendingPathComponent("main.swift"))
+                    try FileManager.default.copyItem(
+                        at: fixtures.appendingPathComponent("CheckSupport.swift"),
+                        to: folder.appendingPathComponent("CheckSupport.swift"))
+                    checks.append(module)
+                }
             } catch {
                 Issue.record("\(document.lastPathComponent) did not generate:\n\(error)")
             }
         }
         #expect(modules.count >= 3)
-        let targets = modules.map { ".target(name: \"\($0)\")" }.joined(separator: ", ")
+        let targets =
+            (modules.map { ".target(name: \"\($0)\")" }
+            + checks.map {
+                ".executableTarget(name: \"\($0)Checks\", dependencies: [\"\($0)\"], swiftSettings: [.swiftLanguageMode(.v5)])"
+            })
+            .joined(separator: ",\n")
         let manifest = """
             // swift-tools-version:6.0
             import PackageDescription
@@ -73,6 +93,26 @@ struct GeneratedCodeCompilesTests {
             let text = try String(contentsOf: log, encoding: .utf8)
             let errors = Set(text.split(separator: "\n").filter { $0.contains("error:") }.map(String.init)).sorted()
             Issue.record("generated code does not compile:\n\(errors.prefix(40).joined(separator: "\n"))")
+            return
         }
+        #expect(checks.count >= 4)
+        for module in checks {
+            let result = try run(package.appendingPathComponent(".build/debug/\(module)Checks"))
+            #expect(result.status == 0, "\(module) checks:\n\(result.output)")
+        }
+    }
+
+    func run(_ executable: URL) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = executable
+        let log = executable.deletingLastPathComponent().appendingPathComponent(executable.lastPathComponent + ".log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: log)
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        process.waitUntilExit()
+        try handle.close()
+        return (process.terminationStatus, try String(contentsOf: log, encoding: .utf8))
     }
 }

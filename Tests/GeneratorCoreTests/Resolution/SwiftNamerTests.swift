@@ -35,9 +35,19 @@ import Testing
         ("self", "self_"),
         ("Type", "type"),
         ("init", "init_"),
-        // empty and symbols only
+        // signs before numbers
+        ("-1", "minus1"),
+        ("+1", "plus1"),
+        ("GMT-1", "gmt1"),
+        ("BR-27", "br27"),
+        ("2024-01", "_202401"),
+        // empty, symbols and emoji only: spelled with their Unicode names
         ("", "unnamed"),
-        ("🎬", "unnamed"),
+        ("🎬", "clapperBoard"),
+        ("🙂", "slightlySmilingFace"),
+        ("+", "plusSign"),
+        // non-ASCII letters are kept
+        ("größe", "größe"),
     ]
 
     static let typeNames: [(String, String)] = [
@@ -57,6 +67,12 @@ import Testing
 
     @Test(arguments: typeNames) func typeName(input: String, expected: String) {
         #expect(SwiftNamer().typeName(for: input) == expected)
+    }
+
+    @Test func signsInsideANameAreSpelledOnRequest() {
+        #expect(SwiftNamer().memberName(for: "GMT-1", spellingSigns: true) == "gmtMinus1")
+        #expect(SwiftNamer().memberName(for: "GMT+1", spellingSigns: true) == "gmtPlus1")
+        #expect(SwiftNamer().memberName(for: "2024-01", spellingSigns: true) == "_202401")
     }
 
     @Test func scopeSuffixesClashesInOrder() {

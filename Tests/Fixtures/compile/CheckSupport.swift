@@ -1,0 +1,50 @@
+// Shared by every `<document>.checks.swift`: `GeneratedCodeCompilesTests` builds each checks file with this
+// one into an executable beside the module generated from the document, runs it, and expects exit status 0.
+import Foundation
+
+enum Checks {
+    nonisolated(unsafe) static var passed = 0
+    nonisolated(unsafe) static var failed = 0
+}
+
+/// Records one expectation; prints the failing ones with their line.
+func check(_ condition: @autoclosure () throws -> Bool, _ message: @autoclosure () -> String = "", line: UInt = #line) {
+    do {
+        if try condition() {
+            Checks.passed += 1
+            return
+        }
+        print("line \(line): check failed \(message())")
+    } catch {
+        print("line \(line): threw \(error) \(message())")
+    }
+    Checks.failed += 1
+}
+
+/// Records an expectation that `body` throws.
+func checkThrows(_ body: () throws -> Void, line: UInt = #line) {
+    do {
+        try body()
+        print("line \(line): expected an error")
+        Checks.failed += 1
+    } catch {
+        Checks.passed += 1
+    }
+}
+
+func decode<T: Decodable>(_ type: T.Type, _ json: String) throws -> T {
+    try JSONDecoder().decode(type, from: Data(json.utf8))
+}
+
+/// JSON with sorted keys and unescaped slashes, for exact comparisons.
+func encode(_ value: some Encodable) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
+}
+
+/// Prints the closing line and exits with 0 only when every check passed.
+func finish() -> Never {
+    print("\(Checks.passed) passed, \(Checks.failed) failed")
+    exit(Checks.failed == 0 ? 0 : 1)
+}

@@ -1,0 +1,26 @@
+import Foundation
+import Names
+
+// Every property keeps its exact wire name, whatever its Swift name had to become.
+let text =
+    #"{"CodingKeys":"k","additionalProperties":"a","container":"c","decoder":"d","default":true,"encoder":"e","hashValue":1,"init":"i","intValue":2,"matchScore":"m","rawValue":"r","self":"s","stringValue":"v"}"#
+let props = try decode(Props.self, text)
+check(props.container == "c" && props.encoder == "e" && props.decoder == "d")
+check(props.additionalProperties2 == "a" && props.codingKeys == "k" && props.matchScore == "m")
+check(props.stringValue == "v" && props.intValue == 2 && props.hashValue2 == 1 && props.rawValue == "r")
+check(props.self_ == "s" && props.`default` == true && props.init_ == "i")
+check(props.additionalProperties.isEmpty)
+check(try encode(props) == text)
+
+// Enum values that are keywords or member names keep their raw values.
+for raw in [
+    "self", "Type", "init", "default", "rawValue", "undocumented", "allCases", "isDocumented", "Self", "none", "some",
+    "",
+] {
+    check(Keywords(rawValue: raw).rawValue == raw, raw)
+    check(Keywords(rawValue: raw).isDocumented, raw)
+}
+check(Keywords(rawValue: "") == .empty)
+check(Keywords(rawValue: "new") == .undocumented2("new"))
+
+finish()

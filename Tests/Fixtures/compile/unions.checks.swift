@@ -1,0 +1,41 @@
+import Foundation
+import Unions
+
+// anyOf with overlapping members: every member that fits is set.
+let both = try decode(Contact.self, #"{"email":"a@b.c","phone":"+100"}"#)
+check(both.email?.email == "a@b.c")
+check(both.phone?.phone == "+100")
+check(try encode(both) == #"{"email":"a@b.c","phone":"+100"}"#)
+let emailOnly = try decode(Contact.self, #"{"email":"a@b.c"}"#)
+check(emailOnly.email?.email == "a@b.c")
+check(emailOnly.phone == nil, "phone requires 'phone'")
+checkThrows { _ = try decode(Contact.self, #"{"fax":"1"}"#) }
+
+// anyOf of disjoint primitives: an enum, JSON kinds respected; null allowed through the optional.
+check(try decode(Scalar.self, #""7""#) == .string("7"))
+check(try decode(Scalar.self, "7") == .integer(7))
+check(try decode(Scalar.self, "true") == .boolean(true))
+check(try decode(Scalar?.self, "null") == nil)
+
+// oneOf with a discriminator: routed by the value, mapping first; an unknown value is an error.
+check(try decode(Pet.self, #"{"kind":"cat","meows":true}"#) == .cat(Cat(kind: "cat", meows: true)))
+check(
+    try decode(Pet.self, #"{"kind":"dog","meows":true}"#)
+        == .dog(Dog(kind: "dog", additionalProperties: ["meows": true])))
+checkThrows { _ = try decode(Pet.self, #"{"kind":"cow"}"#) }
+
+// oneOf of primitives and arrays.
+check(try decode(Lookup.self, #""abc""#) == .string("abc"))
+check(try decode(Lookup.self, "42") == .integer(42))
+check(try decode(Lookup.self, #"["a","b"]"#) == .strings(["a", "b"]))
+check(try decode(Lookup.self, #"[{"email":"x"}]"#) == .emails([Email(email: "x")]))
+checkThrows { _ = try decode(Lookup.self, "4.5") }
+check(try encode(Lookup.integer(42)) == "42")
+
+// A recursive anyOf stays an indirect enum.
+let tree = try decode(Tree.self, #"{"first":"leaf","children":["a",{"children":[]}]}"#)
+guard case .treeObject(let node) = tree else { fatalError("expected an object") }
+check(node.first == .string("leaf"))
+check(node.children?.count == 2)
+
+finish()
