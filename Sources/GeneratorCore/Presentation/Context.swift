@@ -121,8 +121,6 @@ extension Context {
         public var keepsEveryMember: Bool
         /// A string literal of the discriminator property name.
         public var discriminatorLiteral: String
-        /// A string literal of the type name, for error messages.
-        public var nameLiteral: String
     }
 
     public struct UnionMember: Sendable {

@@ -30,9 +30,7 @@ public struct Presenter {
     }
 
     public func present(_ module: IR.Module) -> [Job] {
-        let banner =
-            Constants.bannerPrefix + documentName
-            + ". Do not edit: change the document, the configuration or the templates, and regenerate."
+        let banner = Constants.bannerPrefix + documentName + ". Do not edit: regenerate instead."
         let moduleContext = present(moduleOf: module)
         let declared = Dictionary(module.types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         func file() -> Context.File { Context.File(banner: banner, module: moduleContext) }
@@ -240,8 +238,7 @@ public struct Presenter {
             },
             hasDiscriminator: union.discriminator != nil, isIndirect: union.isIndirect,
             keepsEveryMember: union.keepsEveryMember,
-            discriminatorLiteral: union.discriminator.map { SwiftText.stringLiteral($0.propertyName) } ?? "",
-            nameLiteral: SwiftText.stringLiteral(union.name))
+            discriminatorLiteral: union.discriminator.map { SwiftText.stringLiteral($0.propertyName) } ?? "")
     }
 
     /// Percent-encodes the literal parts of a path template (everything but RFC 3986 `pchar` and `/`).

@@ -16,7 +16,43 @@ enum SwiftText {
         var result: [String] = []
         for (index, paragraph) in paragraphs.enumerated() {
             if index > 0 { result.append("///") }
-            result += paragraph.map { $0.isEmpty ? "///" : "/// " + $0 }
+            result += wrap(paragraph).map { $0.isEmpty ? "///" : "/// " + $0 }
+        }
+        return result
+    }
+
+    /// The widest a line of comment text is made (not counting `/// ` and indentation).
+    static let textWidth = 100
+
+    /// Wraps lines longer than `textWidth` at spaces, as hand-written comments are. Continuation lines keep
+    /// the line's indentation, plus two spaces for a list item, so Markdown reads them as the same item.
+    /// Lines inside code fences, table rows and headings are left alone, as are words longer than a line.
+    static func wrap(_ lines: [String]) -> [String] {
+        var result: [String] = []
+        var inFence = false
+        for line in lines {
+            let trimmed = line.drop { $0 == " " }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
+            guard !inFence, line.count > textWidth, !trimmed.hasPrefix("|"), !trimmed.hasPrefix("#"),
+                !trimmed.hasPrefix("Source: ")
+            else {
+                result.append(line)
+                continue
+            }
+            let indent = String(repeating: " ", count: line.count - trimmed.count)
+            let isListItem = trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ") || trimmed.hasPrefix("+ ")
+            let continuation = indent + (isListItem ? "  " : "")
+            var current = indent
+            for word in trimmed.split(separator: " ", omittingEmptySubsequences: true) {
+                let isFirst = current == indent || current == continuation
+                if !isFirst, current.count + 1 + word.count > textWidth {
+                    result.append(current)
+                    current = continuation + word
+                } else {
+                    current += (isFirst ? "" : " ") + word
+                }
+            }
+            result.append(current)
         }
         return result
     }

@@ -133,7 +133,6 @@ extension Context.Union: KeyPathContext {
         "members": \.members,
         "hasDiscriminator": \.hasDiscriminator,
         "discriminatorLiteral": \.discriminatorLiteral,
-        "nameLiteral": \.nameLiteral,
     ]
 }
 

@@ -45,7 +45,7 @@ public enum Constants {
     public static let reservedUnionMemberNames: Set<String> = ["memberScores", "matchScore", "hashValue"]
 
     /// Local names inside a generated operation, which its parameters cannot take.
-    public static let reservedOperationLocalNames: Set<String> = ["body", "queryItems", "request", "response"]
+    public static let reservedOperationLocalNames: Set<String> = ["body", "queryItems", "url", "request", "response"]
 
     /// Members of the generated client, which operation functions cannot be named after.
     public static let reservedClientMemberNames: Set<String> = [
