@@ -23,11 +23,16 @@ public final class YAMLParser {
     private var parser = yaml_parser_t()
     private let buffer: UnsafeMutableBufferPointer<UInt8>
 
+    /// JSON surrogate pair escapes rewritten for libyaml, and the map back to original columns.
+    private let surrogates: SurrogatePairs
+
     public init(bytes: [UInt8]) {
-        buffer = .allocate(capacity: max(bytes.count, 1))
-        _ = buffer.initialize(from: bytes)
+        surrogates = SurrogatePairs(bytes)
+        let input = surrogates.bytes
+        buffer = .allocate(capacity: max(input.count, 1))
+        _ = buffer.initialize(from: input)
         yaml_parser_initialize(&parser)
-        yaml_parser_set_input_string(&parser, buffer.baseAddress, bytes.count)
+        yaml_parser_set_input_string(&parser, buffer.baseAddress, input.count)
     }
 
     deinit {
@@ -39,13 +44,20 @@ public final class YAMLParser {
     /// - Returns: The root node, or `nil` when the stream holds no document at all (an empty file).
     /// - Throws: `YAMLError` for the first problem found.
     public func parse() throws(YAMLError) -> YAMLNode? {
+        if let lone = surrogates.loneSurrogate {
+            throw YAMLError(
+                message:
+                    "lone UTF-16 surrogate '\(lone.text)': a high surrogate (\\uD800-\\uDBFF) must be followed by a low one (\\uDC00-\\uDFFF)",
+                mark: lone.mark)
+        }
         var builder = TreeBuilder()
         var documents = 0
         while true {
             var event = yaml_event_t()
             guard yaml_parser_parse(&parser, &event) == 1 else { throw currentError() }
             defer { yaml_event_delete(&event) }
-            let mark = SourceMark(line: event.start_mark.line + 1, column: event.start_mark.column + 1)
+            let mark = surrogates.original(
+                SourceMark(line: event.start_mark.line + 1, column: event.start_mark.column + 1))
             switch event.type {
             case YAML_STREAM_END_EVENT:
                 return builder.root
@@ -86,14 +98,15 @@ public final class YAMLParser {
         let problem = parser.problem.map { String(cString: $0) } ?? "malformed YAML"
         var message = problem
         if let context = parser.context.map({ String(cString: $0) }) {
-            let contextMark = SourceMark(line: parser.context_mark.line + 1, column: parser.context_mark.column + 1)
+            let contextMark = surrogates.original(
+                SourceMark(line: parser.context_mark.line + 1, column: parser.context_mark.column + 1))
             message += " (\(context) at \(contextMark))"
         }
         if parser.error == YAML_READER_ERROR {
             message += " at byte offset \(parser.problem_offset)"
         }
         let mark = SourceMark(line: parser.problem_mark.line + 1, column: parser.problem_mark.column + 1)
-        return YAMLError(message: message, mark: mark)
+        return YAMLError(message: message, mark: surrogates.original(mark))
     }
 
     private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>, count: Int) -> String {

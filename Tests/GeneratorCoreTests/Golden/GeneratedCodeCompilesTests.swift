@@ -11,9 +11,7 @@ import Testing
 @Suite(.enabled(if: ProcessInfo.processInfo.environment["SKIP_COMPILE_TESTS"] == nil))
 struct GeneratedCodeCompilesTests {
     /// Documents the generator rejects on purpose, with the reason.
-    static let rejected: Set<String> = [
-        "BR-35.json"  // UTF-16 surrogate pair escapes, which libyaml 0.2.5 rejects (reported with a position)
-    ]
+    static let rejected: Set<String> = []
 
     func documents() throws -> [URL] {
         let fixtures = TestPaths.root.appendingPathComponent("Tests/Fixtures/compile")

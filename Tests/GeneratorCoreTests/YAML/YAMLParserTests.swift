@@ -133,6 +133,31 @@ func parseError(_ text: String) -> YAMLError? {
         #expect(try YAMLParser(bytes: Array("# only a comment\n".utf8)).parse() == nil)
     }
 
+    /// BR-35: JSON surrogate pair escapes, which libyaml rejects on its own, become the character they
+    /// stand for, and positions after them on the same line stay those of the original text.
+    @Test func jsonSurrogatePairsDecodeAndKeepColumns() throws {
+        let root = try parse(#"{"s": "\ud83d\ude00 ok \u00e9 \\ud83d", "t": "\uD83D\uDC4D"}"#)
+        let text = try #require(root["s"]?.scalar?.text)
+        #expect(text == "\u{1F600} ok é \\ud83d")
+        #expect(text.unicodeScalars.first?.value == 0x1F600)
+        #expect(root["t"]?.scalar?.text == "👍")
+        // `"t"` starts at column 41 of the original line (the escapes count as written).
+        #expect(root.pairs?[1].key.mark == SourceMark(line: 1, column: 41))
+        let duplicate = try #require(parseError(#"{"a": "\ud83d\ude00\ud83d\ude00", "a": 1}"#))
+        #expect(duplicate.mark == SourceMark(line: 1, column: 35))
+    }
+
+    @Test func loneSurrogateIsAnErrorWithItsPosition() throws {
+        let error = try #require(parseError("{\n  \"a\": \"x \\ud83d y\"\n}"))
+        #expect(error.mark == SourceMark(line: 2, column: 11))
+        #expect(error.message.hasPrefix("lone UTF-16 surrogate '\\ud83d'"))
+    }
+
+    @Test func yamlTextIsNotRewritten() throws {
+        let root = try parse("a: '\\ud83d\\ude00'\n")
+        #expect(root["a"]?.scalar?.text == "\\ud83d\\ude00")
+    }
+
     @Test func deepNestingIsAnErrorNotACrash() throws {
         let text = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
         let error = try #require(parseError(text))
