@@ -103,7 +103,7 @@ struct MappingReader {
     /// - Returns: `nil` (after reporting an error) when `node` is not a mapping.
     init?(_ node: YAMLNode, at pointer: JSONPointer, context: DecodingContext, what: String) {
         guard let pairs = node.pairs else {
-            context.error("expected \(what) to be a mapping, found a \(node.kindName)", at: node, pointer: pointer)
+            context.error("expected \(what) to be a mapping, found \(node.kindDescription)", at: node, pointer: pointer)
             return nil
         }
         self.node = node
@@ -120,7 +120,7 @@ struct MappingReader {
         guard let value = node[key] else { return nil }
         guard let scalar = value.scalar else {
             context.error(
-                "expected '\(key)' to be a string, found a \(value.kindName)", at: value,
+                "expected '\(key)' to be a string, found \(value.kindDescription)", at: value,
                 pointer: pointer.appending(key))
             return nil
         }
@@ -140,7 +140,7 @@ struct MappingReader {
         guard let value = node[key] else { return nil }
         guard case .bool(let bool)? = value.scalar?.value else {
             context.error(
-                "expected '\(key)' to be true or false, found a \(value.kindName)", at: value,
+                "expected '\(key)' to be true or false, found \(value.kindDescription)", at: value,
                 pointer: pointer.appending(key))
             return nil
         }
@@ -151,7 +151,7 @@ struct MappingReader {
         guard let value = node[key] else { return nil }
         guard let pairs = value.pairs else {
             context.error(
-                "expected '\(key)' to be a mapping, found a \(value.kindName)", at: value,
+                "expected '\(key)' to be a mapping, found \(value.kindDescription)", at: value,
                 pointer: pointer.appending(key))
             return nil
         }
@@ -162,7 +162,7 @@ struct MappingReader {
         guard let value = node[key] else { return nil }
         guard let items = value.items else {
             context.error(
-                "expected '\(key)' to be a sequence, found a \(value.kindName)", at: value,
+                "expected '\(key)' to be a sequence, found \(value.kindDescription)", at: value,
                 pointer: pointer.appending(key))
             return nil
         }
@@ -174,7 +174,7 @@ struct MappingReader {
         return items.enumerated().compactMap { index, item in
             guard let scalar = item.scalar else {
                 context.error(
-                    "expected the items of '\(key)' to be strings, found a \(item.kindName)", at: item,
+                    "expected the items of '\(key)' to be strings, found \(item.kindDescription)", at: item,
                     pointer: pointer.appending(key).appending(index))
                 return nil
             }
@@ -196,7 +196,8 @@ struct MappingReader {
         for pair in pairs {
             guard let key = pair.key.scalar?.text else {
                 context.warning(
-                    "a \(pair.key.kindName) key is not allowed here; it is ignored", at: pair.key, pointer: pointer)
+                    "\(pair.key.kindDescription) key is not allowed here; it is ignored", at: pair.key, pointer: pointer
+                )
                 continue
             }
             if known.contains(key) || key.hasPrefix("x-") { continue }

@@ -312,13 +312,14 @@ public struct DocumentDecoder {
 
     func decodeSecurity(_ node: YAMLNode, at pointer: JSONPointer) -> [OpenAPI.SecurityRequirement] {
         guard let items = node.items else {
-            context.error("expected 'security' to be a sequence, found a \(node.kindName)", at: node, pointer: pointer)
+            context.error(
+                "expected 'security' to be a sequence, found \(node.kindDescription)", at: node, pointer: pointer)
             return []
         }
         return items.enumerated().compactMap { index, item in
             guard let pairs = item.pairs else {
                 context.error(
-                    "expected a Security Requirement Object (a mapping), found a \(item.kindName)", at: item,
+                    "expected a Security Requirement Object (a mapping), found \(item.kindDescription)", at: item,
                     pointer: pointer.appending(index))
                 return nil
             }

@@ -41,6 +41,15 @@ public struct YAMLNode: Sendable {
         pairs?.first { $0.key.scalar?.text == key }?.value
     }
 
+    /// The kind of node with its article, for messages: `a mapping`, `an integer`, `null`.
+    public var kindDescription: String {
+        switch kindName {
+        case "null": "null"
+        case "integer": "an integer"
+        default: "a " + kindName
+        }
+    }
+
     /// A short name for the kind of node, for messages: `mapping`, `sequence`, `string`, `integer`…
     public var kindName: String {
         switch kind {

@@ -152,10 +152,44 @@ private struct TreeBuilder {
         let frame = stack.removeLast()
         let node: YAMLNode
         switch frame.kind {
-        case .mapping: node = YAMLNode(.mapping(frame.pairs), mark: frame.mark)
+        case .mapping: node = YAMLNode(.mapping(try Self.applyingMergeKeys(frame.pairs)), mark: frame.mark)
         case .sequence: node = YAMLNode(.sequence(frame.items), mark: frame.mark)
         }
         try add(node, weight: frame.weight, anchor: frame.anchor)
+    }
+
+    /// Expands YAML 1.1 merge keys (`<<: *base` or `<<: [*a, *b]`), which OpenAPI documents in the wild use
+    /// to share parts of mappings: the merged mappings' pairs are inserted where `<<` stands, except keys
+    /// the mapping itself defines (which win) and keys an earlier merged mapping already gave.
+    static func applyingMergeKeys(_ pairs: [YAMLPair]) throws(YAMLError) -> [YAMLPair] {
+        func isMergeKey(_ node: YAMLNode) -> Bool { node.scalar.map { $0.isPlain && $0.text == "<<" } ?? false }
+        guard pairs.contains(where: { isMergeKey($0.key) }) else { return pairs }
+        var explicit: Set<String> = []
+        for pair in pairs where !isMergeKey(pair.key) { explicit.insert(keyIdentity(pair.key)) }
+        var taken = explicit
+        var result: [YAMLPair] = []
+        for pair in pairs {
+            guard isMergeKey(pair.key) else {
+                result.append(pair)
+                continue
+            }
+            let sources: [YAMLNode]
+            switch pair.value.kind {
+            case .mapping: sources = [pair.value]
+            case .sequence(let items) where items.allSatisfy({ $0.pairs != nil }): sources = items
+            default:
+                throw YAMLError(
+                    message:
+                        "merge key '<<' expects a mapping or a sequence of mappings, found \(pair.value.kindDescription)",
+                    mark: pair.value.mark)
+            }
+            for source in sources {
+                for merged in source.pairs ?? [] where taken.insert(keyIdentity(merged.key)).inserted {
+                    result.append(merged)
+                }
+            }
+        }
+        return result
     }
 
     mutating func addAlias(_ node: YAMLNode, weight: Int, at mark: SourceMark) throws(YAMLError) {

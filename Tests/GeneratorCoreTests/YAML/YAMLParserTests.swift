@@ -103,6 +103,27 @@ func parseError(_ text: String) -> YAMLError? {
         #expect(error.message.contains("aliases expand to more than"))
     }
 
+    /// BR-28: the YAML 1.1 merge key is supported; the mapping's own keys win over merged ones.
+    @Test func mergeKeysInsertTheMergedPairs() throws {
+        let root = try parse(
+            """
+            base: &base {type: object, title: Base, description: shared}
+            extra: &extra {nullable: true, title: Extra}
+            money:
+              title: Money
+              <<: [*base, *extra]
+              format: m
+            quoted: {"<<": 1}
+            """)
+        let money = try #require(root["money"]?.pairs)
+        #expect(money.map { $0.key.scalar!.text } == ["title", "type", "description", "nullable", "format"])
+        #expect(root["money"]?["title"]?.scalar?.text == "Money")
+        #expect(root["quoted"]?["<<"]?.scalar?.text == "1")
+        let error = try #require(parseError("a:\n  <<: 5\n"))
+        #expect(error.message == "merge key '<<' expects a mapping or a sequence of mappings, found an integer")
+        #expect(error.mark == SourceMark(line: 2, column: 7))
+    }
+
     @Test func duplicateKeyIsAnError() throws {
         let error = try #require(parseError("a: 1\nb: 2\na: 3\n"))
         #expect(error.mark == SourceMark(line: 3, column: 1))
