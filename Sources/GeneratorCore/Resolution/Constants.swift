@@ -24,7 +24,7 @@ public enum Constants {
         "ExpressibleByStringLiteral",
         "FileHandle", "FoundationNetworking", "HTTPURLResponse", "Mirror", "NSObject", "ObjCBool", "ProcessInfo",
         "Unicode",
-        "URLError",
+        "URLError", "Locale", "Calendar", "TimeZone", "Bundle", "NSError", "Measurement", "IndexSet", "CharacterSet",
     ]
 
     /// Names a `CodingKeys` case cannot take, because `CodingKey` or `RawRepresentable` already use them.

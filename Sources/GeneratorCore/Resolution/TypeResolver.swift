@@ -148,7 +148,9 @@ final class TypeResolver {
     private func resolveUsage(for schema: OpenAPI.Schema, nameHint: String, declaringAs declaredName: String?) -> Usage
     {
         if let reference = schema.reference {
-            return Usage(type: resolve(reference, nameHint: nameHint), isNullable: schema.nullable)
+            let targetIsNullable =
+                componentName(of: reference.ref).flatMap { componentSchemas[$0] }.map(Self.acceptsNull) ?? false
+            return Usage(type: resolve(reference, nameHint: nameHint), isNullable: schema.nullable || targetIsNullable)
         }
         if let boolean = schema.booleanSchema {
             if !boolean {
@@ -263,6 +265,16 @@ final class TypeResolver {
             }
             return Usage(type: .jsonValue, isNullable: isNullable)
         }
+    }
+
+    /// Whether a schema itself says `null` is a valid value: `nullable: true`, `type` listing `null`, `null` in
+    /// its `enum`, or a `null` member of its `oneOf`/`anyOf`.
+    static func acceptsNull(_ schema: OpenAPI.Schema) -> Bool {
+        if schema.nullable || schema.types.contains("null") { return true }
+        if schema.enumValues?.contains(where: { $0.scalar?.value == .null && $0.scalar?.isPlain == true }) == true {
+            return true
+        }
+        return (schema.oneOf + schema.anyOf).contains { $0.types == ["null"] && $0.reference == nil }
     }
 
     /// The type a `$ref` names.
