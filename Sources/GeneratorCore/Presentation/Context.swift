@@ -187,6 +187,8 @@ extension Context {
         public var nameLiteral: String
         public var isArray: Bool
         public var explode: Bool
+        /// For arrays without `explode`: the encoded delimiter as a string literal (`","`, `"%20"`, `"%7C"`).
+        public var delimiterLiteral: String
         public var isOptional: Bool
     }
 

@@ -330,7 +330,10 @@ public struct Presenter {
             if case .array = parameter.type { isArray = true }
             return Context.RequestParameter(
                 swiftName: parameter.swiftName, nameLiteral: SwiftText.stringLiteral(parameter.name), isArray: isArray,
-                explode: parameter.explode, isOptional: !parameter.isRequired)
+                explode: parameter.explode,
+                delimiterLiteral: SwiftText.stringLiteral(
+                    parameter.style == "spaceDelimited" ? "%20" : parameter.style == "pipeDelimited" ? "%7C" : ","),
+                isOptional: !parameter.isRequired)
         }
 
         /// A `case` for a status code (`200`) or range (`4XX` → `400...499`).

@@ -196,6 +196,7 @@ extension Context.RequestParameter: KeyPathContext {
         "nameLiteral": \.nameLiteral,
         "isArray": \.isArray,
         "explode": \.explode,
+        "delimiterLiteral": \.delimiterLiteral,
         "isOptional": \.isOptional,
     ]
 }

@@ -161,7 +161,15 @@ public struct ModuleResolver {
             }
             let schema = parameter.schema ?? parameter.content.first?.mediaTypeObject.schema
             let usage = schema.map { types.usage(for: $0, nameHint: typePrefix + namer.typeName(for: parameter.name)) }
-            let style = parameter.style ?? (parameter.location == .query ? "form" : "simple")
+            var style = parameter.style ?? (parameter.location == .query ? "form" : "simple")
+            let supportedStyles =
+                parameter.location == .query ? ["form", "spaceDelimited", "pipeDelimited"] : ["simple"]
+            if !supportedStyles.contains(style) {
+                diagnostics.warning(
+                    "style '\(style)' of \(parameter.location.rawValue) parameter '\(parameter.name)' is not supported yet; it is sent as '\(supportedStyles[0])'",
+                    at: location(parameter.mark), pointer: parameter.pointer.description)
+                style = supportedStyles[0]
+            }
             var type = usage?.type ?? .string
             if !types.isParameterRepresentable(type, inQuery: parameter.location == .query) {
                 diagnostics.warning(

@@ -38,7 +38,8 @@ import Testing
         let jobs = Presenter(documentName: "openapi.yaml").present(module)
         let extra: [Any] = [
             Context.RequestParameter(
-                swiftName: "a", nameLiteral: "\"a\"", isArray: false, explode: true, isOptional: true)
+                swiftName: "a", nameLiteral: "\"a\"", isArray: false, explode: true, delimiterLiteral: "\",\"",
+                isOptional: true)
         ]
         var checkedTypes: Set<String> = []
         for value in jobs.map(\.context) + extra {
