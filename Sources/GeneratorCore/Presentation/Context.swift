@@ -74,6 +74,12 @@ extension Context {
         /// The type without optionality: `String`.
         public var baseTypeName: String
         public var isOptional: Bool
+        /// Whether the initializer gives the property the schema's `default`: `defaultCaseName` for an enum
+        /// (`.cat`), otherwise `defaultValueLiteral` (`"none"`, `2`, `false`).
+        public var hasDefaultValue: Bool
+        public var hasDefaultCase: Bool
+        public var defaultCaseName: String
+        public var defaultValueLiteral: String
         /// Whether `null` is a valid value on the wire (so the match rule accepts it).
         public var isNullable: Bool
         /// Decode with `decodeIfPresent` (absent or null allowed) rather than `decode`.

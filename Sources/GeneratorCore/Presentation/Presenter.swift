@@ -24,12 +24,20 @@ public struct Presenter {
 
     /// The document's file name, as the banner names it.
     public let documentName: String
+    /// The module's declarations by name, for what depends on another type (an enum default's case).
+    var declarations: [String: IR.TypeDeclaration] = [:]
 
     public init(documentName: String) {
         self.documentName = documentName
     }
 
     public func present(_ module: IR.Module) -> [Job] {
+        var presenter = self
+        presenter.declarations = Dictionary(module.types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        return presenter.presentModule(module)
+    }
+
+    func presentModule(_ module: IR.Module) -> [Job] {
         let banner = Constants.bannerPrefix + documentName + ". Do not edit: regenerate instead."
         let moduleContext = present(moduleOf: module)
         let declared = Dictionary(module.types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -163,16 +171,42 @@ public struct Presenter {
             requiredKeys: structure.properties.filter(\.isRequired).map { SwiftText.stringLiteral($0.jsonName) })
     }
 
+    /// The Swift spelling of a default value for a type: an enum case or a literal, when they agree.
+    func defaultValue(_ literal: IR.Literal?, for type: IR.TypeUsage) -> (caseName: String?, literal: String?) {
+        guard let literal else { return (nil, nil) }
+        switch (type, literal) {
+        case (.declared(let name), _):
+            switch declarations[name] {
+            case .enumeration(let enumeration)?:
+                return (enumeration.cases.first { $0.rawValue == literal.text }?.swiftName, nil)
+            case .alias(let alias)?:
+                return defaultValue(literal, for: alias.target)
+            default:
+                return (nil, nil)
+            }
+        case (.string, .string(let value)): return (nil, SwiftText.stringLiteral(value))
+        case (.integer, .integer), (.int32, .integer), (.int64, .integer): return (nil, literal.text)
+        case (.double, .integer), (.double, .number), (.float, .integer), (.float, .number): return (nil, literal.text)
+        case (.boolean, .boolean): return (nil, literal.text)
+        default: return (nil, nil)
+        }
+    }
+
     func present(_ property: IR.Property) -> Context.Property {
         let base = typeName(property.type)
         let isOptional = !property.isRequired || property.isNullable
         var extra: [String] = []
         if property.isNullable { extra.append("May be `null` on the wire.") }
+        let (defaultCase, defaultLiteral) = defaultValue(property.defaultValue, for: property.type)
+        if let defaultCase { extra.append("Default: `.\(defaultCase)`.") }
+        if let defaultLiteral { extra.append("Default: `\(defaultLiteral)`.") }
         return Context.Property(
             swiftName: property.swiftName, codingKeyName: property.swiftName,
             jsonNameLiteral: SwiftText.stringLiteral(property.jsonName),
             typeName: isOptional ? base + "?" : base, baseTypeName: base,
-            isOptional: isOptional, isNullable: property.isNullable,
+            isOptional: isOptional, hasDefaultValue: defaultCase != nil || defaultLiteral != nil,
+            hasDefaultCase: defaultCase != nil, defaultCaseName: defaultCase ?? "",
+            defaultValueLiteral: defaultLiteral ?? "", isNullable: property.isNullable,
             isDecodedIfPresent: isOptional, isEncodedIfPresent: !property.isRequired,
             docLines: SwiftText.docLines(
                 summary: property.documentation.summary, description: property.documentation.description,

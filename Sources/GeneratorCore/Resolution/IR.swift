@@ -61,6 +61,34 @@ extension IR {
         }
     }
 
+    /// A scalar value written in the document, such as a `default`.
+    public enum Literal: Hashable, Sendable {
+        case string(String)
+        case integer(Int64)
+        case number(Double)
+        case boolean(Bool)
+
+        init?(_ node: YAMLNode?) {
+            switch node?.scalar?.value {
+            case .string(let value)?: self = .string(value)
+            case .integer(let value)?: self = .integer(value)
+            case .number(let value)? where value.isFinite: self = .number(value)
+            case .bool(let value)?: self = .boolean(value)
+            default: return nil
+            }
+        }
+
+        /// The value as written: `cat`, `2`, `false`.
+        public var text: String {
+            switch self {
+            case .string(let value): value
+            case .integer(let value): String(value)
+            case .number(let value): String(value)
+            case .boolean(let value): value ? "true" : "false"
+            }
+        }
+    }
+
     /// An object schema: a struct with one stored property per declared property.
     public struct Structure: Sendable {
         public var name: String
@@ -86,6 +114,8 @@ extension IR {
         /// Whether the property's type contains the struct holding it (a recursive schema), so that the
         /// value must be stored out of line.
         public var isIndirect = false
+        /// The schema's `default` (or that of the component it references), when it is a scalar.
+        public var defaultValue: Literal?
     }
 
     /// A string or integer `enum`; forward-compatible: values the document does not list are kept.

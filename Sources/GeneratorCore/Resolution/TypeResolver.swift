@@ -380,7 +380,11 @@ final class TypeResolver {
                         summary: propertySchema.title,
                         description: propertySchema.description ?? propertySchema.reference?.description,
                         pointer: propertySchema.pointer),
-                    isDeprecated: propertySchema.deprecated, title: propertySchema.title))
+                    isDeprecated: propertySchema.deprecated, title: propertySchema.title,
+                    defaultValue: IR.Literal(
+                        propertySchema.defaultValue
+                            ?? propertySchema.reference.flatMap { componentName(of: $0.ref) }
+                            .flatMap { componentSchemas[$0]?.defaultValue })))
         }
         for requiredName in collected.required.sorted() where !seen.contains(requiredName) {
             diagnostics.warning(
