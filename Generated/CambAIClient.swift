@@ -63,6 +63,10 @@ public struct CambAIClient: Sendable {
         do {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            encoder.dateEncodingStrategy = .custom { date, encoder in
+                var container = encoder.singleValueContainer()
+                try container.encode(RFC3339.string(from: date))
+            }
             return try encoder.encode(body)
         } catch {
             throw .encoding(error)
@@ -73,7 +77,16 @@ public struct CambAIClient: Sendable {
     /// - Throws: `CambAIError.decoding` with the response when the body is not the expected JSON.
     func decodeJSON<Body: Decodable>(_ type: Body.Type, from response: HTTPResponse) throws(CambAIError) -> Body {
         do {
-            return try JSONDecoder().decode(type, from: response.body)
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .custom { decoder in
+                let container = try decoder.singleValueContainer()
+                let text = try container.decode(String.self)
+                guard let date = RFC3339.date(from: text) else {
+                    throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not an RFC 3339 date-time")
+                }
+                return date
+            }
+            return try decoder.decode(type, from: response.body)
         } catch let error as DecodingError {
             throw .decoding(error, expectedType: String(describing: type), response: response)
         } catch {

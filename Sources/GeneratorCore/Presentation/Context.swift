@@ -82,6 +82,9 @@ extension Context {
         public var defaultValueLiteral: String
         /// Whether `null` is a valid value on the wire (so the match rule accepts it).
         public var isNullable: Bool
+        /// Whether the property is a `Date` (`format: date-time`), decoded and encoded as RFC 3339 text by the
+        /// runtime's `decodeDateTime`/`encodeDateTime`, whatever date strategy the coder has.
+        public var isDateTime: Bool
         /// Decode with `decodeIfPresent` (absent or null allowed) rather than `decode`.
         public var isDecodedIfPresent: Bool
         /// Encode with `encodeIfPresent` (omit when `nil`) rather than `encode` (writes `null` when `nil`).

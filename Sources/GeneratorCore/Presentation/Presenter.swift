@@ -19,7 +19,7 @@ public struct Presenter {
         "HTTPResponse.swift",
         "URLSessionTransport.swift", "Credential.swift", "QueryItems.swift", "ParameterValue.swift",
         "AnyCodingKey.swift",
-        "JSONMatchable.swift", "Indirect.swift",
+        "JSONMatchable.swift", "Indirect.swift", "CalendarDate.swift", "RFC3339.swift",
     ]
 
     /// The document's file name, as the banner names it.
@@ -87,6 +87,9 @@ public struct Presenter {
         switch usage {
         case .declared(let name): name
         case .string: "String"
+        case .dateTime: "Date"
+        case .date: "CalendarDate"
+        case .bytes: "Data"
         case .integer: "Int"
         case .int32: "Int32"
         case .int64: "Int64"
@@ -207,7 +210,8 @@ public struct Presenter {
             isOptional: isOptional, hasDefaultValue: defaultCase != nil || defaultLiteral != nil,
             hasDefaultCase: defaultCase != nil, defaultCaseName: defaultCase ?? "",
             defaultValueLiteral: defaultLiteral ?? "", isNullable: property.isNullable,
-            isDecodedIfPresent: isOptional, isEncodedIfPresent: !property.isRequired,
+            isDateTime: property.type == .dateTime, isDecodedIfPresent: isOptional,
+            isEncodedIfPresent: !property.isRequired,
             docLines: SwiftText.docLines(
                 summary: property.documentation.summary, description: property.documentation.description,
                 source: property.documentation.pointer.description, extra: extra),

@@ -95,6 +95,7 @@ extension Context.Property: KeyPathContext {
         "typeName": \.typeName,
         "baseTypeName": \.baseTypeName,
         "isOptional": \.isOptional,
+        "isDateTime": \.isDateTime,
         "hasDefaultValue": \.hasDefaultValue,
         "hasDefaultCase": \.hasDefaultCase,
         "defaultCaseName": \.defaultCaseName,

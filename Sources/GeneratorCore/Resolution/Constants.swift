@@ -5,6 +5,7 @@ public enum Constants {
     public static let runtimeTypeNames: Set<String> = [
         "JSONValue", "HTTPTransport", "HTTPRequest", "HTTPResponse", "URLSessionTransport", "AnyCodingKey",
         "JSONMatchable", "JSONMatch", "ParameterValue", "Credential", "QueryItems", "Indirect", "CodingKeys",
+        "CalendarDate", "RFC3339",
     ]
 
     /// Standard library and Foundation types a generated file may mention; a schema with one of these names
@@ -24,7 +25,8 @@ public enum Constants {
         "ExpressibleByStringLiteral",
         "FileHandle", "FoundationNetworking", "HTTPURLResponse", "Mirror", "NSObject", "ObjCBool", "ProcessInfo",
         "Unicode",
-        "URLError", "Locale", "Calendar", "TimeZone", "Bundle", "NSError", "Measurement", "IndexSet", "CharacterSet",
+        "URLError", "Locale", "KeyedDecodingContainer", "KeyedEncodingContainer", "LosslessStringConvertible",
+        "Calendar", "TimeZone", "Bundle", "NSError", "Measurement", "IndexSet", "CharacterSet",
     ]
 
     /// Names a `CodingKeys` case cannot take, because `CodingKey` or `RawRepresentable` already use them.

@@ -8,6 +8,12 @@ extension IR {
         /// A type declared by the generated module (struct, enum, union or typealias).
         case declared(String)
         case string, integer, int32, int64, double, float, boolean
+        /// `format: date-time`: `Date`, read from and written as RFC 3339 text.
+        case dateTime
+        /// `format: date`: the runtime's `CalendarDate` (`2020-02-11`).
+        case date
+        /// `format: byte`: `Data`, base64 text on the wire.
+        case bytes
         /// Any JSON value: the runtime's `JSONValue`.
         case jsonValue
         case array(TypeUsage)

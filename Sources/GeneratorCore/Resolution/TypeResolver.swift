@@ -50,7 +50,8 @@ final class TypeResolver {
     /// Booleans, enums and aliases of them; arrays of those only in a query.
     func isParameterRepresentable(_ type: IR.TypeUsage, inQuery: Bool) -> Bool {
         switch type {
-        case .string, .integer, .int32, .int64, .double, .float, .boolean: return true
+        case .string, .integer, .int32, .int64, .double, .float, .boolean, .dateTime, .date: return true
+        case .bytes: return false
         case .array(let element): return inQuery && isParameterRepresentable(element, inQuery: false)
         case .jsonValue, .dictionary: return false
         case .declared(let name):
@@ -237,7 +238,12 @@ final class TypeResolver {
             let item = usage(for: items, nameHint: nameHint + "Item")
             return Usage(type: .array(item.isNullable ? .jsonValue : item.type), isNullable: isNullable)
         case "string"?:
-            return Usage(type: .string, isNullable: isNullable)
+            switch schema.format {
+            case "date-time": return Usage(type: .dateTime, isNullable: isNullable)
+            case "date": return Usage(type: .date, isNullable: isNullable)
+            case "byte": return Usage(type: .bytes, isNullable: isNullable)
+            default: return Usage(type: .string, isNullable: isNullable)
+            }
         case "integer"?:
             switch schema.format {
             case "int32": return Usage(type: .int32, isNullable: isNullable)
@@ -527,6 +533,9 @@ final class TypeResolver {
         switch type {
         case .declared(let name): namer.memberName(for: name)
         case .string: "string"
+        case .dateTime: "date"
+        case .date: "calendarDate"
+        case .bytes: "data"
         case .integer, .int32, .int64: "integer"
         case .double, .float: "number"
         case .boolean: "boolean"

@@ -23,7 +23,7 @@ import Testing
                 .replacingOccurrences(of: #"\{\{![^}]*\}\}"#, with: " ", options: .regularExpression)
             for rawLine in text.split(separator: "\n") {
                 var line = String(rawLine)
-                line = line.replacingOccurrences(of: #"\{\{[^}]*\}\}\}?"#, with: " ", options: .regularExpression)
+                line = line.replacingOccurrences(of: #"\{\{[^}]*\}\}\}?"#, with: "", options: .regularExpression)
                 if line.trimmingCharacters(in: .whitespaces).hasPrefix("//") { continue }
                 line = line.replacingOccurrences(of: #""([^"\\]|\\.)*""#, with: "\"\"", options: .regularExpression)
                 let range = NSRange(line.startIndex..., in: line)
