@@ -73,6 +73,16 @@ public struct CambAIClient: Sendable {
         }
     }
 
+    /// Reads a response body as UTF-8 text.
+    /// - Throws: `CambAIError.decoding` when the bytes are not UTF-8.
+    func decodeText(from response: HTTPResponse) throws(CambAIError) -> String {
+        guard let text = String(data: response.body, encoding: .utf8) else {
+            let context = DecodingError.Context(codingPath: [], debugDescription: "the body is not UTF-8 text")
+            throw .decoding(.dataCorrupted(context), expectedType: "String", response: response)
+        }
+        return text
+    }
+
     /// Decodes a response body as JSON.
     /// - Throws: `CambAIError.decoding` with the response when the body is not the expected JSON.
     func decodeJSON<Body: Decodable>(_ type: Body.Type, from response: HTTPResponse) throws(CambAIError) -> Body {

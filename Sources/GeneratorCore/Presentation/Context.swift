@@ -172,6 +172,12 @@ extension Context {
         public var bodyProperties: [BodyProperty]
         /// A string literal of the request media type: `"application/json"`.
         public var bodyContentTypeLiteral: String
+        /// How the body is sent: encoded as JSON, as UTF-8 text (`String`), or as the caller's bytes (`Data`).
+        public var isBodyJSON: Bool
+        public var isBodyText: Bool
+        public var isBodyBinary: Bool
+        /// A string literal of the `Accept` header: the success responses' media types.
+        public var acceptLiteral: String
         public var hasReturnValue: Bool
         /// The return type, `Void` when there is no body.
         public var returnTypeName: String
@@ -219,6 +225,10 @@ extension Context {
 
     /// One `case` of the status switch.
     public struct StatusCase: Sendable {
+        /// How a success body is read: decoded from JSON, as UTF-8 text, or returned as bytes.
+        public var isJSON: Bool
+        public var isText: Bool
+        public var isBinary: Bool
         /// A status code (`200`), when not a range.
         public var code: String
         /// Whether the case is a range such as `4XX`, matched as `lowerBound...upperBound`.

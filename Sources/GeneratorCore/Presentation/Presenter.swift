@@ -375,11 +375,13 @@ public struct Presenter {
         }
 
         /// A `case` for a status code (`200`) or range (`4XX` → `400...499`).
-        func statusCase(_ status: String, hasBody: Bool, typeName: String, errorCaseName: String) -> Context.StatusCase
-        {
+        func statusCase(
+            _ status: String, hasBody: Bool, typeName: String, errorCaseName: String, encoding: IR.BodyEncoding = .json
+        ) -> Context.StatusCase {
             let isRange = Int(status) == nil
             let first = status.prefix(1)
             return Context.StatusCase(
+                isJSON: encoding == .json, isText: encoding == .text, isBinary: encoding == .binary,
                 code: isRange ? "" : status, isRange: isRange, lowerBound: isRange ? "\(first)00" : "",
                 upperBound: isRange ? "\(first)99" : "", hasBody: hasBody, typeName: typeName,
                 errorCaseName: errorCaseName, status: status)
@@ -391,7 +393,7 @@ public struct Presenter {
         let successCases = success.map { response in
             statusCase(
                 response.status, hasBody: response.type != nil && operation.returnType != nil,
-                typeName: operation.returnType.map(typeName) ?? "", errorCaseName: "")
+                typeName: operation.returnType.map(typeName) ?? "", errorCaseName: "", encoding: response.encoding)
         }
         let errors =
             operation.errors.filter { Int($0.status) != nil } + operation.errors.filter { Int($0.status) == nil }
@@ -446,6 +448,11 @@ public struct Presenter {
             bodyTypeName: body.map { $0.structureName ?? typeName($0.type) } ?? "",
             bodyProperties: bodyProperties,
             bodyContentTypeLiteral: body.map { SwiftText.stringLiteral($0.mediaType) } ?? "",
+            isBodyJSON: body?.encoding == .json, isBodyText: body?.encoding == .text,
+            isBodyBinary: body?.encoding == .binary,
+            acceptLiteral: SwiftText.stringLiteral(
+                Set(operation.success.compactMap(\.mediaType)).sorted().joined(separator: ", ").nonEmpty
+                    ?? "application/json"),
             hasReturnValue: operation.returnType != nil,
             returnTypeName: operation.returnType.map { typeName($0) + (operation.returnsOptional ? "?" : "") }
                 ?? "Void",
@@ -464,4 +471,9 @@ public struct Presenter {
         let bare = String(swiftName.dropFirst().dropLast())
         return ["inout", "var", "let"].contains(bare) ? swiftName : bare
     }
+}
+
+extension String {
+    /// The string, or `nil` when it is empty.
+    fileprivate var nonEmpty: String? { isEmpty ? nil : self }
 }

@@ -177,6 +177,10 @@ extension Context.Operation: KeyPathContext {
         "bodyTypeName": \.bodyTypeName,
         "bodyProperties": \.bodyProperties,
         "bodyContentTypeLiteral": \.bodyContentTypeLiteral,
+        "isBodyJSON": \.isBodyJSON,
+        "isBodyText": \.isBodyText,
+        "isBodyBinary": \.isBodyBinary,
+        "acceptLiteral": \.acceptLiteral,
         "hasReturnValue": \.hasReturnValue,
         "returnTypeName": \.returnTypeName,
         "successCases": \.successCases,
@@ -223,6 +227,9 @@ extension Context.BodyProperty: KeyPathContext {
 
 extension Context.StatusCase: KeyPathContext {
     nonisolated(unsafe) public static let templateKeys: [String: PartialKeyPath<Self>] = [
+        "isJSON": \.isJSON,
+        "isText": \.isText,
+        "isBinary": \.isBinary,
         "code": \.code,
         "isRange": \.isRange,
         "lowerBound": \.lowerBound,

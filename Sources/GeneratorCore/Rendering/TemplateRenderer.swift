@@ -7,7 +7,7 @@ public struct TemplateRenderer: Sendable {
     public static let requiredTemplates =
         Presenter.moduleTemplates + [
             "Struct.swift", "Enum.swift", "Union.swift", "AnyOf.swift", "TypeAlias.swift", "Operation.swift",
-            "partials/decodeProperty",
+            "partials/decodeProperty", "partials/requestBody",
         ]
 
     let library: MustacheLibrary

@@ -228,8 +228,29 @@ extension IR {
         public var documentation: Documentation
     }
 
+    /// How a body travels: JSON, UTF-8 text (`text/*`), or raw bytes (any other media type).
+    public enum BodyEncoding: Sendable, Equatable {
+        case json, text, binary
+
+        /// The encoding for a media type; `nil` for the form encodings, which are not supported yet.
+        init?(mediaType: String) {
+            let base =
+                mediaType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+            if base == "application/json" || base.hasSuffix("+json") {
+                self = .json
+            } else if base == "multipart/form-data" || base == "application/x-www-form-urlencoded" {
+                return nil
+            } else if base.hasPrefix("text/") {
+                self = .text
+            } else {
+                self = .binary
+            }
+        }
+    }
+
     public struct RequestBody: Sendable {
         public var mediaType: String
+        public var encoding: BodyEncoding
         public var type: TypeUsage
         public var isRequired: Bool
         /// The body's properties become the function's parameters when the body is an object whose property
@@ -244,6 +265,7 @@ extension IR {
         public var status: String
         public var type: TypeUsage?
         public var mediaType: String?
+        public var encoding: BodyEncoding
         public var documentation: Documentation
     }
 

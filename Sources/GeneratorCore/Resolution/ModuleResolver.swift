@@ -202,8 +202,13 @@ public struct ModuleResolver {
         for (status, reference) in operation.responses {
             guard let response = resolveResponse(reference, document: document) else { continue }
             let isSuccess = status.hasPrefix("2")
+            // JSON first; otherwise text or raw bytes, which successful responses return as they are.
             let json = response.content.first { Self.isJSON($0.mediaType) }
-            if json == nil, let other = response.content.first {
+            let raw =
+                json == nil && isSuccess
+                ? response.content.first { IR.BodyEncoding(mediaType: $0.mediaType) != nil } : nil
+            let rawEncoding = raw.flatMap { IR.BodyEncoding(mediaType: $0.mediaType) }
+            if json == nil, raw == nil, let other = response.content.first {
                 diagnostics.warning(
                     "media type '\(other.mediaType)' is not supported yet; the body of response '\(status)' is not decoded",
                     at: location(other.mediaTypeObject.mark), pointer: response.pointer.description)
@@ -215,10 +220,16 @@ public struct ModuleResolver {
                 ?? (isSuccess ? typePrefix + "Response" : typePrefix + "Error" + status)
             let usage = schema.map { types.usage(for: $0, nameHint: hint) }
             let documentation = IR.Documentation(description: response.description, pointer: response.pointer)
-            if isSuccess {
+            if isSuccess, let raw, let rawEncoding {
                 success.append(
                     IR.Response(
-                        status: status, type: usage?.type, mediaType: json?.mediaType, documentation: documentation))
+                        status: status, type: rawEncoding == .text ? .string : .bytes, mediaType: raw.mediaType,
+                        encoding: rawEncoding, documentation: documentation))
+            } else if isSuccess {
+                success.append(
+                    IR.Response(
+                        status: status, type: usage?.type, mediaType: json?.mediaType, encoding: .json,
+                        documentation: documentation))
             } else if let usage {
                 let caseName: String
                 if let existing = errorCases.firstIndex(where: { $0.type == usage.type }) {
@@ -297,6 +308,15 @@ public struct ModuleResolver {
         else { return nil }
         if document.isVersion31, let description { body.description = description }
         guard let json = body.content.first(where: { Self.isJSON($0.mediaType) }) else {
+            // Text is sent as a String, anything else but forms as the caller's bytes.
+            if let raw = body.content.first(where: { IR.BodyEncoding(mediaType: $0.mediaType) != nil }),
+                let encoding = IR.BodyEncoding(mediaType: raw.mediaType)
+            {
+                return IR.RequestBody(
+                    mediaType: raw.mediaType, encoding: encoding, type: encoding == .text ? .string : .bytes,
+                    isRequired: body.required, flattenedProperties: nil, structureName: nil,
+                    documentation: IR.Documentation(description: body.description, pointer: body.pointer))
+            }
             if let other = body.content.first {
                 diagnostics.warning(
                     "request media type '\(other.mediaType)' is not supported yet; the operation is generated without its request body",
@@ -324,7 +344,8 @@ public struct ModuleResolver {
             }
         }
         return IR.RequestBody(
-            mediaType: json.mediaType, type: usage.type, isRequired: body.required, flattenedProperties: flattened,
+            mediaType: json.mediaType, encoding: .json, type: usage.type, isRequired: body.required,
+            flattenedProperties: flattened,
             structureName: structureName,
             documentation: IR.Documentation(description: body.description, pointer: body.pointer))
     }
