@@ -447,7 +447,10 @@ public struct Presenter {
             isBodyOptional: body.map { !$0.isRequired } ?? false,
             bodyTypeName: body.map { $0.structureName ?? typeName($0.type) } ?? "",
             bodyProperties: bodyProperties,
-            bodyContentTypeLiteral: body.map { SwiftText.stringLiteral($0.mediaType) } ?? "",
+            // A wildcard such as `*/*` is no content type: raw bytes go as application/octet-stream.
+            bodyContentTypeLiteral: body.map {
+                SwiftText.stringLiteral($0.mediaType.contains("*") ? "application/octet-stream" : $0.mediaType)
+            } ?? "",
             isBodyJSON: body?.encoding == .json, isBodyText: body?.encoding == .text,
             isBodyBinary: body?.encoding == .binary,
             acceptLiteral: SwiftText.stringLiteral(
