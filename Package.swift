@@ -10,9 +10,10 @@ let package = Package(
     name: "openapi-codegen",
     platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9)],
     products: [
-        .executable(name: "openapi-codegen", targets: ["GeneratorCLI"]),
+        .executable(name: "openapi-codegen", targets: ["openapi-codegen"]),
         .library(name: "GeneratorCore", targets: ["GeneratorCore"]),
         .library(name: "CambAI", targets: ["CambAI"]),
+        .plugin(name: "OpenAPICodegenCommand", targets: ["OpenAPICodegenCommand"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -35,13 +36,25 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The command; the target is named like its product so that the plugin below can run it.
         .executableTarget(
-            name: "GeneratorCLI",
+            name: "openapi-codegen",
             dependencies: [
                 "GeneratorCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            path: "Sources/GeneratorCLI",
             swiftSettings: strict
+        ),
+        // `swift package openapi-codegen`: runs the generator in a package's root folder.
+        .plugin(
+            name: "OpenAPICodegenCommand",
+            capability: .command(
+                intent: .custom(verb: "openapi-codegen", description: "Regenerates the client from the OpenAPI document"),
+                permissions: [.writeToPackageDirectory(reason: "Writes the generated client into the package")]
+            ),
+            dependencies: ["openapi-codegen"],
+            path: "Plugins/OpenAPICodegenCommand"
         ),
         // The client generated from openapi.yaml by `swift run openapi-codegen generate`. Foundation only.
         .target(name: "CambAI", path: "Generated", swiftSettings: strict),
