@@ -50,7 +50,8 @@ let package = Package(
         .plugin(
             name: "OpenAPICodegenCommand",
             capability: .command(
-                intent: .custom(verb: "openapi-codegen", description: "Regenerates the client from the OpenAPI document"),
+                intent: .custom(
+                    verb: "openapi-codegen", description: "Regenerates the client from the OpenAPI document"),
                 permissions: [.writeToPackageDirectory(reason: "Writes the generated client into the package")]
             ),
             dependencies: ["openapi-codegen"],

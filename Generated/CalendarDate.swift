@@ -38,7 +38,8 @@ public struct CalendarDate: Codable, Hashable, Comparable, Sendable, LosslessStr
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let date = CalendarDate(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a date (YYYY-MM-DD)")
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "'\(text)' is not a date (YYYY-MM-DD)")
         }
         self = date
     }

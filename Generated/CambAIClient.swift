@@ -92,7 +92,8 @@ public struct CambAIClient: Sendable {
                 let container = try decoder.singleValueContainer()
                 let text = try container.decode(String.self)
                 guard let date = RFC3339.date(from: text) else {
-                    throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not an RFC 3339 date-time")
+                    throw DecodingError.dataCorruptedError(
+                        in: container, debugDescription: "'\(text)' is not an RFC 3339 date-time")
                 }
                 return date
             }
