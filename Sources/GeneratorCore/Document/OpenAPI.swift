@@ -43,6 +43,11 @@ extension OpenAPI {
         public var mark: SourceMark
     }
 
+    /// A component whose `description` a Reference Object may override (3.1).
+    public protocol Described: Sendable {
+        var description: String? { get set }
+    }
+
     /// Either a value written in place or a Reference Object pointing at one in `components`.
     public enum Referenceable<Value: Sendable>: Sendable {
         case reference(Reference)
@@ -163,3 +168,7 @@ extension OpenAPI {
         public var securitySchemes: [(name: String, scheme: Referenceable<SecurityScheme>)] = []
     }
 }
+
+extension OpenAPI.Parameter: OpenAPI.Described {}
+extension OpenAPI.Response: OpenAPI.Described {}
+extension OpenAPI.RequestBody: OpenAPI.Described {}

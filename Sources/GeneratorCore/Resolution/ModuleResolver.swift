@@ -300,13 +300,11 @@ public struct ModuleResolver {
         _ reference: OpenAPI.Referenceable<OpenAPI.RequestBody>, document: OpenAPI.Document, types: TypeResolver,
         typePrefix: String, memberScope: inout NameScope
     ) -> IR.RequestBody? {
-        var description: String?
         guard
-            var body = follow(
+            let body = resolve(
                 reference, in: document.components.requestBodies.map { ($0.name, $0.requestBody) },
-                kind: "requestBodies", description: &description)
+                kind: "requestBodies", document: document)
         else { return nil }
-        if document.isVersion31, let description { body.description = description }
         guard let json = body.content.first(where: { Self.isJSON($0.mediaType) }) else {
             // Text is sent as a String, anything else but forms as the caller's bytes.
             if let raw = body.content.first(where: { IR.BodyEncoding(mediaType: $0.mediaType) != nil }),
@@ -350,28 +348,33 @@ public struct ModuleResolver {
             documentation: IR.Documentation(description: body.description, pointer: body.pointer))
     }
 
-    /// The parameter a reference leads to; in 3.1, a `description` beside the `$ref` replaces the target's.
     func resolveParameter(_ reference: OpenAPI.Referenceable<OpenAPI.Parameter>, document: OpenAPI.Document) -> OpenAPI
         .Parameter?
     {
-        var description: String?
-        var parameter = follow(
+        resolve(
             reference, in: document.components.parameters.map { ($0.name, $0.parameter) }, kind: "parameters",
-            description: &description)
-        if document.isVersion31, let description { parameter?.description = description }
-        return parameter
+            document: document)
     }
 
-    /// The response a reference leads to; in 3.1, a `description` beside the `$ref` replaces the target's.
     func resolveResponse(_ reference: OpenAPI.Referenceable<OpenAPI.Response>, document: OpenAPI.Document) -> OpenAPI
         .Response?
     {
-        var description: String?
-        var response = follow(
+        resolve(
             reference, in: document.components.responses.map { ($0.name, $0.response) }, kind: "responses",
-            description: &description)
-        if document.isVersion31, let description { response?.description = description }
-        return response
+            document: document)
+    }
+
+    /// The value a reference leads to; in 3.1, a `description` beside a `$ref` of the chain replaces the
+    /// target's (the Reference Object's override, for documentation only).
+    func resolve<Value: OpenAPI.Described>(
+        _ reference: OpenAPI.Referenceable<Value>, in components: [(String, OpenAPI.Referenceable<Value>)],
+        kind: String,
+        document: OpenAPI.Document
+    ) -> Value? {
+        var description: String?
+        var value = follow(reference, in: components, kind: kind, description: &description)
+        if document.isVersion31, let description { value?.description = description }
+        return value
     }
 
     /// The name of the component at `pointer`, when it is `#/components/<kind>/<name>`.

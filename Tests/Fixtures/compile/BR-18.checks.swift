@@ -2,14 +2,7 @@ import BR18
 import Foundation
 
 // BR-18: query arrays by style and explode; values percent-encoded, delimiters literal.
-final class Recorder: HTTPTransport, @unchecked Sendable {
-    var urls: [String] = []
-    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        urls.append(request.url.absoluteString)
-        return HTTPResponse(statusCode: 200)
-    }
-}
-let recorder = Recorder()
+let recorder = RecordingTransport()
 let client = BR18Client(serverURL: URL(string: "https://h.example")!, transport: recorder)
 try await client.listLocations(ids: ["1", "2"], tags: ["a", "b"], words: ["x", "y"], codes: ["p", "q"])
 try await client.listLocations(ids: ["a,b", "c"])

@@ -2,14 +2,7 @@ import BR20
 import Foundation
 
 // BR-20: a path parameter value is percent-encoded as one segment.
-final class Recorder: HTTPTransport, @unchecked Sendable {
-    var urls: [String] = []
-    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        urls.append(request.url.absoluteString)
-        return HTTPResponse(statusCode: 200)
-    }
-}
-let recorder = Recorder()
+let recorder = RecordingTransport()
 let client = BR20Client(serverURL: URL(string: "https://h.example")!, transport: recorder)
 for name in ["Hello World ../", "a/b?c#d%e", "café", "plain-id_1.2~x"] {
     try await client.getArticle(articleName: name)

@@ -2,19 +2,8 @@ import BR22
 import Foundation
 
 // BR-22: empty bodies, 2XX ranges and default responses.
-final class Transport: HTTPTransport, @unchecked Sendable {
-    let status: Int
-    let body: String
-    init(_ status: Int, _ body: String) {
-        self.status = status
-        self.body = body
-    }
-    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        HTTPResponse(statusCode: status, body: Data(body.utf8))
-    }
-}
 func client(_ status: Int, _ body: String = "") -> BR22Client {
-    BR22Client(serverURL: URL(string: "https://h.example")!, transport: Transport(status, body))
+    BR22Client(serverURL: URL(string: "https://h.example")!, transport: answering(status, body))
 }
 
 try await client(204).deleteItem(id: "1")

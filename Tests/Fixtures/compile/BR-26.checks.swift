@@ -2,15 +2,10 @@ import BR26
 import Foundation
 
 // BR-26: octet-stream bodies are raw bytes; `format: byte` in JSON is base64.
-final class Recorder: HTTPTransport, @unchecked Sendable {
-    var requests: [HTTPRequest] = []
-    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        requests.append(request)
-        let status = request.method == "PUT" ? 201 : 200
-        return HTTPResponse(statusCode: status, body: request.method == "GET" ? Data([0x00, 0x01, 0xFF]) : Data())
-    }
+let recorder = RecordingTransport { request in
+    let status = request.method == "PUT" ? 201 : 200
+    return HTTPResponse(statusCode: status, body: request.method == "GET" ? Data([0x00, 0x01, 0xFF]) : Data())
 }
-let recorder = Recorder()
 let client = BR26Client(serverURL: URL(string: "https://h.example")!, transport: recorder)
 try await client.uploadFile(name: "a.bin", body: Data([0x00, 0x01, 0xFF]))
 let upload = recorder.requests[0]

@@ -2,16 +2,10 @@ import BR28
 import Foundation
 
 // BR-28: anchors and aliases resolve as if written out at each use.
-final class Recorder: HTTPTransport, @unchecked Sendable {
-    var urls: [String] = []
-    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        urls.append(request.url.absoluteString)
-        let body =
-            request.url.path.hasSuffix("/orders") ? "[]" : #"{"id":7,"total":{"amount":"9.90","currency":"EUR"}}"#
-        return HTTPResponse(statusCode: 200, body: Data(body.utf8))
-    }
+let recorder = RecordingTransport { request in
+    let body = request.url.path.hasSuffix("/orders") ? "[]" : #"{"id":7,"total":{"amount":"9.90","currency":"EUR"}}"#
+    return HTTPResponse(statusCode: 200, body: Data(body.utf8))
 }
-let recorder = Recorder()
 let client = BR28Client(serverURL: URL(string: "https://h.example")!, transport: recorder)
 _ = try await client.listOrders(shopID: "s1")
 _ = try await client.getOrder(shopID: "s1", id: 7)

@@ -2,14 +2,7 @@ import BR34
 import Foundation
 
 // BR-34: parameter names with dashes and underscores; header parameters.
-final class Recorder: HTTPTransport, @unchecked Sendable {
-    var requests: [HTTPRequest] = []
-    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        requests.append(request)
-        return HTTPResponse(statusCode: 200)
-    }
-}
-let recorder = Recorder()
+let recorder = RecordingTransport()
 let client = BR34Client(serverURL: URL(string: "https://h.example")!, transport: recorder)
 try await client.listTokens(accountID: 42, pageToken: "p2", xRequestID: "abc")
 try await client.getOwner(accountID: 7)

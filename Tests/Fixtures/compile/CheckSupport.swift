@@ -1,6 +1,30 @@
 // Shared by every `<document>.checks.swift`: `GeneratedCodeCompilesTests` builds each checks file with this
-// one into an executable beside the module generated from the document, runs it, and expects exit status 0.
+// one into an executable beside the module generated from the document (adding `import <Module>` above),
+// runs it, and expects exit status 0.
 import Foundation
+
+/// A transport that records every request and answers with `respond` (by default: 200, no body).
+final class RecordingTransport: HTTPTransport, @unchecked Sendable {
+    private(set) var requests: [HTTPRequest] = []
+    let respond: @Sendable (HTTPRequest) -> HTTPResponse
+
+    init(_ respond: @escaping @Sendable (HTTPRequest) -> HTTPResponse = { _ in HTTPResponse(statusCode: 200) }) {
+        self.respond = respond
+    }
+
+    /// The absolute URLs of the requests, in order.
+    var urls: [String] { requests.map(\.url.absoluteString) }
+
+    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        requests.append(request)
+        return respond(request)
+    }
+}
+
+/// A transport that always answers with this status and body.
+func answering(_ status: Int, _ body: String = "") -> RecordingTransport {
+    RecordingTransport { _ in HTTPResponse(statusCode: status, body: Data(body.utf8)) }
+}
 
 enum Checks {
     nonisolated(unsafe) static var passed = 0

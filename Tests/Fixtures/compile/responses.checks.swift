@@ -1,20 +1,8 @@
 import Foundation
 import Responses
 
-final class Transport: HTTPTransport, @unchecked Sendable {
-    let status: Int
-    let body: String
-    init(_ status: Int, _ body: String = "") {
-        self.status = status
-        self.body = body
-    }
-    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        HTTPResponse(statusCode: status, body: Data(body.utf8))
-    }
-}
-
 func client(_ status: Int, _ body: String = "") -> ResponsesClient {
-    ResponsesClient(serverURL: URL(string: "https://example.com")!, transport: Transport(status, body))
+    ResponsesClient(serverURL: URL(string: "https://example.com")!, transport: answering(status, body))
 }
 
 // 200 with a body and 204 without: the function returns an optional.

@@ -49,8 +49,10 @@ struct GeneratedCodeCompilesTests {
                     let folder = package.appendingPathComponent("Sources/\(module)Checks")
                     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                     try FileManager.default.copyItem(at: checksFile, to: folder.appendingPathComponent("main.swift"))
-                    try FileManager.default.copyItem(
-                        at: fixtures.appendingPathComponent("CheckSupport.swift"),
+                    // The support file imports the module it checks.
+                    let support = try String(
+                        contentsOf: fixtures.appendingPathComponent("CheckSupport.swift"), encoding: .utf8)
+                    try Data("import \(module)\n\(support)".utf8).write(
                         to: folder.appendingPathComponent("CheckSupport.swift"))
                     checks.append(module)
                 }
@@ -73,37 +75,33 @@ struct GeneratedCodeCompilesTests {
             """
         try Data(manifest.utf8).write(to: package.appendingPathComponent("Package.swift"))
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "swift", "build", "--package-path", package.path, "--scratch-path",
-            package.appendingPathComponent(".build").path,
-        ]
-        let log = package.appendingPathComponent("build.log")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: log)
-        process.standardOutput = handle
-        process.standardError = handle
-        try process.run()
-        process.waitUntilExit()
-        try handle.close()
-        if process.terminationStatus != 0 {
-            let text = try String(contentsOf: log, encoding: .utf8)
-            let errors = Set(text.split(separator: "\n").filter { $0.contains("error:") }.map(String.init)).sorted()
+        let build = try run(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            [
+                "swift", "build", "--package-path", package.path, "--scratch-path",
+                package.appendingPathComponent(".build").path,
+            ],
+            log: package.appendingPathComponent("build.log"))
+        if build.status != 0 {
+            let errors = Set(build.output.split(separator: "\n").filter { $0.contains("error:") }.map(String.init))
+                .sorted()
             Issue.record("generated code does not compile:\n\(errors.prefix(40).joined(separator: "\n"))")
             return
         }
         #expect(checks.count >= 4)
         for module in checks {
-            let result = try run(package.appendingPathComponent(".build/debug/\(module)Checks"))
+            let result = try run(
+                package.appendingPathComponent(".build/debug/\(module)Checks"), [],
+                log: package.appendingPathComponent("\(module)Checks.log"))
             #expect(result.status == 0, "\(module) checks:\n\(result.output)")
         }
     }
 
-    func run(_ executable: URL) throws -> (status: Int32, output: String) {
+    /// Runs a program to completion, its output (standard output and error together) going to `log`.
+    func run(_ executable: URL, _ arguments: [String], log: URL) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = executable
-        let log = executable.deletingLastPathComponent().appendingPathComponent(executable.lastPathComponent + ".log")
+        process.arguments = arguments
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
         process.standardOutput = handle
