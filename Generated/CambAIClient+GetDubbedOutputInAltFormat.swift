@@ -7,8 +7,9 @@ extension CambAIClient {
     ///
     /// `POST /dub-alt-format/{run_id}/{language}`
     /// - Parameters:
-    ///   - runID: (path parameter `run_id`)
-    ///   - language: (path parameter `language`)
+    ///   - runID: The unique identifier for the run, which was generated during the creation process and
+    ///     returned upon task completion. (path parameter `run_id`)
+    ///   - language: Languages (path parameter `language`)
     ///   - outputFormat: Output Format (body property `output_format`)
     /// - Returns: The `GetDubbedOutputInAltFormatResponse` body of the 200 response.
     /// - Throws: `CambAIError`:

@@ -183,7 +183,8 @@ public struct ModuleResolver {
                     location: parameter.location, type: type, isRequired: parameter.required,
                     explode: parameter.explode ?? (style == "form"), style: style,
                     documentation: IR.Documentation(
-                        description: parameter.description ?? schema?.description ?? schema?.title,
+                        description: parameter.description ?? schema.flatMap(types.describedSchema)?.description
+                            ?? schema.flatMap(types.describedSchema)?.title,
                         pointer: parameter.pointer)))
         }
         for placeholder in Self.placeholders(in: path)

@@ -273,6 +273,13 @@ final class TypeResolver {
         }
     }
 
+    /// The schema whose text documents a value: the schema itself, or for a bare reference the component it
+    /// names (`run_id`'s `$ref` → `RunIDParam` and its description).
+    func describedSchema(_ schema: OpenAPI.Schema) -> OpenAPI.Schema? {
+        guard schema.description == nil, schema.title == nil, let reference = schema.reference else { return schema }
+        return componentName(of: reference.ref).flatMap { componentSchemas[$0] } ?? schema
+    }
+
     /// Whether a schema itself says `null` is a valid value: `nullable: true`, `type` listing `null`, `null` in
     /// its `enum`, or a `null` member of its `oneOf`/`anyOf`.
     static func acceptsNull(_ schema: OpenAPI.Schema) -> Bool {
