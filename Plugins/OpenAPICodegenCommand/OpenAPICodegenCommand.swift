@@ -6,7 +6,9 @@ import PackagePlugin
 /// are those of `openapi-codegen generate`; `--check` verifies without writing.
 ///
 ///     swift package --allow-writing-to-package-directory openapi-codegen
-///     swift package openapi-codegen --check
+///     swift package --allow-writing-to-package-directory openapi-codegen --check
+///
+/// SwiftPM asks for the write permission in both cases: a command plugin declares its permissions once.
 @main
 struct OpenAPICodegenCommand: CommandPlugin {
     func performCommand(context: PluginContext, arguments: [String]) async throws {

@@ -61,11 +61,11 @@ struct Generate: AsyncParsableCommand {
                 return
             }
             for name in report.written {
-                printError("\(outputPath)/\(name): error: file is stale; run 'openapi-codegen generate' to update it")
+                printError("\(outputPath)/\(name): error: file is stale; regenerate (without --check) to update it")
             }
             for name in report.removed {
                 printError(
-                    "\(outputPath)/\(name): error: file is no longer generated; run 'openapi-codegen generate' to remove it"
+                    "\(outputPath)/\(name): error: file is no longer generated; regenerate (without --check) to remove it"
                 )
             }
             throw ExitCode(1)
