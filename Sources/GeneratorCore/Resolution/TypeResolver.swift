@@ -12,7 +12,7 @@ final class TypeResolver {
     private var typeScope: NameScope
     /// Component schema name → Swift type name.
     private var componentTypeNames: [String: String] = [:]
-    private var componentSchemas: [String: OpenAPI.Schema] = [:]
+    private(set) var componentSchemas: [String: OpenAPI.Schema] = [:]
     /// Usages of schemas reached through a `$ref` that is not a component, by pointer.
     private var usageByPointer: [JSONPointer: IR.TypeUsage] = [:]
     /// Usages of inline schemas already resolved, by pointer: a schema reached twice (a response component
@@ -38,7 +38,7 @@ final class TypeResolver {
 
     func location(_ mark: SourceMark) -> SourceLocation { SourceLocation(file: file, mark: mark) }
 
-    private func declare(_ declaration: IR.TypeDeclaration) {
+    func declare(_ declaration: IR.TypeDeclaration) {
         declarations.append(declaration)
         declarationsByName[declaration.name] = declaration
     }
@@ -115,7 +115,7 @@ final class TypeResolver {
         return nil
     }
 
-    private func componentName(of ref: String) -> String? {
+    func componentName(of ref: String) -> String? {
         guard let pointer = JSONPointer(fragment: ref), pointer.tokens.count == 3,
             pointer.tokens[0] == "components", pointer.tokens[1] == "schemas"
         else { return nil }
@@ -330,194 +330,6 @@ final class TypeResolver {
         }
         schemasByPointer = index
         return index
-    }
-
-    // MARK: - Declarations
-
-    /// The properties of a schema and of its `allOf` members (followed through references), in order.
-    private func collectProperties(_ schema: OpenAPI.Schema, visited: inout Set<JSONPointer>) -> (
-        properties: [(String, OpenAPI.Schema)], required: Set<String>, forbidsAdditional: Bool
-    ) {
-        var properties: [(String, OpenAPI.Schema)] = []
-        var required = Set(schema.required)
-        var forbids = false
-        if case .allowed(false)? = schema.additionalProperties { forbids = true }
-        var target = schema
-        if let reference = schema.reference {
-            guard let component = componentName(of: reference.ref), let resolved = componentSchemas[component] else {
-                diagnostics.error(
-                    "reference '\(reference.ref)' in 'allOf' does not resolve to a component schema",
-                    at: location(reference.mark))
-                return ([], [], false)
-            }
-            guard visited.insert(resolved.pointer).inserted else { return ([], [], false) }
-            target = resolved
-            required.formUnion(resolved.required)
-            if case .allowed(false)? = resolved.additionalProperties { forbids = true }
-        }
-        for member in target.allOf {
-            let inner = collectProperties(member, visited: &visited)
-            properties += inner.properties
-            required.formUnion(inner.required)
-            forbids = forbids || inner.forbidsAdditional
-        }
-        properties += target.properties
-        return (properties, required, forbids)
-    }
-
-    private func declareStructure(merging schema: OpenAPI.Schema, named name: String) {
-        var visited: Set<JSONPointer> = []
-        let collected = collectProperties(schema, visited: &visited)
-        var scope = NameScope(reserved: Constants.reservedStructMemberNames)
-        var seen: Set<String> = []
-        var properties: [IR.Property] = []
-        for (jsonName, propertySchema) in collected.properties {
-            if !seen.insert(jsonName).inserted {
-                // allOf members that repeat a property: the first declaration wins.
-                continue
-            }
-            let usage = usage(for: propertySchema, nameHint: name + namer.typeName(for: jsonName))
-            let isRequired = collected.required.contains(jsonName)
-            let proposed = namer.memberName(for: jsonName)
-            let swiftName = scope.claim(proposed)
-            if swiftName != proposed {
-                diagnostics.note(
-                    "property '\(jsonName)' is named '\(swiftName)' to avoid a clash",
-                    at: location(propertySchema.mark), pointer: propertySchema.pointer.description)
-            }
-            properties.append(
-                IR.Property(
-                    jsonName: jsonName, swiftName: swiftName, type: usage.type, isRequired: isRequired,
-                    isNullable: usage.isNullable,
-                    documentation: IR.Documentation(
-                        summary: propertySchema.title,
-                        description: propertySchema.description ?? propertySchema.reference?.description,
-                        pointer: propertySchema.pointer),
-                    isDeprecated: propertySchema.deprecated, title: propertySchema.title,
-                    defaultValue: IR.Literal(
-                        propertySchema.defaultValue
-                            ?? propertySchema.reference.flatMap { componentName(of: $0.ref) }
-                            .flatMap { componentSchemas[$0]?.defaultValue })))
-        }
-        for requiredName in collected.required.sorted() where !seen.contains(requiredName) {
-            diagnostics.warning(
-                "required property '\(requiredName)' is not declared in 'properties'; it is kept with the undeclared properties",
-                at: location(schema.mark), pointer: schema.pointer.description)
-        }
-        var additional: IR.TypeUsage? = .jsonValue
-        if collected.forbidsAdditional {
-            additional = nil
-        } else if case .schema(let valueSchema)? = schema.additionalProperties {
-            let value = usage(for: valueSchema, nameHint: name + "Value")
-            additional = value.isNullable ? .jsonValue : value.type
-        }
-        declare(
-            .structure(
-                IR.Structure(
-                    name: name, documentation: documentation(for: schema), properties: properties,
-                    additionalProperties: additional, isDeprecated: schema.deprecated)))
-    }
-
-    private func declareEnumeration(
-        _ schema: OpenAPI.Schema, values: [YAMLNode], rawType: IR.Enumeration.RawType, named name: String
-    ) {
-        var scope = NameScope(reserved: Constants.reservedEnumMemberNames)
-        let configured = configuration.enumCaseNames[schema.pointer] ?? [:]
-        let extensionNames = (schema.extensions["x-enum-varnames"] ?? schema.extensions["x-enumNames"])?.items?
-            .compactMap { $0.scalar?.text }
-        var cases: [IR.Enumeration.Case] = []
-        var seenValues: Set<String> = []
-        var plainNameCounts: [String: Int] = [:]
-        for text in Set(values.map { $0.scalar!.text }) {
-            plainNameCounts[namer.memberName(for: text), default: 0] += 1
-        }
-        for (index, value) in values.enumerated() {
-            let raw = value.scalar!.text
-            guard seenValues.insert(raw).inserted else {
-                diagnostics.warning(
-                    "enum value '\(raw)' is listed twice; the second is ignored", at: location(value.mark),
-                    pointer: schema.pointer.appending("enum").appending(index).description)
-                continue
-            }
-            var nameSource: String?
-            let proposed: String
-            if let (configuredName, _) = configured[raw] {
-                nameSource = configuredName
-                proposed = namer.memberName(for: configuredName)
-            } else if let extensionNames, index < extensionNames.count {
-                nameSource = extensionNames[index]
-                proposed = namer.memberName(for: extensionNames[index])
-            } else if rawType == .integer {
-                let number = Int64(raw) ?? 0
-                proposed = number < 0 ? "valueMinus\(-number)" : "value\(number)"
-            } else if raw.isEmpty {
-                proposed = "empty"
-            } else {
-                // Values that differ only in signs (`GMT-1`, `GMT+1`) spell them out.
-                let clashes = (plainNameCounts[namer.memberName(for: raw)] ?? 0) > 1
-                let candidate = namer.memberName(for: raw, spellingSigns: clashes)
-                proposed = candidate == "unnamed" ? "value\(index + 1)" : candidate
-            }
-            let swiftName = scope.claim(proposed)
-            if swiftName != proposed {
-                diagnostics.note(
-                    "enum value '\(raw)' is named '\(swiftName)' to avoid a clash", at: location(value.mark),
-                    pointer: schema.pointer.description)
-            }
-            cases.append(.init(swiftName: swiftName, rawValue: raw, nameSource: nameSource))
-        }
-        if let configuredFile = configuration.file {
-            for (raw, (configuredName, mark)) in configured.sorted(by: { $0.key < $1.key })
-            where !seenValues.contains(raw) {
-                diagnostics.warning(
-                    "'\(configuredName)' names value '\(raw)', which '\(schema.pointer)' does not list",
-                    at: SourceLocation(file: configuredFile, mark: mark))
-            }
-        }
-        let undocumented = scope.claim(Constants.undocumentedCaseName)
-        let defaultCase = schema.defaultValue?.scalar.flatMap { value in
-            cases.first { $0.rawValue == value.text }?.swiftName
-        }
-        declare(
-            .enumeration(
-                IR.Enumeration(
-                    name: name, rawType: rawType, cases: cases, documentation: documentation(for: schema),
-                    undocumentedCaseName: undocumented, defaultCaseName: defaultCase)))
-    }
-
-    private func declareUnion(
-        _ schema: OpenAPI.Schema, members: [OpenAPI.Schema], kind: IR.Union.Kind, named name: String
-    ) {
-        var scope = NameScope(reserved: Constants.reservedUnionMemberNames)
-        var irMembers: [IR.Union.Member] = []
-        for member in members {
-            // An inline member is named after its title, or after what it is: `TreeObject`, `ShapeString`.
-            let what = member.title.map { namer.typeName(for: $0) } ?? Self.kindName(of: member)
-            let usage = usage(for: member, nameHint: name + what)
-            let proposed = caseName(for: usage.type)
-            let caseName = scope.claim(proposed)
-            irMembers.append(
-                .init(
-                    caseName: caseName, type: usage.isNullable ? .jsonValue : usage.type,
-                    documentation: IR.Documentation(
-                        summary: member.title, description: member.description ?? member.reference?.description,
-                        pointer: member.pointer)))
-        }
-        var discriminator: (String, [[String]])?
-        if let declared = schema.discriminator {
-            let values = members.map { member -> [String] in
-                guard let ref = member.reference?.ref else { return [] }
-                let mapped = declared.mapping.filter { $0.ref == ref || $0.ref == componentName(of: ref) }.map(\.value)
-                if !mapped.isEmpty { return mapped }
-                return componentName(of: ref).map { [$0] } ?? []
-            }
-            discriminator = (declared.propertyName, values)
-        }
-        declare(
-            .union(
-                IR.Union(
-                    name: name, kind: kind, members: irMembers, documentation: documentation(for: schema),
-                    discriminator: discriminator)))
     }
 
     /// A word for what an inline schema is, used to name it: `Object`, `String`, `Array`, `Value`.

@@ -1,0 +1,203 @@
+import Foundation
+
+/// How `Presenter` lays out an operation: arguments, path, query, headers, body, status cases, docs.
+extension Presenter {
+    /// Percent-encodes the literal parts of a path template (everything but RFC 3986 `pchar` and `/`).
+    static func encodePathLiteral(_ text: String) -> String {
+        let allowed = Set(
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/%".unicodeScalars)
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if allowed.contains(scalar) {
+                result.unicodeScalars.append(scalar)
+            } else {
+                for byte in String(scalar).utf8 { result += String(format: "%%%02X", byte) }
+            }
+        }
+        return result
+    }
+
+    func present(_ operation: IR.Operation, module: IR.Module) -> Context.Operation {
+        // Arguments: required before optional, path parameters first, in document order otherwise.
+        var arguments: [Context.Argument] = []
+        func argument(_ name: String, _ type: String, optional: Bool) {
+            arguments.append(
+                Context.Argument(
+                    swiftName: name, typeName: optional ? type + "?" : type, hasDefaultValue: optional, isLast: false))
+        }
+        let ordered = operation.parameters.filter(\.isRequired) + operation.parameters.filter { !$0.isRequired }
+        for parameter in ordered where parameter.isRequired {
+            argument(parameter.swiftName, typeName(parameter.type), optional: false)
+        }
+        var bodyProperties: [Context.BodyProperty] = []
+        var parameterDocs: [String] = []
+        if let body = operation.requestBody {
+            if let properties = body.flattenedProperties {
+                for property in properties {
+                    let presented = present(property)
+                    argument(property.swiftName, presented.baseTypeName, optional: presented.isOptional)
+                }
+                bodyProperties = properties.map {
+                    Context.BodyProperty(label: Self.label($0.swiftName), swiftName: $0.swiftName)
+                }
+            } else {
+                argument("body", typeName(body.type), optional: !body.isRequired)
+            }
+        }
+        for parameter in ordered where !parameter.isRequired {
+            argument(parameter.swiftName, typeName(parameter.type), optional: true)
+        }
+        if !arguments.isEmpty { arguments[arguments.count - 1].isLast = true }
+
+        for parameter in ordered {
+            let text = SwiftText.lines(parameter.documentation.description ?? "").joined(separator: " ")
+            parameterDocs.append(
+                "  - \(Self.label(parameter.swiftName)): \(text.isEmpty ? "" : text + " ")(\(parameter.location.rawValue) parameter `\(parameter.name)`)"
+            )
+        }
+        if let properties = operation.requestBody?.flattenedProperties {
+            for property in properties {
+                let text = SwiftText.lines(property.documentation.description ?? property.title ?? "").joined(
+                    separator: " ")
+                parameterDocs.append(
+                    "  - \(Self.label(property.swiftName)): \(text.isEmpty ? "" : text + " ")(body property `\(property.jsonName)`)"
+                )
+            }
+        } else if operation.requestBody != nil {
+            parameterDocs.append("  - body: The request body.")
+        }
+
+        var pathParts: [Context.PathPart] = []
+        func literal(_ text: Substring) {
+            guard !text.isEmpty else { return }
+            let encoded = SwiftText.literalContent(Self.encodePathLiteral(String(text)))
+            pathParts.append(Context.PathPart(text: encoded, isParameter: false, swiftName: ""))
+        }
+        var rest = operation.path[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            literal(rest[..<open])
+            let name = String(rest[rest.index(after: open)..<close])
+            if let parameter = operation.parameters.first(where: { $0.location == .path && $0.name == name }) {
+                pathParts.append(Context.PathPart(text: "", isParameter: true, swiftName: parameter.swiftName))
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        literal(rest)
+
+        func requestParameter(_ parameter: IR.Parameter) -> Context.RequestParameter {
+            var isArray = false
+            if case .array = parameter.type { isArray = true }
+            return Context.RequestParameter(
+                swiftName: parameter.swiftName, nameLiteral: SwiftText.stringLiteral(parameter.name), isArray: isArray,
+                explode: parameter.explode,
+                delimiterLiteral: SwiftText.stringLiteral(
+                    parameter.style == "spaceDelimited" ? "%20" : parameter.style == "pipeDelimited" ? "%7C" : ","),
+                isOptional: !parameter.isRequired)
+        }
+
+        /// A `case` for a status code (`200`) or range (`4XX` → `400...499`).
+        func statusCase(
+            _ status: String, hasBody: Bool, typeName: String, errorCaseName: String, encoding: IR.BodyEncoding = .json
+        ) -> Context.StatusCase {
+            let isRange = Int(status) == nil
+            let first = status.prefix(1)
+            return Context.StatusCase(
+                isJSON: encoding == .json, isText: encoding == .text, isBinary: encoding == .binary,
+                code: isRange ? "" : status, isRange: isRange, lowerBound: isRange ? "\(first)00" : "",
+                upperBound: isRange ? "\(first)99" : "", hasBody: hasBody, typeName: typeName,
+                errorCaseName: errorCaseName, status: status)
+        }
+        // Exact codes before ranges, so that `case 200` wins over `case 200...299`.
+        let success =
+            operation.success.filter { Int($0.status) != nil }
+            + operation.success.filter { Int($0.status) == nil && $0.status != "default" }
+        let successCases = success.map { response in
+            statusCase(
+                response.status, hasBody: response.type != nil && operation.returnType != nil,
+                typeName: operation.returnType.map(typeName) ?? "", errorCaseName: "", encoding: response.encoding)
+        }
+        let errors =
+            operation.errors.filter { Int($0.status) != nil } + operation.errors.filter { Int($0.status) == nil }
+        let errorCases = errors.filter { $0.status != "default" }.map { response in
+            statusCase(
+                response.status, hasBody: true, typeName: typeName(response.type), errorCaseName: response.errorCaseName
+            )
+        }
+        let defaultError = errors.first { $0.status == "default" }
+
+        var throwsDocs = ["- Throws: `\(module.errorName)`:"]
+        for response in operation.errors {
+            throwsDocs.append(
+                "  `.\(response.errorCaseName)` on \(response.status == "default" ? "any other status" : response.status) (\(SwiftText.lines(response.documentation.description ?? "").joined(separator: " ")));"
+            )
+        }
+        if defaultError == nil { throwsDocs.append("  `.unexpectedStatus` on any status the document does not list;") }
+        throwsDocs.append(
+            "  `.decoding` when a body does not match its documented type; `.transport` when no response arrives.")
+        var summaryLine = operation.documentation.summary
+        var extra = ["`\(operation.method) \(operation.path)`"]
+        if operation.isDeprecated { extra.append("- Warning: Deprecated by the document.") }
+        if !parameterDocs.isEmpty { extra.append("- Parameters:"); extra += parameterDocs }
+        if let returnType = operation.returnType {
+            let statuses = operation.success.filter { $0.type != nil }.map(\.status).joined(separator: " or ")
+            extra.append("- Returns: The `\(typeName(returnType))` body of the \(statuses) response.")
+        }
+        extra += throwsDocs
+        if summaryLine == nil, operation.documentation.description == nil {
+            summaryLine = "Calls `\(operation.method) \(operation.path)`."
+        }
+
+        let body = operation.requestBody
+        return Context.Operation(
+            functionName: operation.functionName,
+            docLines: SwiftText.docLines(
+                summary: summaryLine, description: operation.documentation.description,
+                source: operation.documentation.pointer.description, extra: extra),
+            methodLiteral: SwiftText.stringLiteral(operation.method), arguments: arguments, pathParts: pathParts,
+            queryParameters: ordered.filter { $0.location == .query }.map(requestParameter),
+            hasQueryParameters: ordered.contains { $0.location == .query }
+                || module.credentials.contains { credential in
+                    if case .query = credential.placement {
+                        return operation.credentials.contains(credential.swiftName)
+                    }
+                    return false
+                },
+            headerParameters: ordered.filter { $0.location == .header }.map(requestParameter),
+            credentials: module.credentials.filter { operation.credentials.contains($0.swiftName) }.map(present),
+            hasBody: body != nil, isBodyFlattened: body?.flattenedProperties != nil,
+            isBodyOptional: body.map { !$0.isRequired } ?? false,
+            bodyTypeName: body.map { $0.structureName ?? typeName($0.type) } ?? "",
+            bodyProperties: bodyProperties,
+            // A wildcard such as `*/*` is no content type: raw bytes go as application/octet-stream.
+            bodyContentTypeLiteral: body.map {
+                SwiftText.stringLiteral($0.mediaType.contains("*") ? "application/octet-stream" : $0.mediaType)
+            } ?? "",
+            isBodyJSON: body?.encoding == .json, isBodyText: body?.encoding == .text,
+            isBodyBinary: body?.encoding == .binary,
+            acceptLiteral: SwiftText.stringLiteral(
+                Set(operation.success.compactMap(\.mediaType)).sorted().joined(separator: ", ").nonEmpty
+                    ?? "application/json"),
+            hasReturnValue: operation.returnType != nil,
+            returnTypeName: operation.returnType.map { typeName($0) + (operation.returnsOptional ? "?" : "") }
+                ?? "Void",
+            successCases: successCases, errorCases: errorCases,
+            defaultError: defaultError.map { response in
+                statusCase(
+                    response.status, hasBody: true, typeName: typeName(response.type),
+                    errorCaseName: response.errorCaseName)
+            },
+            isDeprecated: operation.isDeprecated)
+    }
+
+    /// An argument label: a member name without backticks (labels may be keywords, except `inout`, `var`, `let`).
+    static func label(_ swiftName: String) -> String {
+        guard swiftName.hasPrefix("`") else { return swiftName }
+        let bare = String(swiftName.dropFirst().dropLast())
+        return ["inout", "var", "let"].contains(bare) ? swiftName : bare
+    }
+}
+
+extension String {
+    /// The string, or `nil` when it is empty.
+    fileprivate var nonEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,231 @@
+/// How `ModuleResolver` turns an Operation Object into an `IR.Operation`: names, parameters, bodies, responses.
+extension ModuleResolver {
+    /// The function name: FastAPI's `<function>_<path>_<method>` operation ids lose their generated
+    /// suffix; operations without an id are named from the method and path.
+    func functionBaseName(_ operation: OpenAPI.Operation, method: OpenAPI.HTTPMethod, path: String) -> String {
+        if let id = operation.operationID, !id.isEmpty {
+            let pathFormat = String(path.map { $0.isLetter || $0.isNumber || $0 == "_" ? $0 : "_" })
+            let suffix = pathFormat + "_" + method.rawValue
+            if id.count > suffix.count, id.hasSuffix(suffix) {
+                return String(id.dropLast(suffix.count))
+            }
+            return id
+        }
+        // `GET /users/{userId}/posts` → `get_users_userId_posts` → `getUsersUserIDPosts`.
+        let segments = path.split(separator: "/").map { $0.filter { $0 != "{" && $0 != "}" } }
+        return ([method.rawValue] + segments).joined(separator: "_")
+    }
+
+    func resolveOperation(
+        _ operation: OpenAPI.Operation, named functionName: String, method: OpenAPI.HTTPMethod, path: String,
+        pathItem: OpenAPI.PathItem, document: OpenAPI.Document, types: TypeResolver, credentials: [IR.Credential],
+        errorCases: inout [IR.ErrorCase]
+    ) -> IR.Operation {
+        let typePrefix = namer.typeName(for: functionName)
+        var memberScope = NameScope(reserved: Constants.reservedOperationLocalNames)
+
+        // Parameters: the path item's, overridden by the operation's with the same name and location.
+        var parameters: [OpenAPI.Parameter] = []
+        for reference in pathItem.parameters + operation.parameters {
+            guard let parameter = resolveParameter(reference, document: document) else { continue }
+            parameters.removeAll { $0.name == parameter.name && $0.location == parameter.location }
+            parameters.append(parameter)
+        }
+        var irParameters: [IR.Parameter] = []
+        for parameter in parameters {
+            if parameter.location == .cookie {
+                diagnostics.warning(
+                    "cookie parameter '\(parameter.name)' is not supported yet; it is not sent",
+                    at: location(parameter.mark), pointer: parameter.pointer.description)
+                continue
+            }
+            let schema = parameter.schema ?? parameter.content.first?.mediaTypeObject.schema
+            let usage = schema.map { types.usage(for: $0, nameHint: typePrefix + namer.typeName(for: parameter.name)) }
+            var style = parameter.style ?? (parameter.location == .query ? "form" : "simple")
+            let supportedStyles =
+                parameter.location == .query ? ["form", "spaceDelimited", "pipeDelimited"] : ["simple"]
+            if !supportedStyles.contains(style) {
+                diagnostics.warning(
+                    "style '\(style)' of \(parameter.location.rawValue) parameter '\(parameter.name)' is not supported yet; it is sent as '\(supportedStyles[0])'",
+                    at: location(parameter.mark), pointer: parameter.pointer.description)
+                style = supportedStyles[0]
+            }
+            var type = usage?.type ?? .string
+            if !types.isParameterRepresentable(type, inQuery: parameter.location == .query) {
+                diagnostics.warning(
+                    "\(parameter.location.rawValue) parameter '\(parameter.name)' has a schema the generator cannot serialise yet; it is taken as a String",
+                    at: location(parameter.mark), pointer: parameter.pointer.description)
+                type = .string
+            }
+            irParameters.append(
+                IR.Parameter(
+                    name: parameter.name, swiftName: memberScope.claim(namer.memberName(for: parameter.name)),
+                    location: parameter.location, type: type, isRequired: parameter.required,
+                    explode: parameter.explode ?? (style == "form"), style: style,
+                    documentation: IR.Documentation(
+                        description: parameter.description ?? schema.flatMap(types.describedSchema)?.description
+                            ?? schema.flatMap(types.describedSchema)?.title,
+                        pointer: parameter.pointer)))
+        }
+        for placeholder in Self.placeholders(in: path)
+        where !irParameters.contains(where: { $0.location == .path && $0.name == placeholder }) {
+            diagnostics.error(
+                "path template '\(path)' names '{\(placeholder)}', but the operation has no path parameter '\(placeholder)'",
+                at: location(operation.mark), pointer: operation.pointer.description)
+        }
+
+        let requestBody = operation.requestBody.flatMap {
+            resolveRequestBody($0, document: document, types: types, typePrefix: typePrefix, memberScope: &memberScope)
+        }
+
+        var success: [IR.Response] = []
+        var errors: [IR.ErrorResponse] = []
+        for (status, reference) in operation.responses {
+            guard let response = resolveResponse(reference, document: document) else { continue }
+            let isSuccess = status.hasPrefix("2")
+            // JSON first; otherwise text or raw bytes, which successful responses return as they are.
+            let json = response.content.first { Self.isJSON($0.mediaType) }
+            let raw =
+                json == nil && isSuccess
+                ? response.content.first { IR.BodyEncoding(mediaType: $0.mediaType) != nil } : nil
+            let rawEncoding = raw.flatMap { IR.BodyEncoding(mediaType: $0.mediaType) }
+            if json == nil, raw == nil, let other = response.content.first {
+                diagnostics.warning(
+                    "media type '\(other.mediaType)' is not supported yet; the body of response '\(status)' is not decoded",
+                    at: location(other.mediaTypeObject.mark), pointer: response.pointer.description)
+            }
+            let schema = json?.mediaTypeObject.schema
+            // A response defined in `components/responses` names its inline body after itself.
+            let hint =
+                componentName(of: response.pointer, kind: "responses").map { namer.typeName(for: $0) }
+                ?? (isSuccess ? typePrefix + "Response" : typePrefix + "Error" + status)
+            let usage = schema.map { types.usage(for: $0, nameHint: hint) }
+            let documentation = IR.Documentation(description: response.description, pointer: response.pointer)
+            if isSuccess, let raw, let rawEncoding {
+                success.append(
+                    IR.Response(
+                        status: status, type: rawEncoding == .text ? .string : .bytes, mediaType: raw.mediaType,
+                        encoding: rawEncoding, documentation: documentation))
+            } else if isSuccess {
+                success.append(
+                    IR.Response(
+                        status: status, type: usage?.type, mediaType: json?.mediaType, encoding: .json,
+                        documentation: documentation))
+            } else if let usage {
+                let caseName: String
+                if let existing = errorCases.firstIndex(where: { $0.type == usage.type }) {
+                    caseName = errorCases[existing].caseName
+                    if !errorCases[existing].statuses.contains(status) { errorCases[existing].statuses.append(status) }
+                } else {
+                    var scope = NameScope(
+                        reserved: Set(
+                            ["unexpectedStatus", "decoding", "encoding", "transport"] + errorCases.map(\.caseName)))
+                    caseName = scope.claim(types.caseName(for: usage.type))
+                    errorCases.append(IR.ErrorCase(caseName: caseName, type: usage.type, statuses: [status]))
+                }
+                errors.append(
+                    IR.ErrorResponse(
+                        status: status, type: usage.type, errorCaseName: caseName, documentation: documentation))
+            }
+        }
+        let bodyTypes = success.compactMap(\.type)
+        var returnType = bodyTypes.first
+        if Set(bodyTypes).count > 1 {
+            diagnostics.warning(
+                "success responses have different bodies; the function returns JSONValue", at: location(operation.mark),
+                pointer: operation.pointer.description)
+            returnType = .jsonValue
+        }
+
+        let requirements = operation.security ?? document.security ?? []
+        var usedCredentials: [String] = []
+        for requirement in requirements {
+            for scheme in requirement.schemes {
+                if let credential = credentials.first(where: { $0.schemeName == scheme.name }) {
+                    if !usedCredentials.contains(credential.swiftName) { usedCredentials.append(credential.swiftName) }
+                } else if !document.components.securitySchemes.contains(where: { $0.name == scheme.name }) {
+                    diagnostics.error(
+                        "security requirement names '\(scheme.name)', which is not in 'components/securitySchemes'",
+                        at: location(scheme.mark), pointer: operation.pointer.description)
+                }
+            }
+        }
+
+        return IR.Operation(
+            functionName: functionName, method: method.rawValue.uppercased(), path: path,
+            documentation: IR.Documentation(
+                summary: operation.summary, description: operation.description, pointer: operation.pointer),
+            operationID: operation.operationID, parameters: irParameters, requestBody: requestBody, success: success,
+            returnType: returnType,
+            returnsOptional: returnType != nil && success.contains { $0.type == nil && $0.status != "default" },
+            errors: errors, credentials: usedCredentials, isDeprecated: operation.deprecated)
+    }
+
+    static func placeholders(in path: String) -> [String] {
+        var names: [String] = []
+        var rest = path[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            names.append(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return names
+    }
+
+    static func isJSON(_ mediaType: String) -> Bool {
+        let base =
+            mediaType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        return base == "application/json" || base.hasSuffix("+json")
+    }
+
+    func resolveRequestBody(
+        _ reference: OpenAPI.Referenceable<OpenAPI.RequestBody>, document: OpenAPI.Document, types: TypeResolver,
+        typePrefix: String, memberScope: inout NameScope
+    ) -> IR.RequestBody? {
+        guard
+            let body = resolve(
+                reference, in: document.components.requestBodies.map { ($0.name, $0.requestBody) },
+                kind: "requestBodies", document: document)
+        else { return nil }
+        guard let json = body.content.first(where: { Self.isJSON($0.mediaType) }) else {
+            // Text is sent as a String, anything else but forms as the caller's bytes.
+            if let raw = body.content.first(where: { IR.BodyEncoding(mediaType: $0.mediaType) != nil }),
+                let encoding = IR.BodyEncoding(mediaType: raw.mediaType)
+            {
+                return IR.RequestBody(
+                    mediaType: raw.mediaType, encoding: encoding, type: encoding == .text ? .string : .bytes,
+                    isRequired: body.required, flattenedProperties: nil, structureName: nil,
+                    documentation: IR.Documentation(description: body.description, pointer: body.pointer))
+            }
+            if let other = body.content.first {
+                diagnostics.warning(
+                    "request media type '\(other.mediaType)' is not supported yet; the operation is generated without its request body",
+                    at: location(other.mediaTypeObject.mark), pointer: body.pointer.description)
+            }
+            return nil
+        }
+        guard let schema = json.mediaTypeObject.schema else { return nil }
+        let hint =
+            componentName(of: body.pointer, kind: "requestBodies").map { namer.typeName(for: $0) } ?? typePrefix
+            + "Request"
+        let usage = types.usage(for: schema, nameHint: hint)
+        var flattened: [IR.Property]?
+        var structureName: String?
+        if case .declared(let name) = usage.type, body.required,
+            case .structure(let structure)? = types.declaration(named: name),
+            !structure.properties.isEmpty
+        {
+            var scope = memberScope
+            let clash = structure.properties.contains { scope.claim($0.swiftName) != $0.swiftName }
+            if !clash {
+                memberScope = scope
+                flattened = structure.properties
+                structureName = name
+            }
+        }
+        return IR.RequestBody(
+            mediaType: json.mediaType, encoding: .json, type: usage.type, isRequired: body.required,
+            flattenedProperties: flattened,
+            structureName: structureName,
+            documentation: IR.Documentation(description: body.description, pointer: body.pointer))
+    }
+}
