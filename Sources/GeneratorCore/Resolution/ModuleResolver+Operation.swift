@@ -84,7 +84,7 @@ extension ModuleResolver {
             guard let response = resolveResponse(reference, document: document) else { continue }
             let isSuccess = status.hasPrefix("2")
             // JSON first; otherwise text or raw bytes, which successful responses return as they are.
-            let json = response.content.first { Self.isJSON($0.mediaType) }
+            let json = response.content.first { IR.BodyEncoding(mediaType: $0.mediaType) == .json }
             let raw =
                 json == nil && isSuccess
                 ? response.content.first { IR.BodyEncoding(mediaType: $0.mediaType) != nil } : nil
@@ -171,12 +171,6 @@ extension ModuleResolver {
         return names
     }
 
-    static func isJSON(_ mediaType: String) -> Bool {
-        let base =
-            mediaType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
-        return base == "application/json" || base.hasSuffix("+json")
-    }
-
     func resolveRequestBody(
         _ reference: OpenAPI.Referenceable<OpenAPI.RequestBody>, document: OpenAPI.Document, types: TypeResolver,
         typePrefix: String, memberScope: inout NameScope
@@ -186,7 +180,7 @@ extension ModuleResolver {
                 reference, in: document.components.requestBodies.map { ($0.name, $0.requestBody) },
                 kind: "requestBodies", document: document)
         else { return nil }
-        guard let json = body.content.first(where: { Self.isJSON($0.mediaType) }) else {
+        guard let json = body.content.first(where: { IR.BodyEncoding(mediaType: $0.mediaType) == .json }) else {
             // Text is sent as a String, anything else but forms as the caller's bytes.
             if let raw = body.content.first(where: { IR.BodyEncoding(mediaType: $0.mediaType) != nil }),
                 let encoding = IR.BodyEncoding(mediaType: raw.mediaType)
