@@ -201,7 +201,6 @@ extension IR {
         /// `/dub-alt-format/{run_id}/{language}`
         public var path: String
         public var documentation: Documentation
-        public var operationID: String?
         public var parameters: [Parameter]
         public var requestBody: RequestBody?
         /// Responses with a status code or range other than errors: the function's return type.

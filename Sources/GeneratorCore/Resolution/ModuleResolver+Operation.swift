@@ -155,7 +155,7 @@ extension ModuleResolver {
             functionName: functionName, method: method.rawValue.uppercased(), path: path,
             documentation: IR.Documentation(
                 summary: operation.summary, description: operation.description, pointer: operation.pointer),
-            operationID: operation.operationID, parameters: irParameters, requestBody: requestBody, success: success,
+            parameters: irParameters, requestBody: requestBody, success: success,
             returnType: returnType,
             returnsOptional: returnType != nil && success.contains { $0.type == nil && $0.status != "default" },
             errors: errors, credentials: usedCredentials, isDeprecated: operation.deprecated)

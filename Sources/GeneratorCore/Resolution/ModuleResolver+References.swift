@@ -37,16 +37,8 @@ extension ModuleResolver {
         return pointer.tokens[2]
     }
 
-    /// Follows references to `#/components/<kind>/<name>` (also chains of them) to the value.
-    func follow<Value>(
-        _ start: OpenAPI.Referenceable<Value>, in components: [(String, OpenAPI.Referenceable<Value>)], kind: String
-    ) -> Value? {
-        var description: String?
-        return follow(start, in: components, kind: kind, description: &description)
-    }
-
-    /// Follows references like `follow(_:in:kind:)`, also reporting the first `description` written beside a
-    /// `$ref` along the chain (which, in 3.1, overrides the target's).
+    /// Follows references to `#/components/<kind>/<name>` (also chains of them) to the value, reporting the
+    /// first `description` written beside a `$ref` along the chain (which, in 3.1, overrides the target's).
     func follow<Value>(
         _ start: OpenAPI.Referenceable<Value>, in components: [(String, OpenAPI.Referenceable<Value>)], kind: String,
         description: inout String?
