@@ -9,6 +9,11 @@ enum TestPaths {
     static let document = root.appendingPathComponent("openapi.yaml")
     static let templates = root.appendingPathComponent("Templates")
     static let generated = root.appendingPathComponent("Generated")
+    static let fixtures = root.appendingPathComponent("Tests/Fixtures")
+    /// Copies of the field cases of `shared/cases`, each with a first line naming its source.
+    static let cases = fixtures.appendingPathComponent("cases")
+    /// The project's shared material, when it sits beside the checkout: optional extra inputs only, never
+    /// required (a clone has no `../shared`).
     static let shared = root.appendingPathComponent("../shared").standardizedFileURL
 
     /// A new empty folder under the system's temporary folder.

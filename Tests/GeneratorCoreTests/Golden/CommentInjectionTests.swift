@@ -6,7 +6,7 @@ import Testing
 /// BR-23: text from a document can never leave the doc comment it is copied into.
 @Suite struct CommentInjectionTests {
     @Test func markerLinesStayInsideComments() async throws {
-        let document = TestPaths.shared.appendingPathComponent("cases/BR-23.yaml")
+        let document = TestPaths.cases.appendingPathComponent("BR-23.yaml")
         let options = Pipeline.Options(
             document: document, templates: TestPaths.templates,
             output: TestPaths.root.appendingPathComponent(".unused"),

@@ -3,28 +3,23 @@ import Testing
 
 @testable import GeneratorCore
 
-/// Generates a module from each document in `Tests/Fixtures/compile/` and each field case in
-/// `../shared/cases/` into one temporary package, and builds it: the generated Swift must compile for every
-/// name, recursion and response shape those documents contain. A document with a `<name>.checks.swift` beside
-/// it (in `Tests/Fixtures/compile/`) also gets an executable of those checks, built against its module and
-/// run; it must exit 0. Set `SKIP_COMPILE_TESTS=1` to skip locally.
+/// Generates a module from each document in `Tests/Fixtures/compile/` and `Tests/Fixtures/cases/` (copies of the
+/// field cases), and from any newer field case in `../shared/cases/` when that folder is present, into one temporary
+/// package, and builds it: the generated Swift must compile for every name, recursion and response shape those
+/// documents contain. A document with a `<name>.checks.swift` beside it also gets an executable of those checks,
+/// built against its module and run; it must exit 0. Set `SKIP_COMPILE_TESTS=1` to skip locally.
 @Suite(.enabled(if: ProcessInfo.processInfo.environment["SKIP_COMPILE_TESTS"] == nil))
 struct GeneratedCodeCompilesTests {
     /// Documents the generator rejects on purpose, with the reason.
     static let rejected: Set<String> = []
 
     func documents() throws -> [URL] {
-        let fixtures = TestPaths.root.appendingPathComponent("Tests/Fixtures/compile")
-        let cases = TestPaths.shared.appendingPathComponent("cases")
-        var result: [URL] = []
-        for folder in [fixtures, cases] {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-            for name in names.sorted()
-            where (name.hasSuffix(".yaml") || name.hasSuffix(".json")) && !Self.rejected.contains(name) {
-                result.append(folder.appendingPathComponent(name))
-            }
-        }
-        return result
+        var result = FixtureDocuments.inRepository()
+        // Field cases added to the shared folder since they were copied: optional extra inputs.
+        let copied = Set(result.map(\.lastPathComponent))
+        result += FixtureDocuments.documents(in: TestPaths.shared.appendingPathComponent("cases"))
+            .filter { !copied.contains($0.lastPathComponent) }
+        return result.filter { !Self.rejected.contains($0.lastPathComponent) }
     }
 
     @Test func everyDocumentGeneratesCodeThatCompiles() async throws {
@@ -32,7 +27,7 @@ struct GeneratedCodeCompilesTests {
         defer { try? FileManager.default.removeItem(at: package) }
         var modules: [String] = []
         var checks: [String] = []
-        let fixtures = TestPaths.root.appendingPathComponent("Tests/Fixtures/compile")
+        let fixtures = TestPaths.fixtures.appendingPathComponent("compile")
         for document in try documents() {
             let module = SwiftNamer().typeName(for: document.deletingPathExtension().lastPathComponent)
             let output = package.appendingPathComponent("Sources/\(module)")
@@ -43,8 +38,7 @@ struct GeneratedCodeCompilesTests {
             do {
                 _ = try await Pipeline(options: options, diagnostics: diagnostics).generate()
                 modules.append(module)
-                let checksFile = fixtures.appendingPathComponent(
-                    document.deletingPathExtension().lastPathComponent + ".checks.swift")
+                let checksFile = FixtureDocuments.checks(for: document)
                 if FileManager.default.fileExists(atPath: checksFile.path) {
                     let folder = package.appendingPathComponent("Sources/\(module)Checks")
                     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -48,7 +48,7 @@ extension IR.Module {
 
     /// BR-33: names synthesised from method and path never take a name the document gives.
     @Test func synthesisedNamesYieldToGivenOperationIDs() throws {
-        let text = try String(contentsOf: TestPaths.shared.appendingPathComponent("cases/BR-33.yaml"), encoding: .utf8)
+        let text = try String(contentsOf: TestPaths.cases.appendingPathComponent("BR-33.yaml"), encoding: .utf8)
         let (module, diagnostics) = try resolve(text)
         #expect(
             module.operations.map(\.path) == [
@@ -69,7 +69,7 @@ extension IR.Module {
 
     /// BR-32: references between components are followed, and a 3.1 `description` beside `$ref` wins.
     @Test func referencesBetweenComponentsAndTheirDescriptions() throws {
-        let text = try String(contentsOf: TestPaths.shared.appendingPathComponent("cases/BR-32.yaml"), encoding: .utf8)
+        let text = try String(contentsOf: TestPaths.cases.appendingPathComponent("BR-32.yaml"), encoding: .utf8)
         let (module, diagnostics) = try resolve(text)
         #expect(diagnostics.allSatisfy { !$0.contains("error:") }, "\(diagnostics)")
         let list = try #require(module.operations.first { $0.functionName == "listNotes" })
