@@ -44,22 +44,26 @@ public struct Pipeline {
     /// - Throws: `GenerationError` for the first stage that failed; its diagnostics are also in `diagnostics`.
     public func render() async throws(GenerationError) -> [String: String] {
         let documentPath = display(options.document)
-        let root = try parse(options.document)
+        // The document and the configuration are both read before stopping, so that one run reports the
+        // problems of both.
+        let parsed = Result { () throws(GenerationError) -> YAMLNode? in try parse(options.document) }
+        var configuration = (try? loadConfiguration()) ?? GeneratorConfiguration()
+        let root: YAMLNode?
+        switch parsed {
+        case .success(let node): root = node
+        case .failure(let error): throw stop(error)
+        }
         guard let root else {
-            throw fail(
+            throw stop(
                 .invalidInput([
                     Diagnostic(
                         .error, "the document is empty",
                         at: SourceLocation(file: documentPath, mark: SourceMark(line: 1, column: 1)))
                 ]))
         }
-        var configuration = try loadConfiguration()
         if let moduleName = options.moduleName { configuration.moduleName = moduleName }
-        guard let document = DocumentDecoder(file: documentPath, diagnostics: diagnostics).decode(root),
-            !diagnostics.hasErrors
-        else {
-            throw .invalidInput(diagnostics.sorted.filter { $0.severity == .error })
-        }
+        let document = DocumentDecoder(file: documentPath, diagnostics: diagnostics).decode(root)
+        guard let document, !diagnostics.hasErrors else { throw stop(nil) }
         let module = ModuleResolver(configuration: configuration, file: documentPath, diagnostics: diagnostics).resolve(
             document)
         if diagnostics.hasErrors { throw .invalidInput(diagnostics.sorted.filter { $0.severity == .error }) }
@@ -175,6 +179,14 @@ public struct Pipeline {
             throw .invalidInput(diagnostics.sorted.filter { $0.severity == .error })
         }
         return configuration
+    }
+
+    /// Records a failure (if any) in the collector and returns the error to throw: every error reported so far,
+    /// by every stage, sorted by file and position.
+    func stop(_ error: GenerationError?) -> GenerationError {
+        if let error { _ = fail(error) }
+        if case .unreadable? = error { return error! }
+        return .invalidInput(diagnostics.sorted.filter { $0.severity == .error })
     }
 
     /// Records a stage's failure in the collector and returns it for throwing.

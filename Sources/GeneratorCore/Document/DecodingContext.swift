@@ -202,7 +202,8 @@ struct MappingReader {
             }
             if known.contains(key) || key.hasPrefix("x-") { continue }
             context.warning(
-                "'\(key)' is not \(vocabulary); it is ignored", at: pair.key, pointer: pointer.appending(key))
+                "'\(key)' is not \(vocabulary)\(Suggestion.parenthetical(for: key, among: known)); it is ignored",
+                at: pair.key, pointer: pointer.appending(key))
         }
     }
 }

@@ -15,6 +15,15 @@ public struct DocumentDecoder {
     public func decode(_ root: YAMLNode) -> OpenAPI.Document? {
         let pointer = JSONPointer()
         guard let reader = MappingReader(root, at: pointer, context: context, what: "the document") else { return nil }
+        if let swagger = root["swagger"], root["openapi"] == nil {
+            let version = swagger.scalar?.text ?? "2.0"
+            context.error(
+                "this is a Swagger \(version) document; openapi-codegen reads OpenAPI 3.0 and 3.1: convert it first, "
+                    + "for example with 'npx swagger2openapi <file> -o openapi.yaml' or the Swagger Editor's "
+                    + "'Edit > Convert to OpenAPI 3'",
+                at: swagger, pointer: pointer.appending("swagger"))
+            return nil
+        }
         reader.warnAboutUnknownKeys(
             [
                 "openapi", "info", "servers", "paths", "components", "security", "tags", "externalDocs", "webhooks",
@@ -221,15 +230,25 @@ public struct DocumentDecoder {
             return nil
         }
         guard let location = OpenAPI.ParameterLocation(rawValue: locationText) else {
+            let hint =
+                switch locationText {
+                case "body": "; OpenAPI 3 describes a request body with the operation's 'requestBody'"
+                case "formData": "; OpenAPI 3 describes form fields with a 'requestBody' of a form media type"
+                default: Suggestion.clause(for: locationText, among: ["path", "query", "header", "cookie"])
+                }
             context.error(
-                "parameter location '\(locationText)' is not one of 'path', 'query', 'header', 'cookie'",
+                "parameter location '\(locationText)' is not one of 'path', 'query', 'header', 'cookie'\(hint)",
                 at: reader["in"]!, pointer: reader.pointer.appending("in"))
             return nil
         }
-        let required = reader.bool("required") ?? false
+        var required = reader.bool("required") ?? false
         if location == .path && !required {
-            context.error(
-                "path parameter '\(name)' must have 'required: true'", at: reader.node, pointer: reader.pointer)
+            // The specification requires `required: true` on path parameters; a path cannot leave one out, so the
+            // only reading is that it is required.
+            context.warning(
+                "path parameter '\(name)' must have 'required: true'; it is treated as required",
+                at: reader["required"] ?? reader.node, pointer: reader.pointer)
+            required = true
         }
         let schema = reader["schema"].map {
             SchemaDecoder(context: context).decode($0, at: reader.pointer.appending("schema"))

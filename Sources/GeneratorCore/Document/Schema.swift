@@ -12,7 +12,9 @@ extension OpenAPI {
         /// `discriminator`: the property naming the member, and explicit value → reference mappings.
         public struct Discriminator: Sendable {
             public var propertyName: String
-            public var mapping: [(value: String, ref: String)]
+            /// `mapping`: each discriminator value with the schema name or reference it selects, and the position
+            /// of that target.
+            public var mapping: [(value: String, ref: String, mark: SourceMark)]
         }
 
         /// `$ref`, with 3.1 siblings kept alongside.

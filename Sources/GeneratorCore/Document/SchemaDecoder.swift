@@ -70,9 +70,10 @@ struct SchemaDecoder {
             discriminatorReader.warnAboutUnknownKeys(
                 ["propertyName", "mapping"], vocabulary: "a Discriminator Object field")
             if let propertyName = discriminatorReader.requiredString("propertyName") {
-                let mapping = (discriminatorReader.mapping("mapping") ?? []).compactMap { pair -> (String, String)? in
+                let mapping = (discriminatorReader.mapping("mapping") ?? []).compactMap {
+                    pair -> (String, String, SourceMark)? in
                     guard let value = pair.key.scalar?.text, let ref = pair.value.scalar?.text else { return nil }
-                    return (value, ref)
+                    return (value, ref, pair.value.mark)
                 }
                 discriminator = .init(propertyName: propertyName, mapping: mapping)
             }

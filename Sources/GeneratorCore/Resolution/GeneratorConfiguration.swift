@@ -8,8 +8,13 @@ public struct GeneratorConfiguration: Sendable {
     /// document (`1`, `mp3`). Each name goes through `SwiftNamer`, so `en-US` becomes `enUS`.
     /// Source: `enumCaseNames`.
     public var enumCaseNames: [JSONPointer: [String: (name: String, mark: SourceMark)]]
+    /// Where each `enumCaseNames` entry's pointer is written, to report one that names no enum schema.
+    public var enumCaseNameMarks: [JSONPointer: SourceMark] = [:]
     /// The path of the configuration file, as printed in diagnostics; `nil` when there was none.
     public var file: String?
+
+    /// The fields a configuration file may have.
+    static let fields = ["moduleName", "enumCaseNames"]
 
     public init(
         moduleName: String? = nil, enumCaseNames: [JSONPointer: [String: (name: String, mark: SourceMark)]] = [:],
@@ -31,9 +36,20 @@ public struct GeneratorConfiguration: Sendable {
         guard let reader = MappingReader(root, at: JSONPointer(), context: context, what: "the configuration") else {
             return nil
         }
-        reader.warnAboutUnknownKeys(
-            ["moduleName", "enumCaseNames"],
-            vocabulary: "a configuration field (expected 'moduleName' or 'enumCaseNames')")
+        for pair in reader.pairs {
+            // A misspelt setting would otherwise be ignored without a word, and the output silently differ.
+            guard let key = pair.key.scalar?.text else {
+                context.error(
+                    "expected a field name, found \(pair.key.kindDescription)", at: pair.key, pointer: JSONPointer())
+                continue
+            }
+            if fields.contains(key) { continue }
+            context.error(
+                "'\(key)' is not a configuration field"
+                    + (Suggestion.nearest(to: key, among: fields).map { "; did you mean '\($0)'?" }
+                        ?? "; expected one of " + fields.map { "'\($0)'" }.joined(separator: ", ")),
+                at: pair.key, pointer: JSONPointer([key]))
+        }
         configuration.moduleName = reader.string("moduleName")
         for pair in reader.mapping("enumCaseNames") ?? [] {
             guard let target = pair.key.scalar?.text else { continue }
@@ -57,6 +73,7 @@ public struct GeneratorConfiguration: Sendable {
                 byValue[value] = (name, namePair.value.mark)
             }
             configuration.enumCaseNames[pointer] = byValue
+            configuration.enumCaseNameMarks[pointer] = pair.key.mark
         }
         return configuration
     }

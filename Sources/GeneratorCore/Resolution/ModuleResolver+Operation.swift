@@ -32,7 +32,16 @@ extension ModuleResolver {
             parameters.append(parameter)
         }
         var irParameters: [IR.Parameter] = []
+        let placeholders = Self.placeholders(in: path)
         for parameter in parameters {
+            if parameter.location == .path, !placeholders.contains(parameter.name) {
+                // The value would have nowhere to go in the URL.
+                diagnostics.error(
+                    "path parameter '\(parameter.name)' does not appear in path template '\(path)'"
+                        + Suggestion.clause(for: parameter.name, among: placeholders),
+                    at: location(parameter.mark), pointer: parameter.pointer.description)
+                continue
+            }
             if parameter.location == .cookie {
                 diagnostics.warning(
                     "cookie parameter '\(parameter.name)' is not supported yet; it is not sent",
@@ -67,7 +76,7 @@ extension ModuleResolver {
                             ?? schema.flatMap(types.describedSchema)?.title,
                         pointer: parameter.pointer)))
         }
-        for placeholder in Self.placeholders(in: path)
+        for placeholder in placeholders
         where !irParameters.contains(where: { $0.location == .path && $0.name == placeholder }) {
             diagnostics.error(
                 "path template '\(path)' names '{\(placeholder)}', but the operation has no path parameter '\(placeholder)'",

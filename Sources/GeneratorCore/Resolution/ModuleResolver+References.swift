@@ -68,7 +68,8 @@ extension ModuleResolver {
                 seen.append(reference.ref)
                 guard let next = components.first(where: { $0.0 == pointer.tokens[2] })?.1 else {
                     diagnostics.error(
-                        "reference '\(reference.ref)' does not resolve; no entry '\(pointer.tokens[2])' in 'components/\(kind)'",
+                        "reference '\(reference.ref)' does not resolve; no entry '\(pointer.tokens[2])' in 'components/\(kind)'"
+                            + Suggestion.clause(for: pointer.tokens[2], among: components.map(\.0)),
                         at: location(reference.mark))
                     return nil
                 }

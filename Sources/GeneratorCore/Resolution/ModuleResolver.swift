@@ -33,11 +33,24 @@ public struct ModuleResolver {
         // Operations with an operationId claim their names first, so that a synthesised name never takes
         // the name a document gave; within each group, document order decides.
         var functionNames = [String](repeating: "", count: entries.count)
+        var firstWithID: [String: String] = [:]  // operationId → 'METHOD /path' of the first operation that gives it
         for hasID in [true, false] {
             for (index, entry) in entries.enumerated() where (entry.operation.operationID?.isEmpty == false) == hasID {
                 let proposed = namer.memberName(
                     for: functionBaseName(entry.operation, method: entry.method, path: entry.path))
                 functionNames[index] = functionScope.claim(proposed)
+                let operationName = entry.method.rawValue.uppercased() + " " + entry.path
+                if let id = entry.operation.operationID, hasID {
+                    if let first = firstWithID[id] {
+                        // operationIds must be unique; the document order decides which one keeps the name.
+                        diagnostics.warning(
+                            "operationId '\(id)' of '\(operationName)' is also the operationId of '\(first)'; "
+                                + "operationIds must be unique, so this one is named '\(functionNames[index])'",
+                            at: location(entry.operation.mark), pointer: entry.operation.pointer.description)
+                        continue
+                    }
+                    firstWithID[id] = operationName
+                }
                 if functionNames[index] != proposed {
                     diagnostics.note(
                         "operation '\(entry.operation.operationID ?? entry.method.rawValue.uppercased() + " " + entry.path)' is named '\(functionNames[index])' to avoid a clash",
@@ -52,6 +65,7 @@ public struct ModuleResolver {
                     pathItem: entry.item, document: document, types: types, credentials: credentials,
                     errorCases: &errorCases))
         }
+        reportUnusedEnumCaseNames(declared: types.namedEnumPointers)
         return IR.Module(
             name: moduleName, clientName: clientName, errorName: errorName, documentTitle: document.info.title,
             documentVersion: document.info.version, documentDescription: document.info.description,
@@ -59,6 +73,20 @@ public struct ModuleResolver {
             types: UnionShapes.decide(RecursiveTypes.breakCycles(in: types.declarations)).sorted { $0.name < $1.name },
             operations: operations,
             credentials: credentials, errorCases: errorCases)
+    }
+
+    /// Configured case names whose pointer names no enum schema the module declares would be ignored; after
+    /// an upstream rename that would silently change every case name, so it is an error.
+    func reportUnusedEnumCaseNames(declared: Set<JSONPointer>) {
+        guard let file = configuration.file else { return }
+        for (pointer, mark) in configuration.enumCaseNameMarks.sorted(by: { $0.value < $1.value })
+        where !declared.contains(pointer) {
+            let nearest = Suggestion.nearest(to: pointer.description, among: declared.map(\.description))
+            diagnostics.error(
+                "enumCaseNames names '\(pointer)', which is not an enum schema of the document"
+                    + (nearest.map { "; did you mean '\($0)'?" } ?? ""),
+                at: SourceLocation(file: file, mark: mark))
+        }
     }
 
     /// A server URL with each `{variable}` replaced by its default value.

@@ -89,6 +89,7 @@ extension TypeResolver {
     ) {
         var scope = NameScope(reserved: Constants.reservedEnumMemberNames)
         let configured = configuration.enumCaseNames[schema.pointer] ?? [:]
+        namedEnumPointers.insert(schema.pointer)
         let extensionNames = (schema.extensions["x-enum-varnames"] ?? schema.extensions["x-enumNames"])?.items?
             .compactMap { $0.scalar?.text }
         var cases: [IR.Enumeration.Case] = []

@@ -13,6 +13,10 @@ final class TypeResolver {
     /// Component schema name → Swift type name.
     private var componentTypeNames: [String: String] = [:]
     private(set) var componentSchemas: [String: OpenAPI.Schema] = [:]
+    /// The pointers of the enum schemas declared so far, to find configured case names that name none.
+    var namedEnumPointers: Set<JSONPointer> = []
+    /// The members of each reference cycle reported so far.
+    private var reportedCycles: Set<Set<String>> = []
     /// Usages of schemas reached through a `$ref` that is not a component, by pointer.
     private var usageByPointer: [JSONPointer: IR.TypeUsage] = [:]
     /// Usages of inline schemas already resolved, by pointer: a schema reached twice (a response component
@@ -85,6 +89,15 @@ final class TypeResolver {
             if let reference = schema.reference, schema.properties.isEmpty, schema.types.isEmpty {
                 // A component that is only a reference: an alias of the target.
                 if let cycle = aliasCycle(startingAt: name) {
+                    // One error per cycle, at its first member in document order (or at a chain leading into it).
+                    let members = Set(cycle.drop { $0 != cycle.last })
+                    guard reportedCycles.insert(members).inserted else {
+                        declare(
+                            .alias(
+                                IR.Alias(name: typeName, target: .jsonValue, documentation: documentation(for: schema)))
+                        )
+                        continue
+                    }
                     diagnostics.error(
                         "reference cycle: \(cycle.joined(separator: " → "))", at: location(reference.mark),
                         pointer: schema.pointer.description)
@@ -148,6 +161,7 @@ final class TypeResolver {
 
     private func resolveUsage(for schema: OpenAPI.Schema, nameHint: String, declaringAs declaredName: String?) -> Usage
     {
+        if let discriminator = schema.discriminator { checkMapping(of: discriminator) }
         if let reference = schema.reference {
             let targetIsNullable =
                 componentName(of: reference.ref).flatMap { componentSchemas[$0] }.map(Self.acceptsNull) ?? false
@@ -280,6 +294,38 @@ final class TypeResolver {
         return componentName(of: reference.ref).flatMap { componentSchemas[$0] } ?? schema
     }
 
+    /// Reports each `discriminator.mapping` target that names no component schema: a value that could never
+    /// select a type. A target is a component name (`Cat`) or a reference (`#/components/schemas/Cat`).
+    func checkMapping(of discriminator: OpenAPI.Schema.Discriminator) {
+        for entry in discriminator.mapping {
+            let isReference = entry.ref.contains("/") || entry.ref.contains("#")
+            guard isReference else {
+                if componentSchemas[entry.ref] == nil {
+                    diagnostics.error(
+                        "discriminator value '\(entry.value)' maps to '\(entry.ref)', which names no schema in "
+                            + "'components/schemas'" + Suggestion.clause(for: entry.ref, among: componentSchemas.keys),
+                        at: location(entry.mark))
+                }
+                continue
+            }
+            // A reference to another file is reported where references are followed.
+            guard entry.ref.hasPrefix("#") else { continue }
+            if let component = componentName(of: entry.ref) {
+                if componentSchemas[component] == nil {
+                    diagnostics.error(
+                        "discriminator value '\(entry.value)' maps to '\(entry.ref)', which does not resolve; no schema "
+                            + "named '\(component)' in 'components/schemas'"
+                            + Suggestion.clause(for: component, among: componentSchemas.keys),
+                        at: location(entry.mark))
+                }
+            } else if JSONPointer(fragment: entry.ref).flatMap({ schemaIndex()[$0] }) == nil {
+                diagnostics.error(
+                    "discriminator value '\(entry.value)' maps to '\(entry.ref)', which does not resolve to a schema",
+                    at: location(entry.mark))
+            }
+        }
+    }
+
     /// Whether a schema itself says `null` is a valid value: `nullable: true`, `type` listing `null`, `null` in
     /// its `enum`, or a `null` member of its `oneOf`/`anyOf`.
     static func acceptsNull(_ schema: OpenAPI.Schema) -> Bool {
@@ -295,7 +341,8 @@ final class TypeResolver {
         if let component = componentName(of: reference.ref) {
             if let name = componentTypeNames[component] { return .declared(name) }
             diagnostics.error(
-                "reference '\(reference.ref)' does not resolve; no schema named '\(component)' in 'components/schemas'",
+                "reference '\(reference.ref)' does not resolve; no schema named '\(component)' in 'components/schemas'"
+                    + Suggestion.clause(for: component, among: componentTypeNames.keys),
                 at: location(reference.mark))
             return .jsonValue
         }

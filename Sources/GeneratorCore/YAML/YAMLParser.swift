@@ -96,6 +96,14 @@ public final class YAMLParser {
 
     private func currentError() -> YAMLError {
         let problem = parser.problem.map { String(cString: $0) } ?? "malformed YAML"
+        let mark = SourceMark(line: parser.problem_mark.line + 1, column: parser.problem_mark.column + 1)
+        let index = parser.problem_mark.index
+        if parser.error == YAML_SCANNER_ERROR, index < buffer.count, buffer[index] == UInt8(ascii: "\t") {
+            // libyaml's own words ("found character that cannot start any token") do not say what is wrong.
+            return YAMLError(
+                message: "a tab character cannot indent YAML (or start a value); indent with spaces",
+                mark: surrogates.original(mark))
+        }
         var message = problem
         if let context = parser.context.map({ String(cString: $0) }) {
             let contextMark = surrogates.original(
@@ -105,7 +113,6 @@ public final class YAMLParser {
         if parser.error == YAML_READER_ERROR {
             message += " at byte offset \(parser.problem_offset)"
         }
-        let mark = SourceMark(line: parser.problem_mark.line + 1, column: parser.problem_mark.column + 1)
         return YAMLError(message: message, mark: surrogates.original(mark))
     }
 

@@ -87,9 +87,11 @@ import Testing
         _ = DocumentDecoder(file: "a.yaml", diagnostics: diagnostics).decode(root)
         #expect(
             diagnostics.sorted.map(\.description) == [
-                "a.yaml:10:15: error: parameter location 'body' is not one of 'path', 'query', 'header', 'cookie'",
+                "a.yaml:10:15: error: parameter location 'body' is not one of 'path', 'query', 'header', 'cookie'; "
+                    + "OpenAPI 3 describes a request body with the operation's 'requestBody'",
                 "a.yaml:14:9: error: response key '999' is not a status code, a range such as '4XX', or 'default'",
-                "a.yaml:16:7: warning: 'operationID' is not an Operation Object field; it is ignored",
+                "a.yaml:16:7: warning: 'operationID' is not an Operation Object field (did you mean 'operationId'?); "
+                    + "it is ignored",
             ])
     }
 

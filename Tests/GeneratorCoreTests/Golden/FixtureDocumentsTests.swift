@@ -31,8 +31,8 @@ enum FixtureDocuments {
         var checks = 0
         for folder in ["compile", "cases"] {
             let url = TestPaths.fixtures.appendingPathComponent(folder)
-            for name in try FileManager.default.contentsOfDirectory(atPath: url.path) where name.hasSuffix(".checks.swift")
-            {
+            for name in try FileManager.default.contentsOfDirectory(atPath: url.path)
+            where name.hasSuffix(".checks.swift") {
                 checks += 1
                 let stem = String(name.dropLast(".checks.swift".count))
                 let found = ["yaml", "json"].contains {
