@@ -12,12 +12,12 @@ public struct DubAltFormatResponseBody: Codable, Hashable, Sendable {
     /// requested by the user.
     ///
     /// Source: `#/components/schemas/DubAltFormatResponseBody/properties/output_url`
-    public var outputURL: JSONValue?
+    public var outputURL: URL?
     /// Properties the document does not declare, kept as received so that decoding and encoding lose nothing.
     public var additionalProperties: [String: JSONValue]
 
     public init(
-        outputURL: JSONValue? = nil,
+        outputURL: URL? = nil,
         additionalProperties: [String: JSONValue] = [:]
     ) {
         self.outputURL = outputURL
@@ -30,7 +30,7 @@ public struct DubAltFormatResponseBody: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.outputURL = try container.decodeIfPresent(JSONValue.self, forKey: .outputURL)
+        self.outputURL = try container.decodeIfPresent(URL.self, forKey: .outputURL)
         self.additionalProperties = try decoder.decodeAdditionalProperties(excluding: ["output_url"])
     }
 
@@ -47,7 +47,7 @@ extension DubAltFormatResponseBody: JSONMatchable {
             value,
             required: [],
             properties: [
-                ("output_url", JSONValue.self),
+                ("output_url", URL.self),
             ],
             allowsAdditional: true)
     }

@@ -9,301 +9,301 @@ import Foundation
 ///
 /// Source: `#/components/schemas/Languages`
 public enum Languages: RawRepresentable, Codable, Hashable, Sendable {
-    /// `en-US` (1).
+    /// English (United States): `en-US` (1).
     case enUS
-    /// `af-ZA` (2).
+    /// Afrikaans (South Africa): `af-ZA` (2).
     case afZA
-    /// `am-ET` (3).
+    /// Amharic (Ethiopia): `am-ET` (3).
     case amET
-    /// `ar-AE` (4).
+    /// Arabic (United Arab Emirates): `ar-AE` (4).
     case arAE
-    /// `ar-BH` (5).
+    /// Arabic (Bahrain): `ar-BH` (5).
     case arBH
-    /// `ar-DZ` (6).
+    /// Arabic (Algeria): `ar-DZ` (6).
     case arDZ
-    /// `ar-EG` (7).
+    /// Arabic (Egypt): `ar-EG` (7).
     case arEG
-    /// `ar-IQ` (8).
+    /// Arabic (Iraq): `ar-IQ` (8).
     case arIQ
-    /// `ar-JO` (9).
+    /// Arabic (Jordan): `ar-JO` (9).
     case arJO
-    /// `ar-KW` (10).
+    /// Arabic (Kuwait): `ar-KW` (10).
     case arKW
-    /// `ar-LB` (11).
+    /// Arabic (Lebanon): `ar-LB` (11).
     case arLB
-    /// `ar-LY` (12).
+    /// Arabic (Libya): `ar-LY` (12).
     case arLY
-    /// `ar-MA` (13).
+    /// Arabic (Morocco): `ar-MA` (13).
     case arMA
-    /// `ar-OM` (14).
+    /// Arabic (Oman): `ar-OM` (14).
     case arOM
-    /// `ar-QA` (15).
+    /// Arabic (Qatar): `ar-QA` (15).
     case arQA
-    /// `ar-SA` (16).
+    /// Arabic (Saudi Arabia): `ar-SA` (16).
     case arSA
-    /// `ar-SY` (17).
+    /// Arabic (Syria): `ar-SY` (17).
     case arSY
-    /// `ar-TN` (18).
+    /// Arabic (Tunisia): `ar-TN` (18).
     case arTN
-    /// `ar-YE` (19).
+    /// Arabic (Yemen): `ar-YE` (19).
     case arYE
-    /// `az-AZ` (20).
+    /// Azerbaijani (Azerbaijan): `az-AZ` (20).
     case azAZ
-    /// `bg-BG` (21).
+    /// Bulgarian (Bulgaria): `bg-BG` (21).
     case bgBG
-    /// `bn-BD` (22).
+    /// Bangla (Bangladesh): `bn-BD` (22).
     case bnBD
-    /// `bn-IN` (23).
+    /// Bangla (India): `bn-IN` (23).
     case bnIN
-    /// `bs-BA` (24).
+    /// Bosnian (Bosnia & Herzegovina): `bs-BA` (24).
     case bsBA
-    /// `ca-ES` (25).
+    /// Catalan (Spain): `ca-ES` (25).
     case caES
-    /// `cs-CZ` (26).
+    /// Czech (Czechia): `cs-CZ` (26).
     case csCZ
-    /// `cy-GB` (27).
+    /// Welsh (United Kingdom): `cy-GB` (27).
     case cyGB
-    /// `da-DK` (28).
+    /// Danish (Denmark): `da-DK` (28).
     case daDK
-    /// `de-AT` (29).
+    /// German (Austria): `de-AT` (29).
     case deAT
-    /// `de-CH` (30).
+    /// German (Switzerland): `de-CH` (30).
     case deCH
-    /// `de-DE` (31).
+    /// German (Germany): `de-DE` (31).
     case deDE
-    /// `el-GR` (32).
+    /// Greek (Greece): `el-GR` (32).
     case elGR
-    /// `en-AU` (33).
+    /// English (Australia): `en-AU` (33).
     case enAU
-    /// `en-CA` (34).
+    /// English (Canada): `en-CA` (34).
     case enCA
-    /// `en-GB` (35).
+    /// English (United Kingdom): `en-GB` (35).
     case enGB
-    /// `en-HK` (36).
+    /// English (Hong Kong): `en-HK` (36).
     case enHK
-    /// `en-IE` (37).
+    /// English (Ireland): `en-IE` (37).
     case enIE
-    /// `en-IN` (38).
+    /// English (India): `en-IN` (38).
     case enIN
-    /// `en-KE` (39).
+    /// English (Kenya): `en-KE` (39).
     case enKE
-    /// `en-NG` (40).
+    /// English (Nigeria): `en-NG` (40).
     case enNG
-    /// `en-NZ` (41).
+    /// English (New Zealand): `en-NZ` (41).
     case enNZ
-    /// `en-PH` (42).
+    /// English (Philippines): `en-PH` (42).
     case enPH
-    /// `en-SG` (43).
+    /// English (Singapore): `en-SG` (43).
     case enSG
-    /// `en-TZ` (44).
+    /// English (Tanzania): `en-TZ` (44).
     case enTZ
-    /// `en-ZA` (45).
+    /// English (South Africa): `en-ZA` (45).
     case enZA
-    /// `es-AR` (46).
+    /// Spanish (Argentina): `es-AR` (46).
     case esAR
-    /// `es-BO` (47).
+    /// Spanish (Bolivia): `es-BO` (47).
     case esBO
-    /// `es-CL` (48).
+    /// Spanish (Chile): `es-CL` (48).
     case esCL
-    /// `es-CO` (49).
+    /// Spanish (Colombia): `es-CO` (49).
     case esCO
-    /// `es-CR` (50).
+    /// Spanish (Costa Rica): `es-CR` (50).
     case esCR
-    /// `es-CU` (51).
+    /// Spanish (Cuba): `es-CU` (51).
     case esCU
-    /// `es-DO` (52).
+    /// Spanish (Dominican Republic): `es-DO` (52).
     case esDO
-    /// `es-EC` (53).
+    /// Spanish (Ecuador): `es-EC` (53).
     case esEC
-    /// `es-ES` (54).
+    /// Spanish (Spain): `es-ES` (54).
     case esES
-    /// `es-GQ` (55).
+    /// Spanish (Equatorial Guinea): `es-GQ` (55).
     case esGQ
-    /// `es-GT` (56).
+    /// Spanish (Guatemala): `es-GT` (56).
     case esGT
-    /// `es-HN` (57).
+    /// Spanish (Honduras): `es-HN` (57).
     case esHN
-    /// `es-MX` (58).
+    /// Spanish (Mexico): `es-MX` (58).
     case esMX
-    /// `es-NI` (59).
+    /// Spanish (Nicaragua): `es-NI` (59).
     case esNI
-    /// `es-PA` (60).
+    /// Spanish (Panama): `es-PA` (60).
     case esPA
-    /// `es-PE` (61).
+    /// Spanish (Peru): `es-PE` (61).
     case esPE
-    /// `es-PR` (62).
+    /// Spanish (Puerto Rico): `es-PR` (62).
     case esPR
-    /// `es-PY` (63).
+    /// Spanish (Paraguay): `es-PY` (63).
     case esPY
-    /// `es-SV` (64).
+    /// Spanish (El Salvador): `es-SV` (64).
     case esSV
-    /// `es-US` (65).
+    /// Spanish (United States): `es-US` (65).
     case esUS
-    /// `es-UY` (66).
+    /// Spanish (Uruguay): `es-UY` (66).
     case esUY
-    /// `es-VE` (67).
+    /// Spanish (Venezuela): `es-VE` (67).
     case esVE
-    /// `et-EE` (68).
+    /// Estonian (Estonia): `et-EE` (68).
     case etEE
-    /// `eu-ES` (69).
+    /// Basque (Spain): `eu-ES` (69).
     case euES
-    /// `fa-IR` (70).
+    /// Persian (Iran): `fa-IR` (70).
     case faIR
-    /// `fi-FI` (71).
+    /// Finnish (Finland): `fi-FI` (71).
     case fiFI
-    /// `fil-PH` (72).
+    /// Filipino (Philippines): `fil-PH` (72).
     case filPH
-    /// `fr-BE` (73).
+    /// French (Belgium): `fr-BE` (73).
     case frBE
-    /// `fr-CA` (74).
+    /// French (Canada): `fr-CA` (74).
     case frCA
-    /// `fr-CH` (75).
+    /// French (Switzerland): `fr-CH` (75).
     case frCH
-    /// `fr-FR` (76).
+    /// French (France): `fr-FR` (76).
     case frFR
-    /// `ga-IE` (77).
+    /// Irish (Ireland): `ga-IE` (77).
     case gaIE
-    /// `gl-ES` (78).
+    /// Galician (Spain): `gl-ES` (78).
     case glES
-    /// `gu-IN` (79).
+    /// Gujarati (India): `gu-IN` (79).
     case guIN
-    /// `he-IL` (80).
+    /// Hebrew (Israel): `he-IL` (80).
     case heIL
-    /// `hi-IN` (81).
+    /// Hindi (India): `hi-IN` (81).
     case hiIN
-    /// `hr-HR` (82).
+    /// Croatian (Croatia): `hr-HR` (82).
     case hrHR
-    /// `hu-HU` (83).
+    /// Hungarian (Hungary): `hu-HU` (83).
     case huHU
-    /// `hy-AM` (84).
+    /// Armenian (Armenia): `hy-AM` (84).
     case hyAM
-    /// `id-ID` (85).
+    /// Indonesian (Indonesia): `id-ID` (85).
     case idID
-    /// `is-IS` (86).
+    /// Icelandic (Iceland): `is-IS` (86).
     case isIS
-    /// `it-IT` (87).
+    /// Italian (Italy): `it-IT` (87).
     case itIT
-    /// `ja-JP` (88).
+    /// Japanese (Japan): `ja-JP` (88).
     case jaJP
-    /// `jv-ID` (89).
+    /// Javanese (Indonesia): `jv-ID` (89).
     case jvID
-    /// `ka-GE` (90).
+    /// Georgian (Georgia): `ka-GE` (90).
     case kaGE
-    /// `kk-KZ` (91).
+    /// Kazakh (Kazakhstan): `kk-KZ` (91).
     case kkKZ
-    /// `km-KH` (92).
+    /// Khmer (Cambodia): `km-KH` (92).
     case kmKH
-    /// `kn-IN` (93).
+    /// Kannada (India): `kn-IN` (93).
     case knIN
-    /// `ko-KR` (94).
+    /// Korean (South Korea): `ko-KR` (94).
     case koKR
-    /// `lo-LA` (95).
+    /// Lao (Laos): `lo-LA` (95).
     case loLA
-    /// `lt-LT` (96).
+    /// Lithuanian (Lithuania): `lt-LT` (96).
     case ltLT
-    /// `lv-LV` (97).
+    /// Latvian (Latvia): `lv-LV` (97).
     case lvLV
-    /// `mk-MK` (98).
+    /// Macedonian (North Macedonia): `mk-MK` (98).
     case mkMK
-    /// `ml-IN` (99).
+    /// Malayalam (India): `ml-IN` (99).
     case mlIN
-    /// `mn-MN` (100).
+    /// Mongolian (Mongolia): `mn-MN` (100).
     case mnMN
-    /// `mr-IN` (101).
+    /// Marathi (India): `mr-IN` (101).
     case mrIN
-    /// `ms-MY` (102).
+    /// Malay (Malaysia): `ms-MY` (102).
     case msMY
-    /// `mt-MT` (103).
+    /// Maltese (Malta): `mt-MT` (103).
     case mtMT
-    /// `my-MM` (104).
+    /// Burmese (Myanmar [Burma]): `my-MM` (104).
     case myMM
-    /// `nb-NO` (105).
+    /// Norwegian Bokmål (Norway): `nb-NO` (105).
     case nbNO
-    /// `ne-NP` (106).
+    /// Nepali (Nepal): `ne-NP` (106).
     case neNP
-    /// `nl-BE` (107).
+    /// Dutch (Belgium): `nl-BE` (107).
     case nlBE
-    /// `nl-NL` (108).
+    /// Dutch (Netherlands): `nl-NL` (108).
     case nlNL
-    /// `pl-PL` (109).
+    /// Polish (Poland): `pl-PL` (109).
     case plPL
-    /// `ps-AF` (110).
+    /// Pashto (Afghanistan): `ps-AF` (110).
     case psAF
-    /// `pt-BR` (111).
+    /// Portuguese (Brazil): `pt-BR` (111).
     case ptBR
-    /// `pt-PT` (112).
+    /// Portuguese (Portugal): `pt-PT` (112).
     case ptPT
-    /// `ro-RO` (113).
+    /// Romanian (Romania): `ro-RO` (113).
     case roRO
-    /// `ru-RU` (114).
+    /// Russian (Russia): `ru-RU` (114).
     case ruRU
-    /// `si-LK` (115).
+    /// Sinhala (Sri Lanka): `si-LK` (115).
     case siLK
-    /// `sk-SK` (116).
+    /// Slovak (Slovakia): `sk-SK` (116).
     case skSK
-    /// `sl-SI` (117).
+    /// Slovenian (Slovenia): `sl-SI` (117).
     case slSI
-    /// `so-SO` (118).
+    /// Somali (Somalia): `so-SO` (118).
     case soSO
-    /// `sq-AL` (119).
+    /// Albanian (Albania): `sq-AL` (119).
     case sqAL
-    /// `sr-RS` (120).
+    /// Serbian (Serbia): `sr-RS` (120).
     case srRS
-    /// `su-ID` (121).
+    /// Sundanese (Indonesia): `su-ID` (121).
     case suID
-    /// `sv-SE` (122).
+    /// Swedish (Sweden): `sv-SE` (122).
     case svSE
-    /// `sw-KE` (123).
+    /// Swahili (Kenya): `sw-KE` (123).
     case swKE
-    /// `sw-TZ` (124).
+    /// Swahili (Tanzania): `sw-TZ` (124).
     case swTZ
-    /// `ta-IN` (125).
+    /// Tamil (India): `ta-IN` (125).
     case taIN
-    /// `ta-LK` (126).
+    /// Tamil (Sri Lanka): `ta-LK` (126).
     case taLK
-    /// `ta-MY` (127).
+    /// Tamil (Malaysia): `ta-MY` (127).
     case taMY
-    /// `ta-SG` (128).
+    /// Tamil (Singapore): `ta-SG` (128).
     case taSG
-    /// `te-IN` (129).
+    /// Telugu (India): `te-IN` (129).
     case teIN
-    /// `th-TH` (130).
+    /// Thai (Thailand): `th-TH` (130).
     case thTH
-    /// `tr-TR` (131).
+    /// Turkish (Türkiye): `tr-TR` (131).
     case trTR
-    /// `uk-UA` (132).
+    /// Ukrainian (Ukraine): `uk-UA` (132).
     case ukUA
-    /// `ur-IN` (133).
+    /// Urdu (India): `ur-IN` (133).
     case urIN
-    /// `ur-PK` (134).
+    /// Urdu (Pakistan): `ur-PK` (134).
     case urPK
-    /// `uz-UZ` (135).
+    /// Uzbek (Uzbekistan): `uz-UZ` (135).
     case uzUZ
-    /// `vi-VN` (136).
+    /// Vietnamese (Vietnam): `vi-VN` (136).
     case viVN
-    /// `zh-CN` (139).
+    /// Chinese (China mainland): `zh-CN` (139).
     case zhCN
-    /// `zh-CN-henan` (140).
+    /// Chinese (China mainland, Henan): `zh-CN-henan` (140).
     case zhCNHenan
-    /// `zh-CN-liaoning` (141).
+    /// Chinese (China mainland, Liaoning): `zh-CN-liaoning` (141).
     case zhCNLiaoning
-    /// `zh-CN-shaanxi` (142).
+    /// Chinese (China mainland, Shaanxi): `zh-CN-shaanxi` (142).
     case zhCNShaanxi
-    /// `zh-CN-shandong` (143).
+    /// Chinese (China mainland, Shandong): `zh-CN-shandong` (143).
     case zhCNShandong
-    /// `zh-CN-sichuan` (144).
+    /// Chinese (China mainland, Sichuan): `zh-CN-sichuan` (144).
     case zhCNSichuan
-    /// `zh-HK` (145).
+    /// Chinese (Hong Kong): `zh-HK` (145).
     case zhHK
-    /// `zh-TW` (146).
+    /// Chinese (Taiwan): `zh-TW` (146).
     case zhTW
-    /// `zu-ZA` (147).
+    /// Zulu (South Africa): `zu-ZA` (147).
     case zuZA
-    /// `pa-IN` (148).
+    /// Punjabi (India): `pa-IN` (148).
     case paIN
-    /// `sa-IN` (149).
+    /// Sanskrit (India): `sa-IN` (149).
     case saIN
-    /// `ar-XA` (150).
+    /// Arabic (Pseudo-Accents): `ar-XA` (150).
     case arXA
     /// A value this version of the document does not list, kept as received.
     case undocumented(Int)

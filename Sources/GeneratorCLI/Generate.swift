@@ -27,6 +27,13 @@ struct Generate: AsyncParsableCommand {
     @Option(help: "The configuration file. Defaults to openapi-codegen.yaml beside the document, when it exists.")
     var config: String?
 
+    @Option(
+        name: .customLong("overlay"),
+        help: ArgumentHelp(
+            "An OpenAPI Overlay 1.0 document to apply to the document before generating; repeatable.",
+            discussion: "Applied in order, after the overlays the configuration names.", valueName: "file"))
+    var overlays: [String] = []
+
     @Flag(help: "Write nothing; exit 1 and name each stale file when the output folder is not up to date.")
     var check = false
 
@@ -43,7 +50,7 @@ struct Generate: AsyncParsableCommand {
         func url(_ path: String) -> URL { URL(fileURLWithPath: path, relativeTo: base).standardizedFileURL }
         let options = Pipeline.Options(
             document: url(document), templates: templates.map(url) ?? BuiltinTemplates.directory, output: url(output),
-            configuration: config.map(url), moduleName: moduleName, base: base)
+            configuration: config.map(url), moduleName: moduleName, overlays: overlays.map(url), base: base)
         let diagnostics = DiagnosticCollector()
         let pipeline = Pipeline(options: options, diagnostics: diagnostics)
         let outputPath = pipeline.display(options.output)

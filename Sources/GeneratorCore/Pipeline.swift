@@ -16,12 +16,16 @@ public struct Pipeline {
         public var configuration: URL?
         /// Overrides the configuration's `moduleName`.
         public var moduleName: String?
+        /// Overlay documents applied after the configuration's `overlays`, in order (`--overlay`).
+        public var overlays: [URL]
         /// The folder paths in diagnostics are relative to (normally the working directory).
         public var base: URL
 
         public init(
-            document: URL, templates: URL, output: URL, configuration: URL? = nil, moduleName: String? = nil, base: URL
+            document: URL, templates: URL, output: URL, configuration: URL? = nil, moduleName: String? = nil,
+            overlays: [URL] = [], base: URL
         ) {
+            self.overlays = overlays
             self.document = document
             self.templates = templates
             self.output = output
@@ -53,7 +57,7 @@ public struct Pipeline {
         case .success(let node): root = node
         case .failure(let error): throw stop(error)
         }
-        guard let root else {
+        guard var root else {
             throw stop(
                 .invalidInput([
                     Diagnostic(
@@ -62,6 +66,7 @@ public struct Pipeline {
                 ]))
         }
         if let moduleName = options.moduleName { configuration.moduleName = moduleName }
+        applyOverlays(configuration.overlays + options.overlays, to: &root)
         let document = DocumentDecoder(file: documentPath, diagnostics: diagnostics).decode(root)
         guard let document, !diagnostics.hasErrors else { throw stop(nil) }
         let module = ModuleResolver(configuration: configuration, file: documentPath, diagnostics: diagnostics).resolve(
@@ -164,6 +169,38 @@ public struct Pipeline {
         }
     }
 
+    /// Applies overlay documents in order to the document's tree; problems are reported, and the caller stops
+    /// when any is an error.
+    func applyOverlays(_ overlays: [URL], to root: inout YAMLNode) {
+        for url in overlays {
+            let path = display(url)
+            let data: Data
+            do {
+                data = try Data(contentsOf: url)
+            } catch {
+                let reason =
+                    FileManager.default.fileExists(atPath: url.path) ? "it is not a readable file" : "no such file"
+                diagnostics.error("cannot read the overlay: \(reason)", at: SourceLocation(file: path, mark: nil))
+                continue
+            }
+            let context = DecodingContext(file: path, diagnostics: diagnostics)
+            let overlayRoot: YAMLNode?
+            do {
+                overlayRoot = try YAMLParser(bytes: Array(data), file: path).parse()
+            } catch {
+                diagnostics.error(error.message, at: SourceLocation(file: path, mark: error.mark))
+                continue
+            }
+            guard let overlayRoot else {
+                diagnostics.error(
+                    "the overlay is empty", at: SourceLocation(file: path, mark: SourceMark(line: 1, column: 1)))
+                continue
+            }
+            guard let overlay = Overlay.decode(overlayRoot, context: context) else { continue }
+            overlay.apply(to: &root, documentName: options.document.lastPathComponent, context: context)
+        }
+    }
+
     func loadConfiguration() throws(GenerationError) -> GeneratorConfiguration {
         var url = options.configuration
         if url == nil {
@@ -173,7 +210,9 @@ public struct Pipeline {
         }
         guard let url else { return GeneratorConfiguration() }
         let root = try parse(url)
-        guard let configuration = GeneratorConfiguration.decode(root, file: display(url), diagnostics: diagnostics),
+        guard
+            let configuration = GeneratorConfiguration.decode(
+                root, file: display(url), folder: url.deletingLastPathComponent(), diagnostics: diagnostics),
             !diagnostics.hasErrors
         else {
             throw .invalidInput(diagnostics.sorted.filter { $0.severity == .error })

@@ -100,7 +100,7 @@ final class LoopbackServer: @unchecked Sendable {
             Issue.record("expected the file, got \(result)")
             return
         }
-        #expect(file.outputURL?.stringValue == "https://example.com/a.mp3")
+        #expect(file.outputURL?.absoluteString == "https://example.com/a.mp3")
         let request = try #require(server.requests.first)
         #expect(request.path == "/apis/dub-alt-format/7/\(Languages.frFR.rawValue)")
         #expect(String(decoding: request.body, as: UTF8.self) == #"{"output_format":"mp4"}"#)

@@ -109,7 +109,7 @@ import Testing
             Issue.record("expected .dubAltFormatResponseBody, got \(value)")
             return
         }
-        #expect(file.outputURL?.stringValue == "https://example.com/a.mp3")
+        #expect(file.outputURL?.absoluteString == "https://example.com/a.mp3")
     }
 
     /// The documented tie-break: equal fit goes to the member listed first (the file).
@@ -126,7 +126,7 @@ import Testing
             Issue.record("expected .dubAltFormatResponseBody, got \(value)")
             return
         }
-        #expect(file.outputURL == .string("https://example.com/a.mp3"))
+        #expect(file.outputURL == URL(string: "https://example.com/a.mp3"))
         #expect(file.additionalProperties["task_id"] == .string("t-2"))
         #expect(try jsonObject(try encode(value)) == (try jsonObject(text)))
     }

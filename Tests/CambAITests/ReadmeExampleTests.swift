@@ -13,7 +13,7 @@ import Testing
                 runID: 42, language: .enUS, outputFormat: .audioOutputType(.mp3))
             {
             case .dubAltFormatResponseBody(let file):
-                printed = file.outputURL?.stringValue ?? ""
+                printed = file.outputURL?.absoluteString ?? ""
             case .taskID(let task):
                 printed = task.taskID ?? ""
             }

@@ -6,10 +6,14 @@ public struct SourceMark: Hashable, Sendable, Comparable, CustomStringConvertibl
     public var line: Int
     /// Column number, starting at 1, counted in Unicode scalars (not bytes, not grapheme clusters).
     public var column: Int
+    /// The file the mark is in, as printed in diagnostics, when it is not the file being read: nodes an overlay
+    /// brings into a document keep the overlay's path. `nil` means the file of whoever reports it.
+    public var file: String?
 
-    public init(line: Int, column: Int) {
+    public init(line: Int, column: Int, file: String? = nil) {
         self.line = line
         self.column = column
+        self.file = file
     }
 
     public static func < (lhs: SourceMark, rhs: SourceMark) -> Bool {
@@ -27,8 +31,9 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
     /// The position inside `file`; `nil` when the problem concerns the file as a whole.
     public var mark: SourceMark?
 
+    /// - Parameter file: the file to print, unless `mark` names its own.
     public init(file: String, mark: SourceMark?) {
-        self.file = file
+        self.file = mark?.file ?? file
         self.mark = mark
     }
 

@@ -89,6 +89,7 @@ public struct Presenter {
         case .dateTime: "Date"
         case .date: "CalendarDate"
         case .bytes: "Data"
+        case .url: "URL"
         case .integer: "Int"
         case .int32: "Int32"
         case .int64: "Int64"
@@ -229,9 +230,12 @@ public struct Presenter {
                 ]),
             cases: enumeration.cases.map { value in
                 let literal = isString ? SwiftText.stringLiteral(value.rawValue) : value.rawValue
-                let summary =
-                    value.nameSource.map { "`\($0)` (\(isString ? literal : value.rawValue))." }
+                // `English (United States): `en-US` (1).`, or what of it the document and the overlay give.
+                let named =
+                    value.nameSource.map { "`\($0)` (\(isString ? literal : value.rawValue))" }
                     ?? "`\(isString ? literal : value.rawValue)`"
+                let summary =
+                    value.description.map { "\($0): \(named)." } ?? (value.nameSource == nil ? named : named + ".")
                 return Context.EnumerationCase(
                     swiftName: value.swiftName, rawValueLiteral: literal,
                     docLines: SwiftText.docLines(summary: summary, description: nil, source: nil))

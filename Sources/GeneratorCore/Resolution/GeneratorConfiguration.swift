@@ -1,3 +1,5 @@
+import Foundation
+
 /// Settings read from the configuration file beside the document (`openapi-codegen.yaml` by default) and
 /// from the command line. The upstream document stays unedited; what it lacks goes here.
 public struct GeneratorConfiguration: Sendable {
@@ -8,13 +10,16 @@ public struct GeneratorConfiguration: Sendable {
     /// document (`1`, `mp3`). Each name goes through `SwiftNamer`, so `en-US` becomes `enUS`.
     /// Source: `enumCaseNames`.
     public var enumCaseNames: [JSONPointer: [String: (name: String, mark: SourceMark)]]
+    /// Overlay documents to apply to the document before it is decoded, in order; paths in the file are relative
+    /// to the configuration file's folder. Source: `overlays`.
+    public var overlays: [URL] = []
     /// Where each `enumCaseNames` entry's pointer is written, to report one that names no enum schema.
     public var enumCaseNameMarks: [JSONPointer: SourceMark] = [:]
     /// The path of the configuration file, as printed in diagnostics; `nil` when there was none.
     public var file: String?
 
     /// The fields a configuration file may have.
-    static let fields = ["moduleName", "enumCaseNames"]
+    static let fields = ["moduleName", "overlays", "enumCaseNames"]
 
     public init(
         moduleName: String? = nil, enumCaseNames: [JSONPointer: [String: (name: String, mark: SourceMark)]] = [:],
@@ -27,7 +32,8 @@ public struct GeneratorConfiguration: Sendable {
 
     /// Decodes a configuration file's root node.
     /// - Returns: `nil` after reporting an error when the root is not a mapping.
-    public static func decode(_ root: YAMLNode?, file: String, diagnostics: DiagnosticCollector)
+    /// - Parameter folder: the configuration file's folder, against which `overlays` paths resolve.
+    public static func decode(_ root: YAMLNode?, file: String, folder: URL, diagnostics: DiagnosticCollector)
         -> GeneratorConfiguration?
     {
         var configuration = GeneratorConfiguration(file: file)
@@ -51,6 +57,9 @@ public struct GeneratorConfiguration: Sendable {
                 at: pair.key, pointer: JSONPointer([key]))
         }
         configuration.moduleName = reader.string("moduleName")
+        configuration.overlays = (reader.strings("overlays") ?? []).map {
+            URL(fileURLWithPath: $0, relativeTo: folder).standardizedFileURL
+        }
         for pair in reader.mapping("enumCaseNames") ?? [] {
             guard let target = pair.key.scalar?.text else { continue }
             guard let pointer = JSONPointer(fragment: target) else {

@@ -14,6 +14,8 @@ extension IR {
         case date
         /// `format: byte`: `Data`, base64 text on the wire.
         case bytes
+        /// `format: uri`: Foundation's `URL`, its text on the wire.
+        case url
         /// Any JSON value: the runtime's `JSONValue`.
         case jsonValue
         case array(TypeUsage)
@@ -133,6 +135,8 @@ extension IR {
             public var rawValue: String
             /// Where the name came from, when not from the value itself (`en-US` from the configuration).
             public var nameSource: String?
+            /// What the value means, from `x-enum-descriptions` (the item at the value's index).
+            public var description: String?
         }
         public var name: String
         public var rawType: RawType

@@ -92,6 +92,24 @@ extension TypeResolver {
         namedEnumPointers.insert(schema.pointer)
         let extensionNames = (schema.extensions["x-enum-varnames"] ?? schema.extensions["x-enumNames"])?.items?
             .compactMap { $0.scalar?.text }
+        for key in ["x-enum-varnames", "x-enumNames", "x-enum-descriptions"] {
+            guard let node = schema.extensions[key], let count = node.items?.count, count != values.count else {
+                continue
+            }
+            // Matched by position: a length that differs means the lists no longer describe the same values.
+            diagnostics.warning(
+                "'\(key)' has \(count) items for the \(values.count) values of 'enum'; they are matched by position, "
+                    + "so values past the shorter list get no \(key == "x-enum-descriptions" ? "description" : "name") "
+                    + "from it",
+                at: location(node.mark), pointer: schema.pointer.appending(key).description)
+        }
+        // `x-enum-descriptions`: a sequence in the order of `enum` (or, as some tools write it, a mapping by value).
+        let descriptionsNode = schema.extensions["x-enum-descriptions"]
+        let descriptionItems = descriptionsNode?.items?.map { $0.scalar?.text }
+        func description(index: Int, raw: String) -> String? {
+            if let descriptionItems { return index < descriptionItems.count ? descriptionItems[index] : nil }
+            return descriptionsNode?[raw]?.scalar?.text
+        }
         var cases: [IR.Enumeration.Case] = []
         var seenValues: Set<String> = []
         var plainNameCounts: [String: Int] = [:]
@@ -131,7 +149,10 @@ extension TypeResolver {
                     "enum value '\(raw)' is named '\(swiftName)' to avoid a clash", at: location(value.mark),
                     pointer: schema.pointer.description)
             }
-            cases.append(.init(swiftName: swiftName, rawValue: raw, nameSource: nameSource))
+            cases.append(
+                .init(
+                    swiftName: swiftName, rawValue: raw, nameSource: nameSource,
+                    description: description(index: index, raw: raw)))
         }
         if let configuredFile = configuration.file {
             for (raw, (configuredName, mark)) in configured.sorted(by: { $0.key < $1.key })

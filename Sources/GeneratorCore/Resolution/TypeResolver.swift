@@ -54,7 +54,7 @@ final class TypeResolver {
     /// Booleans, enums and aliases of them; arrays of those only in a query.
     func isParameterRepresentable(_ type: IR.TypeUsage, inQuery: Bool) -> Bool {
         switch type {
-        case .string, .integer, .int32, .int64, .double, .float, .boolean, .dateTime, .date: return true
+        case .string, .integer, .int32, .int64, .double, .float, .boolean, .dateTime, .date, .url: return true
         case .bytes: return false
         case .array(let element): return inQuery && isParameterRepresentable(element, inQuery: false)
         case .jsonValue, .dictionary: return false
@@ -256,6 +256,7 @@ final class TypeResolver {
             case "date-time": return Usage(type: .dateTime, isNullable: isNullable)
             case "date": return Usage(type: .date, isNullable: isNullable)
             case "byte": return Usage(type: .bytes, isNullable: isNullable)
+            case "uri": return Usage(type: .url, isNullable: isNullable)
             default: return Usage(type: .string, isNullable: isNullable)
             }
         case "integer"?:
@@ -402,6 +403,7 @@ final class TypeResolver {
         case .dateTime: "date"
         case .date: "calendarDate"
         case .bytes: "data"
+        case .url: "url"
         case .integer, .int32, .int64: "integer"
         case .double, .float: "number"
         case .boolean: "boolean"

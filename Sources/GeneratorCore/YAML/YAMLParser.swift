@@ -26,7 +26,13 @@ public final class YAMLParser {
     /// JSON surrogate pair escapes rewritten for libyaml, and the map back to original columns.
     private let surrogates: SurrogatePairs
 
-    public init(bytes: [UInt8]) {
+    /// The path every mark of the tree names, when the tree is to be merged into another file's (an overlay).
+    private let file: String?
+
+    /// - Parameter file: a path for the marks of every node, for trees merged into another file's tree;
+    ///   `nil` (the default) leaves marks without a file.
+    public init(bytes: [UInt8], file: String? = nil) {
+        self.file = file
         surrogates = SurrogatePairs(bytes)
         let input = surrogates.bytes
         buffer = .allocate(capacity: max(input.count, 1))
@@ -56,8 +62,9 @@ public final class YAMLParser {
             var event = yaml_event_t()
             guard yaml_parser_parse(&parser, &event) == 1 else { throw currentError() }
             defer { yaml_event_delete(&event) }
-            let mark = surrogates.original(
+            var mark = surrogates.original(
                 SourceMark(line: event.start_mark.line + 1, column: event.start_mark.column + 1))
+            mark.file = file
             switch event.type {
             case YAML_STREAM_END_EVENT:
                 return builder.root
