@@ -15,7 +15,9 @@ extension CambAIClient {
     /// - Throws: `CambAIError`:
     ///   `.httpValidationError` on 422 (Validation Error);
     ///   `.unexpectedStatus` on any status the document does not list;
-    ///   `.decoding` when a body does not match its documented type; `.transport` when no response arrives.
+    ///   `.decoding` or `.unexpectedContentType` when a body does not match its documented type;
+    ///   `.incompleteBody`, `.responseTooLarge`, `.timedOut`, `.cancelled` (with what had arrived)
+    ///   or `.transport` (when nothing arrived) when the response does not arrive whole.
     ///
     /// Source: `#/paths/~1dub-alt-format~1{run_id}~1{language}/post`
     public func getDubbedOutputInAltFormat(

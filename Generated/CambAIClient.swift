@@ -15,6 +15,15 @@ public struct CambAIClient: Sendable {
     public var serverURL: URL
     /// What sends requests and returns responses.
     public var transport: any HTTPTransport
+    /// The longest one operation may take, from sending the request to the last body byte; `nil` for no limit
+    /// beyond the transport's own (`URLSessionTransport`: 60 seconds without data, its session's default).
+    /// Past it the request is cancelled and the operation throws `CambAIError.timedOut` with what had
+    /// arrived.
+    public var timeout: Duration?
+    /// The largest response body accepted, in bytes; `nil` for no limit. A larger body throws
+    /// `CambAIError.responseTooLarge`: `URLSessionTransport` stops reading at the limit (at once when the
+    /// `Content-Length` says it is over), and the client checks what any other transport returns.
+    public var maximumResponseSize: Int?
     /// The `x-api-key` is a custom header required for authenticating requests to our API. Include this
     /// header in your request with the appropriate API key value to securely access our endpoints. You can
     /// find your API key(s) in the 'API' section of our studio website.
@@ -29,14 +38,20 @@ public struct CambAIClient: Sendable {
     ///   - apiKey: The credential operations that require it send; `nil` sends none.
     ///   - serverURL: The base URL of the API.
     ///   - transport: What sends requests; `URLSessionTransport()` by default.
+    ///   - timeout: The longest one operation may take; `nil` (the default) for the transport's own limit.
+    ///   - maximumResponseSize: The largest response body accepted, in bytes; `nil` (the default) for none.
     public init(
         apiKey: String? = nil,
         serverURL: URL = Self.defaultServerURL,
-        transport: any HTTPTransport = URLSessionTransport()
+        transport: any HTTPTransport = URLSessionTransport(),
+        timeout: Duration? = nil,
+        maximumResponseSize: Int? = nil
     ) {
         self.apiKey = apiKey.map(Credential.init)
         self.serverURL = serverURL
         self.transport = transport
+        self.timeout = timeout
+        self.maximumResponseSize = maximumResponseSize
     }
 
     /// Builds the URL for a path (already percent-encoded) and query items.
@@ -48,14 +63,64 @@ public struct CambAIClient: Sendable {
         return url
     }
 
-    /// Sends a request through the transport.
-    /// - Throws: `CambAIError.transport` when no response arrives.
+    /// Sends a request through the transport, within `timeout`, and checks the body against
+    /// `maximumResponseSize`.
+    /// - Throws: `CambAIError.cancelled` when the calling task is cancelled, `.timedOut` past `timeout`,
+    ///   `.responseTooLarge`, `.incompleteBody`, and `.transport` when no response arrives for another reason.
     func send(_ request: HTTPRequest) async throws(CambAIError) -> HTTPResponse {
+        var limited = request
+        limited.maximumResponseSize = maximumResponseSize
+        let request = limited
+        if Task.isCancelled { throw .cancelled(received: nil) }
+        let transport = self.transport
+        var isPastDeadline = false
+        var response: HTTPResponse
         do {
-            return try await transport.send(request)
+            if let timeout {
+                response = try await withThrowingTaskGroup(of: HTTPResponse?.self) { group in
+                    group.addTask { try await transport.send(request) }
+                    group.addTask {
+                        try? await Task.sleep(for: timeout)
+                        return nil
+                    }
+                    while let next = try await group.next() {
+                        if let response = next {
+                            group.cancelAll()
+                            return response
+                        }
+                        // The timer ended: the deadline passed, unless the calling task was cancelled.
+                        isPastDeadline = !Task.isCancelled
+                        group.cancelAll()
+                    }
+                    throw CancellationError()
+                }
+            } else {
+                response = try await transport.send(request)
+            }
         } catch {
-            throw .transport(error)
+            throw Self.classify(error, isPastDeadline: isPastDeadline)
         }
+        if let limit = maximumResponseSize, response.body.count > limit {
+            response.body = Data(response.body.prefix(limit))
+            throw .responseTooLarge(response, limit: limit)
+        }
+        return response
+    }
+
+    /// Names the error a transport threw: its own `CambAIError` as it is (a cancellation past the deadline
+    /// becoming `.timedOut`), Swift's and `URLError`'s cancellation and time-out as `.cancelled` and
+    /// `.timedOut`, anything else as `.transport`.
+    static func classify(_ error: any Error, isPastDeadline: Bool) -> CambAIError {
+        let received: HTTPResponse?
+        switch error {
+        case CambAIError.cancelled(let partial): received = partial
+        case let error as CambAIError: return error
+        case is CancellationError: received = nil
+        case let error as URLError where error.code == .cancelled: received = nil
+        case let error as URLError where error.code == .timedOut: return .timedOut(received: nil)
+        default: return .transport(error)
+        }
+        return isPastDeadline ? .timedOut(received: received) : .cancelled(received: received)
     }
 
     /// Encodes a request body as JSON.
@@ -84,26 +149,62 @@ public struct CambAIClient: Sendable {
     }
 
     /// Decodes a response body as JSON.
-    /// - Throws: `CambAIError.decoding` with the response when the body is not the expected JSON.
+    ///
+    /// A body that decodes is accepted whatever its `Content-Type` says (or when there is none). A body that
+    /// does not decode is `.unexpectedContentType` when it is not JSON at all and its `Content-Type` names a
+    /// media type other than JSON (`application/json`, `*/json` or `*+json`), and `.decoding` otherwise.
+    /// - Throws: `CambAIError.decoding` or `.unexpectedContentType`, with the response.
     func decodeJSON<Body: Decodable>(_ type: Body.Type, from response: HTTPResponse) throws(CambAIError) -> Body {
-        do {
-            let decoder = JSONDecoder()
-            decoder.dateDecodingStrategy = .custom { decoder in
-                let container = try decoder.singleValueContainer()
-                let text = try container.decode(String.self)
-                guard let date = RFC3339.date(from: text) else {
-                    throw DecodingError.dataCorruptedError(
-                        in: container, debugDescription: "'\(text)' is not an RFC 3339 date-time")
+        let expectedType = String(describing: type)
+        let failure: DecodingError
+        if response.body.isEmpty {
+            failure = .dataCorrupted(DecodingError.Context(codingPath: [], debugDescription: "the body is empty"))
+        } else {
+            do {
+                let decoder = JSONDecoder()
+                decoder.dateDecodingStrategy = .custom { decoder in
+                    let container = try decoder.singleValueContainer()
+                    let text = try container.decode(String.self)
+                    guard let date = RFC3339.date(from: text) else {
+                        throw DecodingError.dataCorruptedError(
+                            in: container, debugDescription: "'\(text)' is not an RFC 3339 date-time")
+                    }
+                    return date
                 }
-                return date
+                return try decoder.decode(type, from: response.body)
+            } catch let error as DecodingError {
+                failure = error
+            } catch {
+                failure = .dataCorrupted(
+                    DecodingError.Context(
+                        codingPath: [], debugDescription: error.localizedDescription, underlyingError: error))
             }
-            return try decoder.decode(type, from: response.body)
-        } catch let error as DecodingError {
-            throw .decoding(error, expectedType: String(describing: type), response: response)
-        } catch {
-            let context = DecodingError.Context(
-                codingPath: [], debugDescription: error.localizedDescription, underlyingError: error)
-            throw .decoding(.dataCorrupted(context), expectedType: String(describing: type), response: response)
         }
+        let isJSONText = { (try? JSONSerialization.jsonObject(with: response.body, options: [.fragmentsAllowed])) != nil }
+        if let contentType = response.value(forHeader: "Content-Type"), !Self.isJSON(contentType), !isJSONText() {
+            throw .unexpectedContentType(contentType, expectedType: expectedType, response: response)
+        }
+        // Some Foundations report a number that does not fit its type (2^31 for an Int32, 1.5 for an Int) as
+        // invalid JSON, without a path; say what it is instead.
+        if case .dataCorrupted(let context) = failure, context.codingPath.isEmpty,
+            context.debugDescription == "The given data was not valid JSON.", isJSONText()
+        {
+            throw .decoding(
+                .dataCorrupted(
+                    DecodingError.Context(
+                        codingPath: [],
+                        debugDescription: "the body is valid JSON, but a value does not fit its Swift type "
+                            + "(such as a number out of range, or a fraction where an integer is declared)",
+                        underlyingError: failure)),
+                expectedType: expectedType, response: response)
+        }
+        throw .decoding(failure, expectedType: expectedType, response: response)
+    }
+
+    /// Whether a `Content-Type` names JSON: `application/json`, `text/json`, or a `+json` type such as
+    /// `application/problem+json`, parameters and case aside.
+    static func isJSON(_ contentType: String) -> Bool {
+        let mediaType = contentType.prefix { $0 != ";" }.trimmingCharacters(in: .whitespaces).lowercased()
+        return mediaType.hasSuffix("/json") || mediaType.hasSuffix("+json")
     }
 }

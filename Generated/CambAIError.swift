@@ -11,11 +11,33 @@ public enum CambAIError: Error, CustomStringConvertible {
     /// The server answered with a status the operation does not document; the response keeps the status
     /// code, the headers and the body bytes.
     case unexpectedStatus(HTTPResponse)
-    /// A response body is not the JSON its status documents.
+    /// A response body is not the JSON its status documents: malformed or empty JSON, a missing required
+    /// property, a value of the wrong kind, or a number out of range for its Swift type (a fraction where an
+    /// integer is declared, an integer beyond 64 bits).
     case decoding(DecodingError, expectedType: String, response: HTTPResponse)
+    /// A response body that should be JSON does not parse and its `Content-Type` names another media type
+    /// (such as `text/html` from a proxy's error page). A body that parses is accepted whatever the
+    /// `Content-Type` says, and a body that does not parse without a JSON `Content-Type` (or without any) is
+    /// `decoding`.
+    case unexpectedContentType(String, expectedType: String, response: HTTPResponse)
+    /// The connection closed after the status arrived but before the body was complete: fewer bytes than the
+    /// `Content-Length` promised, or a chunked body that stopped. The response holds the status, the headers
+    /// and the body bytes that did arrive; `expectedLength` is the `Content-Length`, when there was one.
+    case incompleteBody(HTTPResponse, expectedLength: Int?)
+    /// The response body is larger than the client's `maximumResponseSize` (`limit`, in bytes). The response
+    /// holds the status, the headers and at most the first `limit` body bytes; reading stopped there.
+    case responseTooLarge(HTTPResponse, limit: Int)
+    /// The response did not complete within the client's `timeout` (or the transport's own time limit).
+    /// `received` holds the status, the headers and the body bytes that arrived in time, or is `nil` when not
+    /// even the status arrived.
+    case timedOut(received: HTTPResponse?)
+    /// The task that called the operation was cancelled; the request was cancelled with it. `received` holds
+    /// what had arrived, or is `nil` when not even the status had arrived.
+    case cancelled(received: HTTPResponse?)
     /// A request body could not be encoded as JSON.
     case encoding(any Error)
-    /// No response arrived: the connection failed, timed out or was cancelled.
+    /// No response arrived and the request was neither cancelled nor timed out: the connection was refused
+    /// or failed before the status arrived.
     case transport(any Error)
     /// The server URL and the operation's path do not form a valid URL (shown without its query).
     case invalidURL(String)
@@ -24,7 +46,11 @@ public enum CambAIError: Error, CustomStringConvertible {
     public var response: HTTPResponse? {
         switch self {
         case .httpValidationError(_, let response): response
-        case .unexpectedStatus(let response), .decoding(_, _, let response): response
+        case .unexpectedStatus(let response), .decoding(_, _, let response),
+            .unexpectedContentType(_, _, let response), .incompleteBody(let response, _),
+            .responseTooLarge(let response, _):
+            response
+        case .timedOut(let received), .cancelled(let received): received
         case .encoding, .transport, .invalidURL: nil
         }
     }
@@ -38,6 +64,18 @@ public enum CambAIError: Error, CustomStringConvertible {
         case .decoding(let error, let expectedType, let response):
             "the \(response.statusCode) response body (\(response.body.count) bytes) is not a valid \(expectedType): "
                 + Self.summary(of: error)
+        case .unexpectedContentType(let contentType, let expectedType, let response):
+            "the \(response.statusCode) response body (\(response.body.count) bytes) is '\(Self.mediaType(contentType))', "
+                + "not JSON, so it is not a valid \(expectedType)"
+        case .incompleteBody(let response, let expectedLength):
+            "the connection closed during the \(response.statusCode) response body after \(response.body.count) "
+                + (expectedLength.map { "of \($0) bytes" } ?? "bytes")
+        case .responseTooLarge(let response, let limit):
+            "the \(response.statusCode) response body is larger than the limit of \(limit) bytes"
+        case .timedOut(let received):
+            "no complete response in time" + Self.received(received)
+        case .cancelled(let received):
+            "the request was cancelled" + Self.received(received)
         case .encoding(let error):
             "the request body could not be encoded: \(error.localizedDescription)"
         case .transport(let error):
@@ -45,6 +83,17 @@ public enum CambAIError: Error, CustomStringConvertible {
         case .invalidURL(let text):
             "'\(text)' is not a valid URL"
         }
+    }
+
+    /// What had arrived when an exchange stopped early, for descriptions.
+    private static func received(_ response: HTTPResponse?) -> String {
+        guard let response else { return " (no response had arrived)" }
+        return " (status \(response.statusCode) and \(response.body.count) body bytes had arrived)"
+    }
+
+    /// A `Content-Type` without its parameters, which could carry anything.
+    private static func mediaType(_ contentType: String) -> String {
+        String(contentType.prefix { $0 != ";" }).trimmingCharacters(in: .whitespaces)
     }
 
     private static func summary(of error: DecodingError) -> String {

@@ -16,12 +16,20 @@ public struct HTTPRequest: Sendable, CustomStringConvertible, CustomReflectable 
     public var headerFields: [String: String]
     /// The encoded body, or `nil` for none.
     public var body: Data?
+    /// The largest response body the client accepts, in bytes (its `maximumResponseSize`); `nil` for no limit.
+    /// A transport should stop reading past it and throw `CambAIError.responseTooLarge`, as
+    /// `URLSessionTransport` does; the client checks every response again.
+    public var maximumResponseSize: Int?
 
-    public init(method: String, url: URL, headerFields: [String: String] = [:], body: Data? = nil) {
+    public init(
+        method: String, url: URL, headerFields: [String: String] = [:], body: Data? = nil,
+        maximumResponseSize: Int? = nil
+    ) {
         self.method = method
         self.url = url
         self.headerFields = headerFields
         self.body = body
+        self.maximumResponseSize = maximumResponseSize
     }
 
     public var description: String {

@@ -7,6 +7,12 @@
 /// middleware that adds headers, retries or logs.
 public protocol HTTPTransport: Sendable {
     /// Sends a request and returns the response, whatever its status code.
-    /// - Throws: Any error when no response arrives; the client wraps it in `CambAIError.transport`.
+    ///
+    /// A transport should stop promptly when the calling task is cancelled (the client cancels it past its
+    /// `timeout`), and stop reading a body longer than `request.maximumResponseSize`.
+    /// - Throws: A `CambAIError` the client passes on as it is (`.incompleteBody`, `.responseTooLarge`,
+    ///   `.cancelled` with what had arrived, which becomes `.timedOut` past the client's deadline); or any other
+    ///   error when no response arrives: the client turns `CancellationError` and `URLError.cancelled` into
+    ///   `.cancelled` (or `.timedOut`), `URLError.timedOut` into `.timedOut`, and the rest into `.transport`.
     func send(_ request: HTTPRequest) async throws -> HTTPResponse
 }

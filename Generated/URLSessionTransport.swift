@@ -6,15 +6,147 @@ import FoundationNetworking
 #endif
 
 /// Sends requests with Foundation's `URLSession`: the default transport of `CambAIClient`.
+///
+/// It reads each response as it arrives, so that an exchange that stops early can say what had arrived:
+/// cancelling the calling task cancels the request at once (closing its connection) and throws
+/// `CambAIError.cancelled`; a body cut short throws `.incompleteBody`; a body longer than
+/// `request.maximumResponseSize` stops being read and throws `.responseTooLarge`.
 public struct URLSessionTransport: HTTPTransport {
-    /// The session requests go through.
-    public var session: URLSession
+    /// The owner of the session: invalidates it when the last copy of the transport goes away.
+    private final class Session: @unchecked Sendable {
+        let session: URLSession
+        let delegate: Delegate
 
-    public init(session: URLSession = .shared) {
-        self.session = session
+        init(configuration: URLSessionConfiguration) {
+            delegate = Delegate()
+            session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
+        }
+
+        deinit { session.finishTasksAndInvalidate() }
     }
 
-    /// - Throws: `URLError` (or the session's error) when no response arrives.
+    /// One request and what has arrived for it.
+    private final class Exchange: @unchecked Sendable {
+        private let lock = NSLock()
+        private let limit: Int?
+        private var task: URLSessionTask?
+        private var continuation: CheckedContinuation<HTTPResponse, any Error>?
+        private var body = Data()
+        private var isTooLarge = false
+        private var isCancelled = false
+
+        init(limit: Int?) {
+            self.limit = limit
+        }
+
+        func start(_ task: URLSessionTask, continuation: CheckedContinuation<HTTPResponse, any Error>) {
+            let isCancelled = lock.withLock {
+                self.task = task
+                self.continuation = continuation
+                return self.isCancelled
+            }
+            task.resume()
+            if isCancelled { task.cancel() }
+        }
+
+        func cancel() {
+            let task = lock.withLock {
+                isCancelled = true
+                return self.task
+            }
+            task?.cancel()
+        }
+
+        func receive(_ data: Data, response: URLResponse?) {
+            let shouldStop = lock.withLock {
+                guard !isTooLarge else { return false }
+                if let limit {
+                    let announced = (response as? HTTPURLResponse).flatMap(URLSessionTransport.contentLength(of:))
+                    if let announced, announced > limit {
+                        isTooLarge = true
+                        return true
+                    }
+                    if body.count + data.count > limit {
+                        body.append(data.prefix(limit - body.count))
+                        isTooLarge = true
+                        return true
+                    }
+                }
+                body.append(data)
+                return false
+            }
+            if shouldStop { lock.withLock { task }?.cancel() }
+        }
+
+        func complete(response: URLResponse?, error: (any Error)?) {
+            let (continuation, body, isTooLarge) = lock.withLock {
+                defer { self.continuation = nil }
+                return (self.continuation, self.body, self.isTooLarge)
+            }
+            guard let continuation else { return }
+            let http = response as? HTTPURLResponse
+            let received = http.map { URLSessionTransport.response($0, body: body) }
+            if let limit, isTooLarge, let received {
+                continuation.resume(throwing: CambAIError.responseTooLarge(received, limit: limit))
+            } else if let error {
+                switch (error as? URLError)?.code {
+                case .cancelled?:
+                    continuation.resume(throwing: CambAIError.cancelled(received: received))
+                case .timedOut?:
+                    continuation.resume(throwing: CambAIError.timedOut(received: received))
+                default:
+                    if let received, let http {
+                        let expectedLength = URLSessionTransport.contentLength(of: http)
+                        continuation.resume(
+                            throwing: CambAIError.incompleteBody(received, expectedLength: expectedLength))
+                    } else {
+                        continuation.resume(throwing: error)
+                    }
+                }
+            } else if let received {
+                continuation.resume(returning: received)
+            } else {
+                continuation.resume(throwing: URLError(.badServerResponse))
+            }
+        }
+    }
+
+    /// Routes the session's callbacks to the exchange of each task.
+    private final class Delegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+        private let lock = NSLock()
+        private var exchanges: [Int: Exchange] = [:]
+
+        func register(_ exchange: Exchange, for task: URLSessionTask) {
+            lock.withLock { exchanges[task.taskIdentifier] = exchange }
+        }
+
+        func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+            let exchange = lock.withLock { exchanges[dataTask.taskIdentifier] }
+            exchange?.receive(data, response: dataTask.response)
+        }
+
+        func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+            let exchange = lock.withLock { exchanges.removeValue(forKey: task.taskIdentifier) }
+            exchange?.complete(response: task.response, error: error)
+        }
+    }
+
+    private let owner: Session
+
+    /// The configuration of the transport's session: its time limits (`timeoutIntervalForRequest`, 60 seconds
+    /// without data by default), cookies, caches and proxies. A copy: changing it has no effect.
+    public var configuration: URLSessionConfiguration { owner.session.configuration }
+
+    /// Creates a transport with its own session.
+    /// - Parameter configuration: The session's configuration; `.default` by default.
+    public init(configuration: URLSessionConfiguration = .default) {
+        owner = Session(configuration: configuration)
+    }
+
+    /// - Throws: `CambAIError.cancelled` when the calling task is cancelled, `.timedOut` when the
+    ///   session's time limit passes, `.incompleteBody` when the connection closes during the body,
+    ///   `.responseTooLarge` past `request.maximumResponseSize` (each with what had arrived), and the
+    ///   session's `URLError` when no response arrives for another reason.
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method
@@ -22,14 +154,29 @@ public struct URLSessionTransport: HTTPTransport {
             urlRequest.setValue(value, forHTTPHeaderField: name)
         }
         urlRequest.httpBody = request.body
-        let (data, response) = try await session.data(for: urlRequest)
-        guard let http = response as? HTTPURLResponse else {
-            throw URLError(.badServerResponse)
+        let task = owner.session.dataTask(with: urlRequest)
+        let exchange = Exchange(limit: request.maximumResponseSize)
+        owner.delegate.register(exchange, for: task)
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                exchange.start(task, continuation: continuation)
+            }
+        } onCancel: {
+            exchange.cancel()
         }
+    }
+
+    /// The response as transports return it, with the body bytes that arrived.
+    private static func response(_ http: HTTPURLResponse, body: Data) -> HTTPResponse {
         var headerFields: [String: String] = [:]
         for (name, value) in http.allHeaderFields {
             headerFields[String(describing: name)] = String(describing: value)
         }
-        return HTTPResponse(statusCode: http.statusCode, headerFields: headerFields, body: data)
+        return HTTPResponse(statusCode: http.statusCode, headerFields: headerFields, body: body)
+    }
+
+    /// The `Content-Length` a response announced, when it has a valid one.
+    private static func contentLength(of http: HTTPURLResponse) -> Int? {
+        (http.value(forHTTPHeaderField: "Content-Length")?.trimmingCharacters(in: .whitespaces)).flatMap { Int($0) }
     }
 }

@@ -135,7 +135,8 @@ final class LoopbackServer: @unchecked Sendable {
     }
 
     @Test func bodyThatIsNotJSONIsADecodingError() async throws {
-        let server = try await LoopbackServer(status: 200, body: "<html>oops</html>", contentType: "text/html")
+        // Declared JSON that is not: `.decoding` (with another Content-Type it is `.unexpectedContentType`).
+        let server = try await LoopbackServer(status: 200, body: "<html>oops</html>")
         defer { Task { await server.stop() } }
         let error = await failure(of: client(server))
         guard case .decoding(_, let expectedType, let response)? = error else {
@@ -207,7 +208,7 @@ final class LoopbackServer: @unchecked Sendable {
     }
 
     @Test func transportFailureIsTyped() async throws {
-        let transport = InMemoryTransport { _ in throw URLError(.timedOut) }
+        let transport = InMemoryTransport { _ in throw URLError(.cannotConnectToHost) }
         let client = CambAIClient(apiKey: Self.key, transport: transport)
         do {
             _ = try await client.getDubbedOutputInAltFormat(
@@ -218,7 +219,7 @@ final class LoopbackServer: @unchecked Sendable {
                 Issue.record("expected .transport, got \(error)")
                 return
             }
-            #expect((underlying as? URLError)?.code == .timedOut)
+            #expect((underlying as? URLError)?.code == .cannotConnectToHost)
             #expect(!String(describing: error).contains(Self.key))
         }
     }

@@ -132,8 +132,9 @@ extension Presenter {
             )
         }
         if defaultError == nil { throwsDocs.append("  `.unexpectedStatus` on any status the document does not list;") }
-        throwsDocs.append(
-            "  `.decoding` when a body does not match its documented type; `.transport` when no response arrives.")
+        throwsDocs.append("  `.decoding` or `.unexpectedContentType` when a body does not match its documented type;")
+        throwsDocs.append("  `.incompleteBody`, `.responseTooLarge`, `.timedOut`, `.cancelled` (with what had arrived)")
+        throwsDocs.append("  or `.transport` (when nothing arrived) when the response does not arrive whole.")
         var summaryLine = operation.documentation.summary
         var extra = ["`\(operation.method) \(operation.path)`"]
         if operation.isDeprecated { extra.append("- Warning: Deprecated by the document.") }

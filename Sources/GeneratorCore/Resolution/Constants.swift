@@ -27,6 +27,8 @@ public enum Constants {
         "Unicode",
         "URLError", "Locale", "KeyedDecodingContainer", "KeyedEncodingContainer", "LosslessStringConvertible",
         "Calendar", "TimeZone", "Bundle", "NSError", "Measurement", "IndexSet", "CharacterSet",
+        "Duration", "NSLock", "URLResponse", "URLSessionTask", "URLSessionDataTask", "URLSessionDataDelegate",
+        "URLSessionConfiguration", "CheckedContinuation", "CancellationError", "JSONSerialization",
     ]
 
     /// Names a `CodingKeys` case cannot take, because `CodingKey` or `RawRepresentable` already use them.
@@ -51,7 +53,14 @@ public enum Constants {
 
     /// Members of the generated client, which operation functions cannot be named after.
     public static let reservedClientMemberNames: Set<String> = [
-        "send", "makeURL", "encodeJSON", "decodeJSON", "serverURL", "transport", "defaultServerURL",
+        "send", "makeURL", "encodeJSON", "decodeJSON", "decodeText", "classify", "isJSON", "serverURL", "transport",
+        "defaultServerURL", "timeout", "maximumResponseSize",
+    ]
+
+    /// The cases the generated module error declares besides one per documented error body.
+    public static let reservedErrorCaseNames: Set<String> = [
+        "unexpectedStatus", "decoding", "unexpectedContentType", "incompleteBody", "responseTooLarge", "timedOut",
+        "cancelled", "encoding", "transport", "invalidURL", "response", "description",
     ]
 
     /// The suffix appended to a schema name that would otherwise clash with a reserved name: `Error` → `ErrorModel`.

@@ -127,8 +127,7 @@ extension ModuleResolver {
                     if !errorCases[existing].statuses.contains(status) { errorCases[existing].statuses.append(status) }
                 } else {
                     var scope = NameScope(
-                        reserved: Set(
-                            ["unexpectedStatus", "decoding", "encoding", "transport"] + errorCases.map(\.caseName)))
+                        reserved: Constants.reservedErrorCaseNames.union(errorCases.map(\.caseName)))
                     caseName = scope.claim(types.caseName(for: usage.type))
                     errorCases.append(IR.ErrorCase(caseName: caseName, type: usage.type, statuses: [status]))
                 }

@@ -23,4 +23,17 @@ for raw in [
 check(Keywords(rawValue: "") == .empty)
 check(Keywords(rawValue: "new") == .undocumented2("new"))
 
+// Error bodies named like the module error's own cases get a suffix, and so does an operation named like a
+// client option.
+let slow = NamesClient(serverURL: URL(string: "https://example.com")!, transport: answering(408, #"{"after":3}"#))
+do {
+    try await slow.timeout2()
+    check(false, "expected an error")
+} catch .timedOut2(let body, let response) {
+    check(body.after == 3 && response.statusCode == 408)
+} catch {
+    check(false, "\(error)")
+}
+check(NamesError.cancelled(received: nil).response == nil)
+
 finish()

@@ -48,4 +48,44 @@ do {
     check(false, "\(error)")
 }
 
+// What the client keeps: an enum value the document does not list is not an error.
+let paused = try await client(200, #"{"mode":"paused","count":3}"#).getState()
+check(paused.mode == .undocumented("paused") && paused.count == 3)
+let sensor = try await client(200, #"{"mode":"busy","count":1,"source":{"kind":"Sensor","reading":2.5}}"#).getState()
+check(sensor.source == .sensor(Sensor(kind: "Sensor", reading: 2.5)))
+
+// What it refuses, each a `.decoding` error with the status and every byte: a discriminator value naming no
+// member (a closed set, unlike the enum), an enum value of the wrong kind, an int32 out of range or with a
+// fraction, a missing required property.
+let refused: [(String, [String])] = [
+    (#"{"mode":"busy","count":1,"source":{"kind":"Robot"}}"#, ["source"]),
+    (#"{"mode":7,"count":1}"#, ["mode"]),
+    (#"{"mode":"idle","count":2147483648}"#, ["count"]),
+    (#"{"mode":"idle","count":1.5}"#, ["count"]),
+    (#"{"mode":"idle"}"#, []),
+]
+for (body, path) in refused {
+    do {
+        let state = try await client(200, body).getState()
+        check(false, "\(body): expected an error, got \(state)")
+    } catch .decoding(let error, let expectedType, let response) {
+        let context: DecodingError.Context? =
+            switch error {
+            case .dataCorrupted(let context), .keyNotFound(_, let context), .typeMismatch(_, let context),
+                .valueNotFound(_, let context):
+                context
+            @unknown default: nil
+            }
+        // Foundation on Linux reports a number that does not fit as invalid JSON without a path; the client
+        // says what it is.
+        let keys = context?.codingPath.map(\.stringValue)
+        let isUnplacedNumber =
+            path == ["count"] && keys == [] && context?.debugDescription.contains("does not fit its Swift type") == true
+        check(keys == path || isUnplacedNumber, "\(body): \(error)")
+        check(expectedType == "State" && response.statusCode == 200 && response.body == Data(body.utf8), body)
+    } catch {
+        check(false, "\(body): \(error)")
+    }
+}
+
 finish()
