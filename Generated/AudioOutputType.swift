@@ -8,7 +8,7 @@ import Foundation
 /// value and encode back unchanged.
 ///
 /// Source: `#/components/schemas/AudioOutputType`
-public enum AudioOutputType: RawRepresentable, Codable, Hashable, Sendable {
+public enum AudioOutputType: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
     /// `"flac"`
     case flac
     /// `"wav"`
@@ -27,6 +27,9 @@ public enum AudioOutputType: RawRepresentable, Codable, Hashable, Sendable {
         .mp3,
         .aac,
     ]
+
+    /// The documented cases, in document order; values the document does not list are not among them.
+    public static var allCases: [AudioOutputType] { documentedCases }
 
     public init(rawValue: String) {
         switch rawValue {

@@ -79,6 +79,10 @@ extension URL: JSONMatchable {
     static func matchScore(for value: JSONValue) -> Int? { value.stringValue.flatMap { URL(string: $0) } == nil ? nil : 1 }
 }
 
+extension UUID: JSONMatchable {
+    static func matchScore(for value: JSONValue) -> Int? { value.stringValue.flatMap(UUID.init(uuidString:)) == nil ? nil : 1 }
+}
+
 extension JSONValue: JSONMatchable {
     static func matchScore(for value: JSONValue) -> Int? { 0 }
 }

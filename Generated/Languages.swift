@@ -8,7 +8,7 @@ import Foundation
 /// value and encode back unchanged.
 ///
 /// Source: `#/components/schemas/Languages`
-public enum Languages: RawRepresentable, Codable, Hashable, Sendable {
+public enum Languages: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
     /// English (United States): `en-US` (1).
     case enUS
     /// Afrikaans (South Africa): `af-ZA` (2).
@@ -459,6 +459,9 @@ public enum Languages: RawRepresentable, Codable, Hashable, Sendable {
         .saIN,
         .arXA,
     ]
+
+    /// The documented cases, in document order; values the document does not list are not among them.
+    public static var allCases: [Languages] { documentedCases }
 
     /// The document's `default`.
     public static let defaultValue: Languages = .enUS

@@ -22,6 +22,7 @@ extension Double: ParameterValue { var parameterText: String { String(self) } }
 extension Float: ParameterValue { var parameterText: String { String(self) } }
 extension Bool: ParameterValue { var parameterText: String { self ? "true" : "false" } }
 extension URL: ParameterValue { var parameterText: String { absoluteString } }
+extension UUID: ParameterValue { var parameterText: String { uuidString } }
 
 extension String {
     /// The text with the UTF-8 bytes of everything but `A-Z a-z 0-9 - . _ ~` percent-encoded.

@@ -8,7 +8,7 @@ import Foundation
 /// value and encode back unchanged.
 ///
 /// Source: `#/components/schemas/VideoOutputTypeWithoutAVI`
-public enum VideoOutputTypeWithoutAVI: RawRepresentable, Codable, Hashable, Sendable {
+public enum VideoOutputTypeWithoutAVI: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
     /// `"mkv"`
     case mkv
     /// `"mp4"`
@@ -24,6 +24,9 @@ public enum VideoOutputTypeWithoutAVI: RawRepresentable, Codable, Hashable, Send
         .mp4,
         .mov,
     ]
+
+    /// The documented cases, in document order; values the document does not list are not among them.
+    public static var allCases: [VideoOutputTypeWithoutAVI] { documentedCases }
 
     public init(rawValue: String) {
         switch rawValue {

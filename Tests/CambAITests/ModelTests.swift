@@ -12,6 +12,14 @@ import Testing
         #expect(Languages.documentedCases.allSatisfy { $0.isDocumented })
     }
 
+    /// `CaseIterable` lists the documented ids (148 of them), never an undocumented value.
+    @Test func allCasesAreTheDocumentedCases() {
+        #expect(Languages.allCases.count == 148)
+        #expect(Languages.allCases.first == .enUS)
+        #expect(Languages.allCases.last == .arXA)  // 150, the last value of the document's enum
+        #expect(AudioOutputType.allCases.map(\.rawValue) == ["flac", "wav", "mp3", "aac"])
+    }
+
     @Test func casesAreNamedAfterTheirLocaleTags() {
         #expect(Languages.enUS.rawValue == 1)
         #expect(Languages.afZA.rawValue == 2)

@@ -60,6 +60,8 @@ extension Context {
         public var additionalPropertiesTypeName: String
         /// String literals of the required keys (`"loc"`), for the match rule.
         public var requiredKeys: [String]
+        /// Whether the struct conforms to `Identifiable`: it has an `id` property and the configuration asks.
+        public var isIdentifiable = false
     }
 
     public struct Property: Sendable {
@@ -109,6 +111,8 @@ extension Context {
         public var undocumentedCaseName: String
         public var hasDefault: Bool
         public var defaultCaseName: String
+        /// Whether the enum conforms to `CaseIterable` (its `allCases` are the documented cases).
+        public var isCaseIterable = true
     }
 
     public struct EnumerationCase: Sendable {

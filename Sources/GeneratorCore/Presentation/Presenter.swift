@@ -57,9 +57,12 @@ public struct Presenter {
             switch type {
             case .structure(let value):
                 context.structure = present(value)
+                context.structure?.isIdentifiable =
+                    module.conformsToIdentifiable && value.properties.contains { $0.swiftName == "id" }
                 template = "Struct.swift"
             case .enumeration(let value):
                 context.enumeration = present(value)
+                context.enumeration?.isCaseIterable = module.conformsToCaseIterable
                 template = "Enum.swift"
             case .union(let value):
                 context.union = present(value)
@@ -90,6 +93,7 @@ public struct Presenter {
         case .date: "CalendarDate"
         case .bytes: "Data"
         case .url: "URL"
+        case .uuid: "UUID"
         case .integer: "Int"
         case .int32: "Int32"
         case .int64: "Int64"

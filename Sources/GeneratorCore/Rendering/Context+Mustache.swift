@@ -80,6 +80,7 @@ extension Context.Structure: KeyPathContext {
         "properties": \.properties,
         "hasProperties": \.hasProperties,
         "hasAdditionalProperties": \.hasAdditionalProperties,
+        "isIdentifiable": \.isIdentifiable,
         "additionalPropertiesTypeName": \.additionalPropertiesTypeName,
         "requiredKeys": \.requiredKeys,
     ]
@@ -116,6 +117,7 @@ extension Context.Enumeration: KeyPathContext {
         "rawTypeName": \.rawTypeName,
         "isString": \.isString,
         "undocumentedCaseName": \.undocumentedCaseName,
+        "isCaseIterable": \.isCaseIterable,
         "hasDefault": \.hasDefault,
         "defaultCaseName": \.defaultCaseName,
     ]

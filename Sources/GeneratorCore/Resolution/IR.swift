@@ -16,6 +16,8 @@ extension IR {
         case bytes
         /// `format: uri`: Foundation's `URL`, its text on the wire.
         case url
+        /// Foundation's `UUID`, its text on the wire (only through the configuration's `formats`).
+        case uuid
         /// Any JSON value: the runtime's `JSONValue`.
         case jsonValue
         case array(TypeUsage)
@@ -38,6 +40,10 @@ extension IR {
         public var credentials: [Credential]
         /// Documented error responses across operations, one case of the error type each.
         public var errorCases: [ErrorCase]
+        /// Structs with an `id` property conform to `Identifiable` (the configuration's `conformances`).
+        public var conformsToIdentifiable = false
+        /// Enums conform to `CaseIterable` over their documented members (the configuration's `conformances`).
+        public var conformsToCaseIterable = true
     }
 
     public struct Documentation: Sendable, Hashable {

@@ -15,6 +15,11 @@ public struct ModuleResolver {
     }
 
     public func resolve(_ document: OpenAPI.Document) -> IR.Module {
+        let document =
+            configuration.include.map {
+                OperationSelection(document: document, filter: $0).apply(
+                    file: configuration.file ?? file, diagnostics: diagnostics)
+            } ?? document
         let moduleName = configuration.moduleName ?? namer.typeName(for: document.info.title)
         let clientName = moduleName + "Client"
         let errorName = moduleName + "Error"
@@ -30,17 +35,40 @@ public struct ModuleResolver {
         let entries = document.paths.flatMap { path, item in
             item.operations.map { (path: path, item: item, method: $0.method, operation: $0.operation) }
         }
-        // Operations with an operationId claim their names first, so that a synthesised name never takes
-        // the name a document gave; within each group, document order decides.
+        // Operations the configuration names claim their names first, then those with an operationId, so that a
+        // synthesised name never takes a name the user or the document gave; within each group, document order
+        // decides.
         var functionNames = [String](repeating: "", count: entries.count)
         var firstWithID: [String: String] = [:]  // operationId → 'METHOD /path' of the first operation that gives it
-        for hasID in [true, false] {
-            for (index, entry) in entries.enumerated() where (entry.operation.operationID?.isEmpty == false) == hasID {
-                let proposed = namer.memberName(
+        var usedOperationNames: Set<String> = []
+        func configuredName(
+            _ entry: (path: String, item: OpenAPI.PathItem, method: OpenAPI.HTTPMethod, operation: OpenAPI.Operation)
+        ) -> (key: String, name: (name: String, mark: SourceMark))? {
+            let keys = [entry.operation.operationID, entry.method.rawValue.uppercased() + " " + entry.path]
+            for case let key? in keys { if let name = configuration.names.operations[key] { return (key, name) } }
+            return nil
+        }
+        enum Group { case named, withID, synthesised }
+        func group(
+            of entry: (path: String, item: OpenAPI.PathItem, method: OpenAPI.HTTPMethod, operation: OpenAPI.Operation)
+        ) -> Group {
+            if configuredName(entry) != nil { return .named }
+            return entry.operation.operationID?.isEmpty == false ? .withID : .synthesised
+        }
+        for currentGroup in [Group.named, .withID, .synthesised] {
+            for (index, entry) in entries.enumerated() where group(of: entry) == currentGroup {
+                var proposed = namer.memberName(
                     for: functionBaseName(entry.operation, method: entry.method, path: entry.path))
+                if let (key, configured) = configuredName(entry) {
+                    usedOperationNames.insert(key)
+                    proposed =
+                        namer.checkedOverride(
+                            configured.name, kind: .member, at: location(configured.mark), diagnostics: diagnostics)
+                        ?? proposed
+                }
                 functionNames[index] = functionScope.claim(proposed)
                 let operationName = entry.method.rawValue.uppercased() + " " + entry.path
-                if let id = entry.operation.operationID, hasID {
+                if let id = entry.operation.operationID, currentGroup != .synthesised {
                     if let first = firstWithID[id] {
                         // operationIds must be unique; the document order decides which one keeps the name.
                         diagnostics.warning(
@@ -66,13 +94,18 @@ public struct ModuleResolver {
                     errorCases: &errorCases))
         }
         reportUnusedEnumCaseNames(declared: types.namedEnumPointers)
-        return IR.Module(
+        reportUnusedNames(
+            types: types, operations: usedOperationNames, entries: entries.map { ($0.method, $0.path, $0.operation) })
+        var module = IR.Module(
             name: moduleName, clientName: clientName, errorName: errorName, documentTitle: document.info.title,
             documentVersion: document.info.version, documentDescription: document.info.description,
             defaultServerURL: document.servers.first.map(Self.defaultURL),
             types: UnionShapes.decide(RecursiveTypes.breakCycles(in: types.declarations)).sorted { $0.name < $1.name },
             operations: operations,
             credentials: credentials, errorCases: errorCases)
+        module.conformsToIdentifiable = configuration.conformsToIdentifiable
+        module.conformsToCaseIterable = configuration.conformsToCaseIterable
+        return module
     }
 
     /// Configured case names whose pointer names no enum schema the module declares would be ignored; after
@@ -86,6 +119,37 @@ public struct ModuleResolver {
                 "enumCaseNames names '\(pointer)', which is not an enum schema of the document"
                     + (nearest.map { "; did you mean '\($0)'?" } ?? ""),
                 at: SourceLocation(file: file, mark: mark))
+        }
+    }
+
+    /// Names in the configuration that name nothing would be ignored; after an upstream change that would
+    /// silently rename the user's API, so each is an error with the nearest target that exists.
+    func reportUnusedNames(
+        types: TypeResolver, operations used: Set<String>,
+        entries: [(method: OpenAPI.HTTPMethod, path: String, operation: OpenAPI.Operation)]
+    ) {
+        let names = configuration.names
+        let kinds: [(String, [JSONPointer: (name: String, mark: SourceMark)])] = [
+            ("a schema", names.types), ("a property", names.properties),
+        ]
+        let known = types.knownSchemaPointers.map(\.description)
+        for (what, table) in kinds {
+            for (pointer, entry) in table.sorted(by: { $0.value.mark < $1.value.mark })
+            where !types.usedNamePointers.contains(pointer) {
+                diagnostics.error(
+                    "names '\(pointer)', which is not \(what) the generator declares"
+                        + Suggestion.clause(for: pointer.description, among: known),
+                    at: location(entry.mark))
+            }
+        }
+        let operationKeys =
+            entries.compactMap(\.operation.operationID)
+            + entries.map { $0.method.rawValue.uppercased() + " " + $0.path }
+        for (key, entry) in names.operations.sorted(by: { $0.value.mark < $1.value.mark }) where !used.contains(key) {
+            diagnostics.error(
+                "names operation '\(key)', which the document does not have (give its operationId or 'METHOD /path')"
+                    + Suggestion.clause(for: key, among: operationKeys),
+                at: location(entry.mark))
         }
     }
 

@@ -168,3 +168,32 @@ public struct NameScope: Sendable {
         return bare + String(suffix)
     }
 }
+
+extension SwiftNamer {
+    public enum Kind: Sendable { case type, member }
+
+    /// A name the user chose in the configuration, kept exactly as written when it is a legal Swift identifier
+    /// (a keyword gets backticks as a member, and is refused as a type).
+    /// - Returns: the name, or `nil` after an error that suggests the generator's own spelling of it.
+    func checkedOverride(_ name: String, kind: Kind, at location: SourceLocation, diagnostics: DiagnosticCollector)
+        -> String?
+    {
+        let scalars = Array(name.unicodeScalars)
+        let isIdentifier =
+            !scalars.isEmpty
+            && (scalars[0] == "_" || scalars[0].properties.isAlphabetic)
+            && scalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+        let isUnusable =
+            kind == .type
+            ? Self.keywords.contains(name) || Self.unusableMemberNames.contains(name)
+            : Self.unusableMemberNames.contains(name)
+        guard isIdentifier, !isUnusable else {
+            let legal = kind == .type ? typeName(for: name) : memberName(for: name)
+            diagnostics.error(
+                "'\(name)' is not a legal Swift \(kind == .type ? "type" : "member") name; did you mean '\(legal)'?",
+                at: location)
+            return nil
+        }
+        return kind == .member && Self.keywords.contains(name) ? "`\(name)`" : name
+    }
+}

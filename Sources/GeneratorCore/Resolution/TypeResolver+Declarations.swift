@@ -44,7 +44,10 @@ extension TypeResolver {
             }
             let usage = usage(for: propertySchema, nameHint: name + namer.typeName(for: jsonName))
             let isRequired = collected.required.contains(jsonName)
-            let proposed = namer.memberName(for: jsonName)
+            let proposed =
+                overriddenName(
+                    configuration.names.properties[propertySchema.pointer], kind: .member,
+                    pointer: propertySchema.pointer) ?? namer.memberName(for: jsonName)
             let swiftName = scope.claim(proposed)
             if swiftName != proposed {
                 diagnostics.note(

@@ -15,6 +15,8 @@ final class TypeResolver {
     private(set) var componentSchemas: [String: OpenAPI.Schema] = [:]
     /// The pointers of the enum schemas declared so far, to find configured case names that name none.
     var namedEnumPointers: Set<JSONPointer> = []
+    /// The pointers of the configuration's type and property names that named something.
+    var usedNamePointers: Set<JSONPointer> = []
     /// The members of each reference cycle reported so far.
     private var reportedCycles: Set<Set<String>> = []
     /// Usages of schemas reached through a `$ref` that is not a component, by pointer.
@@ -42,6 +44,16 @@ final class TypeResolver {
 
     func location(_ mark: SourceMark) -> SourceLocation { SourceLocation(file: file, mark: mark) }
 
+    /// A name from the configuration's `names`, when it is a legal Swift name of the kind; otherwise `nil`
+    /// after an error naming the legal spelling.
+    func overriddenName(_ entry: (name: String, mark: SourceMark)?, kind: SwiftNamer.Kind, pointer: JSONPointer)
+        -> String?
+    {
+        guard let entry else { return nil }
+        usedNamePointers.insert(pointer)
+        return namer.checkedOverride(entry.name, kind: kind, at: location(entry.mark), diagnostics: diagnostics)
+    }
+
     func declare(_ declaration: IR.TypeDeclaration) {
         declarations.append(declaration)
         declarationsByName[declaration.name] = declaration
@@ -54,7 +66,7 @@ final class TypeResolver {
     /// Booleans, enums and aliases of them; arrays of those only in a query.
     func isParameterRepresentable(_ type: IR.TypeUsage, inQuery: Bool) -> Bool {
         switch type {
-        case .string, .integer, .int32, .int64, .double, .float, .boolean, .dateTime, .date, .url: return true
+        case .string, .integer, .int32, .int64, .double, .float, .boolean, .dateTime, .date, .url, .uuid: return true
         case .bytes: return false
         case .array(let element): return inQuery && isParameterRepresentable(element, inQuery: false)
         case .jsonValue, .dictionary: return false
@@ -69,6 +81,7 @@ final class TypeResolver {
 
     /// Claims a type name, renaming (with a note) when it clashes with a reserved or earlier name.
     func claimTypeName(_ proposed: String, for pointer: JSONPointer, mark: SourceMark) -> String {
+        let proposed = overriddenName(configuration.names.types[pointer], kind: .type, pointer: pointer) ?? proposed
         var candidate = proposed
         if Constants.standardTypeNames.contains(candidate) || Constants.runtimeTypeNames.contains(candidate) {
             candidate += Constants.reservedNameSuffix
@@ -230,6 +243,13 @@ final class TypeResolver {
                 at: location(schema.mark), pointer: schema.pointer.description)
             return Usage(type: .jsonValue, isNullable: isNullable)
         }
+        if let format = schema.format, let jsonType = types.first, let override = configuration.formatTypes[format] {
+            if override.type.reads(jsonType) { return Usage(type: override.type.usage, isNullable: isNullable) }
+            diagnostics.warning(
+                "'formats' maps '\(format)' to \(override.type.rawValue), which cannot read \(jsonType) values; "
+                    + "this schema keeps the generator's type",
+                at: location(schema.mark), pointer: schema.pointer.description)
+        }
         let isObject = types.first == "object" || (types.isEmpty && !schema.properties.isEmpty)
         switch isObject ? "object" : types.first {
         case "object"?:
@@ -366,6 +386,10 @@ final class TypeResolver {
     }
 
     /// Every schema in `components/schemas`, by pointer, for references to schemas nested in others.
+    /// The pointers of every schema under `components/schemas` and of every inline schema resolved so far, for
+    /// "did you mean" suggestions.
+    var knownSchemaPointers: Set<JSONPointer> { Set(schemaIndex().keys).union(inlineUsages.keys) }
+
     private func schemaIndex() -> [JSONPointer: OpenAPI.Schema] {
         if let schemasByPointer { return schemasByPointer }
         var index: [JSONPointer: OpenAPI.Schema] = [:]
@@ -404,6 +428,7 @@ final class TypeResolver {
         case .date: "calendarDate"
         case .bytes: "data"
         case .url: "url"
+        case .uuid: "uuid"
         case .integer, .int32, .int64: "integer"
         case .double, .float: "number"
         case .boolean: "boolean"

@@ -24,7 +24,7 @@ enum UnionShapes {
         func shape(_ type: IR.TypeUsage, depth: Int = 0) -> Shape {
             guard depth < 32 else { return .any }
             switch type {
-            case .string, .dateTime, .date, .bytes, .url: return Shape(kinds: ["string"], values: nil)
+            case .string, .dateTime, .date, .bytes, .url, .uuid: return Shape(kinds: ["string"], values: nil)
             case .integer, .int32, .int64: return Shape(kinds: ["integer"], values: nil)
             case .double, .float: return Shape(kinds: ["integer", "number"], values: nil)
             case .boolean: return Shape(kinds: ["boolean"], values: nil)

@@ -12,9 +12,18 @@ enum FixtureDocuments {
     /// The `.yaml` and `.json` files of a folder, sorted by name; none when the folder does not exist.
     static func documents(in folder: URL) -> [URL] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.sorted().filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".json") }.map {
+        return names.sorted().filter {
+            ($0.hasSuffix(".yaml") && !$0.hasSuffix(".config.yaml")) || $0.hasSuffix(".json")
+        }.map {
             folder.appendingPathComponent($0)
         }
+    }
+
+    /// `<name>.config.yaml` beside `<name>.yaml`: the document's configuration file, when there is one.
+    static func configuration(for document: URL) -> URL? {
+        let url = document.deletingLastPathComponent().appendingPathComponent(
+            document.deletingPathExtension().lastPathComponent + ".config.yaml")
+        return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }
 
     /// `<name>.checks.swift` beside `<name>.yaml` (or `.json`).
@@ -41,8 +50,8 @@ enum FixtureDocuments {
                 #expect(found, "Tests/Fixtures/\(folder)/\(name) has no \(stem).yaml or \(stem).json beside it")
             }
         }
-        // 22 field cases (BR-01 … BR-35) and 4 fixtures of our own have checks.
-        #expect(checks == 26)
+        // 22 field cases (BR-01 … BR-35) and 5 fixtures of our own have checks.
+        #expect(checks == 27)
     }
 
     /// Each copied field case names its source on its first line (`BR-35.json`, which cannot hold a comment, in

@@ -33,7 +33,8 @@ struct GeneratedCodeCompilesTests {
             let output = package.appendingPathComponent("Sources/\(module)")
             let diagnostics = DiagnosticCollector()
             let options = Pipeline.Options(
-                document: document, templates: TestPaths.templates, output: output, moduleName: module,
+                document: document, templates: TestPaths.templates, output: output,
+                configuration: FixtureDocuments.configuration(for: document), moduleName: module,
                 base: document.deletingLastPathComponent())
             do {
                 _ = try await Pipeline(options: options, diagnostics: diagnostics).generate()
