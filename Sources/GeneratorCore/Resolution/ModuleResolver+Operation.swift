@@ -49,7 +49,12 @@ extension ModuleResolver {
                 continue
             }
             let schema = parameter.schema ?? parameter.content.first?.mediaTypeObject.schema
-            let usage = schema.map { types.usage(for: $0, nameHint: typePrefix + namer.typeName(for: parameter.name)) }
+            // A parameter defined in `components/parameters` names its inline type after itself, whichever
+            // operation reaches it first.
+            let hint =
+                componentName(of: parameter.pointer, kind: "parameters").map { namer.typeName(for: $0) }
+                ?? typePrefix + namer.typeName(for: parameter.name)
+            let usage = schema.map { types.usage(for: $0, nameHint: hint) }
             var style = parameter.style ?? (parameter.location == .query ? "form" : "simple")
             let supportedStyles =
                 parameter.location == .query ? ["form", "spaceDelimited", "pipeDelimited"] : ["simple"]

@@ -32,12 +32,19 @@ public struct ModuleResolver {
         var operations: [IR.Operation] = []
         var functionScope = NameScope(reserved: Constants.reservedClientMemberNames.union(credentials.map(\.swiftName)))
         var errorCases: [IR.ErrorCase] = []
+        // Operations in an order that does not depend on the document's: by path, then by method. Names, and the
+        // inline types operations declare, are claimed in this order, so reordering the document renames nothing.
+        let methodRank = Dictionary(uniqueKeysWithValues: OpenAPI.HTTPMethod.allCases.enumerated().map { ($1, $0) })
         let entries = document.paths.flatMap { path, item in
             item.operations.map { (path: path, item: item, method: $0.method, operation: $0.operation) }
+        }.sorted { a, b in
+            a.path != b.path
+                ? a.path.unicodeScalars.map(\.value).lexicographicallyPrecedes(b.path.unicodeScalars.map(\.value))
+                : methodRank[a.method]! < methodRank[b.method]!
         }
-        // Operations the configuration names claim their names first, then those with an operationId, so that a
-        // synthesised name never takes a name the user or the document gave; within each group, document order
-        // decides.
+        // Operations the configuration names claim their names first, then those with an operationId (an
+        // operationId that is already its Swift name first), so that a synthesised name never takes a name the
+        // user or the document gave; within each group, the order above decides.
         var functionNames = [String](repeating: "", count: entries.count)
         var firstWithID: [String: String] = [:]  // operationId → 'METHOD /path' of the first operation that gives it
         var usedOperationNames: Set<String> = []
@@ -55,8 +62,24 @@ public struct ModuleResolver {
             if configuredName(entry) != nil { return .named }
             return entry.operation.operationID?.isEmpty == false ? .withID : .synthesised
         }
+        let claimOrder = entries.indices.sorted { a, b in
+            func rank(_ index: Int) -> Int {
+                switch group(of: entries[index]) {
+                case .named: return 0
+                case .withID:
+                    let id = entries[index].operation.operationID!
+                    return namer.memberName(
+                        for: functionBaseName(
+                            entries[index].operation, method: entries[index].method, path: entries[index].path)) == id
+                        ? 1 : 2
+                case .synthesised: return 3
+                }
+            }
+            return (rank(a), a) < (rank(b), b)
+        }
         for currentGroup in [Group.named, .withID, .synthesised] {
-            for (index, entry) in entries.enumerated() where group(of: entry) == currentGroup {
+            for index in claimOrder where group(of: entries[index]) == currentGroup {
+                let entry = entries[index]
                 var proposed = namer.memberName(
                     for: functionBaseName(entry.operation, method: entry.method, path: entry.path))
                 if let (key, configured) = configuredName(entry) {
@@ -169,7 +192,11 @@ public struct ModuleResolver {
     func resolveCredentials(_ document: OpenAPI.Document) -> [IR.Credential] {
         var credentials: [IR.Credential] = []
         var schemes: [(String, OpenAPI.SecurityScheme)] = []
-        for (name, scheme) in document.components.securitySchemes {
+        // By name, so that the client's properties and initializer keep their order when the document's changes.
+        let sorted = document.components.securitySchemes.sorted {
+            $0.name.unicodeScalars.map(\.value).lexicographicallyPrecedes($1.name.unicodeScalars.map(\.value))
+        }
+        for (name, scheme) in sorted {
             switch scheme {
             case .value(let value): schemes.append((name, value))
             case .reference(let reference):

@@ -1,10 +1,13 @@
 /// How `TypeResolver` declares structs (merging `allOf`), enums and unions.
 extension TypeResolver {
-    /// The properties of a schema and of its `allOf` members (followed through references), in order.
-    func collectProperties(_ schema: OpenAPI.Schema, visited: inout Set<JSONPointer>) -> (
-        properties: [(String, OpenAPI.Schema)], required: Set<String>, forbidsAdditional: Bool
+    /// The properties of a schema and of its `allOf` members (followed through references), in order, each
+    /// with the type name of the component that defines it (`nil` for the schema being declared): an inline
+    /// type in a property is named after where it is defined, not after whichever struct reaches it first.
+    func collectProperties(_ schema: OpenAPI.Schema, owner: String? = nil, visited: inout Set<JSONPointer>) -> (
+        properties: [(String, OpenAPI.Schema, owner: String?)], required: Set<String>, forbidsAdditional: Bool
     ) {
-        var properties: [(String, OpenAPI.Schema)] = []
+        var properties: [(String, OpenAPI.Schema, owner: String?)] = []
+        var owner = owner
         var required = Set(schema.required)
         var forbids = false
         if case .allowed(false)? = schema.additionalProperties { forbids = true }
@@ -18,16 +21,17 @@ extension TypeResolver {
             }
             guard visited.insert(resolved.pointer).inserted else { return ([], [], false) }
             target = resolved
+            owner = componentTypeNames(component)
             required.formUnion(resolved.required)
             if case .allowed(false)? = resolved.additionalProperties { forbids = true }
         }
         for member in target.allOf {
-            let inner = collectProperties(member, visited: &visited)
+            let inner = collectProperties(member, owner: owner, visited: &visited)
             properties += inner.properties
             required.formUnion(inner.required)
             forbids = forbids || inner.forbidsAdditional
         }
-        properties += target.properties
+        properties += target.properties.map { ($0.name, $0.schema, owner) }
         return (properties, required, forbids)
     }
 
@@ -37,12 +41,12 @@ extension TypeResolver {
         var scope = NameScope(reserved: Constants.reservedStructMemberNames)
         var seen: Set<String> = []
         var properties: [IR.Property] = []
-        for (jsonName, propertySchema) in collected.properties {
+        for (jsonName, propertySchema, owner) in collected.properties {
             if !seen.insert(jsonName).inserted {
                 // allOf members that repeat a property: the first declaration wins.
                 continue
             }
-            let usage = usage(for: propertySchema, nameHint: name + namer.typeName(for: jsonName))
+            let usage = usage(for: propertySchema, nameHint: (owner ?? name) + namer.typeName(for: jsonName))
             let isRequired = collected.required.contains(jsonName)
             let proposed =
                 overriddenName(

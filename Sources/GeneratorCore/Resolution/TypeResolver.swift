@@ -17,6 +17,9 @@ final class TypeResolver {
     var namedEnumPointers: Set<JSONPointer> = []
     /// The pointers of the configuration's type and property names that named something.
     var usedNamePointers: Set<JSONPointer> = []
+    /// The Swift type name of a component schema, by its name in `components/schemas`.
+    func componentTypeNames(_ component: String) -> String? { componentTypeNames[component] }
+
     /// The members of each reference cycle reported so far.
     private var reportedCycles: Set<Set<String>> = []
     /// Usages of schemas reached through a `$ref` that is not a component, by pointer.
@@ -35,14 +38,28 @@ final class TypeResolver {
         self.file = file
         self.diagnostics = diagnostics
         self.typeScope = NameScope(reserved: reservedNames, caseInsensitive: true)
-        // Component names are claimed first, in document order, so that they win over inline names.
-        for (name, schema) in document.components.schemas {
+        // Component names are claimed first, so that they win over inline names, in an order that does not
+        // depend on the document's: a component whose name is already its Swift name claims first, then the others
+        // by name. So reordering, adding or removing unrelated components never renames one.
+        for (name, schema) in document.components.schemas { componentSchemas[name] = schema }
+        for name in Self.claimOrder(componentSchemas.keys, swiftName: namer.typeName(for:)) {
+            let schema = componentSchemas[name]!
             componentTypeNames[name] = claimTypeName(namer.typeName(for: name), for: schema.pointer, mark: schema.mark)
-            componentSchemas[name] = schema
         }
     }
 
     func location(_ mark: SourceMark) -> SourceLocation { SourceLocation(file: file, mark: mark) }
+
+    /// The order in which names claim a scope, independent of the document's order: names already spelled as
+    /// their Swift name first, then the rest, each group sorted by the name's Unicode scalars.
+    static func claimOrder(_ names: some Sequence<String>, swiftName: (String) -> String) -> [String] {
+        func key(_ name: String) -> (Int, [UInt32]) {
+            (swiftName(name) == name ? 0 : 1, name.unicodeScalars.map(\.value))
+        }
+        return names.sorted {
+            key($0).0 != key($1).0 ? key($0).0 < key($1).0 : key($0).1.lexicographicallyPrecedes(key($1).1)
+        }
+    }
 
     /// A name from the configuration's `names`, when it is a legal Swift name of the kind; otherwise `nil`
     /// after an error naming the legal spelling.
@@ -97,7 +114,9 @@ final class TypeResolver {
 
     /// Declares every component schema: a named declaration, or a typealias when the schema needs none.
     func declareComponents() {
-        for (name, schema) in document.components.schemas {
+        // By name, so that the inline types they contain claim names in the same order whatever the document's.
+        for name in Self.claimOrder(componentSchemas.keys, swiftName: namer.typeName(for:)) {
+            let schema = componentSchemas[name]!
             let typeName = componentTypeNames[name]!
             if let reference = schema.reference, schema.properties.isEmpty, schema.types.isEmpty {
                 // A component that is only a reference: an alias of the target.
