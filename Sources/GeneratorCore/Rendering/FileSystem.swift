@@ -25,6 +25,12 @@ enum FileSystem {
         return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
 
+    /// The file system that holds `path` (`st_dev`), or `nil` when nothing is there.
+    static func device(of path: String) -> UInt64? {
+        var info = stat()
+        return lstat(path, &info) == 0 ? UInt64(info.st_dev) : nil
+    }
+
     /// The path with symbolic links resolved (those of its parent when it does not exist yet), so that the
     /// staging folder is created beside the real folder and swapped with it rather than with a link.
     static func resolve(_ path: String) -> String {
@@ -59,7 +65,7 @@ enum FileSystem {
         let failure = text.withUTF8 { buffer -> String? in
             var offset = 0
             while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
                     return lastError()

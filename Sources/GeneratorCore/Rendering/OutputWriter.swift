@@ -22,9 +22,11 @@ import Foundation
 /// folder's permissions; it is a new folder, so a shell whose working directory it was sees a deleted folder.
 ///
 /// When the folder cannot be swapped as a whole (the file system has no atomic exchange: HFS+, FAT, or a folder
-/// in an overlay's lower layer; the folder is a mount point or contains the working directory; a file cannot be
-/// hard-linked), the new files are moved in one by one from the staging folder and a warning says so: then a
-/// kill can leave a mix of old and new files, each of them complete.
+/// in an overlay's lower layer such as a Docker image's; the folder is a mount point or contains the working
+/// directory; a file cannot be hard-linked), the new files are moved in one by one from the staging folder (on a
+/// mount point, written beside their targets as `.<Name>.swift.<pid>.tmp` and renamed over them) and a warning
+/// says so: then a kill can leave a mix of old and new files, each of them complete, and such a temporary file,
+/// which the next run removes.
 ///
 /// Only one run at a time writes a folder: `write(_:)` holds an exclusive `flock` on the output folder's parent
 /// folder, and `plan(_:)` a shared one, so the lock creates no file. A run that finds the lock taken waits up to
@@ -190,6 +192,8 @@ public struct OutputWriter {
             let workingDirectory = FileManager.default.currentDirectoryPath
             if workingDirectory == folder || workingDirectory.hasPrefix(folder + "/") {
                 fallback = "it contains the working directory"
+            } else if FileSystem.device(of: folder) != FileSystem.device(of: staging) {
+                fallback = "it is on another file system than the folder that contains it"
             } else if let reason = FileSystem.link(
                 folder, into: staging, skipping: Set(report.written + report.removed))
                 ?? FileSystem.copyOwnerAndPermissions(from: folder, to: staging)
@@ -204,7 +208,7 @@ public struct OutputWriter {
                 return report
             }
             var result = report
-            try moveOneByOne(from: staging, into: folder, report)
+            try moveOneByOne(from: staging, into: folder, files, report)
             result.warnings.append(
                 Diagnostic(
                     .warning,
@@ -218,18 +222,34 @@ public struct OutputWriter {
         }
     }
 
-    /// The fallback: moves each new file from the staging folder into place, then removes stale files.
-    private func moveOneByOne(from staging: String, into folder: String, _ report: Report) throws(GenerationError) {
-        for name in report.written {
-            let source = (staging as NSString).appendingPathComponent(name)
-            guard rename(source, (folder as NSString).appendingPathComponent(name)) == 0 else {
-                throw .output([
-                    problem(
-                        name,
-                        "cannot move the new file into place: \(FileSystem.lastError()); the output folder now mixes "
-                            + "old and new files, run again")
-                ])
+    /// The fallback: moves each new file from the staging folder into place, then removes stale files. When
+    /// the output folder is on another file system than the staging folder (it is a mount point), each file is
+    /// instead written beside its target as `.<Name>.swift.<process id>.tmp` and renamed over it; a temporary file
+    /// a kill leaves there is removed by the next run.
+    private func moveOneByOne(
+        from staging: String, into folder: String, _ files: [String: String], _ report: Report
+    ) throws(GenerationError) {
+        for (index, name) in report.written.enumerated() {
+            let target = (folder as NSString).appendingPathComponent(name)
+            if rename((staging as NSString).appendingPathComponent(name), target) == 0 { continue }
+            var reason = FileSystem.lastError()
+            if errno == EXDEV {
+                let temporary = (folder as NSString).appendingPathComponent(
+                    ".\(name).\(ProcessInfo.processInfo.processIdentifier).tmp")
+                if let failure = FileSystem.writeFile(files[name]!, to: temporary) {
+                    reason = failure
+                } else if rename(temporary, target) == 0 {
+                    continue
+                } else {
+                    reason = FileSystem.lastError()
+                }
+                _ = unlink(temporary)
             }
+            let state =
+                index == 0
+                ? "the output folder is unchanged"
+                : "the output folder now mixes old and new files; run again"
+            throw .output([problem(name, "cannot write the file: \(reason); \(state)")])
         }
         for name in report.removed {
             _ = unlink((folder as NSString).appendingPathComponent(name))
