@@ -172,7 +172,8 @@ public struct OutputWriter {
             }
         }
         guard mkdir(staging, 0o755) == 0 else {
-            throw failure("cannot create the staging folder '\(staging)' beside it: \(FileSystem.lastError())")
+            throw failure(
+                "cannot create the staging folder '\(staging)' beside the output folder: \(FileSystem.lastError())")
         }
         do throws(GenerationError) {
             for name in report.written {
