@@ -22,11 +22,13 @@ func generatorExecutable() throws -> URL {
         candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }, "openapi-codegen is not built")
 }
 
-/// Runs the generator with `arguments` in `folder` and waits for it. With a `launcher` (a command and its
-/// arguments, such as `/bin/sh -c 'ulimit -f 16; exec "$0" "$@"'`), runs the launcher with the generator's path
-/// and `arguments` after its own.
-func runGenerator(_ arguments: [String], in folder: URL, launcher: [String] = []) throws -> CommandResult {
-    let executable = try generatorExecutable()
+/// Runs the generator (the built one unless `executable` is given) with `arguments` in `folder` and waits for
+/// it. With a `launcher` (a command and its arguments, such as `/bin/sh -c 'ulimit -f 16; exec "$0" "$@"'`), runs
+/// the launcher with the generator's path and `arguments` after its own.
+func runGenerator(
+    _ arguments: [String], in folder: URL, launcher: [String] = [], executable: URL? = nil
+) throws -> CommandResult {
+    let executable = try executable ?? generatorExecutable()
     let process = Process()
     if launcher.isEmpty {
         process.executableURL = executable

@@ -153,13 +153,20 @@ func startGenerator(_ arguments: [String], in folder: URL, output: URL? = nil) t
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: generated.path)
         defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: generated.path) }
         // Root ignores permission bits: run the generator as `nobody`, who may write the workspace but not the
-        // read-only output folder in it.
+        // read-only output folder in it. The executable and the templates are copied into the workspace, since
+        // `nobody` may not reach the checkout (under /root, say).
         var launcher: [String] = []
+        var executable: URL?
+        var arguments = ["generate"]
         if geteuid() == 0 {
             try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: folder.path)
             launcher = ["/usr/bin/env", "setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+            executable = folder.appendingPathComponent("openapi-codegen")
+            try FileManager.default.copyItem(at: try generatorExecutable(), to: executable!)
+            try FileManager.default.copyItem(at: TestPaths.templates, to: folder.appendingPathComponent("Templates"))
+            arguments += ["--templates", "Templates"]
         }
-        let result = try runGenerator(["generate"], in: folder, launcher: launcher)
+        let result = try runGenerator(arguments, in: folder, launcher: launcher, executable: executable)
         #expect(result.status == 1)
         #expect(
             result.standardError
