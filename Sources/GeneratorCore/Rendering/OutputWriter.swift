@@ -23,10 +23,9 @@ import Foundation
 ///
 /// When the folder cannot be swapped as a whole (the file system has no atomic exchange: HFS+, FAT, or a folder
 /// in an overlay's lower layer such as a Docker image's; the folder is a mount point or contains the working
-/// directory; a file cannot be hard-linked), the new files are moved in one by one from the staging folder (on a
-/// mount point, written beside their targets as `.<Name>.swift.<pid>.tmp` and renamed over them) and a warning
-/// says so: then a kill can leave a mix of old and new files, each of them complete, and such a temporary file,
-/// which the next run removes.
+/// directory; a file cannot be hard-linked), each new file is put beside its target as `.<Name>.swift.<pid>.tmp`,
+/// then all are renamed over their targets one by one, and a warning says so: then a kill can leave a mix of old
+/// and new files, each of them complete, and temporary files, which the next run removes.
 ///
 /// Only one run at a time writes a folder: `write(_:)` holds an exclusive `flock` on the output folder's parent
 /// folder, and `plan(_:)` a shared one, so the lock creates no file. A run that finds the lock taken waits up to
@@ -223,34 +222,39 @@ public struct OutputWriter {
         }
     }
 
-    /// The fallback: moves each new file from the staging folder into place, then removes stale files. When
-    /// the output folder is on another file system than the staging folder (it is a mount point), each file is
-    /// instead written beside its target as `.<Name>.swift.<process id>.tmp` and renamed over it; a temporary file
-    /// a kill leaves there is removed by the next run.
+    /// The fallback, in two passes so that a failure (a full disk) most likely comes before any target changed.
+    /// First each new file goes beside its target as `.<Name>.swift.<process id>.tmp`: moved from the staging
+    /// folder, or written again when the output folder is on another file system (a mount point); a failure
+    /// removes these files and changes nothing. Then each is renamed over its target, and stale files are
+    /// removed. A temporary file that a kill leaves is removed by the next run.
     private func moveOneByOne(
         from staging: String, into folder: String, _ files: [String: String], _ report: Report
     ) throws(GenerationError) {
-        for (index, name) in report.written.enumerated() {
-            let target = (folder as NSString).appendingPathComponent(name)
-            if rename((staging as NSString).appendingPathComponent(name), target) == 0 { continue }
-            var reason = FileSystem.lastError()
-            if errno == EXDEV {
-                let temporary = (folder as NSString).appendingPathComponent(
-                    ".\(name).\(ProcessInfo.processInfo.processIdentifier).tmp")
-                if let failure = FileSystem.writeFile(files[name]!, to: temporary) {
-                    reason = failure
-                } else if rename(temporary, target) == 0 {
-                    continue
-                } else {
-                    reason = FileSystem.lastError()
-                }
-                _ = unlink(temporary)
+        let processID = ProcessInfo.processInfo.processIdentifier
+        var placed: [(temporary: String, target: String)] = []
+        for name in report.written {
+            let temporary = (folder as NSString).appendingPathComponent(".\(name).\(processID).tmp")
+            var reason: String?
+            if rename((staging as NSString).appendingPathComponent(name), temporary) != 0 {
+                reason = errno == EXDEV ? FileSystem.writeFile(files[name]!, to: temporary) : FileSystem.lastError()
             }
-            let state =
-                index == 0
-                ? "the output folder is unchanged"
-                : "the output folder now mixes old and new files; run again"
-            throw .output([problem(name, "cannot write the file: \(reason); \(state)")])
+            if let reason {
+                _ = unlink(temporary)
+                for (written, _) in placed { _ = unlink(written) }
+                throw .output([problem(name, "cannot write the file: \(reason)")])
+            }
+            placed.append((temporary, (folder as NSString).appendingPathComponent(name)))
+        }
+        for (index, (temporary, target)) in placed.enumerated() where rename(temporary, target) != 0 {
+            let reason = FileSystem.lastError()
+            for (written, _) in placed[index...] { _ = unlink(written) }
+            throw .output([
+                problem(
+                    (target as NSString).lastPathComponent,
+                    "cannot move the new file into place: \(reason); "
+                        + (index == 0
+                            ? "the output folder is unchanged" : "the output folder now mixes old and new files"))
+            ])
         }
         for name in report.removed {
             _ = unlink((folder as NSString).appendingPathComponent(name))
