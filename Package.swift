@@ -27,11 +27,14 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        // One C function: swaps two folders atomically (Linux renameat2, macOS renamex_np), for OutputWriter.
+        .target(name: "CFolderExchange"),
         // parse → decode → resolve → present → render → write.
         .target(
             name: "GeneratorCore",
             dependencies: [
                 "CLibYAML",
+                "CFolderExchange",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: strict

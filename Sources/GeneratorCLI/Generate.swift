@@ -8,8 +8,9 @@ struct Generate: AsyncParsableCommand {
         discussion: """
             With no arguments, run from the repository root, regenerates Generated/ from openapi.yaml with the \
             built-in templates and openapi-codegen.yaml (when it exists beside the document). Unchanged files \
-            are not touched; files the generator created earlier and no longer produces are removed; other \
-            files are never touched. Diagnostics are printed as file:line:column: severity: message.
+            are not rewritten; files the generator created earlier and no longer produces are removed; other \
+            files are never touched. The folder is replaced as a whole, so a run that is stopped leaves it \
+            as it was or as the new output. Diagnostics are printed as file:line:column: severity: message.
             """)
 
     @Argument(help: "The OpenAPI document (YAML or JSON).")

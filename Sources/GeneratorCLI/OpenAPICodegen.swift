@@ -14,6 +14,9 @@ struct OpenAPICodegen: AsyncParsableCommand {
 
     /// Runs the command, mapping usage errors to exit status 2 (ArgumentParser's default is 64).
     static func main() async {
+        // Under a file size limit (`ulimit -f`), writing past it raises SIGXFSZ, which kills the process without
+        // a word; ignored, the write fails with EFBIG and the run reports it as an error.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

@@ -130,11 +130,14 @@ public struct Pipeline {
     /// Runs every stage, writing the output folder.
     public func generate() async throws(GenerationError) -> OutputWriter.Report {
         let files = try await render()
+        let report: OutputWriter.Report
         do {
-            return try OutputWriter(directory: options.output, displayPath: display(options.output)).write(files)
+            report = try OutputWriter(directory: options.output, displayPath: display(options.output)).write(files)
         } catch {
             throw fail(error)
         }
+        for warning in report.warnings { diagnostics.emit(warning) }
+        return report
     }
 
     /// Runs every stage and compares with the output folder, writing nothing.

@@ -10,18 +10,33 @@ struct CommandResult {
     var standardError: String
 }
 
-func runGenerator(_ arguments: [String], in folder: URL) throws -> CommandResult {
+/// The built `openapi-codegen` executable.
+func generatorExecutable() throws -> URL {
     let candidates = [
         Bundle.main.executableURL?.deletingLastPathComponent(),
         Bundle.main.bundleURL.deletingLastPathComponent(),
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
         TestPaths.root.appendingPathComponent(".build/debug"),
     ].compactMap { $0?.appendingPathComponent("openapi-codegen") }
-    let executable = try #require(
+    return try #require(
         candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }, "openapi-codegen is not built")
+}
+
+/// Runs the generator (the built one unless `executable` is given) with `arguments` in `folder` and waits for
+/// it. With a `launcher` (a command and its arguments, such as `/bin/sh -c 'ulimit -f 16; exec "$0" "$@"'`), runs
+/// the launcher with the generator's path and `arguments` after its own.
+func runGenerator(
+    _ arguments: [String], in folder: URL, launcher: [String] = [], executable: URL? = nil
+) throws -> CommandResult {
+    let executable = try executable ?? generatorExecutable()
     let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
+    if launcher.isEmpty {
+        process.executableURL = executable
+        process.arguments = arguments
+    } else {
+        process.executableURL = URL(fileURLWithPath: launcher[0])
+        process.arguments = Array(launcher.dropFirst()) + [executable.path] + arguments
+    }
     process.currentDirectoryURL = folder
     let folderForOutput = try TestPaths.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folderForOutput) }

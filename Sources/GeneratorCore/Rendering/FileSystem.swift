@@ -1,0 +1,166 @@
+internal import CFolderExchange
+import Foundation
+
+/// The system calls `OutputWriter` builds on, each returning the system's reason on failure (`nil` on success)
+/// instead of throwing, so that the writer decides what a failure means.
+enum FileSystem {
+    enum Kind: Equatable {
+        case file, folder, other
+    }
+
+    /// What is at `path`, without following a symbolic link (a link is `.other`); `nil` when nothing is.
+    static func kind(of path: String) -> Kind? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .folder
+        default: return .other
+        }
+    }
+
+    /// Whether `path` is a folder, following symbolic links.
+    static func isFolder(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+    }
+
+    /// The file system that holds `path` (`st_dev`), or `nil` when nothing is there.
+    static func device(of path: String) -> UInt64? {
+        var info = stat()
+        return lstat(path, &info) == 0 ? UInt64(info.st_dev) : nil
+    }
+
+    /// The path with symbolic links resolved (those of its parent when it does not exist yet), so that the
+    /// staging folder is created beside the real folder and swapped with it rather than with a link.
+    static func resolve(_ path: String) -> String {
+        if let resolved = realPath(path) { return resolved }
+        let parent = (path as NSString).deletingLastPathComponent
+        guard parent != path, let resolvedParent = realPath(parent) else { return path }
+        return (resolvedParent as NSString).appendingPathComponent((path as NSString).lastPathComponent)
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// The description of `errno`, such as `Read-only file system`.
+    static func lastError() -> String {
+        String(cString: strerror(errno))
+    }
+
+    /// Swaps two folders in one step (see `CFolderExchange.h`); 0, or -1 with `errno` set.
+    static func exchange(_ first: String, _ second: String) -> Int32 {
+        openapi_codegen_exchange(first, second)
+    }
+
+    /// Creates a file with plain system calls (Foundation's `Data.write` also syncs each file to disk, which for
+    /// thousands of files costs more than everything else).
+    static func writeFile(_ text: String, to path: String) -> String? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return lastError() }
+        var text = text
+        let failure = text.withUTF8 { buffer -> String? in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return lastError()
+                }
+                offset += written
+            }
+            return nil
+        }
+        if let failure {
+            close(descriptor)
+            return failure
+        }
+        return close(descriptor) == 0 ? nil : lastError()
+    }
+
+    /// Fills `destination` (an empty folder) with hard links to everything in `source` but the top-level
+    /// `skipping` names: files and symbolic links are linked, subfolders recreated with their permissions.
+    static func link(_ source: String, into destination: String, skipping: Set<String>) -> String? {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: source)
+        } catch {
+            return "'\(source)' cannot be listed (\(error.localizedDescription))"
+        }
+        for name in names.sorted() where !skipping.contains(name) {
+            let from = (source as NSString).appendingPathComponent(name)
+            let to = (destination as NSString).appendingPathComponent(name)
+            var info = stat()
+            guard lstat(from, &info) == 0 else { return "'\(from)' cannot be read (\(lastError()))" }
+            switch info.st_mode & S_IFMT {
+            case S_IFREG, S_IFLNK:
+                // Flags 0: a symbolic link is linked itself, not its target.
+                guard linkat(AT_FDCWD, from, AT_FDCWD, to, 0) == 0 else {
+                    return "'\(from)' cannot be hard-linked (\(lastError()))"
+                }
+            case S_IFDIR:
+                guard mkdir(to, 0o700) == 0 else { return "'\(to)' cannot be created (\(lastError()))" }
+                if let reason = link(from, into: to, skipping: []) { return reason }
+                guard chmod(to, info.st_mode & 0o7777) == 0 else {
+                    return "'\(to)' cannot be given its permissions (\(lastError()))"
+                }
+            default:
+                return "'\(from)' is neither a file, a folder nor a symbolic link"
+            }
+        }
+        return nil
+    }
+
+    /// After a swap, moves into the new folder what the user added to the old one, or replaced there, since it
+    /// was linked into the staging folder: any top-level file or link of `old` but the `skipping` names that the
+    /// new folder lacks or holds as another file. Best effort: a failure leaves the file in the old folder.
+    static func rescue(from old: String, into new: String, skipping: Set<String>) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: old)) ?? []
+        for name in names where !skipping.contains(name) {
+            let from = (old as NSString).appendingPathComponent(name)
+            let to = (new as NSString).appendingPathComponent(name)
+            var source = stat()
+            var target = stat()
+            guard lstat(from, &source) == 0, source.st_mode & S_IFMT != S_IFDIR else { continue }
+            if lstat(to, &target) == 0, target.st_ino == source.st_ino { continue }
+            _ = rename(from, to)
+        }
+    }
+
+    /// Gives `destination` the permissions of `source`, and its owner when running as root.
+    static func copyOwnerAndPermissions(from source: String, to destination: String) -> String? {
+        var info = stat()
+        guard stat(source, &info) == 0 else { return "'\(source)' cannot be read (\(lastError()))" }
+        if geteuid() == 0, chown(destination, info.st_uid, info.st_gid) != 0 {
+            return "'\(destination)' cannot be given the output folder's owner (\(lastError()))"
+        }
+        guard chmod(destination, info.st_mode & 0o7777) == 0 else {
+            return "'\(destination)' cannot be given the output folder's permissions (\(lastError()))"
+        }
+        return nil
+    }
+
+    /// Deletes a file or a folder with everything in it; nothing to do when nothing is at `path`. Folders are
+    /// made writable first, so that read-only subfolders (kept from a user's folder) can be emptied.
+    static func removeTree(_ path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return errno == ENOENT ? nil : lastError() }
+        guard info.st_mode & S_IFMT == S_IFDIR else {
+            return unlink(path) == 0 ? nil : lastError()
+        }
+        _ = chmod(path, 0o700)
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: path)
+        } catch {
+            return error.localizedDescription
+        }
+        for name in names {
+            if let reason = removeTree((path as NSString).appendingPathComponent(name)) { return reason }
+        }
+        return rmdir(path) == 0 ? nil : lastError()
+    }
+}
