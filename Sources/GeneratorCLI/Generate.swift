@@ -35,6 +35,11 @@ struct Generate: AsyncParsableCommand {
             discussion: "Applied in order, after the overlays the configuration names.", valueName: "file"))
     var overlays: [String] = []
 
+    @Option(
+        help: ArgumentHelp(
+            "Seconds to wait for another run writing the same output folder before failing.", valueName: "seconds"))
+    var lockTimeout: Double = 60
+
     @Flag(help: "Write nothing; exit 1 and name each stale file when the output folder is not up to date.")
     var check = false
 
@@ -49,9 +54,10 @@ struct Generate: AsyncParsableCommand {
     func run() async throws {
         let base = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
         func url(_ path: String) -> URL { URL(fileURLWithPath: path, relativeTo: base).standardizedFileURL }
-        let options = Pipeline.Options(
+        var options = Pipeline.Options(
             document: url(document), templates: templates.map(url) ?? BuiltinTemplates.directory, output: url(output),
             configuration: config.map(url), moduleName: moduleName, overlays: overlays.map(url), base: base)
+        options.lockTimeout = lockTimeout
         let diagnostics = DiagnosticCollector()
         let pipeline = Pipeline(options: options, diagnostics: diagnostics)
         let outputPath = pipeline.display(options.output)

@@ -18,6 +18,8 @@ public struct Pipeline {
         public var moduleName: String?
         /// Overlay documents applied after the configuration's `overlays`, in order (`--overlay`).
         public var overlays: [URL]
+        /// How long to wait, in seconds, for another run writing the same output folder (`--lock-timeout`).
+        public var lockTimeout: Double = 60
         /// The folder paths in diagnostics are relative to (normally the working directory).
         public var base: URL
 
@@ -132,7 +134,9 @@ public struct Pipeline {
         let files = try await render()
         let report: OutputWriter.Report
         do {
-            report = try OutputWriter(directory: options.output, displayPath: display(options.output)).write(files)
+            var writer = OutputWriter(directory: options.output, displayPath: display(options.output))
+            writer.lockTimeout = options.lockTimeout
+            report = try writer.write(files)
         } catch {
             throw fail(error)
         }
@@ -144,7 +148,9 @@ public struct Pipeline {
     public func check() async throws(GenerationError) -> OutputWriter.Report {
         let files = try await render()
         do {
-            return try OutputWriter(directory: options.output, displayPath: display(options.output)).plan(files)
+            var writer = OutputWriter(directory: options.output, displayPath: display(options.output))
+            writer.lockTimeout = options.lockTimeout
+            return try writer.plan(files)
         } catch {
             throw fail(error)
         }

@@ -21,7 +21,8 @@ final class LoopbackServer: @unchecked Sendable {
     let port: UInt16
 
     init(status: Int, body: String, contentType: String = "application/json") async throws {
-        let server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: 0), timeout: 5, logger: .disabled)
+        let server = HTTPServer(
+            address: try sockaddr_in.inet(ip4: "127.0.0.1", port: 0), timeout: 60, logger: .disabled)
         self.server = server
         self.task = Task { try await server.run() }
         try await server.waitUntilListening()

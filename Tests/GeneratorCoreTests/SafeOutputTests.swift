@@ -230,7 +230,7 @@ func startGenerator(_ arguments: [String], in folder: URL, output: URL? = nil) t
         try #require(descriptor >= 0)
         try #require(flock(descriptor, LOCK_EX) == 0)
         let started = Date()
-        let blocked = try runGenerator(["generate"], in: folder)
+        let blocked = try runGenerator(["generate", "--lock-timeout", "2"], in: folder)
         let waited = Date().timeIntervalSince(started)
         close(descriptor)
         #expect(blocked.status == 1)

@@ -51,7 +51,7 @@ public struct OutputWriter {
     /// How diagnostics name the folder.
     public let displayPath: String
     /// How long a run waits, in seconds, for another run writing the same folder to finish.
-    var lockTimeout: Double = 2
+    public var lockTimeout: Double = 60
     /// Swaps two folders atomically; returns 0, or -1 with `errno` set. Tests replace it to force the fallback.
     var exchange: (String, String) -> Int32 = FileSystem.exchange
 
