@@ -99,6 +99,12 @@ extension KeyedDecodingContainer {
         return date
     }
 
+    /// Decodes an RFC 3339 date-time string, or `nil` for `null`; the key must be present.
+    func decodeNullableDateTime(forKey key: Key) throws -> Date? {
+        if try decodeNil(forKey: key) { return nil }
+        return try decodeDateTime(forKey: key)
+    }
+
     /// Decodes an RFC 3339 date-time string, or `nil` when the key is absent or null.
     func decodeDateTimeIfPresent(forKey key: Key) throws -> Date? {
         guard contains(key), try !decodeNil(forKey: key) else { return nil }

@@ -8,7 +8,8 @@ import Testing
     static let key = "sk-never-traps-SECRET-77"
     typealias Step = RawHTTPServer.Step
 
-    func client(_ url: URL, timeout: Duration? = .seconds(5), maximumResponseSize: Int? = nil) -> CambAIClient {
+    /// A client of the server at `url`; the default timeout only keeps a broken test from hanging.
+    func client(_ url: URL, timeout: Duration? = .seconds(30), maximumResponseSize: Int? = nil) -> CambAIClient {
         CambAIClient(apiKey: Self.key, serverURL: url, timeout: timeout, maximumResponseSize: maximumResponseSize)
     }
 
@@ -228,7 +229,8 @@ import Testing
         ])
         defer { server.stop() }
         let start = ContinuousClock.now
-        let error = await failure(of: client(server.url, timeout: .milliseconds(300)))
+        // Long enough for the head to arrive on a loaded machine, far shorter than the server's 10-second hold.
+        let error = await failure(of: client(server.url, timeout: .milliseconds(1500)))
         let elapsed = ContinuousClock.now - start
         guard case .timedOut(let received?)? = error else {
             Issue.record("expected .timedOut with a response, got \(String(describing: error))")
@@ -237,14 +239,15 @@ import Testing
         #expect(received.statusCode == 200)
         #expect(received.body == Data("0123456789".utf8))
         // Well under the server's 10-second hold, with room for a loaded machine.
-        #expect(elapsed >= .milliseconds(300) && elapsed < .seconds(6), "took \(elapsed)")
+        #expect(elapsed >= .milliseconds(1500) && elapsed < .seconds(8), "took \(elapsed)")
         #expect(await server.wait(seconds: 3) { $0.clientClosed == 1 }, "the server saw no close")
     }
 
     @Test func silentServerTimesOutWithNothingReceived() async throws {
         let server = try RawHTTPServer([.holdUntilClientCloses])
         defer { server.stop() }
-        let error = await failure(of: client(server.url, timeout: .milliseconds(300)))
+        // Long enough for the request to reach the server on a loaded machine.
+        let error = await failure(of: client(server.url, timeout: .milliseconds(1500)))
         guard case .timedOut(nil)? = error else {
             Issue.record("expected .timedOut(received: nil), got \(String(describing: error))")
             return

@@ -25,7 +25,7 @@ final class LoopbackServer: @unchecked Sendable {
             address: try sockaddr_in.inet(ip4: "127.0.0.1", port: 0), timeout: 60, logger: .disabled)
         self.server = server
         self.task = Task { try await server.run() }
-        try await server.waitUntilListening()
+        try await server.waitUntilListening(timeout: 60)
         guard case .ip4(_, let port)? = await server.listeningAddress else {
             throw URLError(.cannotConnectToHost)
         }

@@ -203,7 +203,11 @@ public struct Presenter {
         let base = typeName(property.type)
         let isOptional = !property.isRequired || property.isNullable
         var extra: [String] = []
-        if property.isNullable { extra.append("May be `null` on the wire.") }
+        if property.isNullable {
+            // Required and nullable: the key is always there; `nil` is `null`, and a missing key is an error.
+            extra.append(
+                property.isRequired ? "Always sent; `nil` is `null` on the wire." : "May be `null` on the wire.")
+        }
         let (defaultCase, defaultLiteral) = defaultValue(property.defaultValue, for: property.type)
         if let defaultCase { extra.append("Default: `.\(defaultCase)`.") }
         if let defaultLiteral { extra.append("Default: `\(defaultLiteral)`.") }
@@ -214,7 +218,7 @@ public struct Presenter {
             isOptional: isOptional, hasDefaultValue: defaultCase != nil || defaultLiteral != nil,
             hasDefaultCase: defaultCase != nil, defaultCaseName: defaultCase ?? "",
             defaultValueLiteral: defaultLiteral ?? "", isNullable: property.isNullable,
-            isDateTime: property.type == .dateTime, isDecodedIfPresent: isOptional,
+            isDateTime: property.type == .dateTime, isDecodedIfPresent: !property.isRequired,
             isEncodedIfPresent: !property.isRequired,
             docLines: SwiftText.docLines(
                 summary: property.documentation.summary, description: property.documentation.description,

@@ -1,0 +1,15 @@
+import BR10
+import Foundation
+
+// BR-10: required + nullable needs its key (null is nil); optional + nullable takes absent and null as nil.
+let both = try decode(Parent.self, #"{"child":{"name":"n"},"sibling":null}"#)
+check(both.child?.name == "n" && both.sibling == nil)
+let nulls = try decode(Parent.self, #"{"child":null}"#)
+check(nulls.child == nil && nulls.sibling == nil)
+checkThrows { _ = try decode(Parent.self, "{}") }  // the required key "child" is missing
+// nil for the required property is sent as null; nil for the optional one is left out.
+check(try encode(Parent(child: nil, sibling: nil)) == #"{"child":null}"#)
+check(
+    try encode(Parent(child: Child(name: "n"), sibling: Child(name: "s")))
+        == #"{"child":{"name":"n"},"sibling":{"name":"s"}}"#)
+finish()
