@@ -41,6 +41,10 @@ extension OpenAPI {
         public let additionalProperties: AdditionalProperties?
         public let discriminator: Discriminator?
         public let deprecated: Bool
+        /// `readOnly`: the value is only ever sent by the server (never in a request).
+        public let readOnly: Bool
+        /// `writeOnly`: the value is only ever sent to the server (never in a response).
+        public let writeOnly: Bool
         /// A Boolean schema (`true` or `false`, allowed in 3.1); `nil` for a schema written as a mapping.
         public let booleanSchema: Bool?
         /// Specification extensions such as `x-enum-varnames`.
@@ -56,9 +60,11 @@ extension OpenAPI {
             defaultValue: YAMLNode? = nil,
             nullable: Bool = false, oneOf: [Schema] = [], anyOf: [Schema] = [], allOf: [Schema] = [],
             additionalProperties: AdditionalProperties? = nil, discriminator: Discriminator? = nil,
-            deprecated: Bool = false, booleanSchema: Bool? = nil, extensions: [String: YAMLNode] = [:],
-            mark: SourceMark, pointer: JSONPointer
+            deprecated: Bool = false, readOnly: Bool = false, writeOnly: Bool = false, booleanSchema: Bool? = nil,
+            extensions: [String: YAMLNode] = [:], mark: SourceMark, pointer: JSONPointer
         ) {
+            self.readOnly = readOnly
+            self.writeOnly = writeOnly
             self.reference = reference
             self.types = types
             self.format = format

@@ -92,7 +92,8 @@ struct SchemaDecoder {
             constValue: reader["const"], defaultValue: reader["default"], nullable: reader.bool("nullable") ?? false,
             oneOf: list("oneOf"), anyOf: list("anyOf"), allOf: list("allOf"),
             additionalProperties: additionalProperties,
-            discriminator: discriminator, deprecated: reader.bool("deprecated") ?? false, extensions: reader.extensions,
-            mark: node.mark, pointer: pointer)
+            discriminator: discriminator, deprecated: reader.bool("deprecated") ?? false,
+            readOnly: reader.bool("readOnly") ?? false, writeOnly: reader.bool("writeOnly") ?? false,
+            extensions: reader.extensions, mark: node.mark, pointer: pointer)
     }
 }

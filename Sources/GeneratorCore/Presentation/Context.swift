@@ -98,6 +98,14 @@ extension Context {
         public var isIndirect: Bool
         /// The private stored property of an indirect property: `_parent`.
         public var storageName: String
+        /// The type a required property's key decodes as: `baseTypeName`, or `baseTypeName?` when `null` is allowed.
+        public var decodedTypeName = ""
+        /// The initializer's parameter type: `typeName`, except a required write-only value, which must be given.
+        public var argumentTypeName = ""
+        /// Whether the initializer's parameter has `= nil`.
+        public var isArgumentOptional = false
+        /// `readOnly`: decoded, never encoded.
+        public var isReadOnly = false
     }
 
     public struct Enumeration: Sendable {

@@ -35,7 +35,7 @@ extension Presenter {
             if let properties = body.flattenedProperties {
                 for property in properties {
                     let presented = present(property)
-                    argument(property.swiftName, presented.baseTypeName, optional: presented.isOptional)
+                    argument(property.swiftName, presented.baseTypeName, optional: presented.isArgumentOptional)
                 }
                 bodyProperties = properties.map {
                     Context.BodyProperty(label: Self.label($0.swiftName), swiftName: $0.swiftName)

@@ -175,7 +175,10 @@ public struct Presenter {
             hasProperties: !structure.properties.isEmpty,
             hasAdditionalProperties: structure.additionalProperties != nil,
             additionalPropertiesTypeName: structure.additionalProperties.map { "[String: \(typeName($0))]" } ?? "",
-            requiredKeys: structure.properties.filter(\.isRequired).map { SwiftText.stringLiteral($0.jsonName) })
+            // What a response must hold: write-only properties never come back.
+            requiredKeys: structure.properties.filter { $0.isRequired && !$0.isWriteOnly }.map {
+                SwiftText.stringLiteral($0.jsonName)
+            })
     }
 
     /// The Swift spelling of a default value for a type: an enum case or a literal, when they agree.
@@ -201,8 +204,16 @@ public struct Presenter {
 
     func present(_ property: IR.Property) -> Context.Property {
         let base = typeName(property.type)
-        let isOptional = !property.isRequired || property.isNullable
+        // Read-only values are absent from what the caller builds, write-only ones from what the server sends: both
+        // are optional in the one type that serves both directions.
+        let isOptional = !property.isRequired || property.isNullable || property.isReadOnly || property.isWriteOnly
+        // A required write-only value must be given when building a request, so its argument is not optional.
+        let isArgumentOptional = isOptional && !(property.isWriteOnly && property.isRequired && !property.isNullable)
         var extra: [String] = []
+        if property.isReadOnly { extra.append("Read-only: set by the server, never sent.") }
+        if property.isWriteOnly {
+            extra.append("Write-only: sent when set; responses leave it out, so it decodes as `nil`.")
+        }
         if property.isNullable {
             // Required and nullable: the key is always there; `nil` is `null`, and a missing key is an error.
             extra.append(
@@ -211,20 +222,25 @@ public struct Presenter {
         let (defaultCase, defaultLiteral) = defaultValue(property.defaultValue, for: property.type)
         if let defaultCase { extra.append("Default: `.\(defaultCase)`.") }
         if let defaultLiteral { extra.append("Default: `\(defaultLiteral)`.") }
-        return Context.Property(
+        var context = Context.Property(
             swiftName: property.swiftName, codingKeyName: property.swiftName,
             jsonNameLiteral: SwiftText.stringLiteral(property.jsonName),
             typeName: isOptional ? base + "?" : base, baseTypeName: base,
             isOptional: isOptional, hasDefaultValue: defaultCase != nil || defaultLiteral != nil,
             hasDefaultCase: defaultCase != nil, defaultCaseName: defaultCase ?? "",
             defaultValueLiteral: defaultLiteral ?? "", isNullable: property.isNullable,
-            isDateTime: property.type == .dateTime, isDecodedIfPresent: !property.isRequired,
-            isEncodedIfPresent: !property.isRequired,
+            isDateTime: property.type == .dateTime, isDecodedIfPresent: !property.isRequired || property.isWriteOnly,
+            isEncodedIfPresent: !property.isRequired || property.isWriteOnly,
             docLines: SwiftText.docLines(
                 summary: property.documentation.summary, description: property.documentation.description,
                 source: property.documentation.pointer.description, extra: extra),
             isDeprecated: property.isDeprecated, isIndirect: property.isIndirect,
             storageName: "_" + property.swiftName.filter { $0 != "`" })
+        context.decodedTypeName = property.isNullable ? base + "?" : base
+        context.argumentTypeName = isArgumentOptional ? base + "?" : base
+        context.isArgumentOptional = isArgumentOptional
+        context.isReadOnly = property.isReadOnly
+        return context
     }
 
     func present(_ enumeration: IR.Enumeration) -> Context.Enumeration {

@@ -121,6 +121,10 @@ extension IR {
         public var type: TypeUsage
         public var isRequired: Bool
         public var isNullable: Bool
+        /// `readOnly`: decoded from responses, never encoded, and not an argument of request bodies.
+        public var isReadOnly = false
+        /// `writeOnly`: encoded when set, and optional when decoding (responses leave it out).
+        public var isWriteOnly = false
         public var documentation: Documentation
         public var isDeprecated: Bool
         /// The text of the schema's `title`, kept for doc comments.

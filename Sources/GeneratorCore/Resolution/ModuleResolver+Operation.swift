@@ -221,11 +221,13 @@ extension ModuleResolver {
             case .structure(let structure)? = types.declaration(named: name),
             !structure.properties.isEmpty
         {
+            // Read-only properties are the server's to set: they are not arguments of a request.
+            let sent = structure.properties.filter { !$0.isReadOnly }
             var scope = memberScope
-            let clash = structure.properties.contains { scope.claim($0.swiftName) != $0.swiftName }
+            let clash = sent.contains { scope.claim($0.swiftName) != $0.swiftName }
             if !clash {
                 memberScope = scope
-                flattened = structure.properties
+                flattened = sent
                 structureName = name
             }
         }

@@ -58,19 +58,23 @@ extension TypeResolver {
                     "property '\(jsonName)' is named '\(swiftName)' to avoid a clash",
                     at: location(propertySchema.mark), pointer: propertySchema.pointer.description)
             }
-            properties.append(
-                IR.Property(
-                    jsonName: jsonName, swiftName: swiftName, type: usage.type, isRequired: isRequired,
-                    isNullable: usage.isNullable,
-                    documentation: IR.Documentation(
-                        summary: propertySchema.title,
-                        description: propertySchema.description ?? propertySchema.reference?.description,
-                        pointer: propertySchema.pointer),
-                    isDeprecated: propertySchema.deprecated, title: propertySchema.title,
-                    defaultValue: IR.Literal(
-                        propertySchema.defaultValue
-                            ?? propertySchema.reference.flatMap { componentName(of: $0.ref) }
-                            .flatMap { componentSchemas[$0]?.defaultValue })))
+            var property = IR.Property(
+                jsonName: jsonName, swiftName: swiftName, type: usage.type, isRequired: isRequired,
+                isNullable: usage.isNullable,
+                documentation: IR.Documentation(
+                    summary: propertySchema.title,
+                    description: propertySchema.description ?? propertySchema.reference?.description,
+                    pointer: propertySchema.pointer),
+                isDeprecated: propertySchema.deprecated, title: propertySchema.title,
+                defaultValue: IR.Literal(
+                    propertySchema.defaultValue
+                        ?? propertySchema.reference.flatMap { componentName(of: $0.ref) }
+                        .flatMap { componentSchemas[$0]?.defaultValue }))
+            // On the property's schema, or on the component it references.
+            let target = propertySchema.reference.flatMap { componentName(of: $0.ref) }.flatMap { componentSchemas[$0] }
+            property.isReadOnly = propertySchema.readOnly || target?.readOnly == true
+            property.isWriteOnly = propertySchema.writeOnly || target?.writeOnly == true
+            properties.append(property)
         }
         for requiredName in collected.required.sorted() where !seen.contains(requiredName) {
             diagnostics.warning(
