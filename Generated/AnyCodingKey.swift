@@ -40,3 +40,16 @@ extension Encoder {
         }
     }
 }
+
+extension KeyedDecodingContainer {
+    /// Checks a fixed property (the document's `const`, or an `enum` of one value): the key holds `expected`,
+    /// and a required key is present. Another value is a decoding error naming the property.
+    func decodeConstant<Value: Decodable & Equatable>(_ expected: Value, forKey key: Key, isRequired: Bool) throws {
+        guard isRequired || contains(key) else { return }
+        let value = try decode(Value.self, forKey: key)
+        guard value == expected else {
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: self, debugDescription: "'\(key.stringValue)' must be \(expected), not \(value)")
+        }
+    }
+}

@@ -5,10 +5,12 @@ import Foundation
 /// Output Format
 ///
 /// `anyOf`: decoding picks the member the payload fits best: a member fits when the JSON kind matches
-/// and, for objects, every required property is present with a fitting value; among fitting members,
-/// the one with the most declared properties present wins, and a documented enum value beats an
-/// undocumented one; a tie goes to the member listed first in the document. Undeclared properties are
-/// kept in the chosen member's `additionalProperties`.
+/// and, for objects, every required property is present, every fixed property (`const` or a one-value
+/// `enum`, such as a `kind` tag) holds its value, and every property present has a fitting value; among
+/// fitting members, the one with the most declared properties present with a full fit wins (an
+/// undocumented enum value fits, but only loosely, and adds nothing), and for other values a documented
+/// enum value beats an undocumented one; a tie goes to the member listed first in the document.
+/// Undeclared properties are kept in the chosen member's `additionalProperties`.
 ///
 /// Source: `#/components/schemas/DubbedOutputInAltFormatRequestPayload/properties/output_format`
 public enum DubbedOutputInAltFormatRequestPayloadOutputFormat: Codable, Hashable, Sendable {

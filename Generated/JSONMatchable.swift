@@ -7,8 +7,15 @@ protocol JSONMatchable {
     /// `nil` when the value cannot be this type; otherwise a score, higher for a better fit: `0` for a
     /// value that fits only loosely (an enum value the document does not list, any value for `JSONValue`),
     /// `1` for a fitting primitive or documented enum value, and `1 +` the number of declared properties
-    /// present for an object.
+    /// present with a full fit (a score above `0`) for an object.
     static func matchScore(for value: JSONValue) -> Int?
+    /// Whether every JSON value fits (`JSONValue`, and optionals of it): such a property present in an object
+    /// still counts as a fit, though its score is `0`.
+    static var acceptsAnyValue: Bool { get }
+}
+
+extension JSONMatchable {
+    static var acceptsAnyValue: Bool { false }
 }
 
 /// The rules unions and structs share.
@@ -23,17 +30,24 @@ enum JSONMatch {
         return best?.index
     }
 
-    /// Scores an object: every required key present, and every present declared property fitting its type.
+    /// Scores an object: every required key present, every fixed property (`const`, or a one-value `enum`)
+    /// present holding its value, and every present declared property fitting its type. Each property present
+    /// with a full fit adds 1 (an untyped property fits any value fully); one that fits only loosely (an
+    /// undocumented enum value) adds nothing, so it never outweighs a member it fits fully.
     static func object(
-        _ value: JSONValue, required: [String], properties: [(String, any JSONMatchable.Type)], allowsAdditional: Bool
+        _ value: JSONValue, required: [String], properties: [(String, any JSONMatchable.Type)],
+        constants: [(String, JSONValue)] = [], allowsAdditional: Bool
     ) -> Int? {
         guard case .object(let members) = value else { return nil }
         for key in required where members[key] == nil { return nil }
+        for (key, constant) in constants {
+            if let member = members[key], !member.isSameValue(as: constant) { return nil }
+        }
         var score = 1
         for (key, type) in properties {
             guard let member = members[key] else { continue }
-            guard type.matchScore(for: member) != nil else { return nil }
-            score += 1
+            guard let fit = type.matchScore(for: member) else { return nil }
+            if fit > 0 || type.acceptsAnyValue { score += 1 }
         }
         if !allowsAdditional {
             let declared = Set(properties.map(\.0))
@@ -75,6 +89,16 @@ extension Bool: JSONMatchable {
     static func matchScore(for value: JSONValue) -> Int? { value.boolValue == nil ? nil : 1 }
 }
 
+extension JSONValue {
+    /// Equality for constants: numbers compare by value (`1` and `1.0` are the same), the rest exactly.
+    func isSameValue(as other: JSONValue) -> Bool {
+        switch (self, other) {
+        case (.integer(let a), .number(let b)), (.number(let b), .integer(let a)): Double(a) == b
+        default: self == other
+        }
+    }
+}
+
 extension URL: JSONMatchable {
     static func matchScore(for value: JSONValue) -> Int? { value.stringValue.flatMap { URL(string: $0) } == nil ? nil : 1 }
 }
@@ -85,10 +109,12 @@ extension UUID: JSONMatchable {
 
 extension JSONValue: JSONMatchable {
     static func matchScore(for value: JSONValue) -> Int? { 0 }
+    static var acceptsAnyValue: Bool { true }
 }
 
 extension Optional: JSONMatchable where Wrapped: JSONMatchable {
     static func matchScore(for value: JSONValue) -> Int? { value.isNull ? 1 : Wrapped.matchScore(for: value) }
+    static var acceptsAnyValue: Bool { Wrapped.acceptsAnyValue }
 }
 
 extension Array: JSONMatchable where Element: JSONMatchable {

@@ -60,6 +60,11 @@ extension Context {
         public var additionalPropertiesTypeName: String
         /// String literals of the required keys (`"loc"`), for the match rule.
         public var requiredKeys: [String]
+        /// The properties the initializer takes: all but constants.
+        public var initProperties: [Property] = []
+        /// The fixed properties, for the match rule.
+        public var constantProperties: [Property] = []
+        public var hasConstantProperties = false
         /// Whether the struct conforms to `Identifiable`: it has an `id` property and the configuration asks.
         public var isIdentifiable = false
     }
@@ -106,6 +111,14 @@ extension Context {
         public var isArgumentOptional = false
         /// `readOnly`: decoded, never encoded.
         public var isReadOnly = false
+        public var isRequired = false
+        /// A fixed property (`const`, or an `enum` of one value): a computed property of this value, always
+        /// encoded, checked when decoding, not an initializer argument.
+        public var isConstant = false
+        /// The constant as a Swift expression of the property's type: `"v1"`, `true`, `LegacySquareKind.square`.
+        public var constantLiteral = ""
+        /// The constant as a `JSONValue` expression, for the match rule: `.string("v1")`, `.bool(true)`.
+        public var constantJSONLiteral = ""
     }
 
     public struct Enumeration: Sendable {

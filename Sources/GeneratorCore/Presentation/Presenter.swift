@@ -169,7 +169,7 @@ public struct Presenter {
             presented.codingKeyName = codingKeys.claim(property.swiftName)
             return presented
         }
-        return Context.Structure(
+        var context = Context.Structure(
             name: structure.name, docLines: docLines(structure.documentation),
             properties: properties,
             hasProperties: !structure.properties.isEmpty,
@@ -179,6 +179,10 @@ public struct Presenter {
             requiredKeys: structure.properties.filter { $0.isRequired && !$0.isWriteOnly }.map {
                 SwiftText.stringLiteral($0.jsonName)
             })
+        context.initProperties = properties.filter { !$0.isConstant }
+        context.constantProperties = properties.filter(\.isConstant)
+        context.hasConstantProperties = !context.constantProperties.isEmpty
+        return context
     }
 
     /// The Swift spelling of a default value for a type: an enum case or a literal, when they agree.
@@ -240,7 +244,33 @@ public struct Presenter {
         context.argumentTypeName = isArgumentOptional ? base + "?" : base
         context.isArgumentOptional = isArgumentOptional
         context.isReadOnly = property.isReadOnly
+        context.isRequired = property.isRequired
+        if let constant = property.constant {
+            let (caseName, literal) = defaultValue(constant, for: property.type)
+            if let expression = caseName.map({ base + "." + $0 }) ?? literal {
+                context.isConstant = true
+                context.constantLiteral = expression
+                context.constantJSONLiteral = Self.jsonLiteral(constant)
+                context.typeName = base
+                context.docLines = SwiftText.docLines(
+                    summary: property.documentation.summary, description: property.documentation.description,
+                    source: property.documentation.pointer.description,
+                    extra: [
+                        "Always `\(constant.text)`: the document fixes it. Sent as is; another value is a decoding error."
+                    ])
+            }
+        }
         return context
+    }
+
+    /// A `JSONValue` expression for a literal: `.string("v1")`, `.integer(2)`, `.bool(true)`.
+    static func jsonLiteral(_ literal: IR.Literal) -> String {
+        switch literal {
+        case .string(let value): ".string(\(SwiftText.stringLiteral(value)))"
+        case .integer(let value): ".integer(\(value))"
+        case .number(let value): ".number(\(value))"
+        case .boolean(let value): ".bool(\(value))"
+        }
     }
 
     func present(_ enumeration: IR.Enumeration) -> Context.Enumeration {
@@ -283,10 +313,13 @@ public struct Presenter {
                     + (union.discriminator != nil
                         ? "first the discriminator property's value (a value naming no member is a decoding error); then "
                         : "")
-                    + "a member fits when the JSON kind matches and, for objects, every required property is present "
-                    + "with a fitting value; among fitting members, the one with the most declared properties present "
-                    + "wins, and a documented enum value beats an undocumented one; a tie goes to the member listed "
-                    + "first in the document. Undeclared properties are kept in the chosen member's `additionalProperties`."
+                    + "a member fits when the JSON kind matches and, for objects, every required property is present, "
+                    + "every fixed property (`const` or a one-value `enum`, such as a `kind` tag) holds its value, and "
+                    + "every property present has a fitting value; among fitting members, the one with the most "
+                    + "declared properties present with a full fit wins (an undocumented enum value fits, but only "
+                    + "loosely, and adds nothing), and for other values a documented enum value beats an undocumented "
+                    + "one; a tie goes to the member listed first in the document. Undeclared properties are kept in "
+                    + "the chosen member's `additionalProperties`."
             ]
         return Context.Union(
             name: union.name,

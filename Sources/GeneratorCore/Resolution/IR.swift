@@ -125,6 +125,9 @@ extension IR {
         public var isReadOnly = false
         /// `writeOnly`: encoded when set, and optional when decoding (responses leave it out).
         public var isWriteOnly = false
+        /// The one value the property can have: `const`, or an `enum` of one value (a tag such as
+        /// `kind: square`). Such a property is fixed: always encoded, checked when decoding, never an argument.
+        public var constant: Literal?
         public var documentation: Documentation
         public var isDeprecated: Bool
         /// The text of the schema's `title`, kept for doc comments.

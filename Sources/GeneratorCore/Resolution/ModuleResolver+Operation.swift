@@ -221,8 +221,8 @@ extension ModuleResolver {
             case .structure(let structure)? = types.declaration(named: name),
             !structure.properties.isEmpty
         {
-            // Read-only properties are the server's to set: they are not arguments of a request.
-            let sent = structure.properties.filter { !$0.isReadOnly }
+            // Read-only properties are the server's to set, and constants are fixed: neither is an argument.
+            let sent = structure.properties.filter { !$0.isReadOnly && $0.constant == nil }
             var scope = memberScope
             let clash = sent.contains { scope.claim($0.swiftName) != $0.swiftName }
             if !clash {

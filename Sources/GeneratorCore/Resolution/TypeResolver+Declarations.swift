@@ -35,6 +35,13 @@ extension TypeResolver {
         return (properties, required, forbids)
     }
 
+    /// The one value a schema allows: its `const`, or the value of an `enum` that lists exactly one (not `null`).
+    static func constant(of schema: OpenAPI.Schema) -> IR.Literal? {
+        if let constant = schema.constValue { return IR.Literal(constant) }
+        if let values = schema.enumValues, values.count == 1 { return IR.Literal(values[0]) }
+        return nil
+    }
+
     func declareStructure(merging schema: OpenAPI.Schema, named name: String) {
         var visited: Set<JSONPointer> = []
         let collected = collectProperties(schema, visited: &visited)
@@ -74,6 +81,7 @@ extension TypeResolver {
             let target = propertySchema.reference.flatMap { componentName(of: $0.ref) }.flatMap { componentSchemas[$0] }
             property.isReadOnly = propertySchema.readOnly || target?.readOnly == true
             property.isWriteOnly = propertySchema.writeOnly || target?.writeOnly == true
+            property.constant = Self.constant(of: propertySchema) ?? target.flatMap(Self.constant(of:))
             properties.append(property)
         }
         for requiredName in collected.required.sorted() where !seen.contains(requiredName) {
