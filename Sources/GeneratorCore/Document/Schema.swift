@@ -43,6 +43,11 @@ extension OpenAPI {
         public let deprecated: Bool
         /// `readOnly`: the value is only ever sent by the server (never in a request).
         public let readOnly: Bool
+        /// The validation keywords in words, for doc comments: `at least 1`, `at most 64 characters`, `matches
+        /// \`^[a-z]+$\``. The client does not check them. Source: `minimum`, `maximum`, `exclusiveMinimum`,
+        /// `exclusiveMaximum`, `multipleOf`, `minLength`, `maxLength`, `pattern`, `minItems`, `maxItems`,
+        /// `uniqueItems`, and a `format` that does not choose the Swift type.
+        public let constraints: [String]
         /// `writeOnly`: the value is only ever sent to the server (never in a response).
         public let writeOnly: Bool
         /// A Boolean schema (`true` or `false`, allowed in 3.1); `nil` for a schema written as a mapping.
@@ -60,9 +65,10 @@ extension OpenAPI {
             defaultValue: YAMLNode? = nil,
             nullable: Bool = false, oneOf: [Schema] = [], anyOf: [Schema] = [], allOf: [Schema] = [],
             additionalProperties: AdditionalProperties? = nil, discriminator: Discriminator? = nil,
-            deprecated: Bool = false, readOnly: Bool = false, writeOnly: Bool = false, booleanSchema: Bool? = nil,
-            extensions: [String: YAMLNode] = [:], mark: SourceMark, pointer: JSONPointer
+            deprecated: Bool = false, readOnly: Bool = false, writeOnly: Bool = false, constraints: [String] = [],
+            booleanSchema: Bool? = nil, extensions: [String: YAMLNode] = [:], mark: SourceMark, pointer: JSONPointer
         ) {
+            self.constraints = constraints
             self.readOnly = readOnly
             self.writeOnly = writeOnly
             self.reference = reference

@@ -94,6 +94,46 @@ struct SchemaDecoder {
             additionalProperties: additionalProperties,
             discriminator: discriminator, deprecated: reader.bool("deprecated") ?? false,
             readOnly: reader.bool("readOnly") ?? false, writeOnly: reader.bool("writeOnly") ?? false,
-            extensions: reader.extensions, mark: node.mark, pointer: pointer)
+            constraints: Self.constraints(in: node), extensions: reader.extensions, mark: node.mark, pointer: pointer)
+    }
+
+    /// Formats whose meaning the Swift type already carries.
+    static let typeFormats: Set<String> = [
+        "date-time", "date", "byte", "binary", "uri", "int32", "int64", "float", "double",
+    ]
+
+    /// The validation keywords of a schema node in words, in a fixed order.
+    static func constraints(in node: YAMLNode) -> [String] {
+        func number(_ key: String) -> String? {
+            guard let scalar = node[key]?.scalar else { return nil }
+            switch scalar.value {
+            case .integer, .number: return scalar.text
+            default: return nil
+            }
+        }
+        func flag(_ key: String) -> Bool { node[key]?.scalar?.value == .bool(true) }
+        func code(_ text: String) -> String { text.contains("`") ? "'\(text)'" : "`\(text)`" }
+        func count(_ text: String, _ noun: String) -> String { text == "1" ? "1 \(noun)" : "\(text) \(noun)s" }
+        var result: [String] = []
+        // 3.0 writes `exclusiveMinimum: true` beside `minimum`; 3.1 writes `exclusiveMinimum: 5` alone.
+        if let minimum = number("minimum") {
+            result.append((flag("exclusiveMinimum") ? "greater than " : "at least ") + minimum)
+        }
+        if let minimum = number("exclusiveMinimum") { result.append("greater than " + minimum) }
+        if let maximum = number("maximum") {
+            result.append((flag("exclusiveMaximum") ? "less than " : "at most ") + maximum)
+        }
+        if let maximum = number("exclusiveMaximum") { result.append("less than " + maximum) }
+        if let multiple = number("multipleOf") { result.append("a multiple of " + multiple) }
+        if let length = number("minLength") { result.append("at least " + count(length, "character")) }
+        if let length = number("maxLength") { result.append("at most " + count(length, "character")) }
+        if let pattern = node["pattern"]?.scalar?.text { result.append("matches " + code(pattern)) }
+        if let items = number("minItems") { result.append("at least " + count(items, "item")) }
+        if let items = number("maxItems") { result.append("at most " + count(items, "item")) }
+        if flag("uniqueItems") { result.append("items are unique") }
+        if let format = node["format"]?.scalar?.text, !typeFormats.contains(format) {
+            result.append("format " + code(format))
+        }
+        return result
     }
 }

@@ -50,7 +50,11 @@ extension Presenter {
         if !arguments.isEmpty { arguments[arguments.count - 1].isLast = true }
 
         for parameter in ordered {
-            let text = SwiftText.lines(parameter.documentation.description ?? "").joined(separator: " ")
+            let constraints = Self.constraintLines(parameter.documentation).joined()
+            let text = SwiftText.lines(
+                [parameter.documentation.description, constraints.isEmpty ? nil : constraints].compactMap { $0 }
+                    .joined(separator: " ")
+            ).joined(separator: " ")
             parameterDocs.append(
                 "  - \(Self.label(parameter.swiftName)): \(text.isEmpty ? "" : text + " ")(\(parameter.location.rawValue) parameter `\(parameter.name)`)"
             )

@@ -109,7 +109,15 @@ public struct Presenter {
     func docLines(_ documentation: IR.Documentation, extra: [String] = []) -> [String] {
         SwiftText.docLines(
             summary: documentation.summary, description: documentation.description,
-            source: documentation.pointer.description, extra: extra)
+            source: documentation.pointer.description, extra: extra + Self.constraintLines(documentation))
+    }
+
+    /// `Constraints (the client does not check them): at least 1, at most 100.`, or nothing.
+    static func constraintLines(_ documentation: IR.Documentation) -> [String] {
+        guard !documentation.constraints.isEmpty else { return [] }
+        return [
+            "Constraints (the client does not check them): " + documentation.constraints.joined(separator: ", ") + "."
+        ]
     }
 
     func present(moduleOf module: IR.Module) -> Context.Module {
@@ -237,7 +245,8 @@ public struct Presenter {
             isEncodedIfPresent: !property.isRequired || property.isWriteOnly,
             docLines: SwiftText.docLines(
                 summary: property.documentation.summary, description: property.documentation.description,
-                source: property.documentation.pointer.description, extra: extra),
+                source: property.documentation.pointer.description,
+                extra: extra + Self.constraintLines(property.documentation)),
             isDeprecated: property.isDeprecated, isIndirect: property.isIndirect,
             storageName: "_" + property.swiftName.filter { $0 != "`" })
         context.decodedTypeName = property.isNullable ? base + "?" : base

@@ -51,11 +51,16 @@ extension IR {
         public var description: String?
         /// The JSON pointer of the element the text came from.
         public var pointer: JSONPointer
+        /// What the document requires of the value, in words (the schema's validation keywords).
+        public var constraints: [String] = []
 
-        public init(summary: String? = nil, description: String? = nil, pointer: JSONPointer) {
+        public init(
+            summary: String? = nil, description: String? = nil, pointer: JSONPointer, constraints: [String] = []
+        ) {
             self.summary = summary
             self.description = description
             self.pointer = pointer
+            self.constraints = constraints
         }
     }
 

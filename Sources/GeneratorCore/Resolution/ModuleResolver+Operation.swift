@@ -79,7 +79,10 @@ extension ModuleResolver {
                     documentation: IR.Documentation(
                         description: parameter.description ?? schema.flatMap(types.describedSchema)?.description
                             ?? schema.flatMap(types.describedSchema)?.title,
-                        pointer: parameter.pointer)))
+                        pointer: parameter.pointer,
+                        constraints: schema.map {
+                            $0.constraints.isEmpty ? (types.describedSchema($0)?.constraints ?? []) : $0.constraints
+                        } ?? [])))
         }
         for placeholder in placeholders
         where !irParameters.contains(where: { $0.location == .path && $0.name == placeholder }) {

@@ -71,7 +71,7 @@ extension TypeResolver {
                 documentation: IR.Documentation(
                     summary: propertySchema.title,
                     description: propertySchema.description ?? propertySchema.reference?.description,
-                    pointer: propertySchema.pointer),
+                    pointer: propertySchema.pointer, constraints: propertySchema.constraints),
                 isDeprecated: propertySchema.deprecated, title: propertySchema.title,
                 defaultValue: IR.Literal(
                     propertySchema.defaultValue

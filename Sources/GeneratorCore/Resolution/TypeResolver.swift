@@ -170,7 +170,7 @@ final class TypeResolver {
     func documentation(for schema: OpenAPI.Schema) -> IR.Documentation {
         IR.Documentation(
             summary: schema.title, description: schema.description ?? schema.reference?.description,
-            pointer: schema.pointer)
+            pointer: schema.pointer, constraints: schema.constraints)
     }
 
     // MARK: - Usage
