@@ -201,7 +201,7 @@ extension Context {
         public var isBodyJSON: Bool
         public var isBodyText: Bool
         public var isBodyBinary: Bool
-        /// A string literal of the `Accept` header: the success responses' media types.
+        /// A string literal of the `Accept` header: every media type the responses document, errors included.
         public var acceptLiteral: String
         public var hasReturnValue: Bool
         /// The return type, `Void` when there is no body.

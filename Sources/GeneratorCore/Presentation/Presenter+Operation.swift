@@ -180,8 +180,7 @@ extension Presenter {
             isBodyJSON: body?.encoding == .json, isBodyText: body?.encoding == .text,
             isBodyBinary: body?.encoding == .binary,
             acceptLiteral: SwiftText.stringLiteral(
-                Set(operation.success.compactMap(\.mediaType)).sorted().joined(separator: ", ").nonEmpty
-                    ?? "application/json"),
+                operation.responseMediaTypes.joined(separator: ", ").nonEmpty ?? "application/json"),
             hasReturnValue: operation.returnType != nil,
             returnTypeName: operation.returnType.map { typeName($0) + (operation.returnsOptional ? "?" : "") }
                 ?? "Void",

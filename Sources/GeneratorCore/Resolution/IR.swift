@@ -235,6 +235,9 @@ extension IR {
         /// Whether an undocumented or `default` status is handled by a `default` response.
         public var credentials: [String]
         public var isDeprecated: Bool
+        /// Every media type the operation's responses document, success and error, in document order without
+        /// repeats: what the `Accept` header lists.
+        public var responseMediaTypes: [String] = []
     }
 
     public struct Parameter: Sendable {

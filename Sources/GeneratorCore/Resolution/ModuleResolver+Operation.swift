@@ -167,7 +167,14 @@ extension ModuleResolver {
             }
         }
 
-        return IR.Operation(
+        var responseMediaTypes: [String] = []
+        for (_, reference) in operation.responses {
+            for (mediaType, _) in resolveResponse(reference, document: document)?.content ?? []
+            where !responseMediaTypes.contains(mediaType) {
+                responseMediaTypes.append(mediaType)
+            }
+        }
+        var result = IR.Operation(
             functionName: functionName, method: method.rawValue.uppercased(), path: path,
             documentation: IR.Documentation(
                 summary: operation.summary, description: operation.description, pointer: operation.pointer),
@@ -175,6 +182,8 @@ extension ModuleResolver {
             returnType: returnType,
             returnsOptional: returnType != nil && success.contains { $0.type == nil && $0.status != "default" },
             errors: errors, credentials: usedCredentials, isDeprecated: operation.deprecated)
+        result.responseMediaTypes = responseMediaTypes
+        return result
     }
 
     static func placeholders(in path: String) -> [String] {
