@@ -24,6 +24,22 @@ extension Bool: ParameterValue { var parameterText: String { self ? "true" : "fa
 extension URL: ParameterValue { var parameterText: String { absoluteString } }
 extension UUID: ParameterValue { var parameterText: String { uuidString } }
 
+/// Scalars as the text a parameter carries (an enum of values of several kinds has `JSONValue` raw values);
+/// arrays and objects as their JSON text.
+extension JSONValue: ParameterValue {
+    var parameterText: String {
+        switch self {
+        case .null: "null"
+        case .bool(let value): value.parameterText
+        case .integer(let value): String(value)
+        case .number(let value): value.parameterText
+        case .string(let value): value
+        case .array, .object:
+            (try? JSONEncoder().encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        }
+    }
+}
+
 extension String {
     /// The text with the UTF-8 bytes of everything but `A-Z a-z 0-9 - . _ ~` percent-encoded.
     var percentEncodedParameter: String {

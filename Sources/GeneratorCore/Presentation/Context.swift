@@ -134,6 +134,8 @@ extension Context {
         public var defaultCaseName: String
         /// Whether the enum conforms to `CaseIterable` (its `allCases` are the documented cases).
         public var isCaseIterable = true
+        /// An expression of the raw type, or `nil`, from a `JSONValue` named `value`: `value.stringValue`.
+        public var rawValueFromJSON = ""
     }
 
     public struct EnumerationCase: Sendable {

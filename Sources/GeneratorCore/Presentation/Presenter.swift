@@ -284,7 +284,16 @@ public struct Presenter {
 
     func present(_ enumeration: IR.Enumeration) -> Context.Enumeration {
         let isString = enumeration.rawType == .string
-        return Context.Enumeration(
+        /// The case's raw value as a Swift expression of the raw type.
+        func literal(_ value: IR.Enumeration.Case) -> String {
+            switch enumeration.rawType {
+            case .string: return SwiftText.stringLiteral(value.rawValue)
+            case .integer, .boolean: return value.rawValue
+            case .double: return Double(value.rawValue).map { "\($0)" } ?? value.rawValue
+            case .json: return value.literal.map(Self.jsonLiteral) ?? SwiftText.stringLiteral(value.rawValue)
+            }
+        }
+        var context = Context.Enumeration(
             name: enumeration.name,
             docLines: docLines(
                 enumeration.documentation,
@@ -292,7 +301,7 @@ public struct Presenter {
                     "Values this version of the document does not list decode as `.\(enumeration.undocumentedCaseName)(_:)`, keep their raw value and encode back unchanged."
                 ]),
             cases: enumeration.cases.map { value in
-                let literal = isString ? SwiftText.stringLiteral(value.rawValue) : value.rawValue
+                let literal = literal(value)
                 // `English (United States): `en-US` (1).`, or what of it the document and the overlay give.
                 let named =
                     value.nameSource.map { "`\($0)` (\(isString ? literal : value.rawValue))" }
@@ -306,6 +315,20 @@ public struct Presenter {
             rawTypeName: isString ? "String" : "Int", isString: isString,
             undocumentedCaseName: enumeration.undocumentedCaseName,
             hasDefault: enumeration.defaultCaseName != nil, defaultCaseName: enumeration.defaultCaseName ?? "")
+        switch enumeration.rawType {
+        case .string: context.rawValueFromJSON = "value.stringValue"
+        case .integer: context.rawValueFromJSON = "value.integerValue.flatMap({ Int(exactly: $0) })"
+        case .double:
+            context.rawTypeName = "Double"
+            context.rawValueFromJSON = "value.doubleValue"
+        case .boolean:
+            context.rawTypeName = "Bool"
+            context.rawValueFromJSON = "value.boolValue"
+        case .json:
+            context.rawTypeName = "JSONValue"
+            context.rawValueFromJSON = "Optional(value)"
+        }
+        return context
     }
 
     func present(_ union: IR.Union) -> Context.Union {

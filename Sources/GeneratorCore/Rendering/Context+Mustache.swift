@@ -129,6 +129,7 @@ extension Context.Enumeration: KeyPathContext {
         "isString": \.isString,
         "undocumentedCaseName": \.undocumentedCaseName,
         "isCaseIterable": \.isCaseIterable,
+        "rawValueFromJSON": \.rawValueFromJSON,
         "hasDefault": \.hasDefault,
         "defaultCaseName": \.defaultCaseName,
     ]

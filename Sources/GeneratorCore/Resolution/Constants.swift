@@ -26,7 +26,7 @@ public enum Constants {
         "FileHandle", "FoundationNetworking", "HTTPURLResponse", "Mirror", "NSObject", "ObjCBool", "ProcessInfo",
         "Unicode",
         "URLError", "Locale", "KeyedDecodingContainer", "KeyedEncodingContainer", "LosslessStringConvertible",
-        "Calendar", "TimeZone", "Bundle", "NSError", "Measurement", "IndexSet", "CharacterSet",
+        "Calendar", "TimeZone", "Bundle", "NSError", "Measurement", "IndexSet", "CharacterSet", "UTF8",
         "Duration", "NSLock", "URLResponse", "URLSessionTask", "URLSessionDataTask", "URLSessionDataDelegate",
         "URLSessionConfiguration", "CheckedContinuation", "CancellationError", "JSONSerialization",
     ]

@@ -146,11 +146,15 @@ extension IR {
 
     /// A string or integer `enum`; forward-compatible: values the document does not list are kept.
     public struct Enumeration: Sendable {
-        public enum RawType: Sendable { case string, integer }
+        /// The Swift type of the raw values: `String`, `Int`, `Double` (numbers that are not all integers),
+        /// `Bool`, or `JSONValue` for values of several kinds (`[1, "auto"]`).
+        public enum RawType: Sendable { case string, integer, double, boolean, json }
         public struct Case: Sendable {
             public var swiftName: String
             /// The value as text: `mp3`, `1`.
             public var rawValue: String
+            /// The value with its JSON kind, for enums of several kinds; `nil` for others.
+            public var literal: Literal? = nil
             /// Where the name came from, when not from the value itself (`en-US` from the configuration).
             public var nameSource: String?
             /// What the value means, from `x-enum-descriptions` (the item at the value's index).

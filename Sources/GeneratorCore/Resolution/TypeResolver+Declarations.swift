@@ -137,7 +137,10 @@ extension TypeResolver {
         }
         for (index, value) in values.enumerated() {
             let raw = value.scalar!.text
-            guard seenValues.insert(raw).inserted else {
+            let literal = IR.Literal(value) ?? .string(raw)
+            // Values of several kinds: `1` and `"1"` are two values.
+            let identity = rawType == .json ? "\(literal)" : raw
+            guard seenValues.insert(identity).inserted else {
                 diagnostics.warning(
                     "enum value '\(raw)' is listed twice; the second is ignored", at: location(value.mark),
                     pointer: schema.pointer.appending("enum").appending(index).description)
@@ -151,9 +154,21 @@ extension TypeResolver {
             } else if let extensionNames, index < extensionNames.count {
                 nameSource = extensionNames[index]
                 proposed = namer.memberName(for: extensionNames[index])
-            } else if rawType == .integer {
+            } else if rawType == .integer
+                || (rawType == .json && { if case .integer = literal { true } else { false } }())
+            {
                 let number = Int64(raw) ?? 0
                 proposed = number < 0 ? "valueMinus\(-number)" : "value\(number)"
+            } else if rawType == .double
+                || (rawType == .json && { if case .number = literal { true } else { false } }())
+            {
+                // `0.5` → `value0_5`, `-1.25` → `valueMinus1_25`.
+                let digits = raw.hasPrefix("-") ? String(raw.dropFirst()) : raw
+                proposed =
+                    (raw.hasPrefix("-") ? "valueMinus" : "value")
+                    + String(digits.map { $0.isNumber ? $0 : "_" })
+            } else if case .boolean(let flag) = literal, rawType == .boolean || rawType == .json {
+                proposed = flag ? "trueValue" : "falseValue"
             } else if raw.isEmpty {
                 proposed = "empty"
             } else {
@@ -170,7 +185,7 @@ extension TypeResolver {
             }
             cases.append(
                 .init(
-                    swiftName: swiftName, rawValue: raw, nameSource: nameSource,
+                    swiftName: swiftName, rawValue: raw, literal: literal, nameSource: nameSource,
                     description: description(index: index, raw: raw)))
         }
         if let configuredFile = configuration.file {

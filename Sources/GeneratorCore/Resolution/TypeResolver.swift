@@ -17,6 +17,30 @@ final class TypeResolver {
     var namedEnumPointers: Set<JSONPointer> = []
     /// The pointers of the configuration's type and property names that named something.
     var usedNamePointers: Set<JSONPointer> = []
+    /// The raw type of an enum's values (without `null`): strings, integers, numbers, Booleans, or scalars of
+    /// several kinds; `nil` when a value is an object or an array (or there is none).
+    static func enumRawType(of values: [YAMLNode], types: [String]) -> IR.Enumeration.RawType? {
+        guard !values.isEmpty, values.allSatisfy({ $0.scalar != nil }) else { return nil }
+        // `type: string` with unquoted numbers (`enum: [1, 2]`) means the strings "1" and "2".
+        if types == ["string"] { return .string }
+        var kinds: Set<String> = []
+        for value in values {
+            switch value.scalar!.value {
+            case .integer: kinds.insert("integer")
+            case .number: kinds.insert("number")
+            case .bool: kinds.insert("boolean")
+            case .string, .null: kinds.insert("string")
+            }
+        }
+        let declared = Set(types)
+        // Integers under `type: number` may arrive as `1.0`: they are read as `Double`.
+        if kinds == ["integer"], declared.isSubset(of: ["integer"]) { return .integer }
+        if kinds.isSubset(of: ["integer", "number"]), declared.isSubset(of: ["integer", "number"]) { return .double }
+        if kinds == ["boolean"], declared.isSubset(of: ["boolean"]) { return .boolean }
+        if kinds == ["string"], declared.isEmpty { return .string }
+        return .json
+    }
+
     /// The Swift type name of a component schema, by its name in `components/schemas`.
     func componentTypeNames(_ component: String) -> String? { componentTypeNames[component] }
 
@@ -240,15 +264,9 @@ final class TypeResolver {
         if let values = schema.enumValues {
             let nonNull = values.filter { $0.scalar?.value != .null || $0.scalar?.isPlain == false }
             if nonNull.count < values.count { isNullable = true }
-            let allIntegers = nonNull.allSatisfy { if case .integer? = $0.scalar?.value { true } else { false } }
-            let allStrings = nonNull.allSatisfy { $0.scalar != nil }
-            if !nonNull.isEmpty,
-                (allIntegers && types != ["string"]) || (allStrings && (types.isEmpty || types == ["string"]))
-            {
+            if let rawType = Self.enumRawType(of: nonNull, types: types) {
                 let typeName = name()
-                declareEnumeration(
-                    schema, values: nonNull, rawType: allIntegers && types != ["string"] ? .integer : .string,
-                    named: typeName)
+                declareEnumeration(schema, values: nonNull, rawType: rawType, named: typeName)
                 return Usage(type: .declared(typeName), isNullable: isNullable)
             }
             diagnostics.warning(

@@ -34,9 +34,15 @@ enum UnionShapes {
             case .declared(let name):
                 switch byName[name] {
                 case .enumeration(let enumeration)?:
-                    return Shape(
-                        kinds: [enumeration.rawType == .string ? "string" : "integer"],
-                        values: Set(enumeration.cases.map(\.rawValue)))
+                    let kinds: Set<String> =
+                        switch enumeration.rawType {
+                        case .string: ["string"]
+                        case .integer: ["integer"]
+                        case .double: ["integer", "number"]
+                        case .boolean: ["boolean"]
+                        case .json: ["string", "integer", "number", "boolean"]
+                        }
+                    return Shape(kinds: kinds, values: Set(enumeration.cases.map(\.rawValue)))
                 case .structure?: return Shape(kinds: ["object"], values: nil)
                 case .alias(let alias)?: return shape(alias.target, depth: depth + 1)
                 case .union(let union)?:
