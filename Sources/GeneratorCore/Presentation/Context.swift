@@ -155,8 +155,20 @@ extension Context {
         /// Whether the union is an `anyOf` struct keeping every member that fits (`AnyOf.swift`), rather than
         /// an enum holding one (`Union.swift`).
         public var keepsEveryMember: Bool
+        /// Properties every member has, reachable on the union itself.
+        public var sharedProperties: [SharedProperty] = []
         /// A string literal of the discriminator property name.
         public var discriminatorLiteral: String
+    }
+
+    /// A property every member of a union has (a polymorphic base's own property), offered on the union.
+    public struct SharedProperty: Sendable {
+        public var swiftName: String
+        /// `String`, `Int?`
+        public var typeName: String
+        public var docLines: [String]
+        /// The union's case names, each holding a member that has the property.
+        public var memberCaseNames: [String]
     }
 
     public struct UnionMember: Sendable {

@@ -367,8 +367,30 @@ public struct Presenter {
                     hasDiscriminatorValues: !values.isEmpty)
             },
             hasDiscriminator: union.discriminator != nil, isIndirect: union.isIndirect,
-            keepsEveryMember: union.keepsEveryMember,
+            keepsEveryMember: union.keepsEveryMember, sharedProperties: sharedProperties(of: union),
             discriminatorLiteral: union.discriminator.map { SwiftText.stringLiteral($0.propertyName) } ?? "")
+    }
+
+    /// The base properties every member struct of a union has, with the same name and type.
+    func sharedProperties(of union: IR.Union) -> [Context.SharedProperty] {
+        union.sharedPropertyNames.compactMap { jsonName in
+            var found: [(IR.Property, Context.Property)] = []
+            for member in union.members {
+                guard case .declared(let name) = member.type, case .structure(let structure)? = declarations[name],
+                    let property = structure.properties.first(where: { $0.jsonName == jsonName })
+                else { return nil }
+                found.append((property, present(property)))
+            }
+            guard let (property, first) = found.first,
+                found.allSatisfy({ $0.1.swiftName == first.swiftName && $0.1.typeName == first.typeName })
+            else { return nil }
+            return Context.SharedProperty(
+                swiftName: first.swiftName, typeName: first.typeName,
+                docLines: SwiftText.docLines(
+                    summary: property.documentation.summary, description: property.documentation.description,
+                    source: property.documentation.pointer.description),
+                memberCaseNames: union.members.map(\.caseName))
+        }
     }
 
 }

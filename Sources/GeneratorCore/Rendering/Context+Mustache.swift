@@ -152,6 +152,16 @@ extension Context.Union: KeyPathContext {
         "members": \.members,
         "hasDiscriminator": \.hasDiscriminator,
         "discriminatorLiteral": \.discriminatorLiteral,
+        "sharedProperties": \.sharedProperties,
+    ]
+}
+
+extension Context.SharedProperty: KeyPathContext {
+    nonisolated(unsafe) public static let templateKeys: [String: PartialKeyPath<Self>] = [
+        "swiftName": \.swiftName,
+        "typeName": \.typeName,
+        "docLines": \.docLines,
+        "memberCaseNames": \.memberCaseNames,
     ]
 }
 

@@ -184,6 +184,9 @@ extension IR {
         public var documentation: Documentation
         /// The discriminator property and, for each member index, the values that select it.
         public var discriminator: (propertyName: String, valuesByMember: [[String]])?
+        /// For the union of a polymorphic base's subtypes: the base's own properties (JSON names), which every
+        /// member has, so the union offers them directly.
+        public var sharedPropertyNames: [String] = []
         /// Whether a member contains this union (a recursive schema), so the enum must be `indirect`.
         public var isIndirect = false
         /// For an `anyOf` whose members can match the same value: a struct with one optional property per

@@ -48,6 +48,17 @@ extension TypeResolver {
         var scope = NameScope(reserved: Constants.reservedStructMemberNames)
         var seen: Set<String> = []
         var properties: [IR.Property] = []
+        // A subtype of a polymorphic base carries its own discriminator value, fixed: encoded with its tag.
+        var tags: [String: String] = [:]
+        if let component = Self.componentName(at: schema.pointer) {
+            for member in schema.allOf {
+                guard let ref = member.reference?.ref, let base = componentName(of: ref),
+                    polymorphicSubtypes[base]?.contains(component) == true,
+                    let propertyName = componentSchemas[base]?.discriminator?.propertyName
+                else { continue }
+                tags[propertyName] = discriminatorValue(of: component, base: base)
+            }
+        }
         for (jsonName, propertySchema, owner) in collected.properties {
             if !seen.insert(jsonName).inserted {
                 // allOf members that repeat a property: the first declaration wins.
@@ -81,7 +92,9 @@ extension TypeResolver {
             let target = propertySchema.reference.flatMap { componentName(of: $0.ref) }.flatMap { componentSchemas[$0] }
             property.isReadOnly = propertySchema.readOnly || target?.readOnly == true
             property.isWriteOnly = propertySchema.writeOnly || target?.writeOnly == true
-            property.constant = Self.constant(of: propertySchema) ?? target.flatMap(Self.constant(of:))
+            property.constant =
+                tags[jsonName].map { .string($0) } ?? Self.constant(of: propertySchema)
+                ?? target.flatMap(Self.constant(of:))
             properties.append(property)
         }
         for requiredName in collected.required.sorted() where !seen.contains(requiredName) {
@@ -208,7 +221,8 @@ extension TypeResolver {
     }
 
     func declareUnion(
-        _ schema: OpenAPI.Schema, members: [OpenAPI.Schema], kind: IR.Union.Kind, named name: String
+        _ schema: OpenAPI.Schema, members: [OpenAPI.Schema], kind: IR.Union.Kind, named name: String,
+        sharedPropertyNames: [String] = []
     ) {
         var scope = NameScope(reserved: Constants.reservedUnionMemberNames)
         var irMembers: [IR.Union.Member] = []
@@ -235,10 +249,10 @@ extension TypeResolver {
             }
             discriminator = (declared.propertyName, values)
         }
-        declare(
-            .union(
-                IR.Union(
-                    name: name, kind: kind, members: irMembers, documentation: documentation(for: schema),
-                    discriminator: discriminator)))
+        var union = IR.Union(
+            name: name, kind: kind, members: irMembers, documentation: documentation(for: schema),
+            discriminator: discriminator)
+        union.sharedPropertyNames = sharedPropertyNames
+        declare(.union(union))
     }
 }

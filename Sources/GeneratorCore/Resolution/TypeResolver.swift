@@ -41,9 +41,24 @@ final class TypeResolver {
         return .json
     }
 
+    /// The name of the component schema at `pointer` (`#/components/schemas/<name>`), if it is one.
+    static func componentName(at pointer: JSONPointer) -> String? {
+        let tokens = pointer.tokens
+        return tokens.count == 3 && tokens[0] == "components" && tokens[1] == "schemas" ? tokens[2] : nil
+    }
+
+    /// The discriminator value that selects `subtype` among the subtypes of `base`: the `mapping` entry that
+    /// names it (by component name or reference), otherwise the subtype's component name.
+    func discriminatorValue(of subtype: String, base: String) -> String {
+        let mapping = componentSchemas[base]?.discriminator?.mapping ?? []
+        return mapping.first { $0.ref == subtype || componentName(of: $0.ref) == subtype }?.value ?? subtype
+    }
+
     /// The Swift type name of a component schema, by its name in `components/schemas`.
     func componentTypeNames(_ component: String) -> String? { componentTypeNames[component] }
 
+    /// Base component name → the components that extend it through `allOf`, when the base has a discriminator.
+    private(set) var polymorphicSubtypes: [String: [String]] = [:]
     /// The members of each reference cycle reported so far.
     private var reportedCycles: Set<Set<String>> = []
     /// Usages of schemas reached through a `$ref` that is not a component, by pointer.
@@ -69,6 +84,17 @@ final class TypeResolver {
         for name in Self.claimOrder(componentSchemas.keys, swiftName: namer.typeName(for:)) {
             let schema = componentSchemas[name]!
             componentTypeNames[name] = claimTypeName(namer.typeName(for: name), for: schema.pointer, mark: schema.mark)
+        }
+        // Polymorphism: a component with a `discriminator` (and no `oneOf`/`anyOf` of its own) that others extend
+        // through `allOf` is the union of those subtypes.
+        for name in Self.claimOrder(componentSchemas.keys, swiftName: namer.typeName(for:)) {
+            for member in componentSchemas[name]!.allOf {
+                guard let ref = member.reference?.ref, let base = componentName(of: ref),
+                    let baseSchema = componentSchemas[base], baseSchema.discriminator != nil,
+                    baseSchema.oneOf.isEmpty, baseSchema.anyOf.isEmpty, base != name
+                else { continue }
+                polymorphicSubtypes[base, default: []].append(name)
+            }
         }
     }
 
@@ -233,6 +259,20 @@ final class TypeResolver {
         }
         var isNullable = schema.nullable || schema.types.contains("null")
         let types = schema.types.filter { $0 != "null" }
+        if let declaredName, let base = Self.componentName(at: schema.pointer), let subtypes = polymorphicSubtypes[base]
+        {
+            // Each element decodes as the subtype its discriminator value names.
+            let members = subtypes.map { subtype in
+                OpenAPI.Schema(
+                    reference: OpenAPI.Reference(ref: "#/components/schemas/\(subtype)", mark: schema.mark),
+                    mark: schema.mark, pointer: componentSchemas[subtype]!.pointer)
+            }
+            var visited: Set<JSONPointer> = []
+            declareUnion(
+                schema, members: members, kind: .oneOf, named: declaredName,
+                sharedPropertyNames: collectProperties(schema, visited: &visited).properties.map(\.0))
+            return Usage(type: .declared(declaredName), isNullable: isNullable)
+        }
         func name() -> String {
             declaredName ?? claimTypeName(nameHint, for: schema.pointer, mark: schema.mark)
         }
