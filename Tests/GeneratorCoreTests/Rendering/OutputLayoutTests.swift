@@ -97,6 +97,16 @@ import Testing
         #expect(byDefault.files?.keys.sorted() == explicit.files?.keys.sorted())
     }
 
+    /// The build tool plugin cannot import GeneratorCore, so it repeats the file names it declares to SwiftPM.
+    @Test func theBuildPluginDeclaresTheFewFiles() throws {
+        let plugin = try String(
+            contentsOf: TestPaths.root.appendingPathComponent("Plugins/OpenAPICodegenBuild/OpenAPICodegenBuild.swift"),
+            encoding: .utf8)
+        #expect(OutputLayout.fewFileNames == ["Client.swift", "Types.swift", "Runtime.swift"])
+        #expect(plugin.contains(#"static let outputNames = ["Client.swift", "Types.swift", "Runtime.swift"]"#))
+        #expect(plugin.contains(#""--layout", "few-files""#))
+    }
+
     @Test func anUnknownLayoutIsAnErrorAtItsValue() async throws {
         let result = try await render(document: Self.noSchemas, configuration: "outputLayout: few-file\n")
         #expect(result.files == nil)
