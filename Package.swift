@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "GeneratorCore", targets: ["GeneratorCore"]),
         .library(name: "CambAI", targets: ["CambAI"]),
         .plugin(name: "OpenAPICodegenCommand", targets: ["OpenAPICodegenCommand"]),
+        .plugin(name: "OpenAPICodegenBuild", targets: ["OpenAPICodegenBuild"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -59,6 +60,14 @@ let package = Package(
             ),
             dependencies: ["openapi-codegen"],
             path: "Plugins/OpenAPICodegenCommand"
+        ),
+        // A target that lists this plugin gets its client generated on every build from the openapi.yaml (or
+        // .yml, .json) and openapi-codegen.yaml in its folder, in the few-files layout (three fixed files).
+        .plugin(
+            name: "OpenAPICodegenBuild",
+            capability: .buildTool(),
+            dependencies: ["openapi-codegen"],
+            path: "Plugins/OpenAPICodegenBuild"
         ),
         // The client generated from openapi.yaml by `swift run openapi-codegen generate`. Foundation only.
         .target(name: "CambAI", path: "Generated", swiftSettings: strict),

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import GeneratorCore
 
+extension OutputLayout: ExpressibleByArgument {}
+
 struct Generate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Regenerates the client from a document and templates.",
@@ -40,8 +42,20 @@ struct Generate: AsyncParsableCommand {
             "Seconds to wait for another run writing the same output folder before failing.", valueName: "seconds"))
     var lockTimeout: Double = 60
 
+    @Option(
+        help: ArgumentHelp(
+            "How declarations are spread over files; overrides the configuration's outputLayout.",
+            discussion: """
+                one-type-per-file (the default): a file per type, operation and runtime type. few-files: \
+                Client.swift, Types.swift and Runtime.swift, whatever the document declares.
+                """))
+    var layout: OutputLayout?
+
     @Flag(help: "Write nothing; exit 1 and name each stale file when the output folder is not up to date.")
     var check = false
+
+    @Flag(help: "Print absolute paths in diagnostics, for build logs read from another folder.")
+    var absolutePaths = false
 
     /// A document argument that names no file and looks like a word is most likely a mistyped subcommand.
     func validate() throws {
@@ -52,11 +66,15 @@ struct Generate: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let base = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
-        func url(_ path: String) -> URL { URL(fileURLWithPath: path, relativeTo: base).standardizedFileURL }
+        let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+        func url(_ path: String) -> URL {
+            URL(fileURLWithPath: path, relativeTo: workingDirectory).standardizedFileURL
+        }
+        let base = absolutePaths ? URL(fileURLWithPath: "/", isDirectory: true) : workingDirectory
         var options = Pipeline.Options(
             document: url(document), templates: templates.map(url) ?? BuiltinTemplates.directory, output: url(output),
-            configuration: config.map(url), moduleName: moduleName, overlays: overlays.map(url), base: base)
+            configuration: config.map(url), moduleName: moduleName, overlays: overlays.map(url), base: base,
+            layout: layout)
         options.lockTimeout = lockTimeout
         let diagnostics = DiagnosticCollector()
         let pipeline = Pipeline(options: options, diagnostics: diagnostics)

@@ -20,13 +20,17 @@ public struct Pipeline {
         public var overlays: [URL]
         /// How long to wait, in seconds, for another run writing the same output folder (`--lock-timeout`).
         public var lockTimeout: Double = 60
-        /// The folder paths in diagnostics are relative to (normally the working directory).
+        /// The folder paths in diagnostics are relative to (normally the working directory); `/` for absolute
+        /// paths everywhere.
         public var base: URL
+        /// Overrides the configuration's `outputLayout` (`--layout`); with neither, `.oneTypePerFile`.
+        public var layout: OutputLayout?
 
         public init(
             document: URL, templates: URL, output: URL, configuration: URL? = nil, moduleName: String? = nil,
-            overlays: [URL] = [], base: URL
+            overlays: [URL] = [], base: URL, layout: OutputLayout? = nil
         ) {
+            self.layout = layout
             self.overlays = overlays
             self.document = document
             self.templates = templates
@@ -89,7 +93,9 @@ public struct Pipeline {
         } catch {
             throw fail(error)
         }
-        return try await render(jobs, with: renderer)
+        let rendered = try await render(jobs, with: renderer)
+        let layout = options.layout ?? configuration.outputLayout ?? .oneTypePerFile
+        return layout.arrange(jobs, rendered: rendered, banner: jobs.first?.context.banner ?? "")
     }
 
     /// Renders jobs on every core: each job is independent, and the result does not depend on the order
@@ -243,10 +249,12 @@ public struct Pipeline {
         return error
     }
 
-    /// A path relative to `options.base` when it is inside it; otherwise the absolute path.
+    /// A path relative to `options.base` when it is inside it; otherwise (and always when the base is `/`) the
+    /// absolute path.
     public func display(_ url: URL) -> String {
         let path = url.standardizedFileURL.path
         let base = options.base.standardizedFileURL.path
+        if base == "/" { return path }
         let prefix = base.hasSuffix("/") ? base : base + "/"
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }

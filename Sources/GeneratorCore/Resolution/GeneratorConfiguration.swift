@@ -28,6 +28,9 @@ public struct GeneratorConfiguration: Sendable {
     public var conformsToIdentifiable = false
     /// `CaseIterable` on every enum, over its documented members. Source: `conformances.CaseIterable`.
     public var conformsToCaseIterable = true
+    /// How the declarations are spread over files; `nil` when the file does not say (then `--layout`, or
+    /// `.oneTypePerFile`). Source: `outputLayout`.
+    public var outputLayout: OutputLayout?
 
     /// Names by JSON pointer (types and properties) or by operation (its operationId, or `METHOD /path`).
     public struct Names: Sendable {
@@ -93,7 +96,7 @@ public struct GeneratorConfiguration: Sendable {
 
     /// The fields a configuration file may have.
     static let fields = [
-        "moduleName", "overlays", "names", "enumCaseNames", "formats", "include", "conformances",
+        "moduleName", "overlays", "names", "enumCaseNames", "formats", "include", "conformances", "outputLayout",
     ]
 
     public init(
@@ -145,6 +148,16 @@ public struct GeneratorConfiguration: Sendable {
             }
             configuration.enumCaseNames[pointer] = byValue
             configuration.enumCaseNameMarks[pointer] = pair.key.mark
+        }
+        if let node = reader["outputLayout"], let text = reader.string("outputLayout") {
+            let choices = OutputLayout.allCases.map(\.rawValue)
+            configuration.outputLayout = OutputLayout(rawValue: text)
+            if configuration.outputLayout == nil {
+                context.error(
+                    "'\(text)' is not an output layout" + Suggestion.clause(for: text, among: choices) + "; expected "
+                        + choices.map { "'\($0)'" }.joined(separator: " or "),
+                    at: node, pointer: JSONPointer(["outputLayout"]))
+            }
         }
         decodeNames(reader, into: &configuration, context: context)
         decodeFormats(reader, into: &configuration, context: context)

@@ -7,7 +7,10 @@ import Testing
 /// field cases), and from any newer field case in `../shared/cases/` when that folder is present, into one temporary
 /// package, and builds it: the generated Swift must compile for every name, recursion and response shape those
 /// documents contain. A document with a `<name>.checks.swift` beside it also gets an executable of those checks,
-/// built against its module and run; it must exit 0. Set `SKIP_COMPILE_TESTS=1` to skip locally.
+/// built against its module and run; it must exit 0. The same package holds `CambAIFewFiles`, the repository's
+/// `openapi.yaml` generated in the `few-files` layout (what the build tool plugin generates), with the checks of
+/// `Tests/Fixtures/layout/CambAIFewFiles.checks.swift`: both layouts compile, and to a client that works.
+/// Set `SKIP_COMPILE_TESTS=1` to skip locally.
 @Suite(.enabled(if: ProcessInfo.processInfo.environment["SKIP_COMPILE_TESTS"] == nil))
 struct GeneratedCodeCompilesTests {
     /// Documents the generator rejects on purpose, with the reason.
@@ -28,18 +31,31 @@ struct GeneratedCodeCompilesTests {
         var modules: [String] = []
         var checks: [String] = []
         let fixtures = TestPaths.fixtures.appendingPathComponent("compile")
-        for document in try documents() {
+        // (document, module, layout, checks file): each fixture in the default layout, then the CambAI document,
+        // with the configuration beside it (module name CambAI), in the few-files layout.
+        var inputs = try documents().map { document in
             let module = SwiftNamer().typeName(for: document.deletingPathExtension().lastPathComponent)
+            return (document, module, OutputLayout.oneTypePerFile, FixtureDocuments.checks(for: document))
+        }
+        inputs.append(
+            (
+                TestPaths.document, "CambAIFewFiles", .fewFiles,
+                TestPaths.fixtures.appendingPathComponent("layout/CambAIFewFiles.checks.swift")
+            ))
+        for (document, module, layout, checksFile) in inputs {
             let output = package.appendingPathComponent("Sources/\(module)")
             let diagnostics = DiagnosticCollector()
             let options = Pipeline.Options(
                 document: document, templates: TestPaths.templates, output: output,
-                configuration: FixtureDocuments.configuration(for: document), moduleName: module,
-                base: document.deletingLastPathComponent())
+                configuration: FixtureDocuments.configuration(for: document),
+                moduleName: layout == .fewFiles ? nil : module, base: document.deletingLastPathComponent(),
+                layout: layout)
             do {
-                _ = try await Pipeline(options: options, diagnostics: diagnostics).generate()
+                let report = try await Pipeline(options: options, diagnostics: diagnostics).generate()
+                if layout == .fewFiles {
+                    #expect(report.written.sorted() == ["Client.swift", "Runtime.swift", "Types.swift"])
+                }
                 modules.append(module)
-                let checksFile = FixtureDocuments.checks(for: document)
                 if FileManager.default.fileExists(atPath: checksFile.path) {
                     let folder = package.appendingPathComponent("Sources/\(module)Checks")
                     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -83,7 +99,8 @@ struct GeneratedCodeCompilesTests {
             Issue.record("generated code does not compile:\n\(errors.prefix(40).joined(separator: "\n"))")
             return
         }
-        #expect(checks.count >= 4)
+        #expect(checks.count >= 5)
+        #expect(checks.contains("CambAIFewFiles"))
         for module in checks {
             let result = try run(
                 package.appendingPathComponent(".build/debug/\(module)Checks"), [],
