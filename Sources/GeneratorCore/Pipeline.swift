@@ -43,8 +43,40 @@ public struct Pipeline {
     /// - Returns: the generated files by file name.
     /// - Throws: `GenerationError` for the first stage that failed; its diagnostics are also in `diagnostics`.
     public func render() async throws(GenerationError) -> [String: String] {
+        let jobs = try present(try read(options.document))
+        let renderer: TemplateRenderer
+        do {
+            renderer = try await TemplateRenderer(directory: options.templates, displayPath: display(options.templates))
+        } catch {
+            throw fail(error)
+        }
+        return try await render(jobs, with: renderer)
+    }
+
+    /// Runs every stage but writing on a document already in memory, with templates already loaded, one file
+    /// after another on the calling thread: the entry point for fuzzing and for bounds tests, which feed
+    /// many documents through one set of templates. `options.document` only names the document in
+    /// diagnostics (and locates `openapi-codegen.yaml` beside it when `options.configuration` is `nil`).
+    /// - Parameter bytes: the document's bytes, YAML or JSON.
+    /// - Returns: the generated files by file name.
+    /// - Throws: `GenerationError` for the first stage that failed; its diagnostics are also in `diagnostics`.
+    public func render(bytes: [UInt8], with renderer: TemplateRenderer) throws(GenerationError) -> [String: String] {
+        var files: [String: String] = [:]
+        for job in try present(bytes) {
+            do {
+                files[job.fileName] = try renderer.render(job)
+            } catch {
+                throw fail(error)
+            }
+        }
+        return files
+    }
+
+    /// Parses, decodes, resolves and presents a document's bytes.
+    /// - Returns: one job per file to render.
+    func present(_ bytes: [UInt8]) throws(GenerationError) -> [Presenter.Job] {
         let documentPath = display(options.document)
-        let root = try parse(options.document)
+        let root = try parse(bytes, path: documentPath)
         guard let root else {
             throw fail(
                 .invalidInput([
@@ -71,14 +103,7 @@ public struct Pipeline {
                         at: configuration.file.map { SourceLocation(file: $0, mark: nil) })
                 ]))
         }
-        let jobs = Presenter(documentName: options.document.lastPathComponent).present(module)
-        let renderer: TemplateRenderer
-        do {
-            renderer = try await TemplateRenderer(directory: options.templates, displayPath: display(options.templates))
-        } catch {
-            throw fail(error)
-        }
-        return try await render(jobs, with: renderer)
+        return Presenter(documentName: options.document.lastPathComponent).present(module)
     }
 
     /// Renders jobs on every core: each job is independent, and the result does not depend on the order
@@ -140,20 +165,24 @@ public struct Pipeline {
 
     // MARK: - Stages
 
-    func parse(_ url: URL) throws(GenerationError) -> YAMLNode? {
-        let path = display(url)
-        let data: Data
+    /// Reads a file's bytes.
+    func read(_ url: URL) throws(GenerationError) -> [UInt8] {
         do {
-            data = try Data(contentsOf: url)
+            return Array(try Data(contentsOf: url))
         } catch {
             let reason = FileManager.default.fileExists(atPath: url.path) ? "it is not a readable file" : "no such file"
             throw fail(
                 .unreadable(
-                    Diagnostic(.error, "cannot read the document: \(reason)", at: SourceLocation(file: path, mark: nil))
+                    Diagnostic(
+                        .error, "cannot read the document: \(reason)", at: SourceLocation(file: display(url), mark: nil)
+                    )
                 ))
         }
+    }
+
+    func parse(_ bytes: [UInt8], path: String) throws(GenerationError) -> YAMLNode? {
         do {
-            return try YAMLParser(bytes: Array(data)).parse()
+            return try YAMLParser(bytes: bytes).parse()
         } catch {
             throw fail(
                 .invalidInput([Diagnostic(.error, error.message, at: SourceLocation(file: path, mark: error.mark))]))
@@ -168,7 +197,7 @@ public struct Pipeline {
             if FileManager.default.fileExists(atPath: beside.path) { url = beside }
         }
         guard let url else { return GeneratorConfiguration() }
-        let root = try parse(url)
+        let root = try parse(try read(url), path: display(url))
         guard let configuration = GeneratorConfiguration.decode(root, file: display(url), diagnostics: diagnostics),
             !diagnostics.hasErrors
         else {
