@@ -78,9 +78,10 @@ public struct OutputWriter {
         }
         var staged: [(temporary: URL, target: URL)] = []
         let processID = ProcessInfo.processInfo.processIdentifier
-        for name in report.written {
+        for (index, name) in report.written.enumerated() {
             let target = directory.appendingPathComponent(name)
-            let temporary = directory.appendingPathComponent(".\(name).\(processID).tmp")
+            // Not derived from the name, which may already be as long as file systems allow (255 bytes).
+            let temporary = directory.appendingPathComponent(".openapi-codegen-\(processID)-\(index).tmp")
             if let reason = Self.writeFile(files[name]!, to: temporary.path) {
                 for (written, _) in staged { try? manager.removeItem(at: written) }
                 try? manager.removeItem(at: temporary)
