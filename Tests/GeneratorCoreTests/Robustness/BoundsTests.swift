@@ -159,4 +159,51 @@ import Testing
         #expect(files?.count == 15 + 2_000)
         #expect(files?["S1999.swift"]?.contains("public var prev: S1998?") == true)
     }
+
+    /// Bound: none for chains of `$ref`; `count` components each only a reference to the next, the last a
+    /// string. Each used to be walked to the end of the chain, looking each name up in the chain so far:
+    /// 2,000 took 13 s in release. `.ci/bounds` runs 100,000.
+    @Test func aChainOfAliasesGeneratesNormally() async throws {
+        var text = "openapi: 3.0.3\ninfo: {title: Bounds, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n"
+        for index in 0..<2_000 { text += "    S\(index): {$ref: '#/components/schemas/S\(index + 1)'}\n" }
+        text += "    S2000: {type: string}\n"
+        let (files, diagnostics) = renderInMemory(Array(text.utf8), renderer: try await loadTemplates())
+        #expect(diagnostics.isEmpty)
+        #expect(files?.count == 15 + 2_001)
+        #expect(files?["S0.swift"]?.contains("public typealias S0 = S1\n") == true)
+        #expect(files?["S2000.swift"]?.contains("public typealias S2000 = String\n") == true)
+    }
+
+    /// A cycle of aliases is one error, at the member met first in document order (`A`, line 7, its `$ref` value
+    /// at column 15); `C` only leads into the cycle.
+    @Test func aCycleOfAliasesIsOneError() async throws {
+        let text = """
+            openapi: 3.0.3
+            info: {title: Bounds, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                C: {$ref: '#/components/schemas/A'}
+                A: {$ref: '#/components/schemas/B'}
+                B: {$ref: '#/components/schemas/A'}
+
+            """
+        let (files, diagnostics) = renderInMemory(Array(text.utf8), renderer: try await loadTemplates())
+        #expect(files == nil)
+        #expect(diagnostics.map(\.description) == ["openapi.yaml:7:15: error: reference cycle: A → B → A"])
+    }
+
+    /// Bound: none for chains of `$ref` between parameters (responses take the same path); each step used to
+    /// search the chain so far and the whole component list: 20,000 took 2.3 s in release.
+    @Test func aChainOfParameterReferencesResolves() async throws {
+        var text = "openapi: 3.0.3\ninfo: {title: Bounds, version: '1'}\npaths:\n  /a:\n    get:\n"
+        text +=
+            "      parameters: [{$ref: '#/components/parameters/P0'}]\n      responses: {'204': {description: ok}}\n"
+        text += "components:\n  parameters:\n"
+        for index in 0..<20_000 { text += "    P\(index): {$ref: '#/components/parameters/P\(index + 1)'}\n" }
+        text += "    P20000: {name: limit, in: query, schema: {type: integer}}\n"
+        let (files, diagnostics) = renderInMemory(Array(text.utf8), renderer: try await loadTemplates())
+        #expect(diagnostics.isEmpty)
+        #expect(files?["BoundsClient+GetA.swift"]?.contains("limit: Int? = nil") == true)
+    }
 }
