@@ -53,10 +53,44 @@ public struct Pipeline {
     /// - Returns: the generated files by file name.
     /// - Throws: `GenerationError` for the first stage that failed; its diagnostics are also in `diagnostics`.
     public func render() async throws(GenerationError) -> [String: String] {
+        let (jobs, layout) = try present(try read(options.document))
+        let renderer: TemplateRenderer
+        do {
+            renderer = try await TemplateRenderer(directory: options.templates, displayPath: display(options.templates))
+        } catch {
+            throw fail(error)
+        }
+        let rendered = try await render(jobs, with: renderer)
+        return layout.arrange(jobs, rendered: rendered, banner: jobs.first?.context.banner ?? "")
+    }
+
+    /// Runs every stage but writing on a document already in memory, with templates already loaded, one file
+    /// after another on the calling thread: the entry point for fuzzing and for bounds tests, which feed
+    /// many documents through one set of templates. `options.document` only names the document in
+    /// diagnostics (and locates `openapi-codegen.yaml` beside it when `options.configuration` is `nil`).
+    /// - Parameter bytes: the document's bytes, YAML or JSON.
+    /// - Returns: the generated files by file name.
+    /// - Throws: `GenerationError` for the first stage that failed; its diagnostics are also in `diagnostics`.
+    public func render(bytes: [UInt8], with renderer: TemplateRenderer) throws(GenerationError) -> [String: String] {
+        let (jobs, layout) = try present(bytes)
+        var files: [String: String] = [:]
+        for job in jobs {
+            do {
+                files[job.fileName] = try renderer.render(job)
+            } catch {
+                throw fail(error)
+            }
+        }
+        return layout.arrange(jobs, rendered: files, banner: jobs.first?.context.banner ?? "")
+    }
+
+    /// Parses, decodes, resolves and presents a document's bytes.
+    /// - Returns: one job per file to render, and the layout the files are arranged in.
+    func present(_ bytes: [UInt8]) throws(GenerationError) -> (jobs: [Presenter.Job], layout: OutputLayout) {
         let documentPath = display(options.document)
         // The document and the configuration are both read before stopping, so that one run reports the
         // problems of both.
-        let parsed = Result { () throws(GenerationError) -> YAMLNode? in try parse(options.document) }
+        let parsed = Result { () throws(GenerationError) -> YAMLNode? in try parse(bytes, path: documentPath) }
         var configuration = (try? loadConfiguration()) ?? GeneratorConfiguration()
         let root: YAMLNode?
         switch parsed {
@@ -87,15 +121,7 @@ public struct Pipeline {
                 ]))
         }
         let jobs = Presenter(documentName: options.document.lastPathComponent).present(module)
-        let renderer: TemplateRenderer
-        do {
-            renderer = try await TemplateRenderer(directory: options.templates, displayPath: display(options.templates))
-        } catch {
-            throw fail(error)
-        }
-        let rendered = try await render(jobs, with: renderer)
-        let layout = options.layout ?? configuration.outputLayout ?? .oneTypePerFile
-        return layout.arrange(jobs, rendered: rendered, banner: jobs.first?.context.banner ?? "")
+        return (jobs, options.layout ?? configuration.outputLayout ?? .oneTypePerFile)
     }
 
     /// Renders jobs on every core: each job is independent, and the result does not depend on the order
@@ -164,20 +190,29 @@ public struct Pipeline {
 
     // MARK: - Stages
 
-    func parse(_ url: URL) throws(GenerationError) -> YAMLNode? {
-        let path = display(url)
-        let data: Data
+    /// Reads a file's bytes.
+    func read(_ url: URL) throws(GenerationError) -> [UInt8] {
         do {
-            data = try Data(contentsOf: url)
+            return Array(try Data(contentsOf: url))
         } catch {
             let reason = FileManager.default.fileExists(atPath: url.path) ? "it is not a readable file" : "no such file"
             throw fail(
                 .unreadable(
-                    Diagnostic(.error, "cannot read the document: \(reason)", at: SourceLocation(file: path, mark: nil))
+                    Diagnostic(
+                        .error, "cannot read the document: \(reason)", at: SourceLocation(file: display(url), mark: nil)
+                    )
                 ))
         }
+    }
+
+    /// Reads and parses a file.
+    func parse(_ url: URL) throws(GenerationError) -> YAMLNode? {
+        try parse(try read(url), path: display(url))
+    }
+
+    func parse(_ bytes: [UInt8], path: String) throws(GenerationError) -> YAMLNode? {
         do {
-            return try YAMLParser(bytes: Array(data)).parse()
+            return try YAMLParser(bytes: bytes).parse()
         } catch {
             throw fail(
                 .invalidInput([Diagnostic(.error, error.message, at: SourceLocation(file: path, mark: error.mark))]))
@@ -224,7 +259,7 @@ public struct Pipeline {
             if FileManager.default.fileExists(atPath: beside.path) { url = beside }
         }
         guard let url else { return GeneratorConfiguration() }
-        let root = try parse(url)
+        let root = try parse(try read(url), path: display(url))
         guard
             let configuration = GeneratorConfiguration.decode(
                 root, file: display(url), folder: url.deletingLastPathComponent(), diagnostics: diagnostics),

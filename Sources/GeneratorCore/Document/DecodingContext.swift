@@ -128,9 +128,16 @@ struct MappingReader {
         return scalar.text
     }
 
+    /// The string at `key`, or `nil` after an error: the key is missing, or its value is not a string
+    /// (`openapi:` with nothing after it, or `~`, is null, which a required field cannot be).
     func requiredString(_ key: String) -> String? {
-        guard node[key] != nil else {
+        guard let value = node[key] else {
             context.error("missing required field '\(key)'", at: node, pointer: pointer)
+            return nil
+        }
+        if value.scalar?.value == .null {
+            context.error(
+                "expected '\(key)' to be a string, found null", at: value, pointer: pointer.appending(key))
             return nil
         }
         return string(key)

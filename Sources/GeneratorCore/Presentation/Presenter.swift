@@ -45,8 +45,8 @@ public struct Presenter {
         for template in Self.moduleTemplates {
             let fileName: String
             switch template {
-            case "Client.swift": fileName = module.clientName + ".swift"
-            case "Error.swift": fileName = module.errorName + ".swift"
+            case "Client.swift": fileName = Self.swiftFileName(module.clientName)
+            case "Error.swift": fileName = Self.swiftFileName(module.errorName)
             default: fileName = template
             }
             jobs.append(Job(fileName: fileName, templateName: template, context: file()))
@@ -72,15 +72,42 @@ public struct Presenter {
                     name: value.name, targetTypeName: typeName(value.target), docLines: docLines(value.documentation))
                 template = "TypeAlias.swift"
             }
-            jobs.append(Job(fileName: type.name + ".swift", templateName: template, context: context))
+            jobs.append(Job(fileName: Self.swiftFileName(type.name), templateName: template, context: context))
         }
         for operation in module.operations {
             var context = file()
             context.operation = present(operation, module: module)
-            let fileName = module.clientName + "+" + SwiftNamer().typeName(for: operation.functionName) + ".swift"
+            let fileName = Self.swiftFileName(
+                module.clientName + "+" + SwiftNamer().typeName(for: operation.functionName))
             jobs.append(Job(fileName: fileName, templateName: "Operation.swift", context: context))
         }
         return jobs
+    }
+
+    /// The longest file name the generator writes, in UTF-8 bytes: ext4 and APFS refuse longer names.
+    static let maximumFileNameLength = 255
+
+    /// `<name>.swift`; when that is longer than `maximumFileNameLength` bytes (a schema name or an
+    /// `operationId` thousands of characters long), the name's first 200 bytes (whole characters), a hyphen and
+    /// the 16 hexadecimal digits of the name's 64-bit FNV-1a hash: `LongName…-0123456789abcdef.swift`. The hash
+    /// keeps two long names that share their first 200 bytes apart, and the same name always gets the same file.
+    static func swiftFileName(_ name: String) -> String {
+        let suffix = ".swift"
+        guard name.utf8.count + suffix.utf8.count > maximumFileNameLength else { return name + suffix }
+        var prefix = ""
+        var length = 0
+        for character in name {
+            length += character.utf8.count
+            if length > 200 { break }
+            prefix.append(character)
+        }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in name.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return prefix + "-" + String(repeating: "0", count: 16 - hex.count) + hex + suffix
     }
 
     // MARK: - Pieces

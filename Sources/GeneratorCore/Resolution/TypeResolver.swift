@@ -59,8 +59,6 @@ final class TypeResolver {
 
     /// Base component name → the components that extend it through `allOf`, when the base has a discriminator.
     private(set) var polymorphicSubtypes: [String: [String]] = [:]
-    /// The members of each reference cycle reported so far.
-    private var reportedCycles: Set<Set<String>> = []
     /// Usages of schemas reached through a `$ref` that is not a component, by pointer.
     private var usageByPointer: [JSONPointer: IR.TypeUsage] = [:]
     /// Usages of inline schemas already resolved, by pointer: a schema reached twice (a response component
@@ -164,29 +162,14 @@ final class TypeResolver {
 
     /// Declares every component schema: a named declaration, or a typealias when the schema needs none.
     func declareComponents() {
+        let cyclic = aliasCycleMembers()
         // By name, so that the inline types they contain claim names in the same order whatever the document's.
         for name in Self.claimOrder(componentSchemas.keys, swiftName: namer.typeName(for:)) {
             let schema = componentSchemas[name]!
             let typeName = componentTypeNames[name]!
-            if let reference = schema.reference, schema.properties.isEmpty, schema.types.isEmpty {
-                // A component that is only a reference: an alias of the target.
-                if let cycle = aliasCycle(startingAt: name) {
-                    // One error per cycle, at its first member in document order (or at a chain leading into it).
-                    let members = Set(cycle.drop { $0 != cycle.last })
-                    guard reportedCycles.insert(members).inserted else {
-                        declare(
-                            .alias(
-                                IR.Alias(name: typeName, target: .jsonValue, documentation: documentation(for: schema)))
-                        )
-                        continue
-                    }
-                    diagnostics.error(
-                        "reference cycle: \(cycle.joined(separator: " → "))", at: location(reference.mark),
-                        pointer: schema.pointer.description)
-                    declare(
-                        .alias(IR.Alias(name: typeName, target: .jsonValue, documentation: documentation(for: schema))))
-                    continue
-                }
+            if cyclic.contains(name) {
+                declare(.alias(IR.Alias(name: typeName, target: .jsonValue, documentation: documentation(for: schema))))
+                continue
             }
             let usage = usage(for: schema, nameHint: typeName, declaringAs: typeName)
             if usage.type != .declared(typeName) {
@@ -196,18 +179,44 @@ final class TypeResolver {
         }
     }
 
-    private func aliasCycle(startingAt name: String) -> [String]? {
-        var chain = [name]
-        var current = name
-        while let schema = componentSchemas[current], let reference = schema.reference, schema.properties.isEmpty,
+    /// The component that a component made only of a `$ref` is an alias of.
+    private func aliasTarget(of name: String) -> String? {
+        guard let schema = componentSchemas[name], let reference = schema.reference, schema.properties.isEmpty,
             schema.types.isEmpty
-        {
-            guard let next = componentName(of: reference.ref) else { return nil }
-            if chain.contains(next) { return chain + [next] }
-            chain.append(next)
-            current = next
+        else { return nil }
+        return componentName(of: reference.ref)
+    }
+
+    /// The components on cycles of aliases (`A: {$ref: B}`, `B: {$ref: A}`), with one error for each cycle, at
+    /// the member met first in document order: `reference cycle: A → B → A`. Every component is walked
+    /// once (a chain of 100,000 aliases took minutes when each was walked to its end); a component that only
+    /// leads into a cycle is an alias of a member, which is an alias of JSONValue.
+    private func aliasCycleMembers() -> Set<String> {
+        var done: Set<String> = []
+        var cyclic: Set<String> = []
+        // By name, so that the member a cycle is reported at does not depend on the document's order.
+        for start in Self.claimOrder(componentSchemas.keys, swiftName: namer.typeName(for:)) where !done.contains(start) {
+            var chain: [String] = []
+            var position: [String: Int] = [:]
+            var current: String? = start
+            while let name = current, !done.contains(name) {
+                if let index = position[name] {
+                    let cycle = Array(chain[index...])
+                    cyclic.formUnion(cycle)
+                    if let reference = componentSchemas[name]?.reference {
+                        diagnostics.error(
+                            "reference cycle: \((cycle + [name]).joined(separator: " → "))",
+                            at: location(reference.mark), pointer: componentSchemas[name]?.pointer.description)
+                    }
+                    break
+                }
+                position[name] = chain.count
+                chain.append(name)
+                current = aliasTarget(of: name)
+            }
+            done.formUnion(chain)
         }
-        return nil
+        return cyclic
     }
 
     func componentName(of ref: String) -> String? {

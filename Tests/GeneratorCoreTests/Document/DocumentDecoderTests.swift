@@ -103,4 +103,25 @@ import Testing
             diagnostics.sorted.map(\.description).contains(
                 "a.yaml:2:10: error: OpenAPI version '2.0.0' is not supported; expected 3.0.x or 3.1.x"))
     }
+
+    /// Found by fuzzing (Tests/Fixtures/fuzz/required-field-null.yaml): a required field whose value is null
+    /// (`openapi:` followed by a comment) stopped the run with no diagnostic at all.
+    @Test func aNullRequiredFieldIsAnError() throws {
+        let cases = [
+            (
+                "openapi: ~\ninfo: {title: T, version: '1'}\npaths: {}\n",
+                "a.yaml:1:10: error: expected 'openapi' to be a string, found null"
+            ),
+            (
+                "openapi: 3.0.3\ninfo: {title: null, version: '1'}\npaths: {}\n",
+                "a.yaml:2:15: error: expected 'title' to be a string, found null"
+            ),
+        ]
+        for (text, expected) in cases {
+            let root = try #require(try YAMLParser(bytes: Array(text.utf8)).parse())
+            let diagnostics = DiagnosticCollector()
+            _ = DocumentDecoder(file: "a.yaml", diagnostics: diagnostics).decode(root)
+            #expect(diagnostics.sorted.map(\.description) == [expected])
+        }
+    }
 }

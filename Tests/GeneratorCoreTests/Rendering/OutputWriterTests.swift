@@ -50,6 +50,18 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: staging(of: folder).path))
     }
 
+    /// A name of 255 bytes, the most file systems allow, is written: the temporary file it is staged in has
+    /// a short name of its own (it used to be `.<name>.<pid>.tmp`, over the limit).
+    @Test func writesAFileNameOf255Bytes() throws {
+        let folder = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let name = String(repeating: "A", count: 249) + ".swift"
+        #expect(name.utf8.count == 255)
+        let report = try OutputWriter(directory: folder, displayPath: "out").write([name: banner])
+        #expect(report.written == [name])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [name])
+    }
+
     @Test func removesStaleGeneratedFilesButNeverForeignOnes() throws {
         let folder = try TestPaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

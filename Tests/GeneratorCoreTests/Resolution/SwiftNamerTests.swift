@@ -90,4 +90,16 @@ import Testing
         #expect(scope.claim("Pet") == "Pet")
         #expect(scope.claim("PET") == "PET2")
     }
+
+    /// Bound: 10,000 claims of one name get the smallest free suffixes in order, skipping a suffixed name
+    /// claimed directly, and take linear time (the search resumes at the name's last suffix).
+    @Test func scopeSuffixesTenThousandClashesInOrder() {
+        var scope = NameScope()
+        #expect(scope.claim("x5") == "x5")
+        let names = (0..<10_000).map { _ in scope.claim("x") }
+        #expect(names == ["x"] + (2...10_001).filter { $0 != 5 }.map { "x\($0)" })
+        #expect(scope.claim("x10003") == "x10003")
+        #expect(scope.claim("x") == "x10002")
+        #expect(scope.claim("x") == "x10004")
+    }
 }
