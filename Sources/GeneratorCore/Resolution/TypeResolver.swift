@@ -195,7 +195,8 @@ final class TypeResolver {
         var done: Set<String> = []
         var cyclic: Set<String> = []
         // By name, so that the member a cycle is reported at does not depend on the document's order.
-        for start in Self.claimOrder(componentSchemas.keys, swiftName: namer.typeName(for:)) where !done.contains(start) {
+        for start in Self.claimOrder(componentSchemas.keys, swiftName: namer.typeName(for:)) where !done.contains(start)
+        {
             var chain: [String] = []
             var position: [String: Int] = [:]
             var current: String? = start
