@@ -22,8 +22,10 @@ public typealias CambAIResponse = CambAI.HTTPResponse
 /// arrived; cancelling the calling task cancels the request (`CancellationError`, or
 /// `CambAIError.cancelled` with what had arrived), and `deadline` passing is `CambAIError.timedOut`. Any other
 /// failure before the status arrives (a refused connection) is thrown as AsyncHTTPClient's error, which the
-/// client reports as `CambAIError.transport`. AsyncHTTPClient keeps retrying a connection that is refused until
-/// the request's deadline, so that error comes at `deadline` (or the client's `timeout`, first).
+/// client reports as `CambAIError.transport`. By default AsyncHTTPClient keeps retrying a connection that is
+/// refused until the request's deadline, so that error comes at `deadline` (and the client's `timeout`, when it is
+/// shorter, reports `.timedOut` instead); an `HTTPClient` whose `connectionPool.retryConnectionEstablishment` is
+/// `false` fails at once.
 public struct AsyncHTTPClientTransport: CambAITransport {
     /// The HTTP client requests go through; `HTTPClient.shared` by default. The caller owns it (and shuts it
     /// down when it is not the shared one).

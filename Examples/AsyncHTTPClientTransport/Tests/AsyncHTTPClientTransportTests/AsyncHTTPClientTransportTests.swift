@@ -160,6 +160,28 @@ final class RecordingServer: @unchecked Sendable {
         #expect(elapsed >= .seconds(1) && elapsed < .seconds(5), "took \(elapsed)")
     }
 
+    @Test func withoutRetriesARefusedConnectionFailsAtOnce() async throws {
+        let server = try RawHTTPServer([])
+        let url = server.url
+        server.stop()
+        try await Task.sleep(for: .milliseconds(200))
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.retryConnectionEstablishment = false
+        let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        let client = CambAIClient(
+            apiKey: Self.key, serverURL: url, transport: AsyncHTTPClientTransport(client: http, deadline: .seconds(30)))
+        let start = ContinuousClock.now
+        let error = await failure(of: client)
+        let elapsed = ContinuousClock.now - start
+        try await http.shutdown()
+        guard case .transport(let underlying)? = error else {
+            Issue.record("expected .transport, got \(String(describing: error))")
+            return
+        }
+        #expect(String(describing: underlying).lowercased().contains("refused"), "\(underlying)")
+        #expect(elapsed < .seconds(5), "took \(elapsed)")
+    }
+
     @Test func aTruncatedBodyKeepsTheStatusAndTheBytesThatArrived() async throws {
         let partial = #"{"task_id":"abc"#
         let server = try RawHTTPServer([
