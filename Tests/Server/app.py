@@ -20,7 +20,7 @@ import socket
 import sys
 import threading
 from enum import Enum, IntEnum
-from typing import Union
+from typing import Optional, Union
 
 import uvicorn
 from fastapi import Depends, FastAPI, HTTPException, Path
@@ -31,18 +31,16 @@ from pydantic import BaseModel, Field
 Languages = IntEnum("Languages", [(f"LANGUAGE_{i}", i) for i in [*range(1, 137), *range(139, 151)]])
 
 
+# components/schemas/AudioOutputType
 class AudioOutputType(str, Enum):
-    """components/schemas/AudioOutputType"""
-
     flac = "flac"
     wav = "wav"
     mp3 = "mp3"
     aac = "aac"
 
 
+# components/schemas/VideoOutputTypeWithoutAVI
 class VideoOutputTypeWithoutAVI(str, Enum):
-    """components/schemas/VideoOutputTypeWithoutAVI"""
-
     mkv = "mkv"
     mp4 = "mp4"
     mov = "mov"
@@ -52,17 +50,21 @@ class DubbedOutputInAltFormatRequestPayload(BaseModel):
     output_format: Union[AudioOutputType, VideoOutputTypeWithoutAVI] = Field(title="Output Format")
 
 
+# components/schemas/DubAltFormatResponseBody: `output_url` is neither required nor typed there.
 class DubAltFormatResponseBody(BaseModel):
-    output_url: str = Field(title="The URL pointing to the generated media file in the format that specified.")
+    output_url: Optional[str] = Field(
+        default=None, title="The URL pointing to the generated media file in the format that specified."
+    )
 
 
+# components/schemas/TaskID: `task_id` is not required there.
 class TaskID(BaseModel):
-    task_id: str = Field(title="Task ID")
+    task_id: Optional[str] = Field(default=None, title="Task ID")
 
 
 api_key_header = APIKeyHeader(name="x-api-key")
 
-app = FastAPI(title="FastAPI", version="0.1.0", servers=[{"url": "/apis"}])
+app = FastAPI(title="FastAPI", version="0.1.0")
 
 VALID_KEY = "sk-test-valid"
 
