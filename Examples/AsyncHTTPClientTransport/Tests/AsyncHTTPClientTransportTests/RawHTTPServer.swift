@@ -1,0 +1,1 @@
+../../../../Tests/CambAITests/RawHTTPServer.swift
