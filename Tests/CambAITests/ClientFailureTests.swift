@@ -297,7 +297,7 @@ import Testing
     }
 
     @Test func alreadyCancelledTaskSendsNothing() async throws {
-        let transport = InMemoryTransport { _ in CambAI.HTTPResponse(statusCode: 200, body: Data("{}".utf8)) }
+        let transport = InMemoryTransport { _ in CambAIResponse(statusCode: 200, body: Data("{}".utf8)) }
         let client = CambAIClient(apiKey: Self.key, transport: transport)
         let task = Task {
             withUnsafeCurrentTask { $0?.cancel() }
@@ -410,7 +410,7 @@ import Testing
     @Test func anyTransportsBodyIsCheckedAgainstTheLimit() async throws {
         let transport = InMemoryTransport { request in
             #expect(request.maximumResponseSize == 8)
-            return CambAI.HTTPResponse(statusCode: 200, body: Data(#"{"task_id":"t-1"}"#.utf8))
+            return CambAIResponse(statusCode: 200, body: Data(#"{"task_id":"t-1"}"#.utf8))
         }
         let client = CambAIClient(apiKey: Self.key, transport: transport, maximumResponseSize: 8)
         guard case .responseTooLarge(let response, 8)? = await failure(of: client) else {
@@ -423,7 +423,7 @@ import Testing
     // MARK: Descriptions
 
     @Test func descriptionsSayWhatArrived() {
-        let partial = CambAI.HTTPResponse(statusCode: 200, body: Data(count: 15))
+        let partial = CambAIResponse(statusCode: 200, body: Data(count: 15))
         let cases: [(CambAIError, String)] = [
             (
                 .incompleteBody(partial, expectedLength: 100),

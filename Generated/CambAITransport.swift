@@ -2,10 +2,10 @@
 
 /// Sends HTTP requests for `CambAIClient`.
 ///
-/// `URLSessionTransport` is the default. Conform your own type to use another HTTP client (an
+/// `CambAIURLSessionTransport` is the default. Conform your own type to use another HTTP client (an
 /// AsyncHTTPClient adapter on a server), to answer from memory in tests, or to wrap another transport as
 /// middleware that adds headers, retries or logs.
-public protocol HTTPTransport: Sendable {
+public protocol CambAITransport: Sendable {
     /// Sends a request and returns the response, whatever its status code.
     ///
     /// A transport should stop promptly when the calling task is cancelled (the client cancels it past its
@@ -14,5 +14,5 @@ public protocol HTTPTransport: Sendable {
     ///   `.cancelled` with what had arrived, which becomes `.timedOut` past the client's deadline); or any other
     ///   error when no response arrives: the client turns `CancellationError` and `URLError.cancelled` into
     ///   `.cancelled` (or `.timedOut`), `URLError.timedOut` into `.timedOut`, and the rest into `.transport`.
-    func send(_ request: HTTPRequest) async throws -> HTTPResponse
+    func send(_ request: CambAIRequest) async throws -> CambAIResponse
 }
