@@ -5,7 +5,7 @@ import Foundation
 /// A client for FastAPI 0.1.0.
 ///
 /// Each operation of the document is a method of this type, declared in `CambAIClient+<Operation>.swift`.
-/// Requests go through `transport`: `CambAIURLSessionTransport` by default; pass your own to use another HTTP
+/// Requests go through `transport`: ``CambAIURLSessionTransport`` by default; pass your own to use another HTTP
 /// client, to add headers, retries or logging, or to answer from memory in tests.
 public struct CambAIClient: Sendable {
     /// The server the document names first.
@@ -16,12 +16,12 @@ public struct CambAIClient: Sendable {
     /// What sends requests and returns responses.
     public var transport: any CambAITransport
     /// The longest one operation may take, from sending the request to the last body byte; `nil` for no limit
-    /// beyond the transport's own (`CambAIURLSessionTransport`: 60 seconds without data, its session's default).
+    /// beyond the transport's own (``CambAIURLSessionTransport``: 60 seconds without data, its session's default).
     /// Past it the request is cancelled and the operation throws `CambAIError.timedOut` with what had
     /// arrived.
     public var timeout: Duration?
     /// The largest response body accepted, in bytes; `nil` for no limit. A larger body throws
-    /// `CambAIError.responseTooLarge`: `CambAIURLSessionTransport` stops reading at the limit (at once when the
+    /// `CambAIError.responseTooLarge`: ``CambAIURLSessionTransport`` stops reading at the limit (at once when the
     /// `Content-Length` says it is over), and the client checks what any other transport returns.
     public var maximumResponseSize: Int?
     /// The `x-api-key` is a custom header required for authenticating requests to our API. Include this
@@ -107,7 +107,7 @@ public struct CambAIClient: Sendable {
         return response
     }
 
-    /// Names the error a transport threw: its own `CambAIError` as it is (a cancellation past the deadline
+    /// Names the error a transport threw: its own ``CambAIError`` as it is (a cancellation past the deadline
     /// becoming `.timedOut`), Swift's and `URLError`'s cancellation and time-out as `.cancelled` and
     /// `.timedOut`, anything else as `.transport`.
     static func classify(_ error: any Error, isPastDeadline: Bool) -> CambAIError {

@@ -2,7 +2,7 @@
 
 import Foundation
 
-/// An HTTP request built by an operation of `CambAIClient`, ready for a transport.
+/// An HTTP request built by an operation of ``CambAIClient``, ready for a transport.
 ///
 /// Its description and mirror (what `print`, `dump` and debuggers show) give the method, the URL without its
 /// query, the header names and the body size, never header values, query values or body bytes, so that
@@ -18,7 +18,7 @@ public struct CambAIRequest: Sendable, CustomStringConvertible, CustomReflectabl
     public var body: Data?
     /// The largest response body the client accepts, in bytes (its `maximumResponseSize`); `nil` for no limit.
     /// A transport should stop reading past it and throw `CambAIError.responseTooLarge`, as
-    /// `CambAIURLSessionTransport` does; the client checks every response again.
+    /// ``CambAIURLSessionTransport`` does; the client checks every response again.
     public var maximumResponseSize: Int?
 
     public init(

@@ -5,7 +5,7 @@ import Foundation
 import FoundationNetworking
 #endif
 
-/// Sends requests with Foundation's `URLSession`: the default transport of `CambAIClient`.
+/// Sends requests with Foundation's `URLSession`: the default transport of ``CambAIClient``.
 ///
 /// It reads each response as it arrives, so that an exchange that stops early can say what had arrived:
 /// cancelling the calling task cancels the request at once (closing its connection) and throws
