@@ -38,6 +38,8 @@ import Testing
                 line = line.replacingOccurrences(of: #"\{\{[^}]*\}\}\}?"#, with: "", options: .regularExpression)
                 if line.trimmingCharacters(in: .whitespaces).hasPrefix("//") { continue }
                 line = line.replacingOccurrences(of: #""([^"\\]|\\.)*""#, with: "\"\"", options: .regularExpression)
+                // A range operator is not a member access: `1...CalendarDate.daysIn` mentions `CalendarDate`.
+                line = line.replacingOccurrences(of: "...", with: " ").replacingOccurrences(of: "..<", with: " ")
                 let range = NSRange(line.startIndex..., in: line)
                 for match in identifier.matches(in: line, range: range) {
                     names.insert(String(line[Range(match.range, in: line)!]))
