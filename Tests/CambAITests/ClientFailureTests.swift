@@ -453,8 +453,8 @@ import Testing
 /// A transport that answers nothing for three seconds, whatever cancellation says, then throws
 /// `CancellationError`; it waits without holding one of the few threads the client's timeout needs to run on
 /// (a blocking sleep could starve it on a two-core machine).
-struct StallingTransport: HTTPTransport {
-    func send(_ request: CambAI.HTTPRequest) async throws -> CambAI.HTTPResponse {
+struct StallingTransport: CambAITransport {
+    func send(_ request: CambAIRequest) async throws -> CambAIResponse {
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
             DispatchQueue.global().asyncAfter(deadline: .now() + 3) { done.resume() }
         }
