@@ -76,7 +76,7 @@ extension AudioOutputType: ParameterValue {
 }
 
 extension AudioOutputType: JSONMatchable {
-    static func matchScore(for value: JSONValue) -> Int? {
+    static func matchScore(for value: CambAIJSONValue) -> Int? {
         guard let rawValue = value.stringValue else { return nil }
         return AudioOutputType(rawValue: rawValue).isDocumented ? 1 : 0
     }

@@ -28,7 +28,7 @@ extension CambAIClient {
         let queryItems = QueryItems()
         let url = try self.makeURL(
             path: "/dub-alt-format/\(runID.pathSegment)/\(language.pathSegment)", query: queryItems)
-        var request = HTTPRequest(method: "POST", url: url)
+        var request = CambAIRequest(method: "POST", url: url)
         request.headerFields["Accept"] = "application/json"
         if let apiKey = self.apiKey {
             request.headerFields["x-api-key"] = apiKey.value

@@ -5,7 +5,7 @@ import Foundation
 /// A client for FastAPI 0.1.0.
 ///
 /// Each operation of the document is a method of this type, declared in `CambAIClient+<Operation>.swift`.
-/// Requests go through `transport`: `URLSessionTransport` by default; pass your own to use another HTTP
+/// Requests go through `transport`: ``CambAIURLSessionTransport`` by default; pass your own to use another HTTP
 /// client, to add headers, retries or logging, or to answer from memory in tests.
 public struct CambAIClient: Sendable {
     /// The server the document names first.
@@ -14,14 +14,14 @@ public struct CambAIClient: Sendable {
     /// The base URL every operation's path is appended to, such as `https://api.example.com/v1`.
     public var serverURL: URL
     /// What sends requests and returns responses.
-    public var transport: any HTTPTransport
+    public var transport: any CambAITransport
     /// The longest one operation may take, from sending the request to the last body byte; `nil` for no limit
-    /// beyond the transport's own (`URLSessionTransport`: 60 seconds without data, its session's default).
+    /// beyond the transport's own (``CambAIURLSessionTransport``: 60 seconds without data, its session's default).
     /// Past it the request is cancelled and the operation throws `CambAIError.timedOut` with what had
     /// arrived.
     public var timeout: Duration?
     /// The largest response body accepted, in bytes; `nil` for no limit. A larger body throws
-    /// `CambAIError.responseTooLarge`: `URLSessionTransport` stops reading at the limit (at once when the
+    /// `CambAIError.responseTooLarge`: ``CambAIURLSessionTransport`` stops reading at the limit (at once when the
     /// `Content-Length` says it is over), and the client checks what any other transport returns.
     public var maximumResponseSize: Int?
     /// The `x-api-key` is a custom header required for authenticating requests to our API. Include this
@@ -31,23 +31,23 @@ public struct CambAIClient: Sendable {
     /// Sent in the `x-api-key` header.
     ///
     /// Source: `#/components/securitySchemes/APIKeyHeader`
-    public var apiKey: Credential?
+    public var apiKey: CambAICredential?
 
     /// Creates a client.
     /// - Parameters:
     ///   - apiKey: The credential operations that require it send; `nil` sends none.
     ///   - serverURL: The base URL of the API.
-    ///   - transport: What sends requests; `URLSessionTransport()` by default.
+    ///   - transport: What sends requests; `CambAIURLSessionTransport()` by default.
     ///   - timeout: The longest one operation may take; `nil` (the default) for the transport's own limit.
     ///   - maximumResponseSize: The largest response body accepted, in bytes; `nil` (the default) for none.
     public init(
         apiKey: String? = nil,
         serverURL: URL = Self.defaultServerURL,
-        transport: any HTTPTransport = URLSessionTransport(),
+        transport: any CambAITransport = CambAIURLSessionTransport(),
         timeout: Duration? = nil,
         maximumResponseSize: Int? = nil
     ) {
-        self.apiKey = apiKey.map(Credential.init)
+        self.apiKey = apiKey.map(CambAICredential.init)
         self.serverURL = serverURL
         self.transport = transport
         self.timeout = timeout
@@ -67,17 +67,17 @@ public struct CambAIClient: Sendable {
     /// `maximumResponseSize`.
     /// - Throws: `CambAIError.cancelled` when the calling task is cancelled, `.timedOut` past `timeout`,
     ///   `.responseTooLarge`, `.incompleteBody`, and `.transport` when no response arrives for another reason.
-    func send(_ request: HTTPRequest) async throws(CambAIError) -> HTTPResponse {
+    func send(_ request: CambAIRequest) async throws(CambAIError) -> CambAIResponse {
         var limited = request
         limited.maximumResponseSize = maximumResponseSize
         let request = limited
         if Task.isCancelled { throw .cancelled(received: nil) }
         let transport = self.transport
         var isPastDeadline = false
-        var response: HTTPResponse
+        var response: CambAIResponse
         do {
             if let timeout {
-                response = try await withThrowingTaskGroup(of: HTTPResponse?.self) { group in
+                response = try await withThrowingTaskGroup(of: CambAIResponse?.self) { group in
                     group.addTask { try await transport.send(request) }
                     group.addTask {
                         try? await Task.sleep(for: timeout)
@@ -107,11 +107,11 @@ public struct CambAIClient: Sendable {
         return response
     }
 
-    /// Names the error a transport threw: its own `CambAIError` as it is (a cancellation past the deadline
+    /// Names the error a transport threw: its own ``CambAIError`` as it is (a cancellation past the deadline
     /// becoming `.timedOut`), Swift's and `URLError`'s cancellation and time-out as `.cancelled` and
     /// `.timedOut`, anything else as `.transport`.
     static func classify(_ error: any Error, isPastDeadline: Bool) -> CambAIError {
-        let received: HTTPResponse?
+        let received: CambAIResponse?
         switch error {
         case CambAIError.cancelled(let partial): received = partial
         case let error as CambAIError: return error
@@ -140,7 +140,7 @@ public struct CambAIClient: Sendable {
 
     /// Reads a response body as UTF-8 text.
     /// - Throws: `CambAIError.decoding` when the bytes are not UTF-8.
-    func decodeText(from response: HTTPResponse) throws(CambAIError) -> String {
+    func decodeText(from response: CambAIResponse) throws(CambAIError) -> String {
         guard let text = String(data: response.body, encoding: .utf8) else {
             let context = DecodingError.Context(codingPath: [], debugDescription: "the body is not UTF-8 text")
             throw .decoding(.dataCorrupted(context), expectedType: "String", response: response)
@@ -154,7 +154,7 @@ public struct CambAIClient: Sendable {
     /// does not decode is `.unexpectedContentType` when it is not JSON at all and its `Content-Type` names a
     /// media type other than JSON (`application/json`, `*/json` or `*+json`), and `.decoding` otherwise.
     /// - Throws: `CambAIError.decoding` or `.unexpectedContentType`, with the response.
-    func decodeJSON<Body: Decodable>(_ type: Body.Type, from response: HTTPResponse) throws(CambAIError) -> Body {
+    func decodeJSON<Body: Decodable>(_ type: Body.Type, from response: CambAIResponse) throws(CambAIError) -> Body {
         let expectedType = String(describing: type)
         let failure: DecodingError
         if response.body.isEmpty {

@@ -2,38 +2,39 @@
 
 import Foundation
 
-/// Everything an operation of `CambAIClient` can throw.
+/// Everything an operation of ``CambAIClient`` can throw.
 ///
-/// Descriptions name statuses, sizes and types, never credentials or body contents.
-public enum CambAIError: Error, CustomStringConvertible {
+/// Descriptions name statuses, sizes and types, never credentials or body contents. `description`,
+/// `errorDescription` and so `localizedDescription` are the same one line.
+public enum CambAIError: Error, CustomStringConvertible, LocalizedError {
     /// The server answered 422 with a documented `HTTPValidationError` body.
-    case httpValidationError(HTTPValidationError, response: HTTPResponse)
+    case httpValidationError(HTTPValidationError, response: CambAIResponse)
     /// The server answered with a status the operation does not document; the response keeps the status
     /// code, the headers and the body bytes.
-    case unexpectedStatus(HTTPResponse)
+    case unexpectedStatus(CambAIResponse)
     /// A response body is not the JSON its status documents: malformed or empty JSON, a missing required
     /// property, a value of the wrong kind, or a number out of range for its Swift type (a fraction where an
     /// integer is declared, an integer beyond 64 bits).
-    case decoding(DecodingError, expectedType: String, response: HTTPResponse)
+    case decoding(DecodingError, expectedType: String, response: CambAIResponse)
     /// A response body that should be JSON does not parse and its `Content-Type` names another media type
     /// (such as `text/html` from a proxy's error page). A body that parses is accepted whatever the
     /// `Content-Type` says, and a body that does not parse without a JSON `Content-Type` (or without any) is
     /// `decoding`.
-    case unexpectedContentType(String, expectedType: String, response: HTTPResponse)
+    case unexpectedContentType(String, expectedType: String, response: CambAIResponse)
     /// The connection closed after the status arrived but before the body was complete: fewer bytes than the
     /// `Content-Length` promised, or a chunked body that stopped. The response holds the status, the headers
     /// and the body bytes that did arrive; `expectedLength` is the `Content-Length`, when there was one.
-    case incompleteBody(HTTPResponse, expectedLength: Int?)
+    case incompleteBody(CambAIResponse, expectedLength: Int?)
     /// The response body is larger than the client's `maximumResponseSize` (`limit`, in bytes). The response
     /// holds the status, the headers and at most the first `limit` body bytes; reading stopped there.
-    case responseTooLarge(HTTPResponse, limit: Int)
+    case responseTooLarge(CambAIResponse, limit: Int)
     /// The response did not complete within the client's `timeout` (or the transport's own time limit).
     /// `received` holds the status, the headers and the body bytes that arrived in time, or is `nil` when not
     /// even the status arrived.
-    case timedOut(received: HTTPResponse?)
+    case timedOut(received: CambAIResponse?)
     /// The task that called the operation was cancelled; the request was cancelled with it. `received` holds
     /// what had arrived, or is `nil` when not even the status had arrived.
-    case cancelled(received: HTTPResponse?)
+    case cancelled(received: CambAIResponse?)
     /// A request body could not be encoded as JSON.
     case encoding(any Error)
     /// No response arrived and the request was neither cancelled nor timed out: the connection was refused
@@ -43,7 +44,7 @@ public enum CambAIError: Error, CustomStringConvertible {
     case invalidURL(String)
 
     /// The response that caused the error, when one arrived.
-    public var response: HTTPResponse? {
+    public var response: CambAIResponse? {
         switch self {
         case .httpValidationError(_, let response): response
         case .unexpectedStatus(let response), .decoding(_, _, let response),
@@ -55,6 +56,11 @@ public enum CambAIError: Error, CustomStringConvertible {
         }
     }
 
+    /// The one-line ``description``, so that `localizedDescription` (and alerts built from the error) say what
+    /// happened rather than the error's type and case number.
+    public var errorDescription: String? { description }
+
+    /// One line naming what happened: the status, sizes and the type that could not be decoded.
     public var description: String {
         switch self {
         case .httpValidationError(_, let response):
@@ -86,7 +92,7 @@ public enum CambAIError: Error, CustomStringConvertible {
     }
 
     /// What had arrived when an exchange stopped early, for descriptions.
-    private static func received(_ response: HTTPResponse?) -> String {
+    private static func received(_ response: CambAIResponse?) -> String {
         guard let response else { return " (no response had arrived)" }
         return " (status \(response.statusCode) and \(response.body.count) body bytes had arrived)"
     }

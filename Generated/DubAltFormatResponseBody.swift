@@ -14,11 +14,11 @@ public struct DubAltFormatResponseBody: Codable, Hashable, Sendable {
     /// Source: `#/components/schemas/DubAltFormatResponseBody/properties/output_url`
     public var outputURL: URL?
     /// Properties the document does not declare, kept as received so that decoding and encoding lose nothing.
-    public var additionalProperties: [String: JSONValue]
+    public var additionalProperties: [String: CambAIJSONValue]
 
     public init(
         outputURL: URL? = nil,
-        additionalProperties: [String: JSONValue] = [:]
+        additionalProperties: [String: CambAIJSONValue] = [:]
     ) {
         self.outputURL = outputURL
         self.additionalProperties = additionalProperties
@@ -42,7 +42,7 @@ public struct DubAltFormatResponseBody: Codable, Hashable, Sendable {
 }
 
 extension DubAltFormatResponseBody: JSONMatchable {
-    static func matchScore(for value: JSONValue) -> Int? {
+    static func matchScore(for value: CambAIJSONValue) -> Int? {
         JSONMatch.object(
             value,
             required: [],

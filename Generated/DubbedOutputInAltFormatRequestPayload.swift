@@ -11,11 +11,11 @@ public struct DubbedOutputInAltFormatRequestPayload: Codable, Hashable, Sendable
     /// Source: `#/components/schemas/DubbedOutputInAltFormatRequestPayload/properties/output_format`
     public var outputFormat: DubbedOutputInAltFormatRequestPayloadOutputFormat
     /// Properties the document does not declare, kept as received so that decoding and encoding lose nothing.
-    public var additionalProperties: [String: JSONValue]
+    public var additionalProperties: [String: CambAIJSONValue]
 
     public init(
         outputFormat: DubbedOutputInAltFormatRequestPayloadOutputFormat,
-        additionalProperties: [String: JSONValue] = [:]
+        additionalProperties: [String: CambAIJSONValue] = [:]
     ) {
         self.outputFormat = outputFormat
         self.additionalProperties = additionalProperties
@@ -39,7 +39,7 @@ public struct DubbedOutputInAltFormatRequestPayload: Codable, Hashable, Sendable
 }
 
 extension DubbedOutputInAltFormatRequestPayload: JSONMatchable {
-    static func matchScore(for value: JSONValue) -> Int? {
+    static func matchScore(for value: CambAIJSONValue) -> Int? {
         JSONMatch.object(
             value,
             required: ["output_format"],

@@ -19,8 +19,23 @@ public enum DubbedOutputInAltFormatRequestPayloadOutputFormat: Codable, Hashable
     /// Source: `#/components/schemas/DubbedOutputInAltFormatRequestPayload/properties/output_format/anyOf/1`
     case videoOutputTypeWithoutAVI(VideoOutputTypeWithoutAVI)
 
+    /// The same as `.audioOutputType(.flac)`, a ``AudioOutputType`` value.
+    public static var flac: Self { .audioOutputType(.flac) }
+    /// The same as `.audioOutputType(.wav)`, a ``AudioOutputType`` value.
+    public static var wav: Self { .audioOutputType(.wav) }
+    /// The same as `.audioOutputType(.mp3)`, a ``AudioOutputType`` value.
+    public static var mp3: Self { .audioOutputType(.mp3) }
+    /// The same as `.audioOutputType(.aac)`, a ``AudioOutputType`` value.
+    public static var aac: Self { .audioOutputType(.aac) }
+    /// The same as `.videoOutputTypeWithoutAVI(.mkv)`, a ``VideoOutputTypeWithoutAVI`` value.
+    public static var mkv: Self { .videoOutputTypeWithoutAVI(.mkv) }
+    /// The same as `.videoOutputTypeWithoutAVI(.mp4)`, a ``VideoOutputTypeWithoutAVI`` value.
+    public static var mp4: Self { .videoOutputTypeWithoutAVI(.mp4) }
+    /// The same as `.videoOutputTypeWithoutAVI(.mov)`, a ``VideoOutputTypeWithoutAVI`` value.
+    public static var mov: Self { .videoOutputTypeWithoutAVI(.mov) }
+
     /// How well a value fits each member, in member order (`nil` where it does not fit).
-    static func memberScores(for value: JSONValue) -> [Int?] {
+    static func memberScores(for value: CambAIJSONValue) -> [Int?] {
         [
             AudioOutputType.matchScore(for: value),
             VideoOutputTypeWithoutAVI.matchScore(for: value),
@@ -29,7 +44,7 @@ public enum DubbedOutputInAltFormatRequestPayloadOutputFormat: Codable, Hashable
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        let value = try container.decode(JSONValue.self)
+        let value = try container.decode(CambAIJSONValue.self)
         switch JSONMatch.best(Self.memberScores(for: value)) {
         case 0?:
             self = .audioOutputType(try container.decode(AudioOutputType.self))
@@ -53,7 +68,7 @@ public enum DubbedOutputInAltFormatRequestPayloadOutputFormat: Codable, Hashable
 }
 
 extension DubbedOutputInAltFormatRequestPayloadOutputFormat: JSONMatchable {
-    static func matchScore(for value: JSONValue) -> Int? {
+    static func matchScore(for value: CambAIJSONValue) -> Int? {
         memberScores(for: value).compactMap { $0 }.max()
     }
 }

@@ -24,7 +24,7 @@ public enum GetDubbedOutputInAltFormatResponse: Codable, Hashable, Sendable {
     case taskID(TaskID)
 
     /// How well a value fits each member, in member order (`nil` where it does not fit).
-    static func memberScores(for value: JSONValue) -> [Int?] {
+    static func memberScores(for value: CambAIJSONValue) -> [Int?] {
         [
             DubAltFormatResponseBody.matchScore(for: value),
             TaskID.matchScore(for: value),
@@ -33,7 +33,7 @@ public enum GetDubbedOutputInAltFormatResponse: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        let value = try container.decode(JSONValue.self)
+        let value = try container.decode(CambAIJSONValue.self)
         switch JSONMatch.best(Self.memberScores(for: value)) {
         case 0?:
             self = .dubAltFormatResponseBody(try container.decode(DubAltFormatResponseBody.self))
@@ -57,7 +57,7 @@ public enum GetDubbedOutputInAltFormatResponse: Codable, Hashable, Sendable {
 }
 
 extension GetDubbedOutputInAltFormatResponse: JSONMatchable {
-    static func matchScore(for value: JSONValue) -> Int? {
+    static func matchScore(for value: CambAIJSONValue) -> Int? {
         memberScores(for: value).compactMap { $0 }.max()
     }
 }

@@ -11,11 +11,11 @@ public struct HTTPValidationError: Codable, Hashable, Sendable {
     /// Source: `#/components/schemas/HTTPValidationError/properties/detail`
     public var detail: [ValidationError]?
     /// Properties the document does not declare, kept as received so that decoding and encoding lose nothing.
-    public var additionalProperties: [String: JSONValue]
+    public var additionalProperties: [String: CambAIJSONValue]
 
     public init(
         detail: [ValidationError]? = nil,
-        additionalProperties: [String: JSONValue] = [:]
+        additionalProperties: [String: CambAIJSONValue] = [:]
     ) {
         self.detail = detail
         self.additionalProperties = additionalProperties
@@ -39,7 +39,7 @@ public struct HTTPValidationError: Codable, Hashable, Sendable {
 }
 
 extension HTTPValidationError: JSONMatchable {
-    static func matchScore(for value: JSONValue) -> Int? {
+    static func matchScore(for value: CambAIJSONValue) -> Int? {
         JSONMatch.object(
             value,
             required: [],

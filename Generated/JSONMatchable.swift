@@ -5,11 +5,11 @@ import Foundation
 /// A type that can tell, without decoding, how well a JSON value fits it. Unions use it to choose a member.
 protocol JSONMatchable {
     /// `nil` when the value cannot be this type; otherwise a score, higher for a better fit: `0` for a
-    /// value that fits only loosely (an enum value the document does not list, any value for `JSONValue`),
+    /// value that fits only loosely (an enum value the document does not list, any value for `CambAIJSONValue`),
     /// `1` for a fitting primitive or documented enum value, and `1 +` the number of declared properties
     /// present with a full fit (a score above `0`) for an object.
-    static func matchScore(for value: JSONValue) -> Int?
-    /// Whether every JSON value fits (`JSONValue`, and optionals of it): such a property present in an object
+    static func matchScore(for value: CambAIJSONValue) -> Int?
+    /// Whether every JSON value fits (`CambAIJSONValue`, and optionals of it): such a property present in an object
     /// still counts as a fit, though its score is `0`.
     static var acceptsAnyValue: Bool { get }
 }
@@ -35,8 +35,8 @@ enum JSONMatch {
     /// with a full fit adds 1 (an untyped property fits any value fully); one that fits only loosely (an
     /// undocumented enum value) adds nothing, so it never outweighs a member it fits fully.
     static func object(
-        _ value: JSONValue, required: [String], properties: [(String, any JSONMatchable.Type)],
-        constants: [(String, JSONValue)] = [], allowsAdditional: Bool
+        _ value: CambAIJSONValue, required: [String], properties: [(String, any JSONMatchable.Type)],
+        constants: [(String, CambAIJSONValue)] = [], allowsAdditional: Bool
     ) -> Int? {
         guard case .object(let members) = value else { return nil }
         for key in required where members[key] == nil { return nil }
@@ -58,40 +58,40 @@ enum JSONMatch {
 }
 
 extension String: JSONMatchable {
-    static func matchScore(for value: JSONValue) -> Int? { value.stringValue == nil ? nil : 1 }
+    static func matchScore(for value: CambAIJSONValue) -> Int? { value.stringValue == nil ? nil : 1 }
 }
 
 extension Int: JSONMatchable {
-    static func matchScore(for value: JSONValue) -> Int? {
+    static func matchScore(for value: CambAIJSONValue) -> Int? {
         value.integerValue.flatMap { Int(exactly: $0) } == nil ? nil : 1
     }
 }
 
 extension Int32: JSONMatchable {
-    static func matchScore(for value: JSONValue) -> Int? {
+    static func matchScore(for value: CambAIJSONValue) -> Int? {
         value.integerValue.flatMap { Int32(exactly: $0) } == nil ? nil : 1
     }
 }
 
 extension Int64: JSONMatchable {
-    static func matchScore(for value: JSONValue) -> Int? { value.integerValue == nil ? nil : 1 }
+    static func matchScore(for value: CambAIJSONValue) -> Int? { value.integerValue == nil ? nil : 1 }
 }
 
 extension Double: JSONMatchable {
-    static func matchScore(for value: JSONValue) -> Int? { value.doubleValue == nil ? nil : 1 }
+    static func matchScore(for value: CambAIJSONValue) -> Int? { value.doubleValue == nil ? nil : 1 }
 }
 
 extension Float: JSONMatchable {
-    static func matchScore(for value: JSONValue) -> Int? { value.doubleValue == nil ? nil : 1 }
+    static func matchScore(for value: CambAIJSONValue) -> Int? { value.doubleValue == nil ? nil : 1 }
 }
 
 extension Bool: JSONMatchable {
-    static func matchScore(for value: JSONValue) -> Int? { value.boolValue == nil ? nil : 1 }
+    static func matchScore(for value: CambAIJSONValue) -> Int? { value.boolValue == nil ? nil : 1 }
 }
 
-extension JSONValue {
+extension CambAIJSONValue {
     /// Equality for constants: numbers compare by value (`1` and `1.0` are the same), the rest exactly.
-    func isSameValue(as other: JSONValue) -> Bool {
+    func isSameValue(as other: CambAIJSONValue) -> Bool {
         switch (self, other) {
         case (.integer(let a), .number(let b)), (.number(let b), .integer(let a)): Double(a) == b
         default: self == other
@@ -100,32 +100,32 @@ extension JSONValue {
 }
 
 extension URL: JSONMatchable {
-    static func matchScore(for value: JSONValue) -> Int? { value.stringValue.flatMap { URL(string: $0) } == nil ? nil : 1 }
+    static func matchScore(for value: CambAIJSONValue) -> Int? { value.stringValue.flatMap { URL(string: $0) } == nil ? nil : 1 }
 }
 
 extension UUID: JSONMatchable {
-    static func matchScore(for value: JSONValue) -> Int? { value.stringValue.flatMap(UUID.init(uuidString:)) == nil ? nil : 1 }
+    static func matchScore(for value: CambAIJSONValue) -> Int? { value.stringValue.flatMap(UUID.init(uuidString:)) == nil ? nil : 1 }
 }
 
-extension JSONValue: JSONMatchable {
-    static func matchScore(for value: JSONValue) -> Int? { 0 }
+extension CambAIJSONValue: JSONMatchable {
+    static func matchScore(for value: CambAIJSONValue) -> Int? { 0 }
     static var acceptsAnyValue: Bool { true }
 }
 
 extension Optional: JSONMatchable where Wrapped: JSONMatchable {
-    static func matchScore(for value: JSONValue) -> Int? { value.isNull ? 1 : Wrapped.matchScore(for: value) }
+    static func matchScore(for value: CambAIJSONValue) -> Int? { value.isNull ? 1 : Wrapped.matchScore(for: value) }
     static var acceptsAnyValue: Bool { Wrapped.acceptsAnyValue }
 }
 
 extension Array: JSONMatchable where Element: JSONMatchable {
-    static func matchScore(for value: JSONValue) -> Int? {
+    static func matchScore(for value: CambAIJSONValue) -> Int? {
         guard let elements = value.arrayValue else { return nil }
         return elements.allSatisfy { Element.matchScore(for: $0) != nil } ? 1 : nil
     }
 }
 
 extension Dictionary: JSONMatchable where Key == String, Value: JSONMatchable {
-    static func matchScore(for value: JSONValue) -> Int? {
+    static func matchScore(for value: CambAIJSONValue) -> Int? {
         guard let members = value.objectValue else { return nil }
         return members.values.allSatisfy { Value.matchScore(for: $0) != nil } ? 1 : nil
     }

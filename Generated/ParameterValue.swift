@@ -24,9 +24,9 @@ extension Bool: ParameterValue { var parameterText: String { self ? "true" : "fa
 extension URL: ParameterValue { var parameterText: String { absoluteString } }
 extension UUID: ParameterValue { var parameterText: String { uuidString } }
 
-/// Scalars as the text a parameter carries (an enum of values of several kinds has `JSONValue` raw values);
+/// Scalars as the text a parameter carries (an enum of values of several kinds has `CambAIJSONValue` raw values);
 /// arrays and objects as their JSON text.
-extension JSONValue: ParameterValue {
+extension CambAIJSONValue: ParameterValue {
     var parameterText: String {
         switch self {
         case .null: "null"

@@ -28,7 +28,7 @@ enum RFC3339 {
         guard let year = number(4), expect("-"), let month = number(2), expect("-"), let day = number(2),
             expect("Tt "), let hour = number(2), expect(":"), let minute = number(2), expect(":"),
             let second = number(2),
-            (1...12).contains(month), (1...CalendarDate.daysIn(month: month, year: year)).contains(day),
+            (1...12).contains(month), (1...CambAICalendarDate.daysIn(month: month, year: year)).contains(day),
             hour < 24, minute < 60, second <= 60
         else { return nil }
         var fraction = 0.0
@@ -57,7 +57,7 @@ enum RFC3339 {
             return nil
         }
         guard index == bytes.count else { return nil }
-        let days = CalendarDate.daysSince1970(year: year, month: month, day: day)
+        let days = CambAICalendarDate.daysSince1970(year: year, month: month, day: day)
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset
         return Date(timeIntervalSince1970: Double(seconds) + fraction)
     }
@@ -77,7 +77,7 @@ enum RFC3339 {
             secondOfDay += 86_400
             days -= 1
         }
-        let calendarDate = CalendarDate(daysSince1970: Int(days))
+        let calendarDate = CambAICalendarDate(daysSince1970: Int(days))
         func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
         var text = "\(calendarDate)T\(two(secondOfDay / 3600)):\(two(secondOfDay % 3600 / 60)):\(two(secondOfDay % 60))"
         if fraction != 0 {
@@ -134,13 +134,13 @@ extension Date: ParameterValue {
 }
 
 extension Date: JSONMatchable {
-    static func matchScore(for value: JSONValue) -> Int? {
+    static func matchScore(for value: CambAIJSONValue) -> Int? {
         value.stringValue.flatMap(RFC3339.date(from:)) == nil ? nil : 1
     }
 }
 
 extension Data: JSONMatchable {
-    static func matchScore(for value: JSONValue) -> Int? {
+    static func matchScore(for value: CambAIJSONValue) -> Int? {
         value.stringValue.flatMap { Data(base64Encoded: $0) } == nil ? nil : 1
     }
 }

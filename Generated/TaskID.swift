@@ -11,11 +11,11 @@ public struct TaskID: Codable, Hashable, Sendable {
     /// Source: `#/components/schemas/TaskID/properties/task_id`
     public var taskID: String?
     /// Properties the document does not declare, kept as received so that decoding and encoding lose nothing.
-    public var additionalProperties: [String: JSONValue]
+    public var additionalProperties: [String: CambAIJSONValue]
 
     public init(
         taskID: String? = nil,
-        additionalProperties: [String: JSONValue] = [:]
+        additionalProperties: [String: CambAIJSONValue] = [:]
     ) {
         self.taskID = taskID
         self.additionalProperties = additionalProperties
@@ -39,7 +39,7 @@ public struct TaskID: Codable, Hashable, Sendable {
 }
 
 extension TaskID: JSONMatchable {
-    static func matchScore(for value: JSONValue) -> Int? {
+    static func matchScore(for value: CambAIJSONValue) -> Int? {
         JSONMatch.object(
             value,
             required: [],

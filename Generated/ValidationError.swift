@@ -19,13 +19,13 @@ public struct ValidationError: Codable, Hashable, Sendable {
     /// Source: `#/components/schemas/ValidationError/properties/type`
     public var type: String
     /// Properties the document does not declare, kept as received so that decoding and encoding lose nothing.
-    public var additionalProperties: [String: JSONValue]
+    public var additionalProperties: [String: CambAIJSONValue]
 
     public init(
         loc: [ValidationErrorLocItem],
         msg: String,
         type: String,
-        additionalProperties: [String: JSONValue] = [:]
+        additionalProperties: [String: CambAIJSONValue] = [:]
     ) {
         self.loc = loc
         self.msg = msg
@@ -57,7 +57,7 @@ public struct ValidationError: Codable, Hashable, Sendable {
 }
 
 extension ValidationError: JSONMatchable {
-    static func matchScore(for value: JSONValue) -> Int? {
+    static func matchScore(for value: CambAIJSONValue) -> Int? {
         JSONMatch.object(
             value,
             required: ["loc", "msg", "type"],

@@ -18,7 +18,7 @@ public enum ValidationErrorLocItem: Codable, Hashable, Sendable {
     case integer(Int)
 
     /// How well a value fits each member, in member order (`nil` where it does not fit).
-    static func memberScores(for value: JSONValue) -> [Int?] {
+    static func memberScores(for value: CambAIJSONValue) -> [Int?] {
         [
             String.matchScore(for: value),
             Int.matchScore(for: value),
@@ -27,7 +27,7 @@ public enum ValidationErrorLocItem: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        let value = try container.decode(JSONValue.self)
+        let value = try container.decode(CambAIJSONValue.self)
         switch JSONMatch.best(Self.memberScores(for: value)) {
         case 0?:
             self = .string(try container.decode(String.self))
@@ -51,7 +51,7 @@ public enum ValidationErrorLocItem: Codable, Hashable, Sendable {
 }
 
 extension ValidationErrorLocItem: JSONMatchable {
-    static func matchScore(for value: JSONValue) -> Int? {
+    static func matchScore(for value: CambAIJSONValue) -> Int? {
         memberScores(for: value).compactMap { $0 }.max()
     }
 }

@@ -71,7 +71,7 @@ extension VideoOutputTypeWithoutAVI: ParameterValue {
 }
 
 extension VideoOutputTypeWithoutAVI: JSONMatchable {
-    static func matchScore(for value: JSONValue) -> Int? {
+    static func matchScore(for value: CambAIJSONValue) -> Int? {
         guard let rawValue = value.stringValue else { return nil }
         return VideoOutputTypeWithoutAVI(rawValue: rawValue).isDocumented ? 1 : 0
     }

@@ -2,7 +2,7 @@
 import Foundation
 import PackageDescription
 
-// An `HTTPTransport` for the CambAI client on swift-server/async-http-client, the usual HTTP client of Swift on
+// A `CambAITransport` for the CambAI client on swift-server/async-http-client, the usual HTTP client of Swift on
 // Linux servers. The CambAI library itself stays Foundation-only; only this package depends on AsyncHTTPClient.
 //
 // The repository two folders up is a path dependency, whose package identity is its folder's name (the name of

@@ -297,7 +297,7 @@ import Testing
     }
 
     @Test func alreadyCancelledTaskSendsNothing() async throws {
-        let transport = InMemoryTransport { _ in CambAI.HTTPResponse(statusCode: 200, body: Data("{}".utf8)) }
+        let transport = InMemoryTransport { _ in CambAIResponse(statusCode: 200, body: Data("{}".utf8)) }
         let client = CambAIClient(apiKey: Self.key, transport: transport)
         let task = Task {
             withUnsafeCurrentTask { $0?.cancel() }
@@ -410,7 +410,7 @@ import Testing
     @Test func anyTransportsBodyIsCheckedAgainstTheLimit() async throws {
         let transport = InMemoryTransport { request in
             #expect(request.maximumResponseSize == 8)
-            return CambAI.HTTPResponse(statusCode: 200, body: Data(#"{"task_id":"t-1"}"#.utf8))
+            return CambAIResponse(statusCode: 200, body: Data(#"{"task_id":"t-1"}"#.utf8))
         }
         let client = CambAIClient(apiKey: Self.key, transport: transport, maximumResponseSize: 8)
         guard case .responseTooLarge(let response, 8)? = await failure(of: client) else {
@@ -423,7 +423,7 @@ import Testing
     // MARK: Descriptions
 
     @Test func descriptionsSayWhatArrived() {
-        let partial = CambAI.HTTPResponse(statusCode: 200, body: Data(count: 15))
+        let partial = CambAIResponse(statusCode: 200, body: Data(count: 15))
         let cases: [(CambAIError, String)] = [
             (
                 .incompleteBody(partial, expectedLength: 100),
@@ -453,8 +453,8 @@ import Testing
 /// A transport that answers nothing for three seconds, whatever cancellation says, then throws
 /// `CancellationError`; it waits without holding one of the few threads the client's timeout needs to run on
 /// (a blocking sleep could starve it on a two-core machine).
-struct StallingTransport: HTTPTransport {
-    func send(_ request: CambAI.HTTPRequest) async throws -> CambAI.HTTPResponse {
+struct StallingTransport: CambAITransport {
+    func send(_ request: CambAIRequest) async throws -> CambAIResponse {
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
             DispatchQueue.global().asyncAfter(deadline: .now() + 3) { done.resume() }
         }

@@ -166,7 +166,7 @@ final class LoopbackServer: @unchecked Sendable {
 
     @Test func buildsTheRequestByHand() async throws {
         let transport = InMemoryTransport { _ in
-            CambAI.HTTPResponse(statusCode: 200, body: Data(#"{"task_id":"t-9"}"#.utf8))
+            CambAIResponse(statusCode: 200, body: Data(#"{"task_id":"t-9"}"#.utf8))
         }
         let client = CambAIClient(apiKey: Self.key, transport: transport)
         let result = try await client.getDubbedOutputInAltFormat(
@@ -194,7 +194,7 @@ final class LoopbackServer: @unchecked Sendable {
             (422, "not json", { if case .decoding(_, "HTTPValidationError", _) = $0 { true } else { false } }),
         ]
         for (status, body, matches) in cases {
-            let transport = InMemoryTransport { _ in CambAI.HTTPResponse(statusCode: status, body: Data(body.utf8)) }
+            let transport = InMemoryTransport { _ in CambAIResponse(statusCode: status, body: Data(body.utf8)) }
             let client = CambAIClient(apiKey: Self.key, transport: transport)
             do {
                 _ = try await client.getDubbedOutputInAltFormat(
@@ -226,7 +226,7 @@ final class LoopbackServer: @unchecked Sendable {
     }
 
     @Test func clientAndRequestDescriptionsHideTheKey() async throws {
-        let transport = InMemoryTransport { _ in CambAI.HTTPResponse(statusCode: 200, body: Data("{}".utf8)) }
+        let transport = InMemoryTransport { _ in CambAIResponse(statusCode: 200, body: Data("{}".utf8)) }
         let client = CambAIClient(apiKey: Self.key, transport: transport)
         _ = try await client.getDubbedOutputInAltFormat(runID: 1, language: .enUS, outputFormat: .audioOutputType(.aac))
         var dumped = ""

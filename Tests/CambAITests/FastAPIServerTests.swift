@@ -43,7 +43,7 @@ struct FastAPIServerTests {
         }
     }
 
-    func detailText(_ response: CambAI.HTTPResponse) throws -> String? {
+    func detailText(_ response: CambAIResponse) throws -> String? {
         let object = try #require(try JSONSerialization.jsonObject(with: response.body) as? [String: Any])
         return object["detail"] as? String
     }

@@ -5,12 +5,12 @@ import Testing
 /// The README's example, compiled and run against an in-memory transport.
 @Suite struct ReadmeExampleTests {
     func run(status: Int, body: String) async -> String {
-        let transport = InMemoryTransport { _ in CambAI.HTTPResponse(statusCode: status, body: Data(body.utf8)) }
+        let transport = InMemoryTransport { _ in CambAIResponse(statusCode: status, body: Data(body.utf8)) }
         let client = CambAIClient(apiKey: "key", transport: transport)
         var printed = ""
         do {
             switch try await client.getDubbedOutputInAltFormat(
-                runID: 42, language: .enUS, outputFormat: .audioOutputType(.mp3))
+                runID: 42, language: .enUS, outputFormat: .mp3)
             {
             case .dubAltFormatResponseBody(let file):
                 printed = file.outputURL?.absoluteString ?? ""

@@ -21,20 +21,20 @@ func encode<T: Encodable>(_ value: T) throws -> String {
 }
 
 /// A transport that answers from memory and remembers what it was sent.
-final class InMemoryTransport: HTTPTransport, @unchecked Sendable {
+final class InMemoryTransport: CambAITransport, @unchecked Sendable {
     private let lock = NSLock()
-    private var _requests: [CambAI.HTTPRequest] = []
-    private let respond: @Sendable (CambAI.HTTPRequest) throws -> CambAI.HTTPResponse
+    private var _requests: [CambAIRequest] = []
+    private let respond: @Sendable (CambAIRequest) throws -> CambAIResponse
 
-    init(_ respond: @escaping @Sendable (CambAI.HTTPRequest) throws -> CambAI.HTTPResponse) {
+    init(_ respond: @escaping @Sendable (CambAIRequest) throws -> CambAIResponse) {
         self.respond = respond
     }
 
-    var requests: [CambAI.HTTPRequest] {
+    var requests: [CambAIRequest] {
         lock.withLock { _requests }
     }
 
-    func send(_ request: CambAI.HTTPRequest) async throws -> CambAI.HTTPResponse {
+    func send(_ request: CambAIRequest) async throws -> CambAIResponse {
         lock.withLock { _requests.append(request) }
         return try respond(request)
     }

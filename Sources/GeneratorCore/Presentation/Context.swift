@@ -136,6 +136,15 @@ extension Context {
         public var isCaseIterable = true
         /// An expression of the raw type, or `nil`, from a `JSONValue` named `value`: `value.stringValue`.
         public var rawValueFromJSON = ""
+        /// Whether some case has a documented name (`x-enum-varnames`, the configuration's `enumCaseNames`):
+        /// the enum gets `documentedName`.
+        public var hasDocumentedNames: Bool
+        /// Whether some case has a description (`x-enum-descriptions`): the enum gets `documentedDescription`.
+        public var hasDocumentedDescriptions: Bool
+        /// The extra property returning `documentedName` (`x-enum-name-property`): `localeIdentifier`; empty when
+        /// there is none.
+        public var nameProperty: String
+        public var hasNameProperty: Bool
     }
 
     public struct EnumerationCase: Sendable {
@@ -143,6 +152,12 @@ extension Context {
         /// `"mp3"` or `1`.
         public var rawValueLiteral: String
         public var docLines: [String]
+        /// A string literal of the documented name (`"en-US"`), when there is one.
+        public var documentedNameLiteral: String
+        public var hasDocumentedName: Bool
+        /// A string literal of the description (`"English (United States)"`), when there is one.
+        public var documentedDescriptionLiteral: String
+        public var hasDocumentedDescription: Bool
     }
 
     public struct Union: Sendable {
@@ -159,6 +174,20 @@ extension Context {
         public var sharedProperties: [SharedProperty] = []
         /// A string literal of the discriminator property name.
         public var discriminatorLiteral: String
+        /// Static members that reach the cases of enum members directly (`.mp3` for `.audioOutputType(.mp3)`),
+        /// one per case name that only one member has.
+        public var shortcuts: [UnionShortcut]
+        public var hasShortcuts: Bool
+    }
+
+    /// `public static var mp3: Self { .audioOutputType(.mp3) }` on a union.
+    public struct UnionShortcut: Sendable {
+        /// The enum member's case, which the static member is named after: `mp3`.
+        public var swiftName: String
+        /// The union's case holding the enum: `audioOutputType`.
+        public var memberCaseName: String
+        /// The enum member's type: `AudioOutputType`.
+        public var typeName: String
     }
 
     /// A property every member of a union has (a polymorphic base's own property), offered on the union.

@@ -12,20 +12,21 @@ public struct Presenter {
         public var context: Context.File
     }
 
-    /// Templates rendered once per module, each producing the file of the same name (the client and error
-    /// templates take the module's client and error names).
+    /// Templates rendered once per module. Those named after a public runtime type
+    /// (`Constants.moduleTypeSuffixes`: `Client.swift`, `Request.swift`…) produce `<moduleName><name>`
+    /// (`CambAIClient.swift`); the others produce the file of the same name.
     public static let moduleTemplates = [
-        "Client.swift", "Error.swift", "JSONValue.swift", "HTTPTransport.swift", "HTTPRequest.swift",
-        "HTTPResponse.swift",
+        "Client.swift", "Error.swift", "JSONValue.swift", "Transport.swift", "Request.swift", "Response.swift",
         "URLSessionTransport.swift", "Credential.swift", "QueryItems.swift", "ParameterValue.swift",
-        "AnyCodingKey.swift",
-        "JSONMatchable.swift", "Indirect.swift", "CalendarDate.swift", "RFC3339.swift",
+        "AnyCodingKey.swift", "JSONMatchable.swift", "Indirect.swift", "CalendarDate.swift", "RFC3339.swift",
     ]
 
     /// The document's file name, as the banner names it.
     public let documentName: String
     /// The module's declarations by name, for what depends on another type (an enum default's case).
     var declarations: [String: IR.TypeDeclaration] = [:]
+    /// The module's name, which the public runtime types take as a prefix (`CambAIJSONValue`).
+    var moduleName = ""
 
     public init(documentName: String) {
         self.documentName = documentName
@@ -33,6 +34,7 @@ public struct Presenter {
 
     public func present(_ module: IR.Module) -> [Job] {
         var presenter = self
+        presenter.moduleName = module.name
         presenter.declarations = Dictionary(module.types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         return presenter.presentModule(module)
     }
@@ -43,12 +45,10 @@ public struct Presenter {
         func file() -> Context.File { Context.File(banner: banner, module: moduleContext) }
         var jobs: [Job] = []
         for template in Self.moduleTemplates {
-            let fileName: String
-            switch template {
-            case "Client.swift": fileName = Self.swiftFileName(module.clientName)
-            case "Error.swift": fileName = Self.swiftFileName(module.errorName)
-            default: fileName = template
-            }
+            // The client, the error and the public runtime types are named after the module (`CambAIClient`).
+            let base = String(template.dropLast(".swift".count))
+            let fileName =
+                Constants.moduleTypeSuffixes.contains(base) ? Self.swiftFileName(module.name + base) : template
             jobs.append(Job(fileName: fileName, templateName: template, context: file()))
         }
         for type in module.types {
@@ -117,7 +117,7 @@ public struct Presenter {
         case .declared(let name): name
         case .string: "String"
         case .dateTime: "Date"
-        case .date: "CalendarDate"
+        case .date: moduleName + "CalendarDate"
         case .bytes: "Data"
         case .url: "URL"
         case .uuid: "UUID"
@@ -127,7 +127,7 @@ public struct Presenter {
         case .double: "Double"
         case .float: "Float"
         case .boolean: "Bool"
-        case .jsonValue: "JSONValue"
+        case .jsonValue: moduleName + "JSONValue"
         case .array(let element): "[\(typeName(element))]"
         case .dictionary(let value): "[String: \(typeName(value))]"
         }
@@ -337,11 +337,18 @@ public struct Presenter {
                     value.description.map { "\($0): \(named)." } ?? (value.nameSource == nil ? named : named + ".")
                 return Context.EnumerationCase(
                     swiftName: value.swiftName, rawValueLiteral: literal,
-                    docLines: SwiftText.docLines(summary: summary, description: nil, source: nil))
+                    docLines: SwiftText.docLines(summary: summary, description: nil, source: nil),
+                    documentedNameLiteral: value.nameSource.map(SwiftText.stringLiteral) ?? "",
+                    hasDocumentedName: value.nameSource != nil,
+                    documentedDescriptionLiteral: value.description.map(SwiftText.stringLiteral) ?? "",
+                    hasDocumentedDescription: value.description != nil)
             },
             rawTypeName: isString ? "String" : "Int", isString: isString,
             undocumentedCaseName: enumeration.undocumentedCaseName,
-            hasDefault: enumeration.defaultCaseName != nil, defaultCaseName: enumeration.defaultCaseName ?? "")
+            hasDefault: enumeration.defaultCaseName != nil, defaultCaseName: enumeration.defaultCaseName ?? "",
+            hasDocumentedNames: enumeration.cases.contains { $0.nameSource != nil },
+            hasDocumentedDescriptions: enumeration.cases.contains { $0.description != nil },
+            nameProperty: enumeration.nameProperty ?? "", hasNameProperty: enumeration.nameProperty != nil)
         switch enumeration.rawType {
         case .string: context.rawValueFromJSON = "value.stringValue"
         case .integer: context.rawValueFromJSON = "value.integerValue.flatMap({ Int(exactly: $0) })"
@@ -352,7 +359,7 @@ public struct Presenter {
             context.rawTypeName = "Bool"
             context.rawValueFromJSON = "value.boolValue"
         case .json:
-            context.rawTypeName = "JSONValue"
+            context.rawTypeName = moduleName + "JSONValue"
             context.rawValueFromJSON = "Optional(value)"
         }
         return context
@@ -380,6 +387,7 @@ public struct Presenter {
                     + "one; a tie goes to the member listed first in the document. Undeclared properties are kept in "
                     + "the chosen member's `additionalProperties`."
             ]
+        let shortcuts = shortcuts(of: union)
         return Context.Union(
             name: union.name,
             docLines: SwiftText.docLines(
@@ -395,7 +403,26 @@ public struct Presenter {
             },
             hasDiscriminator: union.discriminator != nil, isIndirect: union.isIndirect,
             keepsEveryMember: union.keepsEveryMember, sharedProperties: sharedProperties(of: union),
-            discriminatorLiteral: union.discriminator.map { SwiftText.stringLiteral($0.propertyName) } ?? "")
+            discriminatorLiteral: union.discriminator.map { SwiftText.stringLiteral($0.propertyName) } ?? "",
+            shortcuts: shortcuts, hasShortcuts: !shortcuts.isEmpty)
+    }
+
+    /// For a union held in an enum, a static member per case of its enum members whose name no other member's
+    /// case has, and that the union does not declare itself: `.mp3` for `.audioOutputType(.mp3)`. Ambiguous
+    /// names (a case of two members) get none, so that `.mp3` always means one value.
+    func shortcuts(of union: IR.Union) -> [Context.UnionShortcut] {
+        guard !union.keepsEveryMember else { return [] }
+        var candidates: [Context.UnionShortcut] = []
+        for member in union.members {
+            guard case .declared(let name) = member.type, case .enumeration(let enumeration)? = declarations[name]
+            else { continue }
+            candidates += enumeration.cases.map {
+                Context.UnionShortcut(swiftName: $0.swiftName, memberCaseName: member.caseName, typeName: name)
+            }
+        }
+        let counts = Dictionary(candidates.map { ($0.swiftName, 1) }, uniquingKeysWith: +)
+        let taken = Constants.reservedUnionMemberNames.union(union.members.map(\.caseName)).union(["init"])
+        return candidates.filter { counts[$0.swiftName] == 1 && !taken.contains($0.swiftName) }
     }
 
     /// The base properties every member struct of a union has, with the same name and type.

@@ -132,6 +132,10 @@ extension Context.Enumeration: KeyPathContext {
         "rawValueFromJSON": \.rawValueFromJSON,
         "hasDefault": \.hasDefault,
         "defaultCaseName": \.defaultCaseName,
+        "hasDocumentedNames": \.hasDocumentedNames,
+        "hasDocumentedDescriptions": \.hasDocumentedDescriptions,
+        "nameProperty": \.nameProperty,
+        "hasNameProperty": \.hasNameProperty,
     ]
 }
 
@@ -140,6 +144,10 @@ extension Context.EnumerationCase: KeyPathContext {
         "swiftName": \.swiftName,
         "rawValueLiteral": \.rawValueLiteral,
         "docLines": \.docLines,
+        "documentedNameLiteral": \.documentedNameLiteral,
+        "hasDocumentedName": \.hasDocumentedName,
+        "documentedDescriptionLiteral": \.documentedDescriptionLiteral,
+        "hasDocumentedDescription": \.hasDocumentedDescription,
     ]
 }
 
@@ -151,6 +159,8 @@ extension Context.Union: KeyPathContext {
         "docLines": \.docLines,
         "members": \.members,
         "hasDiscriminator": \.hasDiscriminator,
+        "shortcuts": \.shortcuts,
+        "hasShortcuts": \.hasShortcuts,
         "discriminatorLiteral": \.discriminatorLiteral,
         "sharedProperties": \.sharedProperties,
     ]
@@ -162,6 +172,14 @@ extension Context.SharedProperty: KeyPathContext {
         "typeName": \.typeName,
         "docLines": \.docLines,
         "memberCaseNames": \.memberCaseNames,
+    ]
+}
+
+extension Context.UnionShortcut: KeyPathContext {
+    nonisolated(unsafe) public static let templateKeys: [String: PartialKeyPath<Self>] = [
+        "swiftName": \.swiftName,
+        "memberCaseName": \.memberCaseName,
+        "typeName": \.typeName,
     ]
 }
 

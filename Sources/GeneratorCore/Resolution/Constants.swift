@@ -1,11 +1,21 @@
 /// Names that generated code relies on: the runtime types emitted beside the models, and the names
 /// generated types must not take.
 public enum Constants {
-    /// Types the runtime templates declare; a schema with one of these names is renamed.
+    /// Internal types the runtime templates declare; a schema with one of these names is renamed. Code that
+    /// imports the module never sees them, so they cannot clash with what it imports beside it.
     public static let runtimeTypeNames: Set<String> = [
-        "JSONValue", "HTTPTransport", "HTTPRequest", "HTTPResponse", "URLSessionTransport", "AnyCodingKey",
-        "JSONMatchable", "JSONMatch", "ParameterValue", "Credential", "QueryItems", "Indirect", "CodingKeys",
-        "CalendarDate", "RFC3339",
+        "AnyCodingKey", "JSONMatchable", "JSONMatch", "ParameterValue", "QueryItems", "Indirect", "CodingKeys",
+        "RFC3339",
+    ]
+
+    /// The public types the runtime templates declare, each named `<moduleName><suffix>` (`CambAIClient`,
+    /// `CambAIRequest`…) so that no module imported beside the generated one (Foundation, swift-http-types'
+    /// `HTTPRequest`, swift-openapi-urlsession's `URLSessionTransport`) declares the same name. The templates of
+    /// those named `Client.swift`… produce `<moduleName><suffix>.swift`; a schema given one of these names (in any
+    /// letter case) is renamed.
+    public static let moduleTypeSuffixes: [String] = [
+        "Client", "Error", "Request", "Response", "Transport", "URLSessionTransport", "Credential", "JSONValue",
+        "CalendarDate",
     ]
 
     /// Standard library and Foundation types a generated file may mention; a schema with one of these names
@@ -28,7 +38,7 @@ public enum Constants {
         "URLError", "Locale", "KeyedDecodingContainer", "KeyedEncodingContainer", "LosslessStringConvertible",
         "Calendar", "TimeZone", "Bundle", "NSError", "Measurement", "IndexSet", "CharacterSet", "UTF8",
         "Duration", "NSLock", "URLResponse", "URLSessionTask", "URLSessionDataTask", "URLSessionDataDelegate",
-        "URLSessionConfiguration", "CheckedContinuation", "CancellationError", "JSONSerialization",
+        "URLSessionConfiguration", "CheckedContinuation", "CancellationError", "JSONSerialization", "LocalizedError",
     ]
 
     /// Names a `CodingKeys` case cannot take, because `CodingKey` or `RawRepresentable` already use them.
@@ -42,8 +52,12 @@ public enum Constants {
     /// Member names the generated enums declare besides their cases.
     public static let reservedEnumMemberNames: Set<String> = [
         "rawValue", "init", "hashValue", "allCases", "documentedCases", "defaultValue", "isDocumented", "matchScore",
-        "parameterText", "pathSegment",
+        "parameterText", "pathSegment", "documentedName", "documentedDescription",
     ]
+
+    /// The schema extension naming an extra enum property that returns each member's documented name
+    /// (`x-enum-name-property: localeIdentifier` gives `Languages.enUS.localeIdentifier == "en-US"`).
+    public static let enumNamePropertyExtension = "x-enum-name-property"
 
     /// Member names the generated unions declare besides their cases.
     public static let reservedUnionMemberNames: Set<String> = ["memberScores", "matchScore", "hashValue"]
@@ -60,7 +74,7 @@ public enum Constants {
     /// The cases the generated module error declares besides one per documented error body.
     public static let reservedErrorCaseNames: Set<String> = [
         "unexpectedStatus", "decoding", "unexpectedContentType", "incompleteBody", "responseTooLarge", "timedOut",
-        "cancelled", "encoding", "transport", "invalidURL", "response", "description",
+        "cancelled", "encoding", "transport", "invalidURL", "response", "description", "errorDescription",
     ]
 
     /// The suffix appended to a schema name that would otherwise clash with a reserved name: `Error` → `ErrorModel`.

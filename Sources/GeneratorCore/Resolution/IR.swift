@@ -168,6 +168,9 @@ extension IR {
         public var undocumentedCaseName: String
         /// The case named by the schema's `default`, if any.
         public var defaultCaseName: String?
+        /// A property that returns each member's documented name under a name of the document's choosing
+        /// (`x-enum-name-property: localeIdentifier`), beside `documentedName`.
+        public var nameProperty: String? = nil
     }
 
     /// `oneOf` or `anyOf`: a Swift enum with one case per member, decoded by the rule in `Union`'s doc comment.

@@ -25,7 +25,8 @@ public struct ModuleResolver {
         let errorName = moduleName + "Error"
         let types = TypeResolver(
             document: document, configuration: configuration,
-            reservedNames: [moduleName, clientName, errorName], file: file, diagnostics: diagnostics)
+            reservedNames: Set([moduleName] + Constants.moduleTypeSuffixes.map { moduleName + $0 }), file: file,
+            diagnostics: diagnostics)
         types.declareComponents()
 
         let credentials = resolveCredentials(document)

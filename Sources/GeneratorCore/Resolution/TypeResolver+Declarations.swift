@@ -217,7 +217,39 @@ extension TypeResolver {
             .enumeration(
                 IR.Enumeration(
                     name: name, rawType: rawType, cases: cases, documentation: documentation(for: schema),
-                    undocumentedCaseName: undocumented, defaultCaseName: defaultCase)))
+                    undocumentedCaseName: undocumented, defaultCaseName: defaultCase,
+                    nameProperty: enumNameProperty(schema, cases: cases))))
+    }
+
+    /// The name `x-enum-name-property` gives the property that returns each member's documented name, when it
+    /// is a legal member name that the enum does not already use and some member has a name to return.
+    func enumNameProperty(_ schema: OpenAPI.Schema, cases: [IR.Enumeration.Case]) -> String? {
+        let key = Constants.enumNamePropertyExtension
+        guard let node = schema.extensions[key] else { return nil }
+        let at = location(node.mark)
+        let pointer = schema.pointer.appending(key).description
+        guard let text = node.scalar?.text else {
+            diagnostics.error("'\(key)' must be a string: the name of a property, such as 'localeIdentifier'", at: at)
+            return nil
+        }
+        guard let name = namer.checkedOverride(text, kind: .member, at: at, diagnostics: diagnostics) else {
+            return nil
+        }
+        let taken = Constants.reservedEnumMemberNames.union(cases.map(\.swiftName))
+        if taken.contains(name) || name == Constants.undocumentedCaseName {
+            diagnostics.error(
+                "'\(key)' names '\(name)', which the enum already declares; choose another name", at: at,
+                pointer: pointer)
+            return nil
+        }
+        guard cases.contains(where: { $0.nameSource != nil }) else {
+            diagnostics.warning(
+                "'\(key)' names '\(name)', but no value has a name ('x-enum-varnames' or the configuration's "
+                    + "'enumCaseNames'), so no property is generated",
+                at: at, pointer: pointer)
+            return nil
+        }
+        return name
     }
 
     func declareUnion(

@@ -148,7 +148,10 @@ final class TypeResolver {
     func claimTypeName(_ proposed: String, for pointer: JSONPointer, mark: SourceMark) -> String {
         let proposed = overriddenName(configuration.names.types[pointer], kind: .type, pointer: pointer) ?? proposed
         var candidate = proposed
-        if Constants.standardTypeNames.contains(candidate) || Constants.runtimeTypeNames.contains(candidate) {
+        // Runtime files are named after their types, so a name that differs only in letter case would clash on a
+        // case-insensitive file system.
+        let runtimeNames = Set(Constants.runtimeTypeNames.map { $0.lowercased() })
+        if Constants.standardTypeNames.contains(candidate) || runtimeNames.contains(candidate.lowercased()) {
             candidate += Constants.reservedNameSuffix
         }
         let claimed = typeScope.claim(candidate)

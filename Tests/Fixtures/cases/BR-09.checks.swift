@@ -14,12 +14,12 @@ checkThrows { _ = try instant("2023-06-21T10:15:30") }
 checkThrows { _ = try instant("2023-02-30T10:15:30Z") }
 
 let event = try decode(Event.self, #"{"at":"2023-12-28T11:08:38.303+01:00","day":"2020-02-11"}"#)
-check(event.day == CalendarDate(year: 2020, month: 2, day: 11))
+check(event.day == BR09CalendarDate(year: 2020, month: 2, day: 11))
 // Re-encoding keeps the instant (normalised to UTC) and the calendar date as written.
 check(try encode(event) == #"{"at":"2023-12-28T10:08:38.303Z","day":"2020-02-11"}"#)
 let precise = try decode(Event.self, #"{"at":"2023-06-21T10:15:30.123456Z"}"#)
 check(try encode(precise) == #"{"at":"2023-06-21T10:15:30.123456Z"}"#)
 checkThrows { _ = try decode(Event.self, #"{"at":"2023-06-21T10:15:30Z","day":"2020-13-01"}"#) }
-check(CalendarDate("1999-12-31")?.description == "1999-12-31")
-check(CalendarDate("2024-02-29") != nil && CalendarDate("2023-02-29") == nil)
+check(BR09CalendarDate("1999-12-31")?.description == "1999-12-31")
+check(BR09CalendarDate("2024-02-29") != nil && BR09CalendarDate("2023-02-29") == nil)
 finish()

@@ -4,7 +4,7 @@ import Foundation
 // BR-26: octet-stream bodies are raw bytes; `format: byte` in JSON is base64.
 let recorder = RecordingTransport { request in
     let status = request.method == "PUT" ? 201 : 200
-    return HTTPResponse(statusCode: status, body: request.method == "GET" ? Data([0x00, 0x01, 0xFF]) : Data())
+    return BR26Response(statusCode: status, body: request.method == "GET" ? Data([0x00, 0x01, 0xFF]) : Data())
 }
 let client = BR26Client(serverURL: URL(string: "https://h.example")!, transport: recorder)
 try await client.uploadFile(name: "a.bin", body: Data([0x00, 0x01, 0xFF]))

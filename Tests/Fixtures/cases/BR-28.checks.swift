@@ -4,7 +4,7 @@ import Foundation
 // BR-28: anchors and aliases resolve as if written out at each use.
 let recorder = RecordingTransport { request in
     let body = request.url.path.hasSuffix("/orders") ? "[]" : #"{"id":7,"total":{"amount":"9.90","currency":"EUR"}}"#
-    return HTTPResponse(statusCode: 200, body: Data(body.utf8))
+    return BR28Response(statusCode: 200, body: Data(body.utf8))
 }
 let client = BR28Client(serverURL: URL(string: "https://h.example")!, transport: recorder)
 _ = try await client.listOrders(shopID: "s1")

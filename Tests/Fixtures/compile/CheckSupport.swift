@@ -1,21 +1,23 @@
 // Shared by every `<document>.checks.swift`: `GeneratedCodeCompilesTests` builds each checks file with this
-// one into an executable beside the module generated from the document (adding `import <Module>` above),
-// runs it, and expects exit status 0.
+// one into an executable beside the module generated from the document, runs it, and expects exit status 0. It
+// adds `import <Module>` above, and `CheckedTransport`, `CheckedRequest` and `CheckedResponse`: aliases of the
+// module's `<Module>Transport`, `<Module>Request` and `<Module>Response`.
 import Foundation
 
 /// A transport that records every request and answers with `respond` (by default: 200, no body).
-final class RecordingTransport: HTTPTransport, @unchecked Sendable {
-    private(set) var requests: [HTTPRequest] = []
-    let respond: @Sendable (HTTPRequest) -> HTTPResponse
+final class RecordingTransport: CheckedTransport, @unchecked Sendable {
+    private(set) var requests: [CheckedRequest] = []
+    let respond: @Sendable (CheckedRequest) -> CheckedResponse
 
-    init(_ respond: @escaping @Sendable (HTTPRequest) -> HTTPResponse = { _ in HTTPResponse(statusCode: 200) }) {
+    init(_ respond: @escaping @Sendable (CheckedRequest) -> CheckedResponse = { _ in CheckedResponse(statusCode: 200) })
+    {
         self.respond = respond
     }
 
     /// The absolute URLs of the requests, in order.
     var urls: [String] { requests.map(\.url.absoluteString) }
 
-    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+    func send(_ request: CheckedRequest) async throws -> CheckedResponse {
         requests.append(request)
         return respond(request)
     }
@@ -23,7 +25,7 @@ final class RecordingTransport: HTTPTransport, @unchecked Sendable {
 
 /// A transport that always answers with this status and body.
 func answering(_ status: Int, _ body: String = "") -> RecordingTransport {
-    RecordingTransport { _ in HTTPResponse(statusCode: status, body: Data(body.utf8)) }
+    RecordingTransport { _ in CheckedResponse(statusCode: status, body: Data(body.utf8)) }
 }
 
 enum Checks {

@@ -36,4 +36,13 @@ do {
 }
 check(NamesError.cancelled(received: nil).response == nil)
 
+// Schemas named like other modules' types keep their names; those named like this module's runtime types get a
+// suffix, and the runtime types keep theirs.
+check(HTTPRequest(a: "q").a == "q" && HTTPResponse(a: "s").a == "s" && JSONValue(a: "j").a == "j")
+check(URLSessionTransport(a: "u").a == "u")
+check(NamesRequest2(a: "n").a == "n" && Namestransport2(a: "t").a == "t")
+let anyJSON: NamesJSONValue = ["a": 1]
+check(try encode(anyJSON) == #"{"a":1}"#)
+check(NamesRequest(method: "GET", url: URL(string: "https://example.com")!).method == "GET")
+
 finish()

@@ -38,4 +38,15 @@ guard case .treeObject(let node) = tree else { fatalError("expected an object") 
 check(node.first == .string("leaf"))
 check(node.children?.count == 2)
 
+// A union of enums offers the values whose names only one member has; `ogg` is in both, so it has no shortcut.
+let formats: [Format] = [.mp3, .aac, .mp4, .webm]
+check(formats == [.audio(.mp3), .audio(.aac), .video(.mp4), .video(.webm)])
+check(try encode(formats) == #"["mp3","aac","mp4","webm"]"#)
+
+// Documented names and descriptions, and the property `x-enum-name-property` names.
+check(Lang.ptBR.tag == "pt-BR" && Lang.deDE.tag == "de-DE" && Lang.deDE.documentedName == "de-DE")
+check(Lang.ptBR.documentedDescription == "Portuguese (Brazil)")
+check(Lang(rawValue: 3).tag == nil && Lang(rawValue: 3).documentedDescription == nil)
+check(Audio.mp3.rawValue == "mp3")
+
 finish()

@@ -4,7 +4,7 @@
 import CambAIFewFiles
 import Foundation
 
-let transport = RecordingTransport { _ in HTTPResponse(statusCode: 200, body: Data(#"{"task_id":"t-9"}"#.utf8)) }
+let transport = RecordingTransport { _ in CheckedResponse(statusCode: 200, body: Data(#"{"task_id":"t-9"}"#.utf8)) }
 let client = CambAIClient(apiKey: "sk-layout", transport: transport)
 let result = try await client.getDubbedOutputInAltFormat(
     runID: 42, language: .enUS, outputFormat: .audioOutputType(.mp3))

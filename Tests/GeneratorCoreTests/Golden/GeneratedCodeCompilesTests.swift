@@ -60,10 +60,21 @@ struct GeneratedCodeCompilesTests {
                     let folder = package.appendingPathComponent("Sources/\(module)Checks")
                     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                     try FileManager.default.copyItem(at: checksFile, to: folder.appendingPathComponent("main.swift"))
-                    // The support file imports the module it checks.
+                    // The support file imports the module it checks, and names its runtime types the same way
+                    // whatever the module is called. The runtime types are named after the module name the code
+                    // was generated for: the configuration's `CambAI` for the few-files build of openapi.yaml.
+                    let prefix = layout == .fewFiles ? "CambAI" : module
                     let support = try String(
                         contentsOf: fixtures.appendingPathComponent("CheckSupport.swift"), encoding: .utf8)
-                    try Data("import \(module)\n\(support)".utf8).write(
+                    try Data(
+                        """
+                        import \(module)
+                        typealias CheckedTransport = \(prefix)Transport
+                        typealias CheckedRequest = \(prefix)Request
+                        typealias CheckedResponse = \(prefix)Response
+                        \(support)
+                        """.utf8
+                    ).write(
                         to: folder.appendingPathComponent("CheckSupport.swift"))
                     checks.append(module)
                 }

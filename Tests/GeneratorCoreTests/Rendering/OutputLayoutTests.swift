@@ -47,8 +47,8 @@ import Testing
             ])
         #expect(marks(few["Types.swift"] ?? "").contains("Languages"))
         #expect(marks(few["Types.swift"] ?? "").contains("TaskID"))
-        #expect(marks(few["Runtime.swift"] ?? "").contains("JSONValue"))
-        #expect(marks(few["Runtime.swift"] ?? "").contains("URLSessionTransport"))
+        #expect(marks(few["Runtime.swift"] ?? "").contains("CambAIJSONValue"))
+        #expect(marks(few["Runtime.swift"] ?? "").contains("CambAIURLSessionTransport"))
         let allMarks = few.values.flatMap(marks)
         #expect(allMarks.sorted() == perType.keys.map { String($0.dropLast(".swift".count)) }.sorted())
         for (name, text) in few {

@@ -4,11 +4,7 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 
-// The CambAI runtime types this adapter speaks, named once here so that a rename in the generated runtime
-// changes these three lines only.
-public typealias CambAITransport = CambAI.HTTPTransport
-public typealias CambAIRequest = CambAI.HTTPRequest
-public typealias CambAIResponse = CambAI.HTTPResponse
+// The CambAI runtime types this adapter speaks: `CambAITransport`, `CambAIRequest` and `CambAIResponse`.
 
 /// Sends the CambAI client's requests with AsyncHTTPClient's `HTTPClient`.
 ///
@@ -16,7 +12,7 @@ public typealias CambAIResponse = CambAI.HTTPResponse
 /// let client = CambAIClient(apiKey: key, transport: AsyncHTTPClientTransport())
 /// ```
 ///
-/// It keeps the transport contract of `URLSessionTransport`: every status is a response (the client decides
+/// It keeps the transport contract of `CambAIURLSessionTransport`: every status is a response (the client decides
 /// what it means); reading stops at `request.maximumResponseSize` (at once when the `Content-Length` announces
 /// more) with `CambAIError.responseTooLarge`; a body cut short is `CambAIError.incompleteBody` with what
 /// arrived; cancelling the calling task cancels the request (`CancellationError`, or

@@ -2,15 +2,15 @@ import Bookshelf
 import Foundation
 
 /// Answers every request from memory with one book, and remembers the URL it was asked for.
-final class InMemoryTransport: HTTPTransport, @unchecked Sendable {
+final class InMemoryTransport: BookshelfTransport, @unchecked Sendable {
     private let lock = NSLock()
     private var _urls: [URL] = []
     var urls: [URL] { lock.withLock { _urls } }
 
-    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+    func send(_ request: BookshelfRequest) async throws -> BookshelfResponse {
         lock.withLock { _urls.append(request.url) }
         let body = #"{"id": 7, "title": "The Left Hand of Darkness", "page_count": 304, "status": 2}"#
-        return HTTPResponse(statusCode: 200, headerFields: ["Content-Type": "application/json"], body: Data(body.utf8))
+        return BookshelfResponse(statusCode: 200, headerFields: ["Content-Type": "application/json"], body: Data(body.utf8))
     }
 }
 

@@ -9,8 +9,8 @@ import Foundation
 /// - run 404: 404 `{"detail":"Run 404 not found"}`;
 /// - runs below 1000: 200 `{"output_url":"https://storage.camb.test/<run>/<language>.<format>"}`;
 /// - other runs: 200 `{"task_id":"export-<run>-<language>-<format>"}`.
-struct StubService: HTTPTransport {
-    func send(_ request: CambAI.HTTPRequest) async throws -> CambAI.HTTPResponse {
+struct StubService: CambAITransport {
+    func send(_ request: CambAIRequest) async throws -> CambAIResponse {
         guard request.headerFields["x-api-key"] != nil else {
             return Self.json(401, #"{"detail":"Not authenticated"}"#)
         }
@@ -38,8 +38,8 @@ struct StubService: HTTPTransport {
         return Self.json(200, #"{"task_id":"export-\#(run)-\#(language)-\#(format)"}"#)
     }
 
-    static func json(_ status: Int, _ text: String) -> CambAI.HTTPResponse {
-        CambAI.HTTPResponse(
+    static func json(_ status: Int, _ text: String) -> CambAIResponse {
+        CambAIResponse(
             statusCode: status, headerFields: ["Content-Type": "application/json"], body: Data(text.utf8))
     }
 }

@@ -8,7 +8,7 @@ let stub = CambAIClient(
     apiKey: key, serverURL: URL(string: "https://client.camb.ai/apis")!, transport: StubService(),
     timeout: .seconds(30), maximumResponseSize: 1_000_000)
 
-// Connection refused, for real: the default URLSessionTransport, sent to a port of 127.0.0.1 that this process
+// Connection refused, for real: the default CambAIURLSessionTransport, sent to a port of 127.0.0.1 that this process
 // holds without listening.
 let closed = try RefusingPort()
 let unreachable = CambAIClient(

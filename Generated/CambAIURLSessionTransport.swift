@@ -5,13 +5,13 @@ import Foundation
 import FoundationNetworking
 #endif
 
-/// Sends requests with Foundation's `URLSession`: the default transport of `CambAIClient`.
+/// Sends requests with Foundation's `URLSession`: the default transport of ``CambAIClient``.
 ///
 /// It reads each response as it arrives, so that an exchange that stops early can say what had arrived:
 /// cancelling the calling task cancels the request at once (closing its connection) and throws
 /// `CambAIError.cancelled`; a body cut short throws `.incompleteBody`; a body longer than
 /// `request.maximumResponseSize` stops being read and throws `.responseTooLarge`.
-public struct URLSessionTransport: HTTPTransport {
+public struct CambAIURLSessionTransport: CambAITransport {
     /// The owner of the session: invalidates it when the last copy of the transport goes away.
     private final class Session: @unchecked Sendable {
         let session: URLSession
@@ -30,7 +30,7 @@ public struct URLSessionTransport: HTTPTransport {
         private let lock = NSLock()
         private let limit: Int?
         private var task: URLSessionTask?
-        private var continuation: CheckedContinuation<HTTPResponse, any Error>?
+        private var continuation: CheckedContinuation<CambAIResponse, any Error>?
         private var body = Data()
         private var isTooLarge = false
         private var isCancelled = false
@@ -39,7 +39,7 @@ public struct URLSessionTransport: HTTPTransport {
             self.limit = limit
         }
 
-        func start(_ task: URLSessionTask, continuation: CheckedContinuation<HTTPResponse, any Error>) {
+        func start(_ task: URLSessionTask, continuation: CheckedContinuation<CambAIResponse, any Error>) {
             let isCancelled = lock.withLock {
                 self.task = task
                 self.continuation = continuation
@@ -61,7 +61,7 @@ public struct URLSessionTransport: HTTPTransport {
             let shouldStop = lock.withLock {
                 guard !isTooLarge else { return false }
                 if let limit {
-                    let announced = (response as? HTTPURLResponse).flatMap(URLSessionTransport.contentLength(of:))
+                    let announced = (response as? HTTPURLResponse).flatMap(CambAIURLSessionTransport.contentLength(of:))
                     if let announced, announced > limit {
                         isTooLarge = true
                         return true
@@ -85,7 +85,7 @@ public struct URLSessionTransport: HTTPTransport {
             }
             guard let continuation else { return }
             let http = response as? HTTPURLResponse
-            let received = http.map { URLSessionTransport.response($0, body: body) }
+            let received = http.map { CambAIURLSessionTransport.response($0, body: body) }
             if let limit, isTooLarge, let received {
                 continuation.resume(throwing: CambAIError.responseTooLarge(received, limit: limit))
             } else if let error {
@@ -96,7 +96,7 @@ public struct URLSessionTransport: HTTPTransport {
                     continuation.resume(throwing: CambAIError.timedOut(received: received))
                 default:
                     if let received, let http {
-                        let expectedLength = URLSessionTransport.contentLength(of: http)
+                        let expectedLength = CambAIURLSessionTransport.contentLength(of: http)
                         continuation.resume(
                             throwing: CambAIError.incompleteBody(received, expectedLength: expectedLength))
                     } else {
@@ -147,7 +147,7 @@ public struct URLSessionTransport: HTTPTransport {
     ///   session's time limit passes, `.incompleteBody` when the connection closes during the body,
     ///   `.responseTooLarge` past `request.maximumResponseSize` (each with what had arrived), and the
     ///   session's `URLError` when no response arrives for another reason.
-    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+    public func send(_ request: CambAIRequest) async throws -> CambAIResponse {
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method
         for (name, value) in request.headerFields {
@@ -167,12 +167,12 @@ public struct URLSessionTransport: HTTPTransport {
     }
 
     /// The response as transports return it, with the body bytes that arrived.
-    private static func response(_ http: HTTPURLResponse, body: Data) -> HTTPResponse {
+    private static func response(_ http: HTTPURLResponse, body: Data) -> CambAIResponse {
         var headerFields: [String: String] = [:]
         for (name, value) in http.allHeaderFields {
             headerFields[String(describing: name)] = String(describing: value)
         }
-        return HTTPResponse(statusCode: http.statusCode, headerFields: headerFields, body: body)
+        return CambAIResponse(statusCode: http.statusCode, headerFields: headerFields, body: body)
     }
 
     /// The `Content-Length` a response announced, when it has a valid one.

@@ -4,7 +4,7 @@ import Foundation
 
 /// Any JSON value, for schemas that do not constrain their type and for properties a schema does not
 /// declare. Integers keep all 64 bits; other numbers are `Double`.
-public enum JSONValue: Codable, Hashable, Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
+public enum CambAIJSONValue: Codable, Hashable, Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByFloatLiteral, ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral,
     ExpressibleByNilLiteral
 {
@@ -14,8 +14,8 @@ public enum JSONValue: Codable, Hashable, Sendable, ExpressibleByStringLiteral, 
     case integer(Int64)
     case number(Double)
     case string(String)
-    case array([JSONValue])
-    case object([String: JSONValue])
+    case array([CambAIJSONValue])
+    case object([String: CambAIJSONValue])
 
     /// The string, when this is one.
     public var stringValue: String? {
@@ -45,13 +45,13 @@ public enum JSONValue: Codable, Hashable, Sendable, ExpressibleByStringLiteral, 
     }
 
     /// The elements, when this is an array.
-    public var arrayValue: [JSONValue]? {
+    public var arrayValue: [CambAIJSONValue]? {
         if case .array(let value) = self { return value }
         return nil
     }
 
     /// The members, when this is an object.
-    public var objectValue: [String: JSONValue]? {
+    public var objectValue: [String: CambAIJSONValue]? {
         if case .object(let value) = self { return value }
         return nil
     }
@@ -71,9 +71,9 @@ public enum JSONValue: Codable, Hashable, Sendable, ExpressibleByStringLiteral, 
             self = .number(value)
         } else if let value = try? container.decode(String.self) {
             self = .string(value)
-        } else if let value = try? container.decode([JSONValue].self) {
+        } else if let value = try? container.decode([CambAIJSONValue].self) {
             self = .array(value)
-        } else if let value = try? container.decode([String: JSONValue].self) {
+        } else if let value = try? container.decode([String: CambAIJSONValue].self) {
             self = .object(value)
         } else {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected a JSON value")
@@ -95,12 +95,12 @@ public enum JSONValue: Codable, Hashable, Sendable, ExpressibleByStringLiteral, 
 
     /// The JSON form of an encodable value, as `JSONEncoder` writes it.
     public init(encoding value: some Encodable) throws {
-        self = try JSONDecoder().decode(JSONValue.self, from: try JSONEncoder().encode(value))
+        self = try JSONDecoder().decode(CambAIJSONValue.self, from: try JSONEncoder().encode(value))
     }
 
     /// Several values combined into one: the members of objects are merged (the first value wins for a key
     /// that appears twice); when the first value is not an object, it is returned; `null` when there is none.
-    public init(merging values: [JSONValue]) {
+    public init(merging values: [CambAIJSONValue]) {
         guard let first = values.first else {
             self = .null
             return
@@ -109,7 +109,7 @@ public enum JSONValue: Codable, Hashable, Sendable, ExpressibleByStringLiteral, 
             self = first
             return
         }
-        var merged: [String: JSONValue] = [:]
+        var merged: [String: CambAIJSONValue] = [:]
         for case .object(let members) in values {
             merged.merge(members) { existing, _ in existing }
         }
@@ -120,10 +120,10 @@ public enum JSONValue: Codable, Hashable, Sendable, ExpressibleByStringLiteral, 
     public init(integerLiteral value: Int64) { self = .integer(value) }
     public init(floatLiteral value: Double) { self = .number(value) }
     public init(booleanLiteral value: Bool) { self = .bool(value) }
-    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    public init(arrayLiteral elements: CambAIJSONValue...) { self = .array(elements) }
     public init(nilLiteral: ()) { self = .null }
 
-    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+    public init(dictionaryLiteral elements: (String, CambAIJSONValue)...) {
         self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
 }

@@ -2,12 +2,12 @@
 
 import Foundation
 
-/// An HTTP request built by an operation of `CambAIClient`, ready for a transport.
+/// An HTTP request built by an operation of ``CambAIClient``, ready for a transport.
 ///
 /// Its description and mirror (what `print`, `dump` and debuggers show) give the method, the URL without its
 /// query, the header names and the body size, never header values, query values or body bytes, so that
 /// logging a request cannot leak a credential.
-public struct HTTPRequest: Sendable, CustomStringConvertible, CustomReflectable {
+public struct CambAIRequest: Sendable, CustomStringConvertible, CustomReflectable {
     /// `GET`, `POST`…
     public var method: String
     /// The absolute URL, query included.
@@ -18,7 +18,7 @@ public struct HTTPRequest: Sendable, CustomStringConvertible, CustomReflectable 
     public var body: Data?
     /// The largest response body the client accepts, in bytes (its `maximumResponseSize`); `nil` for no limit.
     /// A transport should stop reading past it and throw `CambAIError.responseTooLarge`, as
-    /// `URLSessionTransport` does; the client checks every response again.
+    /// ``CambAIURLSessionTransport`` does; the client checks every response again.
     public var maximumResponseSize: Int?
 
     public init(

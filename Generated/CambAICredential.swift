@@ -2,7 +2,7 @@
 
 /// A secret such as an API key. Its descriptions are redacted, so printing a client or an error never
 /// shows it.
-public struct Credential: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+public struct CambAICredential: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// The secret itself, as sent on the wire.
     public var value: String
 
