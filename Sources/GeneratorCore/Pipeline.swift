@@ -10,7 +10,14 @@ import Foundation
 public struct Pipeline {
     public struct Options: Sendable {
         public var document: URL
+        /// The built-in templates folder.
         public var templates: URL
+        /// A folder of templates and partials replacing the built-in ones of the same name (`--templates`);
+        /// `nil` to use the configuration's `templates`, if any.
+        public var templateOverrides: URL?
+        /// How operations report documented statuses (`--style`); `nil` for the configuration's
+        /// `operationStyle`, else `throwing`.
+        public var operationStyle: OperationStyle?
         public var output: URL
         /// The configuration file; `nil` to use `openapi-codegen.yaml` beside the document when it exists.
         public var configuration: URL?
@@ -25,8 +32,10 @@ public struct Pipeline {
 
         public init(
             document: URL, templates: URL, output: URL, configuration: URL? = nil, moduleName: String? = nil,
-            overlays: [URL] = [], base: URL
+            overlays: [URL] = [], base: URL, templateOverrides: URL? = nil, operationStyle: OperationStyle? = nil
         ) {
+            self.templateOverrides = templateOverrides
+            self.operationStyle = operationStyle
             self.overlays = overlays
             self.document = document
             self.templates = templates
@@ -82,10 +91,14 @@ public struct Pipeline {
                         at: configuration.file.map { SourceLocation(file: $0, mark: nil) })
                 ]))
         }
-        let jobs = Presenter(documentName: options.document.lastPathComponent).present(module)
+        let style = options.operationStyle ?? configuration.operationStyle ?? .throwing
+        let jobs = Presenter(documentName: options.document.lastPathComponent, operationStyle: style).present(module)
         let renderer: TemplateRenderer
         do {
-            renderer = try await TemplateRenderer(directory: options.templates, displayPath: display(options.templates))
+            let overrides = options.templateOverrides ?? configuration.templates
+            renderer = try await TemplateRenderer(
+                directory: options.templates, displayPath: display(options.templates), overrides: overrides,
+                overridesDisplayPath: overrides.map(display))
         } catch {
             throw fail(error)
         }

@@ -28,6 +28,11 @@ public struct GeneratorConfiguration: Sendable {
     public var conformsToIdentifiable = false
     /// `CaseIterable` on every enum, over its documented members. Source: `conformances.CaseIterable`.
     public var conformsToCaseIterable = true
+    /// A folder of templates and partials that replace the built-in ones of the same name, relative to the
+    /// configuration file's folder. Source: `templates`; `--templates` wins.
+    public var templates: URL?
+    /// How operations report documented statuses. Source: `operationStyle`; `--style` wins.
+    public var operationStyle: OperationStyle?
 
     /// Names by JSON pointer (types and properties) or by operation (its operationId, or `METHOD /path`).
     public struct Names: Sendable {
@@ -93,7 +98,8 @@ public struct GeneratorConfiguration: Sendable {
 
     /// The fields a configuration file may have.
     static let fields = [
-        "moduleName", "overlays", "names", "enumCaseNames", "formats", "include", "conformances",
+        "moduleName", "overlays", "names", "enumCaseNames", "formats", "include", "conformances", "templates",
+        "operationStyle",
     ]
 
     public init(
@@ -163,6 +169,15 @@ public struct GeneratorConfiguration: Sendable {
             conformances.reportUnknownKeys(["Identifiable", "CaseIterable"], what: "a conformance the generator adds")
             configuration.conformsToIdentifiable = conformances.bool("Identifiable") ?? false
             configuration.conformsToCaseIterable = conformances.bool("CaseIterable") ?? true
+        }
+        configuration.templates = reader.string("templates").map {
+            URL(fileURLWithPath: $0, relativeTo: folder).standardizedFileURL
+        }
+        if let node = reader["operationStyle"], let text = reader.string("operationStyle") {
+            configuration.operationStyle = OperationStyle(rawValue: text)
+            if configuration.operationStyle == nil {
+                context.error(OperationStyle.unknownMessage(text), at: node, pointer: JSONPointer(["operationStyle"]))
+            }
         }
         return configuration
     }

@@ -28,18 +28,18 @@ struct GeneratedCodeCompilesTests {
         var modules: [String] = []
         var checks: [String] = []
         let fixtures = TestPaths.fixtures.appendingPathComponent("compile")
-        for document in try documents() {
-            let module = SwiftNamer().typeName(for: document.deletingPathExtension().lastPathComponent)
+        /// Generates one module into the package, with its checks executable when it has a checks file.
+        func add(
+            _ document: URL, module: String, configuration: URL?, style: OperationStyle = .throwing, checksFile: URL
+        ) async {
             let output = package.appendingPathComponent("Sources/\(module)")
             let diagnostics = DiagnosticCollector()
             let options = Pipeline.Options(
-                document: document, templates: TestPaths.templates, output: output,
-                configuration: FixtureDocuments.configuration(for: document), moduleName: module,
-                base: document.deletingLastPathComponent())
+                document: document, templates: TestPaths.templates, output: output, configuration: configuration,
+                moduleName: module, base: document.deletingLastPathComponent(), operationStyle: style)
             do {
                 _ = try await Pipeline(options: options, diagnostics: diagnostics).generate()
                 modules.append(module)
-                let checksFile = FixtureDocuments.checks(for: document)
                 if FileManager.default.fileExists(atPath: checksFile.path) {
                     let folder = package.appendingPathComponent("Sources/\(module)Checks")
                     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -55,6 +55,23 @@ struct GeneratedCodeCompilesTests {
                 Issue.record("\(document.lastPathComponent) did not generate:\n\(error)")
             }
         }
+        for document in try documents() {
+            await add(
+                document, module: SwiftNamer().typeName(for: document.deletingPathExtension().lastPathComponent),
+                configuration: FixtureDocuments.configuration(for: document),
+                checksFile: FixtureDocuments.checks(for: document))
+        }
+        // The response style (every operation returns an enum of its outcomes), for the CambAI document and for
+        // the fixture with ranges, `default` and bodiless statuses; their checks are in `Tests/Fixtures/styles/`.
+        let styles = TestPaths.fixtures.appendingPathComponent("styles")
+        await add(
+            TestPaths.document, module: "CambAIOutcomes",
+            configuration: TestPaths.root.appendingPathComponent("openapi-codegen.yaml"), style: .response,
+            checksFile: styles.appendingPathComponent("openapi.checks.swift"))
+        await add(
+            fixtures.appendingPathComponent("responses.yaml"), module: "ResponsesOutcomes", configuration: nil,
+            style: .response, checksFile: styles.appendingPathComponent("responses.checks.swift"))
+        #expect(checks.contains("CambAIOutcomes") && checks.contains("ResponsesOutcomes"))
         #expect(modules.count >= 3)
         let targets =
             (modules.map { ".target(name: \"\($0)\")" }

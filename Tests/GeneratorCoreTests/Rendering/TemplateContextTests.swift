@@ -51,6 +51,6 @@ import Testing
                 checkedTypes.insert(String(describing: type(of: reachable)))
             }
         }
-        #expect(checkedTypes.count == 17, "\(checkedTypes.sorted())")
+        #expect(checkedTypes.count == 18, "\(checkedTypes.sorted())")
     }
 }
