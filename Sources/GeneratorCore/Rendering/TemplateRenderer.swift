@@ -30,14 +30,20 @@ public struct TemplateRenderer: Sendable {
     public init(
         directory: URL, displayPath: String, overrides: URL? = nil, overridesDisplayPath: String? = nil
     ) async throws(GenerationError) {
-        var sources = try Self.templateFiles(in: directory, displayPath: displayPath)
+        // Without its built-in folder (an installed binary missing its share folder), the generator can still run
+        // on an overrides folder that holds every template, as a complete copy does.
+        let builtinsMissing = overrides != nil && !FileManager.default.fileExists(atPath: directory.path)
+        var sources =
+            builtinsMissing ? [:] : try Self.templateFiles(in: directory, displayPath: displayPath)
+        var missingFolder = displayPath
         if let overrides {
             let overridePath = overridesDisplayPath ?? overrides.path
             let replacements = try Self.templateFiles(in: overrides, displayPath: overridePath)
-            let known = sources.keys.sorted()
+            let known = builtinsMissing ? Self.requiredTemplates.sorted() : sources.keys.sorted()
+            if builtinsMissing { missingFolder = overridePath }
             var unknown: [Diagnostic] = []
             for (name, file) in replacements.sorted(by: { $0.key < $1.key }) {
-                guard sources[name] != nil else {
+                guard known.contains(name) else {
                     let suggestion = Suggestion.nearest(to: name, among: known).map { "; did you mean '\($0)'?" }
                     unknown.append(
                         Diagnostic(
@@ -101,7 +107,7 @@ public struct TemplateRenderer: Sendable {
                 missing.map { name in
                     Diagnostic(
                         .error, "template '\(name).mustache' is missing; copy it from the built-in templates",
-                        at: SourceLocation(file: displayPath, mark: nil))
+                        at: SourceLocation(file: missingFolder, mark: nil))
                 })
         }
     }

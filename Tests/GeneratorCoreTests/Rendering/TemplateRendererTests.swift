@@ -202,6 +202,30 @@ import Testing
         }
     }
 
+    /// An installed generator whose built-in folder is gone still runs on a complete copy, and names what an
+    /// incomplete one lacks.
+    @Test func withoutTheBuiltInsTheOverridesMustHoldEveryTemplate() async throws {
+        let copy = try templates(replacing: "Union.swift.mustache", with: nil)
+        defer { try? FileManager.default.removeItem(at: copy.deletingLastPathComponent()) }
+        let nowhere = URL(fileURLWithPath: "/nonexistent/templates")
+        do {
+            _ = try await TemplateRenderer(
+                directory: nowhere, displayPath: "builtin", overrides: copy, overridesDisplayPath: "Copy")
+            Issue.record("expected an error")
+        } catch {
+            #expect(
+                error.diagnostics.map(\.description) == [
+                    "Copy: error: template 'Union.swift.mustache' is missing; copy it from the built-in templates"
+                ])
+        }
+        try FileManager.default.copyItem(
+            at: TestPaths.templates.appendingPathComponent("Union.swift.mustache"),
+            to: copy.appendingPathComponent("Union.swift.mustache"))
+        let renderer = try await TemplateRenderer(
+            directory: nowhere, displayPath: "builtin", overrides: copy, overridesDisplayPath: "Copy")
+        #expect(renderer.displayPaths["Union.swift"] == "Copy/Union.swift.mustache")
+    }
+
     @Test func partialReferencesFollowDelimitersAndSkipComments() {
         let text = "a {{>one}}\n{{! {{>no}} }}{{{x}}} {{< two }}\n{{=<% %>=}}<%> three%> {{>no}} <%>*dynamic%>"
         #expect(
