@@ -12,8 +12,8 @@ struct Templates: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Writes every built-in template and partial into a folder.",
             discussion: """
-                Edit the files you want to change, delete the others, and pass the folder to generate with \\
-                --templates (or name it in the configuration's templates): each file there replaces the built-in \\
+                Edit the files you want to change, delete the others, and pass the folder to generate with \
+                --templates (or name it in the configuration's templates): each file there replaces the built-in \
                 template of the same name. Existing files are not replaced unless --force is given.
                 """)
 
