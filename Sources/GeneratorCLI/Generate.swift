@@ -18,8 +18,22 @@ struct Generate: AsyncParsableCommand {
     @Argument(help: "The OpenAPI document (YAML or JSON).")
     var document: String = "openapi.yaml"
 
-    @Option(help: "The templates folder. Defaults to the generator's built-in Templates/.")
+    @Option(
+        help: ArgumentHelp(
+            "A folder of templates and partials that replace the built-in ones of the same name.",
+            discussion: "Overrides the configuration's templates; start one with 'openapi-codegen templates export'.",
+            valueName: "dir"))
     var templates: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "How operations report documented statuses: throwing or response.",
+            discussion: """
+                throwing (the default) returns the success body and throws documented error bodies; response \
+                returns an enum of every documented outcome. Overrides the configuration's operationStyle.
+                """,
+            valueName: "style"))
+    var style: String?
 
     @Option(help: "The folder to write the generated Swift files into.")
     var output: String = "Generated"
@@ -63,6 +77,9 @@ struct Generate: AsyncParsableCommand {
         if !looksLikeAPath, !FileManager.default.fileExists(atPath: document) {
             throw ValidationError("'\(document)' is neither a subcommand nor an existing document")
         }
+        if let style, OperationStyle(rawValue: style) == nil {
+            throw ValidationError(OperationStyle.unknownMessage(style))
+        }
     }
 
     func run() async throws {
@@ -72,9 +89,10 @@ struct Generate: AsyncParsableCommand {
         }
         let base = absolutePaths ? URL(fileURLWithPath: "/", isDirectory: true) : workingDirectory
         var options = Pipeline.Options(
-            document: url(document), templates: templates.map(url) ?? BuiltinTemplates.directory, output: url(output),
+            document: url(document), templates: BuiltinTemplates.directory, output: url(output),
             configuration: config.map(url), moduleName: moduleName, overlays: overlays.map(url), base: base,
-            layout: layout)
+            layout: layout, templateOverrides: templates.map(url),
+            operationStyle: style.flatMap(OperationStyle.init(rawValue:)))
         options.lockTimeout = lockTimeout
         let diagnostics = DiagnosticCollector()
         let pipeline = Pipeline(options: options, diagnostics: diagnostics)

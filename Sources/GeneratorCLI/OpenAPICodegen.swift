@@ -9,7 +9,7 @@ struct OpenAPICodegen: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "openapi-codegen",
         abstract: "Generates a Swift client library from an OpenAPI 3.0 or 3.1 document.",
-        subcommands: [Generate.self],
+        subcommands: [Generate.self, Templates.self],
         defaultSubcommand: Generate.self)
 
     /// Runs the command, mapping usage errors to exit status 2 (ArgumentParser's default is 64).

@@ -10,7 +10,14 @@ import Foundation
 public struct Pipeline {
     public struct Options: Sendable {
         public var document: URL
+        /// The built-in templates folder.
         public var templates: URL
+        /// A folder of templates and partials replacing the built-in ones of the same name (`--templates`);
+        /// `nil` to use the configuration's `templates`, if any.
+        public var templateOverrides: URL?
+        /// How operations report documented statuses (`--style`); `nil` for the configuration's
+        /// `operationStyle`, else `throwing`.
+        public var operationStyle: OperationStyle?
         public var output: URL
         /// The configuration file; `nil` to use `openapi-codegen.yaml` beside the document when it exists.
         public var configuration: URL?
@@ -28,9 +35,12 @@ public struct Pipeline {
 
         public init(
             document: URL, templates: URL, output: URL, configuration: URL? = nil, moduleName: String? = nil,
-            overlays: [URL] = [], base: URL, layout: OutputLayout? = nil
+            overlays: [URL] = [], base: URL, layout: OutputLayout? = nil, templateOverrides: URL? = nil,
+            operationStyle: OperationStyle? = nil
         ) {
             self.layout = layout
+            self.templateOverrides = templateOverrides
+            self.operationStyle = operationStyle
             self.overlays = overlays
             self.document = document
             self.templates = templates
@@ -53,10 +63,12 @@ public struct Pipeline {
     /// - Returns: the generated files by file name.
     /// - Throws: `GenerationError` for the first stage that failed; its diagnostics are also in `diagnostics`.
     public func render() async throws(GenerationError) -> [String: String] {
-        let (jobs, layout) = try present(try read(options.document))
+        let (jobs, layout, overrides) = try present(try read(options.document))
         let renderer: TemplateRenderer
         do {
-            renderer = try await TemplateRenderer(directory: options.templates, displayPath: display(options.templates))
+            renderer = try await TemplateRenderer(
+                directory: options.templates, displayPath: display(options.templates), overrides: overrides,
+                overridesDisplayPath: overrides.map(display))
         } catch {
             throw fail(error)
         }
@@ -72,7 +84,7 @@ public struct Pipeline {
     /// - Returns: the generated files by file name.
     /// - Throws: `GenerationError` for the first stage that failed; its diagnostics are also in `diagnostics`.
     public func render(bytes: [UInt8], with renderer: TemplateRenderer) throws(GenerationError) -> [String: String] {
-        let (jobs, layout) = try present(bytes)
+        let (jobs, layout, _) = try present(bytes)
         var files: [String: String] = [:]
         for job in jobs {
             do {
@@ -85,8 +97,11 @@ public struct Pipeline {
     }
 
     /// Parses, decodes, resolves and presents a document's bytes.
-    /// - Returns: one job per file to render, and the layout the files are arranged in.
-    func present(_ bytes: [UInt8]) throws(GenerationError) -> (jobs: [Presenter.Job], layout: OutputLayout) {
+    /// - Returns: one job per file to render, the layout the files are arranged in, and the folder of template
+    /// overrides (`--templates`, else the configuration's `templates`), if any.
+    func present(_ bytes: [UInt8]) throws(GenerationError) -> (
+        jobs: [Presenter.Job], layout: OutputLayout, templateOverrides: URL?
+    ) {
         let documentPath = display(options.document)
         // The document and the configuration are both read before stopping, so that one run reports the
         // problems of both.
@@ -120,8 +135,12 @@ public struct Pipeline {
                         at: configuration.file.map { SourceLocation(file: $0, mark: nil) })
                 ]))
         }
-        let jobs = Presenter(documentName: options.document.lastPathComponent).present(module)
-        return (jobs, options.layout ?? configuration.outputLayout ?? .oneTypePerFile)
+        let style = options.operationStyle ?? configuration.operationStyle ?? .throwing
+        let jobs = Presenter(documentName: options.document.lastPathComponent, operationStyle: style).present(module)
+        return (
+            jobs, options.layout ?? configuration.outputLayout ?? .oneTypePerFile,
+            options.templateOverrides ?? configuration.templates
+        )
     }
 
     /// Renders jobs on every core: each job is independent, and the result does not depend on the order

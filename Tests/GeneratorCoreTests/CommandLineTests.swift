@@ -153,4 +153,103 @@ func makeWorkspace() throws -> URL {
         #expect(result.status == 1)
         #expect(result.standardError == "nowhere.yaml: error: cannot read the document: no such file\n")
     }
+
+    @Test func templatesExportWritesEveryTemplateOnceUnlessForced() throws {
+        let folder = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = try runGenerator(["templates", "export", "MyTemplates"], in: folder)
+        #expect(first.status == 0)
+        let lines = first.standardOutput.split(separator: "\n")
+        #expect(lines.count == 25)  // 22 file templates, 3 partials
+        #expect(lines.contains("wrote MyTemplates/Operation.swift.mustache"))
+        #expect(lines.contains("wrote MyTemplates/partials/request.mustache"))
+        let again = try runGenerator(["templates", "export", "MyTemplates"], in: folder)
+        #expect(again.status == 1)
+        #expect(again.standardOutput == "")
+        let errors = again.standardError.split(separator: "\n")
+        #expect(errors.count == 25)
+        #expect(errors.contains("MyTemplates/Enum.swift.mustache: error: file exists; pass --force to replace it"))
+        #expect(try runGenerator(["templates", "export", "MyTemplates", "--force"], in: folder).status == 0)
+    }
+
+    /// An exported folder trimmed to one edited template changes only the files that template lays out, given with
+    /// `--templates` or in the configuration; a file that replaces no template is an error naming it.
+    @Test func templatesFolderOverridesFileByFile() throws {
+        let folder = try makeWorkspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let overrides = folder.appendingPathComponent("MyTemplates")
+        try FileManager.default.createDirectory(at: overrides, withIntermediateDirectories: true)
+        let alias = try String(
+            contentsOf: TestPaths.templates.appendingPathComponent("TypeAlias.swift.mustache"), encoding: .utf8)
+        try Data((alias + "// customised\n").utf8).write(
+            to: overrides.appendingPathComponent("TypeAlias.swift.mustache"))
+        let result = try runGenerator(["generate", "--templates", "MyTemplates", "--output", "Out"], in: folder)
+        #expect(result.status == 0, "\(result.standardError)")
+        let generated = folder.appendingPathComponent("Generated")
+        let out = folder.appendingPathComponent("Out")
+        // RunIDParam is the document's only type alias.
+        let runID = try String(contentsOf: generated.appendingPathComponent("RunIDParam.swift"), encoding: .utf8)
+        #expect(
+            try String(contentsOf: out.appendingPathComponent("RunIDParam.swift"), encoding: .utf8)
+                == runID + "// customised\n")
+        #expect(
+            FileManager.default.contents(atPath: out.appendingPathComponent("TaskID.swift").path)
+                == FileManager.default.contents(atPath: generated.appendingPathComponent("TaskID.swift").path))
+
+        // The same through the configuration's `templates`, relative to the configuration file.
+        let configuration = folder.appendingPathComponent("openapi-codegen.yaml")
+        let text = try String(contentsOf: configuration, encoding: .utf8)
+        try Data((text + "templates: MyTemplates\n").utf8).write(to: configuration)
+        let viaConfiguration = try runGenerator(["generate", "--output", "Out2"], in: folder)
+        #expect(viaConfiguration.status == 0, "\(viaConfiguration.standardError)")
+        #expect(
+            try String(contentsOf: folder.appendingPathComponent("Out2/RunIDParam.swift"), encoding: .utf8)
+                == runID + "// customised\n")
+
+        try Data("{{banner}}\n".utf8).write(to: overrides.appendingPathComponent("Unoin.swift.mustache"))
+        let unknown = try runGenerator(["generate", "--templates", "MyTemplates", "--output", "Out"], in: folder)
+        #expect(unknown.status == 1)
+        #expect(
+            unknown.standardError
+                == "MyTemplates/Unoin.swift.mustache: error: 'Unoin.swift' is not a template of openapi-codegen; "
+                + "did you mean 'Union.swift'?\n")
+    }
+
+    @Test func responseStyleReturnsOutcomesAndAnUnknownStyleIsAUsageError() throws {
+        let folder = try makeWorkspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bogus = try runGenerator(["generate", "--style", "respons"], in: folder)
+        #expect(bogus.status == 2)
+        #expect(
+            bogus.standardError.hasPrefix(
+                "error: unknown operation style 'respons'; did you mean 'response'?; expected 'throwing' or 'response'")
+        )
+
+        let result = try runGenerator(["generate", "--style", "response", "--output", "Out"], in: folder)
+        #expect(result.status == 0, "\(result.standardError)")
+        let operation = try String(
+            contentsOf: folder.appendingPathComponent("Out/CambAIClient+GetDubbedOutputInAltFormat.swift"),
+            encoding: .utf8)
+        #expect(operation.contains("async throws(CambAIError) -> GetDubbedOutputInAltFormatOutcome {"))
+        #expect(operation.contains("    case unprocessableContent(HTTPValidationError, headers: [String: String])\n"))
+        // The 422 body is an outcome, so the error no longer has a case for it.
+        let error = try String(contentsOf: folder.appendingPathComponent("Out/CambAIError.swift"), encoding: .utf8)
+        #expect(!error.contains("httpValidationError"))
+
+        // `operationStyle` in the configuration; `--style throwing` wins over it.
+        let configuration = folder.appendingPathComponent("openapi-codegen.yaml")
+        let text = try String(contentsOf: configuration, encoding: .utf8)
+        try Data((text + "operationStyle: response\n").utf8).write(to: configuration)
+        #expect(try runGenerator(["generate", "--check", "--output", "Out"], in: folder).status == 0)
+        #expect(try runGenerator(["generate", "--check", "--style", "throwing"], in: folder).status == 0)
+        try Data((text + "operationStyle: throws\n").utf8).write(to: configuration)
+        let wrong = try runGenerator(["generate", "--check"], in: folder)
+        #expect(wrong.status == 1)
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).count
+        // (The document's own warnings follow: the configuration's overlay is not applied when it has errors.)
+        #expect(
+            wrong.standardError.hasPrefix(
+                "openapi-codegen.yaml:\(line):17: error: unknown operation style 'throws'; expected 'throwing' or "
+                    + "'response'\n"))
+    }
 }

@@ -255,6 +255,40 @@ extension Context {
         /// `.unexpectedStatus`.
         public var defaultError: StatusCase?
         public var isDeprecated: Bool
+        /// The response style's enum of every documented outcome: `GetDubbedOutputInAltFormatOutcome`.
+        public var outcomeTypeName = ""
+        /// The doc comment of the function in the response style (it returns errors rather than throwing them).
+        public var outcomeDocLines: [String] = []
+        /// One case per documented response: exact codes, then ranges, then `default` (`isDefault`), in that order.
+        public var outcomes: [Outcome] = []
+        /// Whether the `default` response is documented; otherwise other statuses are `undocumented`.
+        public var hasDefaultOutcome = false
+    }
+
+    /// One case of an operation's outcome enum, and of the `switch` that builds it (response style).
+    public struct Outcome: Sendable {
+        /// `ok`, `unprocessableContent`, `status418`, `clientError` (for `4XX`), `other` (for `default`).
+        public var caseName: String
+        public var docLines: [String]
+        /// `200`, `4XX` or `default`.
+        public var status: String
+        /// A status code (`200`), when neither a range nor `default`.
+        public var code: String
+        /// Whether the case is a range such as `4XX`, matched as `lowerBound...upperBound`.
+        public var isRange: Bool
+        public var lowerBound: String
+        public var upperBound: String
+        /// Whether the case is the `default` response, matched by the `switch`'s `default:`.
+        public var isDefault: Bool
+        /// Whether the case carries the status code (`statusCode: Int`): for a range or `default`.
+        public var hasStatusCode: Bool
+        /// Whether the case carries a typed body (`typeName`); otherwise it carries the header fields only.
+        public var hasBody: Bool
+        public var typeName: String
+        /// How the body is read: decoded from JSON, as UTF-8 text, or as the bytes.
+        public var isJSON: Bool
+        public var isText: Bool
+        public var isBinary: Bool
     }
 
     public struct Argument: Sendable {

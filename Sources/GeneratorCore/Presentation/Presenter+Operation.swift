@@ -143,6 +143,7 @@ extension Presenter {
         var extra = ["`\(operation.method) \(operation.path)`"]
         if operation.isDeprecated { extra.append("- Warning: Deprecated by the document.") }
         if !parameterDocs.isEmpty { extra.append("- Parameters:"); extra += parameterDocs }
+        let commonDocs = extra
         if let returnType = operation.returnType {
             let statuses = operation.success.filter { $0.type != nil }.map(\.status).joined(separator: " or ")
             extra.append("- Returns: The `\(typeName(returnType))` body of the \(statuses) response.")
@@ -153,7 +154,7 @@ extension Presenter {
         }
 
         let body = operation.requestBody
-        return Context.Operation(
+        var presented = Context.Operation(
             functionName: operation.functionName,
             docLines: SwiftText.docLines(
                 summary: summaryLine, description: operation.documentation.description,
@@ -191,6 +192,9 @@ extension Presenter {
                     errorCaseName: response.errorCaseName)
             },
             isDeprecated: operation.isDeprecated)
+        addOutcomes(
+            to: &presented, of: operation, module: module, summary: summaryLine, commonDocs: commonDocs)
+        return presented
     }
 
     /// An argument label: a member name without backticks (labels may be keywords, except `inout`, `var`, `let`).

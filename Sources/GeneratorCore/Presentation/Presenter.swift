@@ -23,19 +23,25 @@ public struct Presenter {
 
     /// The document's file name, as the banner names it.
     public let documentName: String
+    /// How operations report documented statuses: which template lays them out.
+    public let operationStyle: OperationStyle
     /// The module's declarations by name, for what depends on another type (an enum default's case).
     var declarations: [String: IR.TypeDeclaration] = [:]
     /// The module's name, which the public runtime types take as a prefix (`CambAIJSONValue`).
     var moduleName = ""
+    /// The name of each operation's outcome enum, by function name (see `outcomeTypeNames(for:)`).
+    var outcomeTypeNames: [String: String] = [:]
 
-    public init(documentName: String) {
+    public init(documentName: String, operationStyle: OperationStyle = .throwing) {
         self.documentName = documentName
+        self.operationStyle = operationStyle
     }
 
     public func present(_ module: IR.Module) -> [Job] {
         var presenter = self
         presenter.moduleName = module.name
         presenter.declarations = Dictionary(module.types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        presenter.outcomeTypeNames = Self.outcomeTypeNames(for: module)
         return presenter.presentModule(module)
     }
 
@@ -79,7 +85,7 @@ public struct Presenter {
             context.operation = present(operation, module: module)
             let fileName = Self.swiftFileName(
                 module.clientName + "+" + SwiftNamer().typeName(for: operation.functionName))
-            jobs.append(Job(fileName: fileName, templateName: "Operation.swift", context: context))
+            jobs.append(Job(fileName: fileName, templateName: operationStyle.operationTemplate, context: context))
         }
         return jobs
     }
@@ -159,7 +165,8 @@ public struct Presenter {
             defaultServerURLLiteral: serverURL.map(SwiftText.stringLiteral) ?? "",
             hasDefaultServerURL: serverURL != nil,
             credentials: module.credentials.map(present), hasCredentials: !module.credentials.isEmpty,
-            errorCases: module.errorCases.map { errorCase in
+            // In the response style, documented error bodies are outcomes, not errors.
+            errorCases: (operationStyle == .response ? [] : module.errorCases).map { errorCase in
                 Context.ErrorCase(
                     caseName: errorCase.caseName, typeName: typeName(errorCase.type),
                     statuses: errorCase.statuses.joined(separator: ", "),

@@ -229,6 +229,10 @@ extension Context.Operation: KeyPathContext {
         "errorCases": \.errorCases,
         "defaultError": \.defaultError,
         "isDeprecated": \.isDeprecated,
+        "outcomeTypeName": \.outcomeTypeName,
+        "outcomeDocLines": \.outcomeDocLines,
+        "outcomes": \.outcomes,
+        "hasDefaultOutcome": \.hasDefaultOutcome,
     ]
 }
 
@@ -280,5 +284,24 @@ extension Context.StatusCase: KeyPathContext {
         "typeName": \.typeName,
         "errorCaseName": \.errorCaseName,
         "status": \.status,
+    ]
+}
+
+extension Context.Outcome: KeyPathContext {
+    nonisolated(unsafe) public static let templateKeys: [String: PartialKeyPath<Self>] = [
+        "caseName": \.caseName,
+        "docLines": \.docLines,
+        "status": \.status,
+        "code": \.code,
+        "isRange": \.isRange,
+        "lowerBound": \.lowerBound,
+        "upperBound": \.upperBound,
+        "isDefault": \.isDefault,
+        "hasStatusCode": \.hasStatusCode,
+        "hasBody": \.hasBody,
+        "typeName": \.typeName,
+        "isJSON": \.isJSON,
+        "isText": \.isText,
+        "isBinary": \.isBinary,
     ]
 }

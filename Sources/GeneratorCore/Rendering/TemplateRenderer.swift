@@ -1,54 +1,204 @@
 import Foundation
 import Mustache
 
-/// Loads the `*.mustache` files of a templates folder and renders contexts with them.
+/// Loads the built-in `*.mustache` templates, replaced file by file by those of an overrides folder, and renders
+/// contexts with them.
 public struct TemplateRenderer: Sendable {
     /// Every template the generator renders, by library name (file name without `.mustache`).
     public static let requiredTemplates =
         Presenter.moduleTemplates + [
             "Struct.swift", "Enum.swift", "Union.swift", "AnyOf.swift", "TypeAlias.swift", "Operation.swift",
-            "partials/decodeProperty", "partials/requestBody",
+            "ResponseOperation.swift", "partials/decodeProperty", "partials/requestBody", "partials/request",
         ]
 
     let library: MustacheLibrary
-    /// How diagnostics name the templates folder.
-    let displayPath: String
+    /// How diagnostics name each template's file, by library name: `Templates/Struct.swift.mustache`, or the
+    /// overriding file.
+    let displayPaths: [String: String]
 
+    /// Loads every template of `directory`, then replaces each one that `overrides` has a file of the same relative
+    /// name for.
     /// - Parameters:
-    ///   - directory: the templates folder.
-    ///   - displayPath: how diagnostics name the folder (relative to the working directory).
-    /// - Throws: `GenerationError.templates` with `file:line:column` diagnostics for a missing folder, a
-    ///   missing template or a template that does not parse.
-    public init(directory: URL, displayPath: String) async throws(GenerationError) {
-        self.displayPath = displayPath
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue
-        else {
-            throw .templates([Diagnostic(.error, "templates folder '\(displayPath)' does not exist", at: nil)])
+    ///   - directory: the built-in templates folder.
+    ///   - displayPath: how diagnostics name that folder (relative to the working directory).
+    ///   - overrides: a folder of templates and partials (`Struct.swift.mustache`, `partials/requestBody.mustache`)
+    ///     that replace the built-in ones of the same name; its other files (not ending in `.mustache`) are ignored.
+    ///   - overridesDisplayPath: how diagnostics name the overrides folder.
+    /// - Throws: `GenerationError.templates` with `file:line:column` diagnostics for a missing folder, a missing
+    ///   template, an override that replaces no template, a template that does not parse, or a reference to a
+    ///   partial that does not exist (`{{> partials/nope}}`, at the reference).
+    public init(
+        directory: URL, displayPath: String, overrides: URL? = nil, overridesDisplayPath: String? = nil
+    ) async throws(GenerationError) {
+        // Without its built-in folder (an installed binary missing its share folder), the generator can still run
+        // on an overrides folder that holds every template, as a complete copy does.
+        let builtinsMissing = overrides != nil && !FileManager.default.fileExists(atPath: directory.path)
+        var sources =
+            builtinsMissing ? [:] : try Self.templateFiles(in: directory, displayPath: displayPath)
+        var missingFolder = displayPath
+        if let overrides {
+            let overridePath = overridesDisplayPath ?? overrides.path
+            let replacements = try Self.templateFiles(in: overrides, displayPath: overridePath)
+            let known = builtinsMissing ? Self.requiredTemplates.sorted() : sources.keys.sorted()
+            if builtinsMissing { missingFolder = overridePath }
+            var unknown: [Diagnostic] = []
+            for (name, file) in replacements.sorted(by: { $0.key < $1.key }) {
+                guard known.contains(name) else {
+                    let suggestion = Suggestion.nearest(to: name, among: known).map { "; did you mean '\($0)'?" }
+                    unknown.append(
+                        Diagnostic(
+                            .error,
+                            "'\(name)' is not a template of openapi-codegen"
+                                + (suggestion ?? "; the templates are listed by 'openapi-codegen templates export'"),
+                            at: SourceLocation(file: file.displayPath, mark: nil)))
+                    continue
+                }
+                sources[name] = file
+            }
+            if !unknown.isEmpty { throw .templates(unknown) }
         }
-        do {
-            library = try await MustacheLibrary(directory: directory.path)
-        } catch let error as MustacheLibrary.ParserError {
-            let mark = SourceMark(line: error.context.lineNumber, column: error.context.columnNumber)
-            let file = (displayPath as NSString).appendingPathComponent(error.filename)
-            throw .templates([
-                Diagnostic(.error, Self.message(for: error.error), at: SourceLocation(file: file, mark: mark))
-            ])
-        } catch {
-            throw .templates([
-                Diagnostic(
-                    .error, "cannot read templates folder '\(displayPath)': \(error.localizedDescription)", at: nil)
-            ])
+        var templates: [String: MustacheTemplate] = [:]
+        var texts: [String: String] = [:]
+        var problems: [Diagnostic] = []
+        for (name, file) in sources.sorted(by: { $0.key < $1.key }) {
+            let text: String
+            do {
+                text = String(decoding: try Data(contentsOf: file.url), as: UTF8.self)
+            } catch {
+                problems.append(
+                    Diagnostic(
+                        .error, "cannot read the template: \(error.localizedDescription)",
+                        at: SourceLocation(file: file.displayPath, mark: nil)))
+                continue
+            }
+            do {
+                templates[name] = try MustacheTemplate(string: text)
+                texts[name] = text
+            } catch let error as MustacheTemplate.ParserError {
+                let mark = SourceMark(line: error.context.lineNumber, column: error.context.columnNumber)
+                problems.append(
+                    Diagnostic(
+                        .error, Self.message(for: error.error),
+                        at: SourceLocation(file: file.displayPath, mark: mark)))
+            } catch {
+                problems.append(
+                    Diagnostic(
+                        .error, "template does not parse: \(error)",
+                        at: SourceLocation(file: file.displayPath, mark: nil)))
+            }
         }
-        let missing = Self.requiredTemplates.filter { library.getTemplate(named: $0) == nil }
+        // swift-mustache renders a partial it cannot find as nothing; here it is an error at the reference.
+        for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
+            for reference in Self.partialReferences(in: text) where sources[reference.name] == nil {
+                problems.append(
+                    Diagnostic(
+                        .error,
+                        "partial '\(reference.name)' does not exist"
+                            + Suggestion.clause(for: reference.name, among: sources.keys.sorted()),
+                        at: SourceLocation(file: sources[name]!.displayPath, mark: reference.mark)))
+            }
+        }
+        if !problems.isEmpty { throw .templates(problems) }
+        library = MustacheLibrary(templates: templates)
+        displayPaths = sources.mapValues(\.displayPath)
+        let missing = Self.requiredTemplates.filter { templates[$0] == nil }
         if !missing.isEmpty {
             throw .templates(
                 missing.map { name in
                     Diagnostic(
                         .error, "template '\(name).mustache' is missing; copy it from the built-in templates",
-                        at: SourceLocation(file: displayPath, mark: nil))
+                        at: SourceLocation(file: missingFolder, mark: nil))
                 })
         }
+    }
+
+    /// A template file: where it is, and how diagnostics name it.
+    struct TemplateFile {
+        var url: URL
+        var displayPath: String
+    }
+
+    /// The `*.mustache` files under a folder, by library name: the path relative to the folder without
+    /// `.mustache` (`Struct.swift`, `partials/requestBody`).
+    static func templateFiles(in directory: URL, displayPath: String) throws(GenerationError) -> [String: TemplateFile]
+    {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue
+        else {
+            throw .templates([Diagnostic(.error, "templates folder '\(displayPath)' does not exist", at: nil)])
+        }
+        guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else {
+            throw .templates([Diagnostic(.error, "cannot read templates folder '\(displayPath)'", at: nil)])
+        }
+        var files: [String: TemplateFile] = [:]
+        let suffix = ".mustache"
+        for case let path as String in enumerator where path.hasSuffix(suffix) {
+            files[String(path.dropLast(suffix.count))] = TemplateFile(
+                url: directory.appendingPathComponent(path),
+                displayPath: (displayPath as NSString).appendingPathComponent(path))
+        }
+        return files
+    }
+
+    /// A partial tag (`{{> name}}` or `{{< name}}`) of a template: the partial's name and where the tag opens.
+    struct PartialReference: Equatable {
+        var name: String
+        var mark: SourceMark
+    }
+
+    /// The partial tags of a template's text, in order, with their line and column (1-based, column in Unicode
+    /// scalars). Follows set-delimiter tags (`{{=<% %>=}}`) and skips comments; dynamic names (`{{>*name}}`) are
+    /// looked up at render time and are not listed.
+    static func partialReferences(in text: String) -> [PartialReference] {
+        let scalars = Array(text.unicodeScalars)
+        var open = Array("{{".unicodeScalars)
+        var close = Array("}}".unicodeScalars)
+        var references: [PartialReference] = []
+        var index = 0
+        var line = 1
+        var lineStart = 0
+        func matches(_ pattern: [Unicode.Scalar], at position: Int) -> Bool {
+            position + pattern.count <= scalars.count && Array(scalars[position..<position + pattern.count]) == pattern
+        }
+        func advance(to position: Int) {
+            while index < position {
+                if scalars[index] == "\n" {
+                    line += 1
+                    lineStart = index + 1
+                }
+                index += 1
+            }
+        }
+        while index < scalars.count {
+            guard matches(open, at: index) else {
+                advance(to: index + 1)
+                continue
+            }
+            let mark = SourceMark(line: line, column: index - lineStart + 1)
+            let contentStart = index + open.count
+            let kind = contentStart < scalars.count ? scalars[contentStart] : " "
+            // `{{{name}}}` closes with one more brace than the delimiter.
+            let closing = kind == "{" && open == Array("{{".unicodeScalars) ? Array("}}}".unicodeScalars) : close
+            var end = contentStart
+            while end < scalars.count, !matches(closing, at: end) { end += 1 }
+            let content = String(String.UnicodeScalarView(scalars[contentStart..<end]))
+            switch kind {
+            case ">", "<":
+                let name = content.dropFirst().trimmingCharacters(in: .whitespaces)
+                if !name.hasPrefix("*"), !name.isEmpty { references.append(PartialReference(name: name, mark: mark)) }
+            case "=":
+                // `{{=<% %>=}}`: the new delimiters, separated by whitespace, between the two `=`.
+                let parts = content.dropFirst().dropLast().split(whereSeparator: { $0 == " " || $0 == "\t" })
+                if parts.count == 2 {
+                    open = Array(parts[0].unicodeScalars)
+                    close = Array(parts[1].unicodeScalars)
+                }
+            default:
+                break
+            }
+            advance(to: min(scalars.count, end + closing.count))
+        }
+        return references
     }
 
     static func message(for error: any Error) -> String {
@@ -77,7 +227,7 @@ public struct TemplateRenderer: Sendable {
         }
         let tidied = Self.tidy(text)
         guard tidied.hasPrefix(job.context.banner) else {
-            let file = (displayPath as NSString).appendingPathComponent(job.templateName + ".mustache")
+            let file = displayPaths[job.templateName] ?? job.templateName + ".mustache"
             throw .templates([
                 Diagnostic(
                     .error,

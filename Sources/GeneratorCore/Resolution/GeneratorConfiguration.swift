@@ -31,6 +31,11 @@ public struct GeneratorConfiguration: Sendable {
     /// How the declarations are spread over files; `nil` when the file does not say (then `--layout`, or
     /// `.oneTypePerFile`). Source: `outputLayout`.
     public var outputLayout: OutputLayout?
+    /// A folder of templates and partials that replace the built-in ones of the same name, relative to the
+    /// configuration file's folder. Source: `templates`; `--templates` wins.
+    public var templates: URL?
+    /// How operations report documented statuses. Source: `operationStyle`; `--style` wins.
+    public var operationStyle: OperationStyle?
 
     /// Names by JSON pointer (types and properties) or by operation (its operationId, or `METHOD /path`).
     public struct Names: Sendable {
@@ -97,6 +102,7 @@ public struct GeneratorConfiguration: Sendable {
     /// The fields a configuration file may have.
     static let fields = [
         "moduleName", "overlays", "names", "enumCaseNames", "formats", "include", "conformances", "outputLayout",
+        "templates", "operationStyle",
     ]
 
     public init(
@@ -176,6 +182,15 @@ public struct GeneratorConfiguration: Sendable {
             conformances.reportUnknownKeys(["Identifiable", "CaseIterable"], what: "a conformance the generator adds")
             configuration.conformsToIdentifiable = conformances.bool("Identifiable") ?? false
             configuration.conformsToCaseIterable = conformances.bool("CaseIterable") ?? true
+        }
+        configuration.templates = reader.string("templates").map {
+            URL(fileURLWithPath: $0, relativeTo: folder).standardizedFileURL
+        }
+        if let node = reader["operationStyle"], let text = reader.string("operationStyle") {
+            configuration.operationStyle = OperationStyle(rawValue: text)
+            if configuration.operationStyle == nil {
+                context.error(OperationStyle.unknownMessage(text), at: node, pointer: JSONPointer(["operationStyle"]))
+            }
         }
         return configuration
     }

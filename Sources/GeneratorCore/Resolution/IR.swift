@@ -242,6 +242,9 @@ extension IR {
         /// Whether some success responses have no body, so the function returns `nil` for them.
         public var returnsOptional: Bool
         public var errors: [ErrorResponse]
+        /// Error responses (`404`, `4XX`, `default`) without a JSON body: they throw `unexpectedStatus` in the
+        /// throwing style, and are outcomes of their own in the response style.
+        public var errorsWithoutBody: [Response] = []
         /// Whether an undocumented or `default` status is handled by a `default` response.
         public var credentials: [String]
         public var isDeprecated: Bool

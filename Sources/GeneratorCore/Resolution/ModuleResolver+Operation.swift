@@ -97,6 +97,7 @@ extension ModuleResolver {
 
         var success: [IR.Response] = []
         var errors: [IR.ErrorResponse] = []
+        var errorsWithoutBody: [IR.Response] = []
         for (status, reference) in operation.responses {
             guard let response = resolveResponse(reference, document: document) else { continue }
             let isSuccess = status.hasPrefix("2")
@@ -142,6 +143,10 @@ extension ModuleResolver {
                 errors.append(
                     IR.ErrorResponse(
                         status: status, type: usage.type, errorCaseName: caseName, documentation: documentation))
+            } else {
+                errorsWithoutBody.append(
+                    IR.Response(
+                        status: status, type: nil, mediaType: nil, encoding: .json, documentation: documentation))
             }
         }
         let bodyTypes = success.compactMap(\.type)
@@ -181,7 +186,8 @@ extension ModuleResolver {
             parameters: irParameters, requestBody: requestBody, success: success,
             returnType: returnType,
             returnsOptional: returnType != nil && success.contains { $0.type == nil && $0.status != "default" },
-            errors: errors, credentials: usedCredentials, isDeprecated: operation.deprecated)
+            errors: errors, errorsWithoutBody: errorsWithoutBody, credentials: usedCredentials,
+            isDeprecated: operation.deprecated)
         result.responseMediaTypes = responseMediaTypes
         return result
     }

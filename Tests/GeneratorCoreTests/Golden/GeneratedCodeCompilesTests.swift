@@ -31,25 +31,19 @@ struct GeneratedCodeCompilesTests {
         var modules: [String] = []
         var checks: [String] = []
         let fixtures = TestPaths.fixtures.appendingPathComponent("compile")
-        // (document, module, layout, checks file): each fixture in the default layout, then the CambAI document,
-        // with the configuration beside it (module name CambAI), in the few-files layout.
-        var inputs = try documents().map { document in
-            let module = SwiftNamer().typeName(for: document.deletingPathExtension().lastPathComponent)
-            return (document, module, OutputLayout.oneTypePerFile, FixtureDocuments.checks(for: document))
-        }
-        inputs.append(
-            (
-                TestPaths.document, "CambAIFewFiles", .fewFiles,
-                TestPaths.fixtures.appendingPathComponent("layout/CambAIFewFiles.checks.swift")
-            ))
-        for (document, module, layout, checksFile) in inputs {
+        /// Generates one module into the package, with its checks executable when it has a checks file. In the
+        /// few-files layout the module name comes from the configuration (`CambAI` for openapi.yaml), so the
+        /// runtime types take that name while the target is `module`.
+        func add(
+            _ document: URL, module: String, configuration: URL?, style: OperationStyle = .throwing,
+            layout: OutputLayout = .oneTypePerFile, checksFile: URL
+        ) async {
             let output = package.appendingPathComponent("Sources/\(module)")
             let diagnostics = DiagnosticCollector()
             let options = Pipeline.Options(
-                document: document, templates: TestPaths.templates, output: output,
-                configuration: FixtureDocuments.configuration(for: document),
+                document: document, templates: TestPaths.templates, output: output, configuration: configuration,
                 moduleName: layout == .fewFiles ? nil : module, base: document.deletingLastPathComponent(),
-                layout: layout)
+                layout: layout, operationStyle: style)
             do {
                 let report = try await Pipeline(options: options, diagnostics: diagnostics).generate()
                 if layout == .fewFiles {
@@ -82,6 +76,28 @@ struct GeneratedCodeCompilesTests {
                 Issue.record("\(document.lastPathComponent) did not generate:\n\(error)")
             }
         }
+        for document in try documents() {
+            await add(
+                document, module: SwiftNamer().typeName(for: document.deletingPathExtension().lastPathComponent),
+                configuration: FixtureDocuments.configuration(for: document),
+                checksFile: FixtureDocuments.checks(for: document))
+        }
+        // The response style (every operation returns an enum of its outcomes), for the CambAI document and for
+        // the fixture with ranges, `default` and bodiless statuses; their checks are in `Tests/Fixtures/styles/`.
+        let styles = TestPaths.fixtures.appendingPathComponent("styles")
+        await add(
+            TestPaths.document, module: "CambAIOutcomes",
+            configuration: TestPaths.root.appendingPathComponent("openapi-codegen.yaml"), style: .response,
+            checksFile: styles.appendingPathComponent("openapi.checks.swift"))
+        await add(
+            fixtures.appendingPathComponent("responses.yaml"), module: "ResponsesOutcomes", configuration: nil,
+            style: .response, checksFile: styles.appendingPathComponent("responses.checks.swift"))
+        // openapi.yaml in the few-files layout, what the build tool plugin generates.
+        await add(
+            TestPaths.document, module: "CambAIFewFiles",
+            configuration: TestPaths.root.appendingPathComponent("openapi-codegen.yaml"), layout: .fewFiles,
+            checksFile: TestPaths.fixtures.appendingPathComponent("layout/CambAIFewFiles.checks.swift"))
+        #expect(checks.contains("CambAIOutcomes") && checks.contains("ResponsesOutcomes"))
         #expect(modules.count >= 3)
         let targets =
             (modules.map { ".target(name: \"\($0)\")" }
