@@ -19,7 +19,8 @@ public struct Presenter {
         "HTTPResponse.swift",
         "URLSessionTransport.swift", "Credential.swift", "QueryItems.swift", "ParameterValue.swift",
         "AnyCodingKey.swift",
-        "JSONMatchable.swift", "Indirect.swift", "CalendarDate.swift", "RFC3339.swift",
+        "JSONMatchable.swift", "Indirect.swift", "CalendarDate.swift", "RFC3339.swift", "HTTPMiddleware.swift",
+        "RetryMiddleware.swift", "LoggingMiddleware.swift",
     ]
 
     /// The document's file name, as the banner names it.

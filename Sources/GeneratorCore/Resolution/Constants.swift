@@ -1,11 +1,13 @@
 /// Names that generated code relies on: the runtime types emitted beside the models, and the names
 /// generated types must not take.
 public enum Constants {
-    /// Types the runtime templates declare; a schema with one of these names is renamed.
+    /// Types the runtime templates declare; a schema with one of these names is renamed. `Next` is
+    /// `HTTPMiddleware.Next`: a module type of that name would hide it inside conforming types.
     public static let runtimeTypeNames: Set<String> = [
         "JSONValue", "HTTPTransport", "HTTPRequest", "HTTPResponse", "URLSessionTransport", "AnyCodingKey",
         "JSONMatchable", "JSONMatch", "ParameterValue", "Credential", "QueryItems", "Indirect", "CodingKeys",
-        "CalendarDate", "RFC3339",
+        "CalendarDate", "RFC3339", "HTTPMiddleware", "HTTPOperation", "RequestOptions", "RetryMiddleware",
+        "LoggingMiddleware", "Next",
     ]
 
     /// Standard library and Foundation types a generated file may mention; a schema with one of these names
@@ -29,6 +31,7 @@ public enum Constants {
         "Calendar", "TimeZone", "Bundle", "NSError", "Measurement", "IndexSet", "CharacterSet", "UTF8",
         "Duration", "NSLock", "URLResponse", "URLSessionTask", "URLSessionDataTask", "URLSessionDataDelegate",
         "URLSessionConfiguration", "CheckedContinuation", "CancellationError", "JSONSerialization",
+        "ContinuousClock",
     ]
 
     /// Names a `CodingKeys` case cannot take, because `CodingKey` or `RawRepresentable` already use them.
@@ -54,7 +57,7 @@ public enum Constants {
     /// Members of the generated client, which operation functions cannot be named after.
     public static let reservedClientMemberNames: Set<String> = [
         "send", "makeURL", "encodeJSON", "decodeJSON", "decodeText", "classify", "isJSON", "serverURL", "transport",
-        "defaultServerURL", "timeout", "maximumResponseSize",
+        "defaultServerURL", "timeout", "maximumResponseSize", "middlewares", "headerFields", "with", "chain",
     ]
 
     /// The cases the generated module error declares besides one per documented error body.

@@ -36,4 +36,24 @@ do {
 }
 check(NamesError.cancelled(received: nil).response == nil)
 
+// Schemas named like the middleware runtime's types are renamed (`Next` too, which a module type would hide
+// inside middleware), or, for the types nested in one (`Entry`, `Kind`), keep their names; an operation named
+// `with` is renamed past the client's `with(_:)`.
+check(NextModel(id: "n").id == "n" && Entry(id: "e").id == "e" && Kind(id: "k").id == "k")
+check(HTTPMiddlewareModel(id: "m").id == "m" && RetryMiddlewareModel(id: "r").id == "r")
+check(LoggingMiddlewareModel(id: "l").id == "l" && RequestOptionsModel(id: "o").id == "o")
+check(HTTPOperationModel(id: "p").id == "p" && ContinuousClockModel(id: "c").id == "c")
+let recorder = answering(204)
+let configured = NamesClient(serverURL: URL(string: "https://example.com")!, transport: recorder)
+    .with(RequestOptions(headerFields: ["X-Extra": "1"], timeout: .seconds(9)))
+try await configured.with2()
+check(configured.timeout == .seconds(9))
+check(recorder.requests.first?.headerFields["X-Extra"] == "1")
+// The document's credential header is redacted by name in logs.
+check(LoggingMiddleware.credentialNames == ["X-Key"])
+check(
+    LoggingMiddleware(log: { _ in }).redacted(["X-Key": "k", "X-Other": "o"]) == [
+        "X-Key": "<redacted>", "X-Other": "o",
+    ])
+
 finish()
