@@ -32,7 +32,8 @@ final class ScriptedServer: @unchecked Sendable {
     let port: UInt16
 
     init(_ replies: [Reply]) async throws {
-        let server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: 0), timeout: 5, logger: .disabled)
+        let server = HTTPServer(
+            address: try sockaddr_in.inet(ip4: "127.0.0.1", port: 0), timeout: 60, logger: .disabled)
         self.server = server
         self.task = Task { try await server.run() }
         try await server.waitUntilListening()
@@ -163,17 +164,17 @@ private func response(_ status: Int, _ headers: [String: String] = [:]) -> Resul
         #expect(server.arrivals.map(\.method) == ["POST", "POST"])
         #expect(server.arrivals[1].headers["x-api-key"] == Self.key)
         #expect(server.gap(before: 1) >= 0.95)
-        #expect(server.gap(before: 1) < 5)
+        #expect(server.gap(before: 1) < 6)
     }
 
     @Test func honoursAnHTTPDateOn429() async throws {
-        // Two seconds ahead, written by hand in the preferred form; the date has whole seconds, so the wait is
-        // between 1 and 2 seconds.
+        // Three seconds ahead, written by hand in the preferred form; the date has whole seconds, so the wait is
+        // between 2 and 3 seconds, less the time the 429 takes to arrive (generous bounds for a loaded machine).
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "GMT")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
-        let date = formatter.string(from: Date().addingTimeInterval(2))
+        let date = formatter.string(from: Date().addingTimeInterval(3))
         let server = try await ScriptedServer([
             .init(status: 429, headers: ["Retry-After": date]), .init(status: 200, body: ok),
         ])
@@ -182,8 +183,8 @@ private func response(_ status: Int, _ headers: [String: String] = [:]) -> Resul
         let result = try await call(client(server.url, retry))
         #expect(result == .taskID(TaskID(taskID: "t-1")))
         #expect(server.arrivals.count == 2)
-        #expect(server.gap(before: 1) >= 0.9)
-        #expect(server.gap(before: 1) < 5)
+        #expect(server.gap(before: 1) >= 0.5)
+        #expect(server.gap(before: 1) < 8)
     }
 
     @Test func postIsNotRetriedByDefault() async throws {
@@ -220,7 +221,7 @@ private func response(_ status: Int, _ headers: [String: String] = [:]) -> Resul
         #expect(server.gap(before: 1) >= 0.095)
         #expect(server.gap(before: 2) >= 0.195)
         #expect(elapsed >= 0.29)
-        #expect(elapsed < 3)
+        #expect(elapsed < 8)
     }
 
     @Test func cancellingDuringTheWaitStopsAtOnceWithTheLastResponse() async throws {
@@ -236,7 +237,7 @@ private func response(_ status: Int, _ headers: [String: String] = [:]) -> Resul
         let start = ContinuousClock.now
         task.cancel()
         let error = await task.value
-        #expect(seconds(.now - start) < 2)
+        #expect(seconds(.now - start) < 5)  // the wait would last 30 seconds
         guard case .cancelled(let received?)? = error else {
             Issue.record("expected .cancelled with the 503, got \(String(describing: error))")
             return
@@ -260,7 +261,7 @@ private func response(_ status: Int, _ headers: [String: String] = [:]) -> Resul
         }
         #expect(received.statusCode == 503)
         #expect(elapsed >= 0.45)
-        #expect(elapsed < 3)
+        #expect(elapsed < 8)  // the wait would last 30 seconds
         #expect(server.arrivals.count == 1)
     }
 
@@ -340,7 +341,7 @@ private func response(_ status: Int, _ headers: [String: String] = [:]) -> Resul
         let result = try await retry.intercept(request, operation: dub, next: script.next)
         #expect(result.statusCode == 503)
         #expect(script.requests.count == 1)
-        #expect(seconds(.now - start) < 1)
+        #expect(seconds(.now - start) < 3)
     }
 
     @Test func otherStatusesAreNotRetried() async throws {
@@ -642,7 +643,7 @@ struct RefreshingToken: HTTPMiddleware {
     }
 
     @Test func aTimeoutForOneCall() async throws {
-        let server = try await ScriptedServer([.init(status: 200, body: ok, delay: .seconds(3))])
+        let server = try await ScriptedServer([.init(status: 200, body: ok, delay: .seconds(10))])
         defer { Task { await server.stop() } }
         let client = CambAIClient(apiKey: Self.key, serverURL: server.url)
         let start = ContinuousClock.now
@@ -653,7 +654,7 @@ struct RefreshingToken: HTTPMiddleware {
             return
         }
         #expect(elapsed >= 0.25)
-        #expect(elapsed < 2)
+        #expect(elapsed < 6)  // the server would hold the response for 10 seconds
         #expect(client.timeout == nil)
     }
 
@@ -661,7 +662,7 @@ struct RefreshingToken: HTTPMiddleware {
         let server = try await ScriptedServer([.init(status: 200, body: ok, delay: .milliseconds(600))])
         defer { Task { await server.stop() } }
         let client = CambAIClient(apiKey: Self.key, serverURL: server.url, timeout: .milliseconds(200))
-        #expect(try await call(client.with(RequestOptions(timeout: .seconds(5)))) == .taskID(TaskID(taskID: "t-1")))
+        #expect(try await call(client.with(RequestOptions(timeout: .seconds(10)))) == .taskID(TaskID(taskID: "t-1")))
         guard case .timedOut? = await failure(of: client) else {
             Issue.record("expected .timedOut with the client's own timeout")
             return
