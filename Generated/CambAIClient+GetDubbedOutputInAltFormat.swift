@@ -35,7 +35,10 @@ extension CambAIClient {
         }
         request.body = try self.encodeJSON(DubbedOutputInAltFormatRequestPayload(outputFormat: outputFormat))
         request.headerFields["Content-Type"] = "application/json"
-        let response = try await self.send(request)
+        let response = try await self.send(
+            request,
+            operation: CambAIOperation(
+                id: "get_dubbed_output_in_alt_format_dub_alt_format__run_id___language__post", method: "POST", path: "/dub-alt-format/{run_id}/{language}"))
         switch response.statusCode {
         case 200:
             return try self.decodeJSON(GetDubbedOutputInAltFormatResponse.self, from: response)

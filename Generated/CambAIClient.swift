@@ -5,8 +5,9 @@ import Foundation
 /// A client for FastAPI 0.1.0.
 ///
 /// Each operation of the document is a method of this type, declared in `CambAIClient+<Operation>.swift`.
-/// Requests go through `transport`: ``CambAIURLSessionTransport`` by default; pass your own to use another HTTP
-/// client, to add headers, retries or logging, or to answer from memory in tests.
+/// Requests go through `middlewares` (such as `CambAIRetryMiddleware` and `CambAILoggingMiddleware`), first to last, then
+/// `transport`: `CambAIURLSessionTransport` by default; pass your own to use another HTTP client, or to answer from
+/// memory in tests. `with(_:)` gives a copy with extra header fields or another timeout for some calls.
 public struct CambAIClient: Sendable {
     /// The server the document names first.
     public static let defaultServerURL = URL(string: "https://client.camb.ai/apis")!
@@ -15,8 +16,15 @@ public struct CambAIClient: Sendable {
     public var serverURL: URL
     /// What sends requests and returns responses.
     public var transport: any CambAITransport
-    /// The longest one operation may take, from sending the request to the last body byte; `nil` for no limit
-    /// beyond the transport's own (``CambAIURLSessionTransport``: 60 seconds without data, its session's default).
+    /// What each request goes through on its way to `transport`, in order: the first is outermost, so it sees
+    /// the request first and the response last.
+    public var middlewares: [any CambAIMiddleware]
+    /// Header fields every request carries, replacing any the operation sets under the same name (case aside),
+    /// credentials included; empty by default. `with(_:)` adds to them for some calls.
+    public var headerFields: [String: String] = [:]
+    /// The longest one operation may take, from sending the request to the last body byte (all the sends of a
+    /// `CambAIRetryMiddleware` and its waits included); `nil` for no limit
+    /// beyond the transport's own (`CambAIURLSessionTransport`: 60 seconds without data, its session's default).
     /// Past it the request is cancelled and the operation throws `CambAIError.timedOut` with what had
     /// arrived.
     public var timeout: Duration?
@@ -38,18 +46,21 @@ public struct CambAIClient: Sendable {
     ///   - apiKey: The credential operations that require it send; `nil` sends none.
     ///   - serverURL: The base URL of the API.
     ///   - transport: What sends requests; `CambAIURLSessionTransport()` by default.
+    ///   - middlewares: What each request goes through before `transport`, outermost first; none by default.
     ///   - timeout: The longest one operation may take; `nil` (the default) for the transport's own limit.
     ///   - maximumResponseSize: The largest response body accepted, in bytes; `nil` (the default) for none.
     public init(
         apiKey: String? = nil,
         serverURL: URL = Self.defaultServerURL,
         transport: any CambAITransport = CambAIURLSessionTransport(),
+        middlewares: [any CambAIMiddleware] = [],
         timeout: Duration? = nil,
         maximumResponseSize: Int? = nil
     ) {
         self.apiKey = apiKey.map(CambAICredential.init)
         self.serverURL = serverURL
         self.transport = transport
+        self.middlewares = middlewares
         self.timeout = timeout
         self.maximumResponseSize = maximumResponseSize
     }
@@ -63,22 +74,46 @@ public struct CambAIClient: Sendable {
         return url
     }
 
-    /// Sends a request through the transport, within `timeout`, and checks the body against
-    /// `maximumResponseSize`.
+    /// A copy of the client for some calls: `options.headerFields` added to `headerFields` (replacing those of
+    /// the same name, case aside), and `options.timeout`, when set, replacing `timeout`.
+    ///
+    /// ```swift
+    /// let result = try await client.with(CambAIRequestOptions(headerFields: ["X-Request-ID": id], timeout: .seconds(5)))
+    ///     .getPet(petID: 1)
+    /// ```
+    public func with(_ options: CambAIRequestOptions) -> Self {
+        var copy = self
+        for (name, value) in options.headerFields {
+            copy.headerFields = copy.headerFields.filter { $0.key.caseInsensitiveCompare(name) != .orderedSame }
+            copy.headerFields[name] = value
+        }
+        if let timeout = options.timeout { copy.timeout = timeout }
+        return copy
+    }
+
+    /// Sends a request through the middlewares and the transport, within `timeout`, after adding `headerFields`;
+    /// checks the body against `maximumResponseSize`.
     /// - Throws: `CambAIError.cancelled` when the calling task is cancelled, `.timedOut` past `timeout`,
-    ///   `.responseTooLarge`, `.incompleteBody`, and `.transport` when no response arrives for another reason.
-    func send(_ request: CambAIRequest) async throws(CambAIError) -> CambAIResponse {
-        var limited = request
-        limited.maximumResponseSize = maximumResponseSize
-        let request = limited
+    ///   `.responseTooLarge`, `.incompleteBody`, `.transport` when no response arrives for another reason, and
+    ///   what a middleware throws.
+    func send(_ request: CambAIRequest, operation: CambAIOperation) async throws(CambAIError) -> CambAIResponse {
+        var prepared = request
+        prepared.maximumResponseSize = maximumResponseSize
+        for (name, value) in headerFields {
+            prepared.headerFields = prepared.headerFields.filter {
+                $0.key.caseInsensitiveCompare(name) != .orderedSame
+            }
+            prepared.headerFields[name] = value
+        }
+        let request = prepared
         if Task.isCancelled { throw .cancelled(received: nil) }
-        let transport = self.transport
+        let exchange = Self.chain(middlewares, transport: transport, operation: operation)
         var isPastDeadline = false
         var response: CambAIResponse
         do {
             if let timeout {
                 response = try await withThrowingTaskGroup(of: CambAIResponse?.self) { group in
-                    group.addTask { try await transport.send(request) }
+                    group.addTask { try await exchange(request) }
                     group.addTask {
                         try? await Task.sleep(for: timeout)
                         return nil
@@ -95,7 +130,7 @@ public struct CambAIClient: Sendable {
                     throw CancellationError()
                 }
             } else {
-                response = try await transport.send(request)
+                response = try await exchange(request)
             }
         } catch {
             throw Self.classify(error, isPastDeadline: isPastDeadline)
@@ -107,7 +142,39 @@ public struct CambAIClient: Sendable {
         return response
     }
 
-    /// Names the error a transport threw: its own ``CambAIError`` as it is (a cancellation past the deadline
+    /// The middlewares and the transport as one function: each middleware's `next` calls the one after it, and
+    /// the last one's calls the transport, whose errors it classifies and whose body it checks against
+    /// `request.maximumResponseSize`.
+    static func chain(
+        _ middlewares: [any CambAIMiddleware], transport: any CambAITransport, operation: CambAIOperation
+    ) -> CambAIMiddleware.Next {
+        var next: CambAIMiddleware.Next = { (request: CambAIRequest) async throws(CambAIError) -> CambAIResponse in
+            var response: CambAIResponse
+            do {
+                response = try await transport.send(request)
+            } catch {
+                throw classify(error, isPastDeadline: false)
+            }
+            if let limit = request.maximumResponseSize, response.body.count > limit {
+                response.body = Data(response.body.prefix(limit))
+                throw .responseTooLarge(response, limit: limit)
+            }
+            return response
+        }
+        for middleware in middlewares.reversed() {
+            let inner = next
+            next = { (request: CambAIRequest) async throws(CambAIError) -> CambAIResponse in
+                do {
+                    return try await middleware.intercept(request, operation: operation, next: inner)
+                } catch {
+                    throw classify(error, isPastDeadline: false)
+                }
+            }
+        }
+        return next
+    }
+
+    /// Names the error a transport threw: its own `CambAIError` as it is (a cancellation past the deadline
     /// becoming `.timedOut`), Swift's and `URLError`'s cancellation and time-out as `.cancelled` and
     /// `.timedOut`, anything else as `.transport`.
     static func classify(_ error: any Error, isPastDeadline: Bool) -> CambAIError {
@@ -206,5 +273,19 @@ public struct CambAIClient: Sendable {
     static func isJSON(_ contentType: String) -> Bool {
         let mediaType = contentType.prefix { $0 != ";" }.trimmingCharacters(in: .whitespaces).lowercased()
         return mediaType.hasSuffix("/json") || mediaType.hasSuffix("+json")
+    }
+}
+
+/// Options for some calls of `CambAIClient`, applied with `with(_:)`: extra header fields and another
+/// timeout, without a transport of your own.
+public struct CambAIRequestOptions: Sendable {
+    /// Header fields to add, replacing any the client or the operation sets under the same name (case aside).
+    public var headerFields: [String: String]
+    /// The longest one operation may take, replacing the client's `timeout`; `nil` keeps the client's.
+    public var timeout: Duration?
+
+    public init(headerFields: [String: String] = [:], timeout: Duration? = nil) {
+        self.headerFields = headerFields
+        self.timeout = timeout
     }
 }

@@ -3,8 +3,8 @@
 /// Sends HTTP requests for ``CambAIClient``.
 ///
 /// ``CambAIURLSessionTransport`` is the default. Conform your own type to use another HTTP client (an
-/// AsyncHTTPClient adapter on a server), to answer from memory in tests, or to wrap another transport as
-/// middleware that adds headers, retries or logs.
+/// AsyncHTTPClient adapter on a server) or to answer from memory in tests; to add headers, retry or log, use an
+/// `CambAIMiddleware` instead (the client's `middlewares` run before the transport).
 public protocol CambAITransport: Sendable {
     /// Sends a request and returns the response, whatever its status code.
     ///

@@ -222,6 +222,10 @@ extension Context {
         public var docLines: [String]
         /// A string literal of the method: `"POST"`.
         public var methodLiteral: String
+        /// A string literal of the document's `operationId`, or `nil` when it gives none.
+        public var operationIDLiteral: String
+        /// A string literal of the path template, as the document writes it: `"/pets/{petId}"`.
+        public var pathLiteral: String
         /// The function's parameters, in order.
         public var arguments: [Argument]
         /// The path template in pieces: literal text (percent-encoded and escaped for a string literal) and

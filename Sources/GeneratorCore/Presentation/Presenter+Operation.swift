@@ -159,7 +159,9 @@ extension Presenter {
             docLines: SwiftText.docLines(
                 summary: summaryLine, description: operation.documentation.description,
                 source: operation.documentation.pointer.description, extra: extra),
-            methodLiteral: SwiftText.stringLiteral(operation.method), arguments: arguments, pathParts: pathParts,
+            methodLiteral: SwiftText.stringLiteral(operation.method),
+            operationIDLiteral: operation.operationID.map(SwiftText.stringLiteral) ?? "nil",
+            pathLiteral: SwiftText.stringLiteral(operation.path), arguments: arguments, pathParts: pathParts,
             queryParameters: ordered.filter { $0.location == .query }.map(requestParameter),
             hasQueryParameters: ordered.contains { $0.location == .query }
                 || module.credentials.contains { credential in

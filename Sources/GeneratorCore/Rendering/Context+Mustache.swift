@@ -207,6 +207,8 @@ extension Context.Operation: KeyPathContext {
         "functionName": \.functionName,
         "docLines": \.docLines,
         "methodLiteral": \.methodLiteral,
+        "operationIDLiteral": \.operationIDLiteral,
+        "pathLiteral": \.pathLiteral,
         "arguments": \.arguments,
         "pathParts": \.pathParts,
         "queryParameters": \.queryParameters,

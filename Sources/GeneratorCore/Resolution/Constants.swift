@@ -2,10 +2,11 @@
 /// generated types must not take.
 public enum Constants {
     /// Internal types the runtime templates declare; a schema with one of these names is renamed. Code that
-    /// imports the module never sees them, so they cannot clash with what it imports beside it.
+    /// imports the module never sees them, so they cannot clash with what it imports beside it. `Next` is
+    /// `<moduleName>Middleware.Next`: a module type of that name would hide it inside conforming types.
     public static let runtimeTypeNames: Set<String> = [
         "AnyCodingKey", "JSONMatchable", "JSONMatch", "ParameterValue", "QueryItems", "Indirect", "CodingKeys",
-        "RFC3339",
+        "RFC3339", "Next",
     ]
 
     /// The public types the runtime templates declare, each named `<moduleName><suffix>` (`CambAIClient`,
@@ -15,7 +16,7 @@ public enum Constants {
     /// letter case) is renamed.
     public static let moduleTypeSuffixes: [String] = [
         "Client", "Error", "Request", "Response", "Transport", "URLSessionTransport", "Credential", "JSONValue",
-        "CalendarDate",
+        "CalendarDate", "Middleware", "RetryMiddleware", "LoggingMiddleware", "Operation", "RequestOptions",
     ]
 
     /// Standard library and Foundation types a generated file may mention; a schema with one of these names
@@ -39,6 +40,7 @@ public enum Constants {
         "Calendar", "TimeZone", "Bundle", "NSError", "Measurement", "IndexSet", "CharacterSet", "UTF8",
         "Duration", "NSLock", "URLResponse", "URLSessionTask", "URLSessionDataTask", "URLSessionDataDelegate",
         "URLSessionConfiguration", "CheckedContinuation", "CancellationError", "JSONSerialization", "LocalizedError",
+        "ContinuousClock",
     ]
 
     /// Names a `CodingKeys` case cannot take, because `CodingKey` or `RawRepresentable` already use them.
@@ -68,7 +70,7 @@ public enum Constants {
     /// Members of the generated client, which operation functions cannot be named after.
     public static let reservedClientMemberNames: Set<String> = [
         "send", "makeURL", "encodeJSON", "decodeJSON", "decodeText", "classify", "isJSON", "serverURL", "transport",
-        "defaultServerURL", "timeout", "maximumResponseSize",
+        "defaultServerURL", "timeout", "maximumResponseSize", "middlewares", "headerFields", "with", "chain",
     ]
 
     /// The cases the generated module error declares besides one per documented error body.

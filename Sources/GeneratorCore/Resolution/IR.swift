@@ -228,6 +228,8 @@ extension IR {
 
     public struct Operation: Sendable {
         public var functionName: String
+        /// The document's `operationId`, or `nil` when it gives none.
+        public var operationID: String?
         /// `POST`
         public var method: String
         /// `/dub-alt-format/{run_id}/{language}`

@@ -180,7 +180,8 @@ extension ModuleResolver {
             }
         }
         var result = IR.Operation(
-            functionName: functionName, method: method.rawValue.uppercased(), path: path,
+            functionName: functionName, operationID: operation.operationID, method: method.rawValue.uppercased(),
+            path: path,
             documentation: IR.Documentation(
                 summary: operation.summary, description: operation.description, pointer: operation.pointer),
             parameters: irParameters, requestBody: requestBody, success: success,

@@ -44,5 +44,25 @@ check(NamesRequest2(a: "n").a == "n" && Namestransport2(a: "t").a == "t")
 let anyJSON: NamesJSONValue = ["a": 1]
 check(try encode(anyJSON) == #"{"a":1}"#)
 check(NamesRequest(method: "GET", url: URL(string: "https://example.com")!).method == "GET")
+// Schemas named like the middleware types of other libraries keep their names (the module's are
+// `NamesMiddleware`…); `Next`, which a module type would hide inside middleware, is renamed, and the types nested
+// in one (`Entry`, `Kind`) keep their names; an operation named
+// `with` is renamed past the client's `with(_:)`.
+check(NextModel(id: "n").id == "n" && Entry(id: "e").id == "e" && Kind(id: "k").id == "k")
+check(HTTPMiddleware(id: "m").id == "m" && RetryMiddleware(id: "r").id == "r")
+check(LoggingMiddleware(id: "l").id == "l" && RequestOptions(id: "o").id == "o")
+check(HTTPOperation(id: "p").id == "p" && ContinuousClockModel(id: "c").id == "c")
+let recorder = answering(204)
+let configured = NamesClient(serverURL: URL(string: "https://example.com")!, transport: recorder)
+    .with(NamesRequestOptions(headerFields: ["X-Extra": "1"], timeout: .seconds(9)))
+try await configured.with2()
+check(configured.timeout == .seconds(9))
+check(recorder.requests.first?.headerFields["X-Extra"] == "1")
+// The document's credential header is redacted by name in logs.
+check(NamesLoggingMiddleware.credentialNames == ["X-Key"])
+check(
+    NamesLoggingMiddleware(log: { _ in }).redacted(["X-Key": "k", "X-Other": "o"]) == [
+        "X-Key": "<redacted>", "X-Other": "o",
+    ])
 
 finish()
