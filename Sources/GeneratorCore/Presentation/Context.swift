@@ -19,6 +19,8 @@ extension Context {
     }
 
     public struct Module: Sendable {
+        /// The access modifier of every declaration: `public` (the default), `package` or `internal`.
+        public var access = "public"
         public var moduleName: String
         public var clientName: String
         public var errorName: String

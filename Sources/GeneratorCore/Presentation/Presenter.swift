@@ -160,7 +160,7 @@ public struct Presenter {
         let serverURL = module.defaultServerURL.flatMap { text in
             URL(string: text).flatMap { $0.scheme == nil || $0.host == nil ? nil : text }
         }
-        return Context.Module(
+        var context = Context.Module(
             moduleName: module.name, clientName: module.clientName, errorName: module.errorName,
             docLines: SwiftText.docLines(summary: summary + ".", description: module.documentDescription, source: nil),
             defaultServerURLLiteral: serverURL.map(SwiftText.stringLiteral) ?? "",
@@ -176,6 +176,8 @@ public struct Presenter {
                             "The server answered \(errorCase.statuses.joined(separator: " or ")) with a documented `\(typeName(errorCase.type))` body.",
                         description: nil, source: nil))
             })
+        context.access = module.accessLevel
+        return context
     }
 
     func present(_ credential: IR.Credential) -> Context.Credential {

@@ -41,6 +41,7 @@ extension Context.File: KeyPathContext {
 
 extension Context.Module: KeyPathContext {
     nonisolated(unsafe) public static let templateKeys: [String: PartialKeyPath<Self>] = [
+        "access": \.access,
         "moduleName": \.moduleName,
         "clientName": \.clientName,
         "errorName": \.errorName,

@@ -24,6 +24,15 @@ public struct GeneratorConfiguration: Sendable {
     public var formatTypes: [String: (type: FormatType, mark: SourceMark)] = [:]
     /// Which operations to generate; `nil` for all. Source: `include`.
     public var include: OperationFilter?
+    /// The access level of every generated declaration. Source: `accessLevel`.
+    public var accessLevel: AccessLevel = .public
+
+    /// `public` for a library other modules import; `package` for one used only within its Swift package;
+    /// `internal` for code generated into the module that uses it.
+    public enum AccessLevel: String, Sendable, CaseIterable {
+        case `public`, package, `internal`
+    }
+
     /// `Identifiable` on every struct with an `id` property. Source: `conformances.Identifiable`.
     public var conformsToIdentifiable = false
     /// `CaseIterable` on every enum, over its documented members. Source: `conformances.CaseIterable`.
@@ -101,8 +110,8 @@ public struct GeneratorConfiguration: Sendable {
 
     /// The fields a configuration file may have.
     static let fields = [
-        "moduleName", "overlays", "names", "enumCaseNames", "formats", "include", "conformances", "outputLayout",
-        "templates", "operationStyle",
+        "moduleName", "accessLevel", "overlays", "names", "enumCaseNames", "formats", "include", "conformances",
+        "outputLayout", "templates", "operationStyle",
     ]
 
     public init(
@@ -128,6 +137,17 @@ public struct GeneratorConfiguration: Sendable {
         }
         reader.reportUnknownKeys(fields, what: "a configuration field")
         configuration.moduleName = reader.string("moduleName")
+        if let text = reader.string("accessLevel") {
+            if let level = AccessLevel(rawValue: text) {
+                configuration.accessLevel = level
+            } else {
+                let choices = AccessLevel.allCases.map(\.rawValue)
+                context.error(
+                    "'\(text)' is not an access level" + Suggestion.clause(for: text, among: choices)
+                        + "; expected one of " + choices.map { "'\($0)'" }.joined(separator: ", "),
+                    at: reader["accessLevel"]!, pointer: JSONPointer(["accessLevel"]))
+            }
+        }
         configuration.overlays = (reader.strings("overlays") ?? []).map {
             URL(fileURLWithPath: $0, relativeTo: folder).standardizedFileURL
         }

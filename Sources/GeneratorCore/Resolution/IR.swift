@@ -44,6 +44,9 @@ extension IR {
         public var conformsToIdentifiable = false
         /// Enums conform to `CaseIterable` over their documented members (the configuration's `conformances`).
         public var conformsToCaseIterable = true
+        /// The access level of every declaration: `public`, `package` or `internal` (the configuration's
+        /// `accessLevel`).
+        public var accessLevel = "public"
     }
 
     public struct Documentation: Sendable, Hashable {

@@ -129,6 +129,7 @@ public struct ModuleResolver {
             credentials: credentials, errorCases: errorCases)
         module.conformsToIdentifiable = configuration.conformsToIdentifiable
         module.conformsToCaseIterable = configuration.conformsToCaseIterable
+        module.accessLevel = configuration.accessLevel.rawValue
         return module
     }
 

@@ -10,7 +10,8 @@ final class InMemoryTransport: BookshelfTransport, @unchecked Sendable {
     func send(_ request: BookshelfRequest) async throws -> BookshelfResponse {
         lock.withLock { _urls.append(request.url) }
         let body = #"{"id": 7, "title": "The Left Hand of Darkness", "page_count": 304, "status": 2}"#
-        return BookshelfResponse(statusCode: 200, headerFields: ["Content-Type": "application/json"], body: Data(body.utf8))
+        return BookshelfResponse(
+            statusCode: 200, headerFields: ["Content-Type": "application/json"], body: Data(body.utf8))
     }
 }
 
