@@ -117,7 +117,9 @@ public struct CambAIRetryMiddleware: CambAIMiddleware {
 
     /// The wait a `Retry-After` value asks for: a number of seconds (`120`), or the time until an HTTP-date
     /// (none when it is past); `nil` when the value is neither.
-    /// - Parameter now: The current time, for an HTTP-date.
+    /// - Parameters:
+    ///   - value: The header's value, such as `120` or `Wed, 21 Oct 2015 07:28:00 GMT`.
+    ///   - now: The current time, for an HTTP-date.
     public static func delay(retryAfter value: String, now: Date = Date()) -> Duration? {
         let text = value.trimmingCharacters(in: .whitespaces)
         if !text.isEmpty, text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
