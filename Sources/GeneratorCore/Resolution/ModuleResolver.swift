@@ -63,21 +63,19 @@ public struct ModuleResolver {
             if configuredName(entry) != nil { return .named }
             return entry.operation.operationID?.isEmpty == false ? .withID : .synthesised
         }
-        let claimOrder = entries.indices.sorted { a, b in
-            func rank(_ index: Int) -> Int {
-                switch group(of: entries[index]) {
-                case .named: return 0
-                case .withID:
-                    let id = entries[index].operation.operationID!
-                    return namer.memberName(
-                        for: functionBaseName(
-                            entries[index].operation, method: entries[index].method, path: entries[index].path)) == id
-                        ? 1 : 2
-                case .synthesised: return 3
-                }
+        // Each operation's rank once (naming is not cheap), then a sort of the ranks.
+        let ranks = entries.indices.map { index -> Int in
+            switch group(of: entries[index]) {
+            case .named: return 0
+            case .withID:
+                let entry = entries[index]
+                let name = namer.memberName(
+                    for: functionBaseName(entry.operation, method: entry.method, path: entry.path))
+                return name == entry.operation.operationID! ? 1 : 2
+            case .synthesised: return 3
             }
-            return (rank(a), a) < (rank(b), b)
         }
+        let claimOrder = entries.indices.sorted { (ranks[$0], $0) < (ranks[$1], $1) }
         for currentGroup in [Group.named, .withID, .synthesised] {
             for index in claimOrder where group(of: entries[index]) == currentGroup {
                 let entry = entries[index]

@@ -15,6 +15,8 @@ final class TypeResolver {
     private(set) var componentSchemas: [String: OpenAPI.Schema] = [:]
     /// The pointers of the enum schemas declared so far, to find configured case names that name none.
     var namedEnumPointers: Set<JSONPointer> = []
+    /// Component schema names in the order they claim names and are declared (see `claimOrder`).
+    private(set) var componentOrder: [String] = []
     /// The pointers of the configuration's type and property names that named something.
     var usedNamePointers: Set<JSONPointer> = []
     /// The raw type of an enum's values (without `null`): strings, integers, numbers, Booleans, or scalars of
@@ -79,13 +81,14 @@ final class TypeResolver {
         // depend on the document's: a component whose name is already its Swift name claims first, then the others
         // by name. So reordering, adding or removing unrelated components never renames one.
         for (name, schema) in document.components.schemas { componentSchemas[name] = schema }
-        for name in Self.claimOrder(componentSchemas.keys, swiftName: namer.typeName(for:)) {
+        componentOrder = Self.claimOrder(componentSchemas.keys, swiftName: namer.typeName(for:))
+        for name in componentOrder {
             let schema = componentSchemas[name]!
             componentTypeNames[name] = claimTypeName(namer.typeName(for: name), for: schema.pointer, mark: schema.mark)
         }
         // Polymorphism: a component with a `discriminator` (and no `oneOf`/`anyOf` of its own) that others extend
         // through `allOf` is the union of those subtypes.
-        for name in Self.claimOrder(componentSchemas.keys, swiftName: namer.typeName(for:)) {
+        for name in componentOrder {
             for member in componentSchemas[name]!.allOf {
                 guard let ref = member.reference?.ref, let base = componentName(of: ref),
                     let baseSchema = componentSchemas[base], baseSchema.discriminator != nil,
@@ -101,12 +104,13 @@ final class TypeResolver {
     /// The order in which names claim a scope, independent of the document's order: names already spelled as
     /// their Swift name first, then the rest, each group sorted by the name's Unicode scalars.
     static func claimOrder(_ names: some Sequence<String>, swiftName: (String) -> String) -> [String] {
-        func key(_ name: String) -> (Int, [UInt32]) {
-            (swiftName(name) == name ? 0 : 1, name.unicodeScalars.map(\.value))
+        // Each key once (naming is not cheap), then a sort of the keys.
+        let keyed = names.map { name in
+            (name: name, isSwift: swiftName(name) == name, scalars: name.unicodeScalars.map(\.value))
         }
-        return names.sorted {
-            key($0).0 != key($1).0 ? key($0).0 < key($1).0 : key($0).1.lexicographicallyPrecedes(key($1).1)
-        }
+        return keyed.sorted { a, b in
+            a.isSwift != b.isSwift ? a.isSwift : a.scalars.lexicographicallyPrecedes(b.scalars)
+        }.map(\.name)
     }
 
     /// A name from the configuration's `names`, when it is a legal Swift name of the kind; otherwise `nil`
@@ -167,7 +171,7 @@ final class TypeResolver {
     func declareComponents() {
         let cyclic = aliasCycleMembers()
         // By name, so that the inline types they contain claim names in the same order whatever the document's.
-        for name in Self.claimOrder(componentSchemas.keys, swiftName: namer.typeName(for:)) {
+        for name in componentOrder {
             let schema = componentSchemas[name]!
             let typeName = componentTypeNames[name]!
             if cyclic.contains(name) {
@@ -198,8 +202,7 @@ final class TypeResolver {
         var done: Set<String> = []
         var cyclic: Set<String> = []
         // By name, so that the member a cycle is reported at does not depend on the document's order.
-        for start in Self.claimOrder(componentSchemas.keys, swiftName: namer.typeName(for:)) where !done.contains(start)
-        {
+        for start in componentOrder where !done.contains(start) {
             var chain: [String] = []
             var position: [String: Int] = [:]
             var current: String? = start
