@@ -1,5 +1,6 @@
 import CambAI
 import Foundation
+import Testing
 
 /// Parses JSON text into Foundation objects so that two JSON texts can be compared regardless of key order.
 func jsonObject(_ text: String) throws -> NSObject {
@@ -37,5 +38,20 @@ final class InMemoryTransport: CambAITransport, @unchecked Sendable {
     func send(_ request: CambAIRequest) async throws -> CambAIResponse {
         lock.withLock { _requests.append(request) }
         return try respond(request)
+    }
+}
+
+/// Calls the operation with fixed arguments and returns the error it throws, recording an issue when it returns
+/// instead; also checks that neither of the error's descriptions contains `key`.
+func operationFailure(of client: CambAIClient, hiding key: String) async -> CambAIError? {
+    do {
+        let result = try await client.getDubbedOutputInAltFormat(
+            runID: 1, language: .enUS, outputFormat: .audioOutputType(.wav))
+        Issue.record("expected an error, got \(result)")
+        return nil
+    } catch {
+        #expect(!String(describing: error).contains(key))
+        #expect(!String(reflecting: error).contains(key))
+        return error
     }
 }
