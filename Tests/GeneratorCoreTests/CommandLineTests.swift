@@ -130,6 +130,16 @@ func makeWorkspace() throws -> URL {
         #expect(before == after)
     }
 
+    @Test func moduleNameNotSpelledAsSwiftWouldIsRejectedWithTheSpellingToUse() throws {
+        let folder = try makeWorkspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try runGenerator(["generate", "--check", "--module-name", "CambApi"], in: folder)
+        #expect(result.status == 1)
+        #expect(
+            result.standardError
+                == "error: module name 'CambApi' is not an UpperCamelCase Swift identifier; did you mean 'CambAPI'?\n")
+    }
+
     @Test func unknownOptionIsAUsageError() throws {
         let folder = try TestPaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
