@@ -129,7 +129,9 @@ public struct DocumentDecoder {
             let schema = media["schema"].map {
                 SchemaDecoder(context: context).decode($0, at: pointer.appending("schema"))
             }
-            content.append((mediaType, OpenAPI.MediaType(schema: schema, mark: pair.value.mark)))
+            var mediaTypeObject = OpenAPI.MediaType(schema: schema, mark: pair.value.mark)
+            mediaTypeObject.encoding = decodeEncodings(media)
+            content.append((mediaType, mediaTypeObject))
         }
         return content
     }
@@ -262,7 +264,7 @@ public struct DocumentDecoder {
         return OpenAPI.Parameter(
             name: name, location: location, description: reader.string("description"), required: required,
             deprecated: reader.bool("deprecated") ?? false, style: reader.string("style"),
-            explode: reader.bool("explode"),
+            explode: reader.bool("explode"), allowReserved: reader.bool("allowReserved") ?? false,
             schema: schema, content: content, mark: reader.node.mark, pointer: reader.pointer)
     }
 

@@ -100,6 +100,8 @@ extension OpenAPI {
         public var deprecated: Bool
         public var style: String?
         public var explode: Bool?
+        /// `allowReserved`: RFC 3986 reserved characters in a query value are sent as they are.
+        public var allowReserved: Bool = false
         public var schema: Schema?
         /// `content` instead of `schema`: the media type and its schema.
         public var content: [(mediaType: String, mediaTypeObject: MediaType)]
@@ -119,6 +121,17 @@ extension OpenAPI {
     /// A Media Type Object.
     public struct MediaType: Sendable {
         public var schema: Schema?
+        public var mark: SourceMark
+        /// The Encoding Objects by property name (form and multipart bodies), in document order.
+        public var encoding: [(name: String, encoding: Encoding)] = []
+    }
+
+    /// An Encoding Object: how one property of a form or multipart body is serialised.
+    public struct Encoding: Sendable {
+        public var contentType: String?
+        public var style: String?
+        public var explode: Bool?
+        public var allowReserved: Bool?
         public var mark: SourceMark
     }
 
