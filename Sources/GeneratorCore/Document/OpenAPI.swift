@@ -32,6 +32,18 @@ extension OpenAPI {
         public var description: String?
         /// Server variables with their default values, in document order.
         public var variables: [(name: String, defaultValue: String)]
+        /// Each variable's `enum` and `description`, by name (absent for a variable without them).
+        public var variableDetails: [String: ServerVariableDetails] = [:]
+        /// The mark of the `url` value (or of the Server Object when it has none).
+        public var mark = SourceMark(line: 1, column: 1)
+        public var pointer = JSONPointer()
+    }
+
+    /// What a Server Variable Object says besides its default.
+    public struct ServerVariableDetails: Sendable {
+        /// `enum`: the values the variable may take; `nil` when any text is allowed.
+        public var values: [String]?
+        public var description: String?
     }
 
     /// A Reference Object: `$ref` and, in 3.1, sibling `summary` and `description` that override the target's.
@@ -67,6 +79,8 @@ extension OpenAPI {
         /// Operations in the order of `HTTPMethod.allCases`.
         public var operations: [(method: HTTPMethod, operation: Operation)]
         public var mark: SourceMark
+        /// The path item's own `servers`; `nil` when absent (or empty), so that the document's apply.
+        public var servers: [Server]? = nil
     }
 
     /// An Operation Object. Source: `#/paths/<escaped path>/<method>`.
@@ -84,6 +98,9 @@ extension OpenAPI {
         public var security: [SecurityRequirement]?
         public var mark: SourceMark
         public var pointer: JSONPointer
+        /// The operation's own `servers`; `nil` when absent (or empty), so that the path item's or the document's
+        /// apply.
+        public var servers: [Server]? = nil
     }
 
     /// Where a parameter goes: the Parameter Object's `in` field.
@@ -164,6 +181,7 @@ extension OpenAPI {
         /// For `http`: `bearer`, `basic`…
         public var scheme: String?
         public var mark: SourceMark
+        public var pointer = JSONPointer()
     }
 
     /// A Security Requirement Object: scheme names mapped to scopes.

@@ -201,6 +201,7 @@ extension Presenter {
                     errorCaseName: response.errorCaseName)
             },
             isDeprecated: operation.isDeprecated)
+        presentSecurityAndServer(of: operation, module: module, into: &presented)
         addOutcomes(
             to: &presented, of: operation, module: module, summary: summaryLine, commonDocs: commonDocs)
         return presented

@@ -20,6 +20,7 @@ public struct Presenter {
         "URLSessionTransport.swift", "Credential.swift", "QueryItems.swift", "ParameterValue.swift",
         "AnyCodingKey.swift", "JSONMatchable.swift", "Indirect.swift", "CalendarDate.swift", "RFC3339.swift",
         "Middleware.swift", "RetryMiddleware.swift", "LoggingMiddleware.swift", "ParameterEncoding.swift",
+        "Servers.swift",
     ]
 
     /// The document's file name, as the banner names it.
@@ -177,34 +178,8 @@ public struct Presenter {
                         description: nil, source: nil))
             })
         context.access = module.accessLevel
+        context.servers = presentServers(module.servers, module: module)
         return context
-    }
-
-    func present(_ credential: IR.Credential) -> Context.Credential {
-        var name = ""
-        var isHeader = false
-        var isQuery = false
-        switch credential.placement {
-        case .header(let header):
-            name = header
-            isHeader = true
-        case .query(let query):
-            name = query
-            isQuery = true
-        case .bearer:
-            break
-        }
-        let placement =
-            isHeader
-            ? "Sent in the `\(name)` header."
-            : isQuery ? "Sent as the `\(name)` query parameter." : "Sent as `Authorization: Bearer <token>`."
-        return Context.Credential(
-            swiftName: credential.swiftName,
-            docLines: SwiftText.docLines(
-                summary: credential.documentation.description, description: nil,
-                source: credential.documentation.pointer.description, extra: [placement]),
-            nameLiteral: name.isEmpty ? "" : SwiftText.stringLiteral(name), isHeader: isHeader, isQuery: isQuery,
-            isBearer: credential.placement == .bearer)
     }
 
     func present(_ structure: IR.Structure) -> Context.Structure {

@@ -51,6 +51,39 @@ extension Context.Module: KeyPathContext {
         "credentials": \.credentials,
         "hasCredentials": \.hasCredentials,
         "errorCases": \.errorCases,
+        "servers": \.servers,
+    ]
+}
+
+extension Context.Server: KeyPathContext {
+    nonisolated(unsafe) public static let templateKeys: [String: PartialKeyPath<Self>] = [
+        "typeName": \.typeName,
+        "docLines": \.docLines,
+        "urlDocLines": \.urlDocLines,
+        "urlExpression": \.urlExpression,
+        "variables": \.variables,
+        "isRelative": \.isRelative,
+        "isThrowing": \.isThrowing,
+        "hasVariables": \.hasVariables,
+    ]
+}
+
+extension Context.ServerVariable: KeyPathContext {
+    nonisolated(unsafe) public static let templateKeys: [String: PartialKeyPath<Self>] = [
+        "swiftName": \.swiftName,
+        "typeName": \.typeName,
+        "isEnum": \.isEnum,
+        "cases": \.cases,
+        "defaultExpression": \.defaultExpression,
+        "docLines": \.docLines,
+        "isLast": \.isLast,
+    ]
+}
+
+extension Context.ServerVariableCase: KeyPathContext {
+    nonisolated(unsafe) public static let templateKeys: [String: PartialKeyPath<Self>] = [
+        "caseName": \.caseName,
+        "rawValueLiteral": \.rawValueLiteral,
     ]
 }
 
@@ -62,6 +95,13 @@ extension Context.Credential: KeyPathContext {
         "isHeader": \.isHeader,
         "isQuery": \.isQuery,
         "isBearer": \.isBearer,
+        "isCookie": \.isCookie,
+        "isBasic": \.isBasic,
+        "isAuthorization": \.isAuthorization,
+        "isTokenProvider": \.isTokenProvider,
+        "isNamed": \.isNamed,
+        "isText": \.isText,
+        "typeName": \.typeName,
     ]
 }
 
@@ -218,6 +258,11 @@ extension Context.Operation: KeyPathContext {
         "cookieParameters": \.cookieParameters,
         "hasCookieParameters": \.hasCookieParameters,
         "credentials": \.credentials,
+        "hasSecurity": \.hasSecurity,
+        "securityLiteral": \.securityLiteral,
+        "hasQueryCredentials": \.hasQueryCredentials,
+        "hasOwnServer": \.hasOwnServer,
+        "serverURLLiteral": \.serverURLLiteral,
         "hasBody": \.hasBody,
         "isBodyFlattened": \.isBodyFlattened,
         "isBodyOptional": \.isBodyOptional,

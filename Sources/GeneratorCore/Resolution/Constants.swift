@@ -8,6 +8,7 @@ public enum Constants {
         "AnyCodingKey", "JSONMatchable", "JSONMatch", "ParameterValue", "QueryItems", "Indirect", "CodingKeys",
         "RFC3339", "Next", "ParameterNode", "ParameterStyle", "FormField", "ParameterEncoding", "ParameterEncoder",
         "ParameterSlot", "ParameterKeyedContainer", "ParameterUnkeyedContainer", "ParameterSingleValueContainer",
+        "SecuritySchemeID", "SecurityValues",
     ]
 
     /// The public types the runtime templates declare, each named `<moduleName><suffix>` (`CambAIClient`,
@@ -18,6 +19,7 @@ public enum Constants {
     public static let moduleTypeSuffixes: [String] = [
         "Client", "Error", "Request", "Response", "Transport", "URLSessionTransport", "Credential", "JSONValue",
         "CalendarDate", "Middleware", "RetryMiddleware", "LoggingMiddleware", "Operation", "RequestOptions",
+        "BasicCredential", "TokenProvider", "Servers",
     ]
 
     /// Standard library and Foundation types a generated file may mention; a schema with one of these names
@@ -68,7 +70,7 @@ public enum Constants {
 
     /// Local names inside a generated operation, which its parameters cannot take.
     public static let reservedOperationLocalNames: Set<String> = [
-        "body", "queryItems", "url", "request", "response", "cookies",
+        "body", "queryItems", "url", "request", "response", "cookies", "securityValues",
     ]
 
     /// Members of the generated client, which operation functions cannot be named after.
@@ -76,6 +78,7 @@ public enum Constants {
         "send", "makeURL", "encodeJSON", "encodeForm", "decodeJSON", "decodeText", "classify", "isJSON", "serverURL",
         "transport",
         "defaultServerURL", "timeout", "maximumResponseSize", "middlewares", "headerFields", "with", "chain",
+        "usesServerURLForEveryOperation", "securityValues", "isCredentialSet", "operationServerURL",
     ]
 
     /// The cases the generated module error declares besides one per documented error body.

@@ -35,6 +35,8 @@ extension IR {
         public var documentDescription: String?
         /// The first server's URL with variables replaced by their defaults; `nil` when the document has none.
         public var defaultServerURL: String?
+        /// The document's `servers` (`#/servers`), in order.
+        public var servers: [Server] = []
         public var types: [TypeDeclaration]
         public var operations: [Operation]
         public var credentials: [Credential]
@@ -206,12 +208,22 @@ extension IR {
         public var documentation: Documentation
     }
 
-    /// A credential the client holds and sends (an API key in a header or query, or a bearer token).
+    /// A credential the client holds and sends: an API key (header, query or cookie), an HTTP bearer token,
+    /// basic user name and password, another HTTP scheme's raw `Authorization` value, or an OAuth 2.0 / OpenID
+    /// Connect token provider.
     public struct Credential: Sendable {
         public enum Placement: Sendable, Equatable {
             case header(String)
             case query(String)
+            /// An API key sent as a cookie of this name, in the `Cookie` header.
+            case cookie(String)
             case bearer
+            /// HTTP `basic`: `Authorization: Basic <base64 of user:password>`.
+            case basic
+            /// Another HTTP scheme (such as `digest`), whose whole `Authorization` value the caller gives.
+            case authorization(scheme: String)
+            /// OAuth 2.0 or OpenID Connect: `Authorization: Bearer <token>` from a provider awaited per request.
+            case tokenProvider
         }
         /// The security scheme's name in `components/securitySchemes`.
         public var schemeName: String
@@ -219,6 +231,30 @@ extension IR {
         public var swiftName: String
         public var placement: Placement
         public var documentation: Documentation
+    }
+
+    /// A Server Object: a URL template and its variables.
+    public struct Server: Sendable {
+        /// The URL as written, with `{variable}` placeholders: `https://{region}.api.example.com/v2`.
+        public var url: String
+        public var description: String?
+        public var variables: [ServerVariable]
+        public var pointer: JSONPointer
+
+        /// The URL with each variable at its default: `https://eu.api.example.com/v2`.
+        public var defaultURL: String
+    }
+
+    public struct ServerVariable: Sendable {
+        public var name: String
+        /// The argument name: `region`.
+        public var swiftName: String
+        public var defaultValue: String
+        /// The `enum` values with their Swift case names, in document order; `nil` when any text is allowed.
+        public var cases: [(value: String, caseName: String)]?
+        /// The enum's Swift type name when `cases` is set: `Region`.
+        public var typeName: String
+        public var description: String?
     }
 
     public struct ErrorCase: Sendable {
@@ -253,6 +289,13 @@ extension IR {
         /// Whether an undocumented or `default` status is handled by a `default` response.
         public var credentials: [String]
         public var isDeprecated: Bool
+        /// The operation's security requirements as alternatives (OR) of credentials sent together (AND), each
+        /// credential by its Swift name; empty when nothing is sent (`security: []`, or none anywhere). An
+        /// alternative may be empty (`{}`: security is optional).
+        public var security: [[String]] = []
+        /// The first of the operation's own `servers` (or its path item's), variables at their defaults; `nil`
+        /// when the document's apply.
+        public var server: Server? = nil
         /// Every media type the operation's responses document, success and error, in document order without
         /// repeats: what the `Accept` header lists.
         public var responseMediaTypes: [String] = []

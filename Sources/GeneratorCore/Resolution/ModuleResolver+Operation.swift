@@ -152,19 +152,9 @@ extension ModuleResolver {
             returnType = .jsonValue
         }
 
-        let requirements = operation.security ?? document.security ?? []
+        let security = resolveSecurity(operation, document: document, credentials: credentials)
         var usedCredentials: [String] = []
-        for requirement in requirements {
-            for scheme in requirement.schemes {
-                if let credential = credentials.first(where: { $0.schemeName == scheme.name }) {
-                    if !usedCredentials.contains(credential.swiftName) { usedCredentials.append(credential.swiftName) }
-                } else if !document.components.securitySchemes.contains(where: { $0.name == scheme.name }) {
-                    diagnostics.error(
-                        "security requirement names '\(scheme.name)', which is not in 'components/securitySchemes'",
-                        at: location(scheme.mark), pointer: operation.pointer.description)
-                }
-            }
-        }
+        for name in security.joined() where !usedCredentials.contains(name) { usedCredentials.append(name) }
 
         var responseMediaTypes: [String] = []
         for (_, reference) in operation.responses {
@@ -184,6 +174,7 @@ extension ModuleResolver {
             errors: errors, errorsWithoutBody: errorsWithoutBody, credentials: usedCredentials,
             isDeprecated: operation.deprecated)
         result.responseMediaTypes = responseMediaTypes
+        result.security = security
         return result
     }
 

@@ -82,7 +82,7 @@ import Testing
             runtimeFiles == [
                 "TClient.swift", "TError.swift", "TRequest.swift", "TResponse.swift", "TTransport.swift",
                 "TURLSessionTransport.swift", "TCredential.swift", "TJSONValue.swift", "TCalendarDate.swift",
-                "TMiddleware.swift", "TRetryMiddleware.swift", "TLoggingMiddleware.swift",
+                "TMiddleware.swift", "TRetryMiddleware.swift", "TLoggingMiddleware.swift", "TServers.swift",
             ])
     }
 
