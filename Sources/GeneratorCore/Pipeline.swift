@@ -184,14 +184,26 @@ public struct Pipeline {
         return files
     }
 
-    /// Runs every stage, writing the output folder.
+    /// Runs every stage, writing the output folder, unless the folder's manifest shows that its files are
+    /// exactly what the same inputs generated (see `GenerationManifest`): then nothing is generated or written,
+    /// and the warnings of the run that wrote it are reported again.
     public func generate() async throws(GenerationError) -> OutputWriter.Report {
+        var writer = OutputWriter(directory: options.output, displayPath: display(options.output))
+        writer.lockTimeout = options.lockTimeout
+        let inputs = inputFingerprint()
+        if let inputs, let (report, recorded) = writer.unchangedReport(inputs: inputs.lines) {
+            for diagnostic in recorded { diagnostics.emit(diagnostic) }
+            return report
+        }
         let files = try await render()
+        let manifest = inputs.map {
+            GenerationManifest(
+                inputs: $0.lines, diagnostics: diagnostics.diagnostics.filter { $0.severity != .error }, files: files
+            ).text
+        }
         let report: OutputWriter.Report
         do {
-            var writer = OutputWriter(directory: options.output, displayPath: display(options.output))
-            writer.lockTimeout = options.lockTimeout
-            report = try writer.write(files)
+            report = try writer.write(files, manifest: manifest)
         } catch {
             throw fail(error)
         }
@@ -209,6 +221,30 @@ public struct Pipeline {
         } catch {
             throw fail(error)
         }
+    }
+
+    /// Everything the output depends on besides the generator's code: the document, the configuration, the
+    /// overlays and templates it names, the options, and the generator's executable. `nil` when the
+    /// configuration does not load (a full run reports why).
+    func inputFingerprint() -> InputFingerprint? {
+        let quiet = Pipeline(options: options, diagnostics: DiagnosticCollector())
+        guard let configuration = try? quiet.loadConfiguration() else { return nil }
+        var fingerprint = InputFingerprint()
+        fingerprint.addGenerator()
+        fingerprint.add(setting: "base", options.base.standardizedFileURL.path)
+        fingerprint.add(setting: "moduleName", options.moduleName)
+        fingerprint.add(setting: "layout", options.layout?.rawValue)
+        fingerprint.add(setting: "operationStyle", options.operationStyle?.rawValue)
+        fingerprint.add(files: [options.document], role: "document")
+        let configurationFile =
+            options.configuration
+            ?? options.document.deletingLastPathComponent().appendingPathComponent(
+                Constants.defaultConfigurationFileName)
+        fingerprint.add(files: [configurationFile], role: "configuration")
+        fingerprint.add(files: configuration.overlays + options.overlays, role: "overlay")
+        fingerprint.add(templateFolder: options.templates, role: "templates")
+        fingerprint.add(templateFolder: options.templateOverrides ?? configuration.templates, role: "overrides")
+        return fingerprint
     }
 
     // MARK: - Stages

@@ -81,6 +81,45 @@ enum FileSystem {
         return close(descriptor) == 0 ? nil : lastError()
     }
 
+    /// The `ContentHash` of a regular file's bytes, or `nil` when it is missing, not a regular file, or not
+    /// `size` bytes long. `buffer` is reused from one call to the next.
+    static func hash(ofFileAt path: String, size: Int, buffer: inout [UInt8]) -> UInt64? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == size else {
+            return nil
+        }
+        // One byte more than expected, to notice a file that grew since `fstat`.
+        if buffer.count < size + 1 { buffer = [UInt8](repeating: 0, count: size + 1) }
+        return buffer.withUnsafeMutableBytes { bytes -> UInt64? in
+            var offset = 0
+            while offset <= size {
+                let count = read(descriptor, bytes.baseAddress! + offset, size + 1 - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return nil
+                }
+                if count == 0 { break }
+                offset += count
+            }
+            guard offset == size else { return nil }
+            return ContentHash.of(UnsafeRawBufferPointer(rebasing: bytes[0..<size]))
+        }
+    }
+
+    /// Whether a file begins with the generator's banner.
+    static func startsWithBanner(_ path: String) -> Bool {
+        let banner = Array(Constants.bannerPrefix.utf8)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: banner.count)
+        let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, banner.count) }
+        return count == banner.count && bytes == banner
+    }
+
     /// Fills `destination` (an empty folder) with hard links to everything in `source` but the top-level
     /// `skipping` names: files and symbolic links are linked, subfolders recreated with their permissions.
     static func link(_ source: String, into destination: String, skipping: Set<String>) -> String? {

@@ -42,6 +42,8 @@ public struct OutputWriter {
         public var removed: [String] = []
         /// Warnings about how the folder was updated (the file-by-file fallback).
         public var warnings: [Diagnostic] = []
+        /// Whether the folder's manifest showed it up to date, so that nothing was generated.
+        public var skippedGeneration = false
 
         /// Whether the output folder already matched: nothing to write or remove.
         public var isUpToDate: Bool { written.isEmpty && removed.isEmpty }
@@ -74,8 +76,10 @@ public struct OutputWriter {
     /// - Throws: `GenerationError.output` when the folder cannot be written (read-only, full disk, file size
     ///   limit), when a file the generator did not create is in the way, or when another run holds the folder
     ///   longer than `lockTimeout`; in every case the folder is as it was.
+    /// - Parameter manifest: the text of `GenerationManifest.fileName`, written into the folder together with the
+    ///   files (in the same swap); it is not counted in the report.
     @discardableResult
-    public func write(_ files: [String: String]) throws(GenerationError) -> Report {
+    public func write(_ files: [String: String], manifest: String? = nil) throws(GenerationError) -> Report {
         let folder = FileSystem.resolve(directory.path)
         let parent = (folder as NSString).deletingLastPathComponent
         do {
@@ -90,9 +94,83 @@ public struct OutputWriter {
                 throw failure("cannot remove '\(staging)', left by an interrupted run: \(reason)")
             }
             let report = try compare(files, with: folder)
-            if report.isUpToDate { return report }
-            return try replace(folder, with: files, as: report, stagingIn: staging)
+            guard let manifest else {
+                if report.isUpToDate { return report }
+                return try replace(folder, with: files, as: report, stagingIn: staging)
+            }
+            let manifestPath = (folder as NSString).appendingPathComponent(GenerationManifest.fileName)
+            if report.isUpToDate {
+                if FileManager.default.contents(atPath: manifestPath) != Data(manifest.utf8) {
+                    // Only the manifest is new: written beside, then renamed over the old one.
+                    let temporary = (folder as NSString).appendingPathComponent(
+                        ".\(GenerationManifest.fileName).\(ProcessInfo.processInfo.processIdentifier).tmp")
+                    _ = unlink(temporary)
+                    if let reason = FileSystem.writeFile(manifest, to: temporary) {
+                        throw .output([problem(GenerationManifest.fileName, "cannot write the file: \(reason)")])
+                    }
+                    guard rename(temporary, manifestPath) == 0 else {
+                        let reason = FileSystem.lastError()
+                        _ = unlink(temporary)
+                        throw .output([problem(GenerationManifest.fileName, "cannot write the file: \(reason)")])
+                    }
+                }
+                return report
+            }
+            var withManifest = files
+            withManifest[GenerationManifest.fileName] = manifest
+            var plan = report
+            plan.written.append(GenerationManifest.fileName)
+            var result = try replace(folder, with: withManifest, as: plan, stagingIn: staging)
+            result.written.removeAll { $0 == GenerationManifest.fileName }
+            return result
         }
+    }
+
+    /// The report of a run that would change nothing, when the folder's manifest records exactly `inputs` and
+    /// every output file it lists is on disk with the recorded size and hash, and no other generated file or
+    /// leftover is there; `nil` otherwise (a full run then decides). Reads files, writes nothing.
+    /// - Returns: the report and the manifest's diagnostics.
+    public func unchangedReport(inputs: [String]) -> (report: Report, diagnostics: [Diagnostic])? {
+        let folder = FileSystem.resolve(directory.path)
+        let parent = (folder as NSString).deletingLastPathComponent
+        let staging = (parent as NSString).appendingPathComponent(
+            ".\((folder as NSString).lastPathComponent).openapi-codegen-staging")
+        // A staging folder left by an interrupted run is removed by a full run.
+        guard FileSystem.kind(of: staging) == nil else { return nil }
+        let result = try? withLock(on: folder, exclusive: false) {
+            () throws(GenerationError) -> (report: Report, diagnostics: [Diagnostic])? in
+            guard
+                let data = FileManager.default.contents(
+                    atPath: (folder as NSString).appendingPathComponent(GenerationManifest.fileName)),
+                let manifest = GenerationManifest(text: String(decoding: data, as: UTF8.self)),
+                manifest.inputs == inputs
+            else { return nil }
+            var listed = Set<String>()
+            var buffer: [UInt8] = []
+            for output in manifest.outputs {
+                listed.insert(output.name)
+                let path = (folder as NSString).appendingPathComponent(output.name)
+                guard FileSystem.hash(ofFileAt: path, size: output.size, buffer: &buffer) == output.hash else {
+                    return nil
+                }
+            }
+            // Anything a full run would remove: a generated file no longer listed, a leftover temporary file.
+            let present = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            for name in present where !listed.contains(name) && name != GenerationManifest.fileName {
+                if Self.isLeftoverTemporaryName(name) { return nil }
+                let path = (folder as NSString).appendingPathComponent(name)
+                if name.hasSuffix(".swift"), FileSystem.kind(of: path) == .file,
+                    FileSystem.startsWithBanner(path)
+                {
+                    return nil
+                }
+            }
+            var report = Report()
+            report.unchanged = manifest.outputs.map(\.name)
+            report.skippedGeneration = true
+            return (report, manifest.diagnostics)
+        }
+        return result ?? nil
     }
 
     // MARK: - Comparing
@@ -267,9 +345,9 @@ public struct OutputWriter {
     /// Runs `body` holding a `flock` on the output folder's parent folder (the output folder itself is replaced
     /// by each run, so it cannot carry the lock); no file is created. When the parent does not exist and the
     /// lock is shared (a check), there is nothing to read and `body` runs unlocked.
-    private func withLock(
-        on folder: String, exclusive: Bool, _ body: () throws(GenerationError) -> Report
-    ) throws(GenerationError) -> Report {
+    private func withLock<Result>(
+        on folder: String, exclusive: Bool, _ body: () throws(GenerationError) -> Result
+    ) throws(GenerationError) -> Result {
         let parent = (folder as NSString).deletingLastPathComponent
         let descriptor = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else {

@@ -124,14 +124,15 @@ import Testing
         let folder = try makeWorkspace()
         defer { try? FileManager.default.removeItem(at: folder) }
         let generated = folder.appendingPathComponent("Generated")
-        let before = try FileManager.default.contentsOfDirectory(atPath: generated.path).count
+        let before = try FileManager.default.contentsOfDirectory(atPath: generated.path).filter { !$0.hasPrefix(".") }
+            .count
         let result = try runGenerator(["generate", "--layout", "few-files"], in: folder)
         #expect(result.status == 0)
         #expect(result.standardError == "")
         #expect(result.standardOutput == "Generated: 3 written, 0 unchanged, \(before) removed\n")
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: generated.path).sorted() == [
-                "Client.swift", "Runtime.swift", "Types.swift",
+                ".openapi-codegen-manifest", "Client.swift", "Runtime.swift", "Types.swift",
             ])
         #expect(try runGenerator(["generate", "--check", "--layout", "few-files"], in: folder).status == 0)
         // The configuration asks for one file per type; the option still wins.
