@@ -17,6 +17,7 @@ public enum Constants {
     public static let moduleTypeSuffixes: [String] = [
         "Client", "Error", "Request", "Response", "Transport", "URLSessionTransport", "Credential", "JSONValue",
         "CalendarDate", "Middleware", "RetryMiddleware", "LoggingMiddleware", "Operation", "RequestOptions",
+        "Nullable",
     ]
 
     /// Standard library and Foundation types a generated file may mention; a schema with one of these names

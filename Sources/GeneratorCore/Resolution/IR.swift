@@ -300,6 +300,9 @@ extension IR {
         public var flattenedProperties: [Property]?
         public var structureName: String?
         public var documentation: Documentation
+        /// Whether the JSON body may be `null`: the argument is `T?` when the body is required (`nil` sends
+        /// `null`), `<moduleName>Nullable<T>?` when it is not (no body, `null`, or a value).
+        public var isNullable = false
     }
 
     public struct Response: Sendable {

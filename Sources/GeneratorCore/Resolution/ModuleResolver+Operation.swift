@@ -236,7 +236,8 @@ extension ModuleResolver {
         let usage = types.usage(for: schema, nameHint: hint)
         var flattened: [IR.Property]?
         var structureName: String?
-        if case .declared(let name) = usage.type, body.required,
+        // A nullable body is not flattened: its arguments could not send `null`.
+        if case .declared(let name) = usage.type, body.required, !usage.isNullable,
             case .structure(let structure)? = types.declaration(named: name),
             !structure.properties.isEmpty
         {
@@ -250,10 +251,12 @@ extension ModuleResolver {
                 structureName = name
             }
         }
-        return IR.RequestBody(
+        var resolved = IR.RequestBody(
             mediaType: json.mediaType, encoding: .json, type: usage.type, isRequired: body.required,
             flattenedProperties: flattened,
             structureName: structureName,
             documentation: IR.Documentation(description: body.description, pointer: body.pointer))
+        resolved.isNullable = usage.isNullable
+        return resolved
     }
 }
