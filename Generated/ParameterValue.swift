@@ -34,6 +34,7 @@ extension CambAIJSONValue: ParameterValue {
         case .bool(let value): value.parameterText
         case .integer(let value): String(value)
         case .number(let value): value.parameterText
+        case .decimal(let value): value.description
         case .string(let value): value
         case .array, .object:
             (try? JSONEncoder().encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? ""

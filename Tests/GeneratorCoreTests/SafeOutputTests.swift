@@ -191,7 +191,8 @@ func startGenerator(_ arguments: [String], in folder: URL, output: URL? = nil) t
         let folder = try makeWorkspace()
         defer { try? FileManager.default.removeItem(at: folder) }
         let generated = folder.appendingPathComponent("Generated")
-        let checkedIn = try FileManager.default.contentsOfDirectory(atPath: generated.path).count
+        let checkedIn = try FileManager.default.contentsOfDirectory(atPath: generated.path)
+            .filter { $0.hasSuffix(".swift") }.count
         let readme = generated.appendingPathComponent("README.md")
         let custom = generated.appendingPathComponent("Custom.swift")
         let credential = generated.appendingPathComponent("CambAICredential.swift")

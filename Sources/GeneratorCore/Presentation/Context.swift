@@ -164,6 +164,10 @@ extension Context {
         public var argumentTypeName = ""
         /// Whether the initializer's parameter has `= nil`.
         public var isArgumentOptional = false
+        /// Optional and nullable: three states on the wire (absent, `null`, a value), so the property's type is
+        /// `<moduleName>Nullable<baseTypeName>?`, decoded and encoded by the runtime's `decodeNullableIfPresent`
+        /// and `encodeNullableIfPresent` (their `DateTime` variants for dates).
+        public var isTriState = false
         /// `readOnly`: decoded, never encoded.
         public var isReadOnly = false
         public var isRequired = false

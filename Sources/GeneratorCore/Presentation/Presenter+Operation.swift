@@ -35,11 +35,19 @@ extension Presenter {
             if let properties = body.flattenedProperties {
                 for property in properties {
                     let presented = present(property)
-                    argument(property.swiftName, presented.baseTypeName, optional: presented.isArgumentOptional)
+                    // An optional and nullable property takes `Nullable<T>?`: nil (left out), .null, or .value.
+                    let type = presented.isTriState ? String(presented.typeName.dropLast()) : presented.baseTypeName
+                    argument(property.swiftName, type, optional: presented.isArgumentOptional)
                 }
                 bodyProperties = properties.map {
                     Context.BodyProperty(label: Self.label($0.swiftName), swiftName: $0.swiftName)
                 }
+            } else if body.isNullable {
+                // Required: `T?`, nil sends `null`. Optional: `Nullable<T>?`, nil sends no body, .null sends `null`.
+                let type = typeName(body.type)
+                argument(
+                    "body", body.isRequired ? type + "?" : moduleName + "Nullable<" + type + ">",
+                    optional: !body.isRequired)
             } else {
                 argument("body", typeName(body.type), optional: !body.isRequired)
             }

@@ -20,7 +20,7 @@ public struct Presenter {
         "URLSessionTransport.swift", "Credential.swift", "QueryItems.swift", "ParameterValue.swift",
         "AnyCodingKey.swift", "JSONMatchable.swift", "Indirect.swift", "CalendarDate.swift", "RFC3339.swift",
         "Middleware.swift", "RetryMiddleware.swift", "LoggingMiddleware.swift", "ParameterEncoding.swift",
-        "Servers.swift",
+        "Servers.swift", "Nullable.swift",
     ]
 
     /// The document's file name, as the banner names it.
@@ -238,10 +238,14 @@ public struct Presenter {
         if property.isWriteOnly {
             extra.append("Write-only: sent when set; responses leave it out, so it decodes as `nil`.")
         }
+        // Optional and nullable: absent, `null` and a value are three states, `Nullable<T>?` (nil, .null, .value).
+        let isTriState = property.isNullable && !property.isRequired
         if property.isNullable {
             // Required and nullable: the key is always there; `nil` is `null`, and a missing key is an error.
             extra.append(
-                property.isRequired ? "Always sent; `nil` is `null` on the wire." : "May be `null` on the wire.")
+                property.isRequired
+                    ? "Always sent; `nil` is `null` on the wire."
+                    : "May be `null` on the wire: `nil` leaves the key out, `.null` sends `null`.")
         }
         let (defaultCase, defaultLiteral) = defaultValue(property.defaultValue, for: property.type)
         if let defaultCase { extra.append("Default: `.\(defaultCase)`.") }
@@ -263,6 +267,17 @@ public struct Presenter {
             storageName: "_" + property.swiftName.filter { $0 != "`" })
         context.decodedTypeName = property.isNullable ? base + "?" : base
         context.argumentTypeName = isArgumentOptional ? base + "?" : base
+        if isTriState {
+            let nullable = moduleName + "Nullable<" + base + ">"
+            context.isTriState = true
+            context.typeName = nullable + "?"
+            context.argumentTypeName = nullable + "?"
+            if context.hasDefaultValue {
+                // A default is a value: `.value(.cat)`, `.value("none")`.
+                context.defaultValueLiteral = ".value(" + (defaultCase.map { "." + $0 } ?? defaultLiteral ?? "") + ")"
+                context.hasDefaultCase = false
+            }
+        }
         context.isArgumentOptional = isArgumentOptional
         context.isReadOnly = property.isReadOnly
         context.isRequired = property.isRequired
@@ -270,6 +285,7 @@ public struct Presenter {
             let (caseName, literal) = defaultValue(constant, for: property.type)
             if let expression = caseName.map({ base + "." + $0 }) ?? literal {
                 context.isConstant = true
+                context.isTriState = false
                 context.constantLiteral = expression
                 context.constantJSONLiteral = Self.jsonLiteral(constant)
                 context.typeName = base

@@ -139,6 +139,7 @@ extension Context.Property: KeyPathContext {
         "argumentTypeName": \.argumentTypeName,
         "isArgumentOptional": \.isArgumentOptional,
         "isReadOnly": \.isReadOnly,
+        "isTriState": \.isTriState,
         "isRequired": \.isRequired,
         "isConstant": \.isConstant,
         "constantLiteral": \.constantLiteral,

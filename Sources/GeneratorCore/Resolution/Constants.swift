@@ -19,7 +19,7 @@ public enum Constants {
     public static let moduleTypeSuffixes: [String] = [
         "Client", "Error", "Request", "Response", "Transport", "URLSessionTransport", "Credential", "JSONValue",
         "CalendarDate", "Middleware", "RetryMiddleware", "LoggingMiddleware", "Operation", "RequestOptions",
-        "BasicCredential", "TokenProvider", "Servers",
+        "BasicCredential", "TokenProvider", "Servers", "Nullable",
     ]
 
     /// Standard library and Foundation types a generated file may mention; a schema with one of these names

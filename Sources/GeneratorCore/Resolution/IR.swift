@@ -367,6 +367,9 @@ extension IR {
         /// For a form body: the properties whose Encoding Object says how to send them (the others are sent in
         /// the `form` style with `explode`).
         public var formFields: [FormField] = []
+        /// Whether the JSON body may be `null`: the argument is `T?` when the body is required (`nil` sends
+        /// `null`), `<moduleName>Nullable<T>?` when it is not (no body, `null`, or a value).
+        public var isNullable = false
     }
 
     public struct Response: Sendable {

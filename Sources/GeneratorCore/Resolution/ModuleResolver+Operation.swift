@@ -233,7 +233,8 @@ extension ModuleResolver {
         let usage = types.usage(for: schema, nameHint: hint)
         var flattened: [IR.Property]?
         var structureName: String?
-        if case .declared(let name) = usage.type, body.required,
+        // A nullable body is not flattened: its arguments could not send `null`.
+        if case .declared(let name) = usage.type, body.required, !usage.isNullable,
             case .structure(let structure)? = types.declaration(named: name),
             !structure.properties.isEmpty
         {
@@ -269,6 +270,7 @@ extension ModuleResolver {
             structureName: structureName,
             documentation: IR.Documentation(description: body.description, pointer: body.pointer))
         result.formFields = formFields
+        result.isNullable = usage.isNullable
         return result
     }
 }

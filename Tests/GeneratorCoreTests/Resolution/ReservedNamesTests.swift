@@ -83,6 +83,7 @@ import Testing
                 "TClient.swift", "TError.swift", "TRequest.swift", "TResponse.swift", "TTransport.swift",
                 "TURLSessionTransport.swift", "TCredential.swift", "TJSONValue.swift", "TCalendarDate.swift",
                 "TMiddleware.swift", "TRetryMiddleware.swift", "TLoggingMiddleware.swift", "TServers.swift",
+                "TNullable.swift",
             ])
     }
 
