@@ -250,17 +250,9 @@ extension ModuleResolver {
         }
         var formFields: [IR.FormField] = []
         if isForm {
-            guard case .declared(let name) = usage.type,
-                case .structure(let structure)? = types.declaration(named: name)
-            else {
-                diagnostics.error(
-                    "the form body of operation '\(operationName)' is not an object schema; an application/x-www-form-urlencoded body is a list of named fields",
-                    at: location(json.mediaTypeObject.mark), pointer: body.pointer.description)
-                return nil
-            }
             guard
                 let fields = self.formFields(
-                    of: structure, mediaType: json.mediaTypeObject, body: body, types: types, operation: operationName)
+                    of: usage.type, mediaType: json.mediaTypeObject, body: body, types: types, operation: operationName)
             else { return nil }
             formFields = fields
         }

@@ -133,8 +133,42 @@ extension ModuleResolver {
         }
     }
 
-    /// The Encoding Objects of a form body's properties; `nil`, with an error naming the operation and the
-    /// property, when one cannot be sent as it says.
+    /// The Encoding Objects of a form body's properties; `nil`, with an error naming the operation (and the
+    /// property), when the body is not an object or one of its properties cannot be sent as it says. A map
+    /// (`additionalProperties` only) sends its entries; a free-form object sends what it holds.
+    func formFields(
+        of type: IR.TypeUsage, mediaType: OpenAPI.MediaType, body: OpenAPI.RequestBody, types: TypeResolver,
+        operation: String
+    ) -> [IR.FormField]? {
+        switch type {
+        case .declared(let name):
+            switch types.declaration(named: name) {
+            case .structure(let structure)?:
+                return formFields(of: structure, mediaType: mediaType, body: body, types: types, operation: operation)
+            case .alias(let alias)?:
+                return formFields(
+                    of: alias.target, mediaType: mediaType, body: body, types: types, operation: operation)
+            default: break
+            }
+        case .jsonValue:
+            return []
+        case .dictionary:
+            if let problem = shapeProblem(of: type, style: "form", types: types) {
+                diagnostics.error(
+                    "the entries of the form body of operation '\(operation)' cannot be sent in style 'form': \(problem)",
+                    at: location(mediaType.mark), pointer: body.pointer.description)
+                return nil
+            }
+            return []
+        default: break
+        }
+        diagnostics.error(
+            "the form body of operation '\(operation)' is not an object schema; an application/x-www-form-urlencoded body is a list of named fields",
+            at: location(mediaType.mark), pointer: body.pointer.description)
+        return nil
+    }
+
+    /// The Encoding Objects of an object form body's properties.
     func formFields(
         of structure: IR.Structure, mediaType: OpenAPI.MediaType, body: OpenAPI.RequestBody, types: TypeResolver,
         operation: String

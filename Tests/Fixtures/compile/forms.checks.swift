@@ -60,6 +60,10 @@ check(
     notes.requests.count == 2 && notes.requests.last?.body == nil
         && notes.requests.last?.headerFields["Content-Type"] == nil)
 
+// A map (`additionalProperties` only): its entries, sorted by key, since a dictionary has no order of its own.
+try await noteClient.setLabels(body: ["z": "last", "a": "x y", "m&n": "1=2"])
+check(String(decoding: notes.requests.last?.body ?? Data(), as: UTF8.self) == "a=x+y&m%26n=1%3D2&z=last")
+
 // Over a real connection: a server on 127.0.0.1 reads the request the URLSession transport sends.
 /// Accepts one connection on an ephemeral port of 127.0.0.1, reads the request head and its `Content-Length`
 /// body (within 10 seconds), answers `200 {"id":"ch_2"}` and keeps what it read.
