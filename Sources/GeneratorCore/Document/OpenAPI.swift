@@ -120,6 +120,17 @@ extension OpenAPI {
     public struct MediaType: Sendable {
         public var schema: Schema?
         public var mark: SourceMark
+        /// `encoding`: how each property of a `multipart/form-data` body is sent, by property name.
+        public var encoding: [(name: String, encoding: Encoding)] = []
+    }
+
+    /// An Encoding Object: the content type and header fields of one part of a multipart body.
+    public struct Encoding: Sendable {
+        /// `contentType`: one media type or a comma-separated list (`image/png, image/jpeg`).
+        public var contentType: String?
+        /// `headers`: header fields of the part besides `Content-Type` and `Content-Disposition`.
+        public var headers: [(name: String, header: Referenceable<Header>)] = []
+        public var mark: SourceMark
     }
 
     /// A Response Object.

@@ -225,6 +225,8 @@ extension Context.Operation: KeyPathContext {
         "isBodyJSON": \.isBodyJSON,
         "isBodyText": \.isBodyText,
         "isBodyBinary": \.isBodyBinary,
+        "isBodyMultipart": \.isBodyMultipart,
+        "multipartParts": \.multipartParts,
         "acceptLiteral": \.acceptLiteral,
         "hasReturnValue": \.hasReturnValue,
         "returnTypeName": \.returnTypeName,
@@ -245,6 +247,18 @@ extension Context.Argument: KeyPathContext {
         "typeName": \.typeName,
         "hasDefaultValue": \.hasDefaultValue,
         "isLast": \.isLast,
+    ]
+}
+
+extension Context.MultipartPart: KeyPathContext {
+    nonisolated(unsafe) public static let templateKeys: [String: PartialKeyPath<Self>] = [
+        "nameLiteral": \.nameLiteral,
+        "kindLabel": \.kindLabel,
+        "isJSON": \.isJSON,
+        "valueExpression": \.valueExpression,
+        "contentTypeLiteral": \.contentTypeLiteral,
+        "isBase64": \.isBase64,
+        "headersLiteral": \.headersLiteral,
     ]
 }
 

@@ -6,7 +6,7 @@ public enum Constants {
     /// `<moduleName>Middleware.Next`: a module type of that name would hide it inside conforming types.
     public static let runtimeTypeNames: Set<String> = [
         "AnyCodingKey", "JSONMatchable", "JSONMatch", "ParameterValue", "QueryItems", "Indirect", "CodingKeys",
-        "RFC3339", "Next",
+        "RFC3339", "Next", "MultipartFormData",
     ]
 
     /// The public types the runtime templates declare, each named `<moduleName><suffix>` (`CambAIClient`,
@@ -16,7 +16,7 @@ public enum Constants {
     /// letter case) is renamed.
     public static let moduleTypeSuffixes: [String] = [
         "Client", "Error", "Request", "Response", "Transport", "URLSessionTransport", "Credential", "JSONValue",
-        "CalendarDate", "Middleware", "RetryMiddleware", "LoggingMiddleware", "Operation", "RequestOptions",
+        "CalendarDate", "Middleware", "RetryMiddleware", "LoggingMiddleware", "Operation", "RequestOptions", "File",
     ]
 
     /// Standard library and Foundation types a generated file may mention; a schema with one of these names

@@ -273,6 +273,8 @@ extension IR {
     /// How a body travels: JSON, UTF-8 text (`text/*`), or raw bytes (any other media type).
     public enum BodyEncoding: Sendable, Equatable {
         case json, text, binary
+        /// `multipart/form-data`, one part per property (request bodies only; see `MultipartPart`).
+        case multipart
 
         /// The encoding for a media type; `nil` for the form encodings, which are not supported yet.
         init?(mediaType: String) {
@@ -300,6 +302,8 @@ extension IR {
         public var flattenedProperties: [Property]?
         public var structureName: String?
         public var documentation: Documentation
+        /// For `multipart/form-data`: the parts, one per property, each an argument of the function.
+        public var multipartParts: [MultipartPart] = []
     }
 
     public struct Response: Sendable {

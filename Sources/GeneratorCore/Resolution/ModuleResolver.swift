@@ -109,11 +109,16 @@ public struct ModuleResolver {
             }
         }
         for (index, entry) in entries.enumerated() {
-            operations.append(
-                resolveOperation(
-                    entry.operation, named: functionNames[index], method: entry.method, path: entry.path,
-                    pathItem: entry.item, document: document, types: types, credentials: credentials,
-                    errorCases: &errorCases))
+            let resolved = resolveOperation(
+                entry.operation, named: functionNames[index], method: entry.method, path: entry.path,
+                pathItem: entry.item, document: document, types: types, credentials: credentials,
+                errorCases: &errorCases)
+            operations.append(resolved[0])
+            // A function per further request media type, after every operation's own name is claimed.
+            for var variant in resolved.dropFirst() {
+                variant.functionName = functionScope.claim(variant.functionName)
+                operations.append(variant)
+            }
         }
         reportUnusedEnumCaseNames(declared: types.namedEnumPointers)
         reportUnusedNames(
