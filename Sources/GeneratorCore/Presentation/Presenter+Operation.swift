@@ -36,7 +36,7 @@ extension Presenter {
                 for part in body.multipartParts where part.property.constant == nil {
                     let presented = present(part.property)
                     var type = presented.baseTypeName
-                    if part.kind == .file { type = part.isArray ? "[\(moduleName)File]" : moduleName + "File" }
+                    if part.kind == .file { type = part.isArray ? "[\(moduleName)FilePart]" : moduleName + "FilePart" }
                     argument(part.property.swiftName, type, optional: presented.isArgumentOptional)
                 }
                 for part in body.multipartParts {

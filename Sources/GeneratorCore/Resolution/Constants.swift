@@ -16,7 +16,7 @@ public enum Constants {
     /// letter case) is renamed.
     public static let moduleTypeSuffixes: [String] = [
         "Client", "Error", "Request", "Response", "Transport", "URLSessionTransport", "Credential", "JSONValue",
-        "CalendarDate", "Middleware", "RetryMiddleware", "LoggingMiddleware", "Operation", "RequestOptions", "File",
+        "CalendarDate", "Middleware", "RetryMiddleware", "LoggingMiddleware", "Operation", "RequestOptions", "FilePart",
     ]
 
     /// Standard library and Foundation types a generated file may mention; a schema with one of these names

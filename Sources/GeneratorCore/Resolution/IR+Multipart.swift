@@ -6,10 +6,12 @@ extension IR {
         public enum Kind: Sendable, Equatable {
             /// A string, number, Boolean or enum, as its text (`text/plain` unless the encoding says otherwise).
             case text
-            /// Anything else (an object, a union), as JSON (`application/json` unless the encoding says otherwise).
+            /// Anything else (an object, a union), as JSON (`application/json` unless the encoding says otherwise);
+            /// a value that encodes as a JSON string, number or Boolean goes as its text, like `text`.
             case json
-            /// A string with `format: binary`, `contentMediaType` or `contentEncoding`: a file the caller passes
-            /// as `<Module>File`, sent with its file name and content type.
+            /// A string with `format: binary`, `contentMediaType` or `contentEncoding` (or a `oneOf`/`anyOf` of such
+            /// files and arrays of them, passed as an array): a file the caller passes
+            /// as `<Module>FilePart`, sent with its file name and content type.
             case file
         }
 

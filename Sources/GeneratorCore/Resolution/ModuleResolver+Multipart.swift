@@ -43,6 +43,27 @@ extension ModuleResolver {
             || schema.contentEncoding != nil
     }
 
+    /// Whether a property schema is a file (`format: binary`…), an array of files, or a `oneOf`/`anyOf` of those
+    /// (OpenAI's `image`: one file or several): the file schema, and whether the caller passes an array.
+    func fileShape(_ schema: OpenAPI.Schema, types: TypeResolver, depth: Int = 0) -> (
+        schema: OpenAPI.Schema, isArray: Bool
+    )? {
+        guard depth < 8 else { return nil }
+        if Self.isFileSchema(schema) { return (schema, false) }
+        if schema.types.contains("array"), let items = followed(schema.items, types: types), Self.isFileSchema(items) {
+            return (items, true)
+        }
+        let members = (schema.oneOf + schema.anyOf).compactMap { followed($0, types: types) }
+            .filter { $0.types != ["null"] }
+        guard !members.isEmpty else { return nil }
+        var shapes: [(schema: OpenAPI.Schema, isArray: Bool)] = []
+        for member in members {
+            guard let shape = fileShape(member, types: types, depth: depth + 1) else { return nil }
+            shapes.append(shape)
+        }
+        return (shapes[0].schema, shapes.contains { $0.isArray })
+    }
+
     /// The body of a `multipart/form-data` media type: one part per property of its object schema, each an
     /// argument of the function (claimed in `memberScope`); `nil`, with an error naming the operation, when the
     /// schema does not say what the parts are.
@@ -76,17 +97,17 @@ extension ModuleResolver {
             if case .declared(let alias) = type, case .alias(let value)? = types.declaration(named: alias) {
                 type = value.target
             }
-            var raw = followed(rawSchemas[property.jsonName], types: types)
-            var isArray = false
-            if case .array(let item) = type {
+            let raw = followed(rawSchemas[property.jsonName], types: types)
+            let file = raw.flatMap { fileShape($0, types: types) }
+            var isArray = file?.isArray ?? false
+            if file == nil, case .array(let item) = type {
                 isArray = true
                 type = item
-                raw = followed(raw?.items, types: types)
             }
             let kind: IR.MultipartPart.Kind
             var isBase64 = false
             var contentType = encodings[property.jsonName]?.contentType?.trimmingCharacters(in: .whitespaces)
-            if let raw, Self.isFileSchema(raw) {
+            if let raw = file?.schema {
                 kind = .file
                 let contentEncoding = raw.contentEncoding?.lowercased()
                 isBase64 = raw.format == "byte" || contentEncoding == "base64"

@@ -125,7 +125,7 @@ do {
     let before = peakMemory()
     let transport = RecordingTransport { _ in CheckedResponse(statusCode: 204) }
     try await MultipartClient(serverURL: server, transport: transport).editImageMultipart(
-        image: MultipartFile(fileURL: big, contentType: "image/png"), prompt: "big")
+        image: MultipartFilePart(fileURL: big, contentType: "image/png"), prompt: "big")
     let grown = peakMemory() - before
     let body = transport.requests.first?.body ?? Data()
     check(body.count > 50 << 20 && body.count < (50 << 20) + 1000, "body of \(body.count) bytes")
@@ -151,26 +151,31 @@ do {
     let transport = RecordingTransport { _ in CheckedResponse(statusCode: 204) }
     try await MultipartClient(serverURL: server, transport: transport).upload(
         purpose: .assistants,
-        file: MultipartFile(data: Data("a,b\n1,2\n".utf8), filename: "t.csv"),
+        file: MultipartFilePart(data: Data("a,b\n1,2\n".utf8), filename: "t.csv"),
         count: 3, ratio: 0.5, flag: true, tags: ["x", "y"],
         attachments: [
-            MultipartFile(fileURL: attachment),
-            MultipartFile(data: Data("B".utf8), filename: "b \"q\".txt", contentType: "text/plain"),
+            MultipartFilePart(fileURL: attachment),
+            MultipartFilePart(data: Data("B".utf8), filename: "b \"q\".txt", contentType: "text/plain"),
         ],
         meta: UploadRequestMeta(a: 1, b: "q"),
-        thumbnail: MultipartFile(data: Data([0x89, 0x50, 0x4E, 0x47]), filename: "t.png"),
-        signature: MultipartFile(data: Data([0x00, 0x01, 0x02, 0xFF]), filename: "sig.bin"),
-        note: "hi", noteXTrace: "t-1")
+        thumbnail: MultipartFilePart(data: Data([0x89, 0x50, 0x4E, 0x47]), filename: "t.png"),
+        signature: MultipartFilePart(data: Data([0x00, 0x01, 0x02, 0xFF]), filename: "sig.bin"),
+        note: "hi", model: UploadRequestModel(string: "tiny"),
+        pictures: [
+            MultipartFilePart(data: Data("P1".utf8), filename: "p1.jpg", contentType: "image/jpeg"),
+            MultipartFilePart(data: Data("P2".utf8), filename: "p2.jpg", contentType: "image/jpeg"),
+        ],
+        noteXTrace: "t-1")
     let request = transport.requests.first
     check(request?.method == "POST" && request?.url.absoluteString == "https://example.com/api/uploads")
     let contentType = request?.headerFields["Content-Type"] ?? ""
     check(contentType.hasPrefix("multipart/form-data; boundary="), contentType)
     let read = parts(of: request)
-    check(read.count == 14, "\(read.count) parts")
+    check(read.count == 17, "\(read.count) parts")
     func disposition(_ name: String, _ filename: String? = nil) -> String {
         "Content-Disposition: form-data; name=\"\(name)\"" + (filename.map { "; filename=\"\($0)\"" } ?? "")
     }
-    if read.count == 14 {
+    if read.count == 17 {
         checkPart(read[0], [disposition("purpose")], "assistants")
         // The encoding's contentType for a file without a type of its own.
         checkPart(read[1], [disposition("file", "t.csv"), "Content-Type: text/csv"], "a,b\n1,2\n")
@@ -197,6 +202,11 @@ do {
         // The encoding's contentType and headers: a default value and one the caller gives.
         checkPart(
             read[13], [disposition("note"), "Content-Type: text/markdown", "X-Note-Version: 2", "X-Trace: t-1"], "hi")
+        // A union of strings is text, not the JSON string "tiny" in quotes.
+        checkPart(read[14], [disposition("model")], "tiny")
+        // One file or several: one part per file.
+        checkPart(read[15], [disposition("pictures", "p1.jpg"), "Content-Type: image/jpeg"], "P1")
+        checkPart(read[16], [disposition("pictures", "p2.jpg"), "Content-Type: image/jpeg"], "P2")
     }
     let boundary = boundaryParameter(contentType) ?? ""
     check(boundary.count >= 24, boundary)
@@ -204,7 +214,7 @@ do {
     // Optional parts left out are not sent at all.
     let small = RecordingTransport { _ in CheckedResponse(statusCode: 204) }
     try await MultipartClient(serverURL: server, transport: small).upload(
-        purpose: .batch, file: MultipartFile(data: Data(), filename: "empty.txt", contentType: "text/plain"),
+        purpose: .batch, file: MultipartFilePart(data: Data(), filename: "empty.txt", contentType: "text/plain"),
         noteXTrace: "t-2")
     let few = parts(of: small.requests.first)
     check(few.count == 3, "\(few.count) parts")
@@ -222,7 +232,8 @@ do {
     let client = MultipartClient(serverURL: server, transport: transport)
     try await client.editImage(prompt: "a cat", strength: 0.25)
     try await client.editImageMultipart(
-        image: MultipartFile(data: Data("PNG".utf8), filename: "cat.png", contentType: "image/png"), prompt: "a cat")
+        image: MultipartFilePart(data: Data("PNG".utf8), filename: "cat.png", contentType: "image/png"), prompt: "a cat"
+    )
     try await client.editImageText(body: "a cat")
     check(transport.requests.count == 3)
     let json = transport.requests.first
@@ -245,7 +256,7 @@ do {
     var offered = ["XYZ", "ABC"]
     form.makeBoundary = { offered.isEmpty ? "unused" : offered.removeFirst() }
     form.append(
-        "f", file: MultipartFile(data: Data("..--XYZ..".utf8), filename: "x"), contentType: nil, headers: [])
+        "f", file: MultipartFilePart(data: Data("..--XYZ..".utf8), filename: "x"), contentType: nil, headers: [])
     let encoded = try form.encoded()
     check(encoded.contentType == "multipart/form-data; boundary=ABC")
     check(
@@ -261,7 +272,7 @@ do {
     // A file URL that cannot be read is an `.encoding` error of the operation.
     do {
         try await MultipartClient(serverURL: server, transport: RecordingTransport()).editImageMultipart(
-            image: MultipartFile(fileURL: folder.appendingPathComponent("missing.png")), prompt: "p")
+            image: MultipartFilePart(fileURL: folder.appendingPathComponent("missing.png")), prompt: "p")
         check(false, "expected an error")
     } catch .encoding {
         check(true)
@@ -359,7 +370,7 @@ do {
     let photo = Data((0..<300_000).map { UInt8(truncatingIfNeeded: $0 % 251) })
     try photo.write(to: upload)
     try await client.editImageMultipart(
-        image: MultipartFile(fileURL: upload, contentType: "image/png"), prompt: "a dog")
+        image: MultipartFilePart(fileURL: upload, contentType: "image/png"), prompt: "a dog")
     let received = httpServer.request
     let head = received?.head.components(separatedBy: "\r\n") ?? []
     check(head.first == "POST /api/images HTTP/1.1", head.first ?? "")
