@@ -264,7 +264,7 @@ public struct DocumentDecoder {
         return OpenAPI.Parameter(
             name: name, location: location, description: reader.string("description"), required: required,
             deprecated: reader.bool("deprecated") ?? false, style: reader.string("style"),
-            explode: reader.bool("explode"),
+            explode: reader.bool("explode"), allowReserved: reader.bool("allowReserved") ?? false,
             schema: schema, content: content, mark: reader.node.mark, pointer: reader.pointer)
     }
 
@@ -295,32 +295,6 @@ public struct DocumentDecoder {
         return OpenAPI.Response(
             description: reader.string("description"), headers: headers, content: decodeContent(reader),
             mark: reader.node.mark, pointer: reader.pointer)
-    }
-
-    /// A Media Type Object's `encoding`: an Encoding Object per property name.
-    func decodeEncodings(_ media: MappingReader) -> [(name: String, encoding: OpenAPI.Encoding)] {
-        var result: [(name: String, encoding: OpenAPI.Encoding)] = []
-        for pair in media.mapping("encoding") ?? [] {
-            guard let name = pair.key.scalar?.text,
-                let reader = MappingReader(
-                    pair.value, at: media.pointer.appending("encoding").appending(name), context: context,
-                    what: "an Encoding Object")
-            else { continue }
-            reader.warnAboutUnknownKeys(
-                ["contentType", "headers", "style", "explode", "allowReserved"], vocabulary: "an Encoding Object field")
-            var encoding = OpenAPI.Encoding(contentType: reader.string("contentType"), mark: pair.value.mark)
-            for header in reader.mapping("headers") ?? [] {
-                guard let headerName = header.key.scalar?.text else { continue }
-                if let value = referenceable(
-                    header.value, at: reader.pointer.appending("headers").appending(headerName),
-                    what: "a Header Object", decodeValue: { decodeHeader($0) })
-                {
-                    encoding.headers.append((headerName, value))
-                }
-            }
-            result.append((name, encoding))
-        }
-        return result
     }
 
     func decodeHeader(_ reader: MappingReader) -> OpenAPI.Header? {

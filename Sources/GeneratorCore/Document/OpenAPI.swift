@@ -100,6 +100,8 @@ extension OpenAPI {
         public var deprecated: Bool
         public var style: String?
         public var explode: Bool?
+        /// `allowReserved`: RFC 3986 reserved characters in a query value are sent as they are.
+        public var allowReserved: Bool = false
         public var schema: Schema?
         /// `content` instead of `schema`: the media type and its schema.
         public var content: [(mediaType: String, mediaTypeObject: MediaType)]
@@ -120,15 +122,18 @@ extension OpenAPI {
     public struct MediaType: Sendable {
         public var schema: Schema?
         public var mark: SourceMark
-        /// `encoding`: how each property of a `multipart/form-data` body is sent, by property name.
+        /// The Encoding Objects by property name (form and multipart bodies), in document order.
         public var encoding: [(name: String, encoding: Encoding)] = []
     }
 
-    /// An Encoding Object: the content type and header fields of one part of a multipart body.
+    /// An Encoding Object: how one property of a form or multipart body is serialised.
     public struct Encoding: Sendable {
         /// `contentType`: one media type or a comma-separated list (`image/png, image/jpeg`).
         public var contentType: String?
-        /// `headers`: header fields of the part besides `Content-Type` and `Content-Disposition`.
+        public var style: String?
+        public var explode: Bool?
+        public var allowReserved: Bool?
+        /// `headers`: header fields of a multipart part besides `Content-Type` and `Content-Disposition`.
         public var headers: [(name: String, header: Referenceable<Header>)] = []
         public var mark: SourceMark
     }

@@ -236,6 +236,9 @@ extension Context {
         public var queryParameters: [RequestParameter]
         public var hasQueryParameters: Bool
         public var headerParameters: [RequestParameter]
+        /// Cookie parameters, sent together in one `Cookie` header.
+        public var cookieParameters: [RequestParameter] = []
+        public var hasCookieParameters = false
         public var credentials: [Credential]
         public var hasBody: Bool
         public var isBodyFlattened: Bool
@@ -250,6 +253,10 @@ extension Context {
         public var isBodyJSON: Bool
         public var isBodyText: Bool
         public var isBodyBinary: Bool
+        /// Whether the body is sent as `application/x-www-form-urlencoded`, with `formFieldsLiteral`: a Swift
+        /// dictionary literal of `FormField`s by property name (`[:]` when every field is sent as `form`).
+        public var isBodyForm = false
+        public var formFieldsLiteral = "[:]"
         /// Whether the body is `multipart/form-data`, built from `multipartParts`.
         public var isBodyMultipart = false
         /// The parts of a `multipart/form-data` body, in the schema's order.
@@ -337,6 +344,14 @@ extension Context {
         /// For arrays without `explode`: the encoded delimiter as a string literal (`","`, `"%20"`, `"%7C"`).
         public var delimiterLiteral: String
         public var isOptional: Bool
+        /// Whether the value goes through `ParameterEncoding` (any shape, any style); otherwise it is a scalar or
+        /// an array of scalars sent by `ParameterValue` and `QueryItems`.
+        public var isEncoded = false
+        /// The `ParameterStyle` case: `.deepObject`.
+        public var styleCase = ".form"
+        public var allowReserved = false
+        /// Whether the value is sent as its JSON text (`content: application/json`).
+        public var isJSON = false
     }
 
     /// A piece of a path template.
@@ -346,6 +361,8 @@ extension Context {
         public var isParameter: Bool
         /// For a parameter: the argument holding its value (`runID`).
         public var swiftName: String
+        /// For a parameter that is not a scalar in the `simple` style: how `ParameterEncoding.path` sends it.
+        public var parameter: RequestParameter? = nil
     }
 
     public struct BodyProperty: Sendable {

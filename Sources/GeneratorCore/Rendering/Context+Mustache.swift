@@ -215,6 +215,8 @@ extension Context.Operation: KeyPathContext {
         "queryParameters": \.queryParameters,
         "hasQueryParameters": \.hasQueryParameters,
         "headerParameters": \.headerParameters,
+        "cookieParameters": \.cookieParameters,
+        "hasCookieParameters": \.hasCookieParameters,
         "credentials": \.credentials,
         "hasBody": \.hasBody,
         "isBodyFlattened": \.isBodyFlattened,
@@ -225,6 +227,8 @@ extension Context.Operation: KeyPathContext {
         "isBodyJSON": \.isBodyJSON,
         "isBodyText": \.isBodyText,
         "isBodyBinary": \.isBodyBinary,
+        "isBodyForm": \.isBodyForm,
+        "formFieldsLiteral": \.formFieldsLiteral,
         "isBodyMultipart": \.isBodyMultipart,
         "multipartParts": \.multipartParts,
         "acceptLiteral": \.acceptLiteral,
@@ -270,6 +274,10 @@ extension Context.RequestParameter: KeyPathContext {
         "explode": \.explode,
         "delimiterLiteral": \.delimiterLiteral,
         "isOptional": \.isOptional,
+        "isEncoded": \.isEncoded,
+        "styleCase": \.styleCase,
+        "allowReserved": \.allowReserved,
+        "isJSON": \.isJSON,
     ]
 }
 
@@ -278,6 +286,7 @@ extension Context.PathPart: KeyPathContext {
         "text": \.text,
         "isParameter": \.isParameter,
         "swiftName": \.swiftName,
+        "parameter": \.parameter,
     ]
 }
 

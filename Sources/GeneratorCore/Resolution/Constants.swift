@@ -6,7 +6,9 @@ public enum Constants {
     /// `<moduleName>Middleware.Next`: a module type of that name would hide it inside conforming types.
     public static let runtimeTypeNames: Set<String> = [
         "AnyCodingKey", "JSONMatchable", "JSONMatch", "ParameterValue", "QueryItems", "Indirect", "CodingKeys",
-        "RFC3339", "Next", "MultipartFormData",
+        "RFC3339", "Next", "MultipartFormData", "ParameterNode", "ParameterStyle", "FormField", "ParameterEncoding",
+        "ParameterEncoder",
+        "ParameterSlot", "ParameterKeyedContainer", "ParameterUnkeyedContainer", "ParameterSingleValueContainer",
     ]
 
     /// The public types the runtime templates declare, each named `<moduleName><suffix>` (`CambAIClient`,
@@ -40,7 +42,8 @@ public enum Constants {
         "Calendar", "TimeZone", "Bundle", "NSError", "Measurement", "IndexSet", "CharacterSet", "UTF8",
         "Duration", "NSLock", "URLResponse", "URLSessionTask", "URLSessionDataTask", "URLSessionDataDelegate",
         "URLSessionConfiguration", "CheckedContinuation", "CancellationError", "JSONSerialization", "LocalizedError",
-        "ContinuousClock",
+        "ContinuousClock", "KeyedEncodingContainerProtocol", "UnkeyedEncodingContainer",
+        "SingleValueEncodingContainer", "CodingUserInfoKey", "BinaryInteger",
     ]
 
     /// Names a `CodingKeys` case cannot take, because `CodingKey` or `RawRepresentable` already use them.
@@ -65,11 +68,14 @@ public enum Constants {
     public static let reservedUnionMemberNames: Set<String> = ["memberScores", "matchScore", "hashValue"]
 
     /// Local names inside a generated operation, which its parameters cannot take.
-    public static let reservedOperationLocalNames: Set<String> = ["body", "queryItems", "url", "request", "response"]
+    public static let reservedOperationLocalNames: Set<String> = [
+        "body", "queryItems", "url", "request", "response", "cookies",
+    ]
 
     /// Members of the generated client, which operation functions cannot be named after.
     public static let reservedClientMemberNames: Set<String> = [
-        "send", "makeURL", "encodeJSON", "decodeJSON", "decodeText", "classify", "isJSON", "serverURL", "transport",
+        "send", "makeURL", "encodeJSON", "encodeForm", "decodeJSON", "decodeText", "classify", "isJSON", "serverURL",
+        "transport",
         "defaultServerURL", "timeout", "maximumResponseSize", "middlewares", "headerFields", "with", "chain",
     ]
 

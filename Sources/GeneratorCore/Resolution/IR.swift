@@ -268,11 +268,32 @@ extension IR {
         public var explode: Bool
         public var style: String
         public var documentation: Documentation
+        /// `allowReserved`: reserved characters of a query value are sent as they are.
+        public var allowReserved = false
+        /// Described by `content` with a JSON media type: the value is sent as its JSON text.
+        public var isJSONContent = false
+        /// Whether the value is a scalar (or, in a query, an array of scalars) in the location's default style
+        /// (or a delimited query style), sent by `ParameterValue` and `QueryItems` alone; otherwise it goes through
+        /// `ParameterEncoding`, which takes any shape in any style.
+        public var isPlain = true
+    }
+
+    /// How one property of an `application/x-www-form-urlencoded` body is sent: its Encoding Object.
+    public struct FormField: Sendable {
+        /// The property's key on the wire.
+        public var jsonName: String
+        public var style: String
+        public var explode: Bool
+        public var allowReserved: Bool
+        /// `contentType: application/json`: the property is sent as its JSON text.
+        public var isJSON: Bool
     }
 
     /// How a body travels: JSON, UTF-8 text (`text/*`), or raw bytes (any other media type).
     public enum BodyEncoding: Sendable, Equatable {
         case json, text, binary
+        /// `application/x-www-form-urlencoded` (request bodies only; `init(mediaType:)` never gives it).
+        case form
         /// `multipart/form-data`, one part per property (request bodies only; see `MultipartPart`).
         case multipart
 
@@ -302,6 +323,9 @@ extension IR {
         public var flattenedProperties: [Property]?
         public var structureName: String?
         public var documentation: Documentation
+        /// For a form body: the properties whose Encoding Object says how to send them (the others are sent in
+        /// the `form` style with `explode`).
+        public var formFields: [FormField] = []
         /// For `multipart/form-data`: the parts, one per property, each an argument of the function.
         public var multipartParts: [MultipartPart] = []
     }

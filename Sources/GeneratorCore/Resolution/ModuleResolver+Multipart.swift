@@ -2,13 +2,14 @@
 /// `multipart/form-data` body into parts.
 extension ModuleResolver {
     /// What a function for a further media type adds to the operation's name: `Multipart` for
-    /// `multipart/form-data`, `Text` for `text/plain`, otherwise the subtype (`application/sdp` → `Sdp`).
+    /// `multipart/form-data`, `Text` for `text/plain`, `Form` for `application/x-www-form-urlencoded`, otherwise the subtype (`application/sdp` → `Sdp`).
     func mediaTypeSuffix(_ mediaType: String) -> String {
         let base = Self.baseMediaType(mediaType)
         switch base {
         case "multipart/form-data": return "Multipart"
         case "text/plain": return "Text"
         case "application/json": return "JSON"
+        case "application/x-www-form-urlencoded": return "Form"
         default:
             let subtype = base.split(separator: "/").last.map(String.init) ?? base
             let name = namer.typeName(for: subtype)

@@ -32,6 +32,8 @@ extension ModuleResolver {
             parameters.append(parameter)
         }
         var irParameters: [IR.Parameter] = []
+        // Path parameters already reported as impossible to send, so that their placeholder is not reported again.
+        var rejectedPathParameters: Set<String> = []
         let placeholders = Self.placeholders(in: path)
         for parameter in parameters {
             if parameter.location == .path, !placeholders.contains(parameter.name) {
@@ -42,12 +44,6 @@ extension ModuleResolver {
                     at: location(parameter.mark), pointer: parameter.pointer.description)
                 continue
             }
-            if parameter.location == .cookie {
-                diagnostics.warning(
-                    "cookie parameter '\(parameter.name)' is not supported yet; it is not sent",
-                    at: location(parameter.mark), pointer: parameter.pointer.description)
-                continue
-            }
             let schema = parameter.schema ?? parameter.content.first?.mediaTypeObject.schema
             // A parameter defined in `components/parameters` names its inline type after itself, whichever
             // operation reaches it first.
@@ -55,43 +51,39 @@ extension ModuleResolver {
                 componentName(of: parameter.pointer, kind: "parameters").map { namer.typeName(for: $0) }
                 ?? typePrefix + namer.typeName(for: parameter.name)
             let usage = schema.map { types.usage(for: $0, nameHint: hint) }
-            var style = parameter.style ?? (parameter.location == .query ? "form" : "simple")
-            let supportedStyles =
-                parameter.location == .query ? ["form", "spaceDelimited", "pipeDelimited"] : ["simple"]
-            if !supportedStyles.contains(style) {
-                diagnostics.warning(
-                    "style '\(style)' of \(parameter.location.rawValue) parameter '\(parameter.name)' is not supported yet; it is sent as '\(supportedStyles[0])'",
-                    at: location(parameter.mark), pointer: parameter.pointer.description)
-                style = supportedStyles[0]
-            }
-            var type = usage?.type ?? .string
-            if !types.isParameterRepresentable(type, inQuery: parameter.location == .query) {
-                diagnostics.warning(
-                    "\(parameter.location.rawValue) parameter '\(parameter.name)' has a schema the generator cannot serialise yet; it is taken as a String",
-                    at: location(parameter.mark), pointer: parameter.pointer.description)
-                type = .string
+            let type = usage?.type ?? .string
+            guard
+                let serialisation = parameterSerialisation(
+                    parameter, type: type, types: types, operation: operation.operationID ?? functionName)
+            else {
+                if parameter.location == .path { rejectedPathParameters.insert(parameter.name) }
+                continue
             }
             irParameters.append(
                 IR.Parameter(
                     name: parameter.name, swiftName: memberScope.claim(namer.memberName(for: parameter.name)),
                     location: parameter.location, type: type, isRequired: parameter.required,
-                    explode: parameter.explode ?? (style == "form"), style: style,
+                    explode: serialisation.explode, style: serialisation.style,
                     documentation: IR.Documentation(
                         description: parameter.description ?? schema.flatMap(types.describedSchema)?.description
                             ?? schema.flatMap(types.describedSchema)?.title,
                         pointer: parameter.pointer,
                         constraints: schema.map {
                             $0.constraints.isEmpty ? (types.describedSchema($0)?.constraints ?? []) : $0.constraints
-                        } ?? [])))
+                        } ?? []),
+                    allowReserved: parameter.allowReserved, isJSONContent: serialisation.isJSON,
+                    isPlain: serialisation.isPlain))
         }
         for placeholder in placeholders
-        where !irParameters.contains(where: { $0.location == .path && $0.name == placeholder }) {
+        where !irParameters.contains(where: { $0.location == .path && $0.name == placeholder })
+            && !rejectedPathParameters.contains(placeholder)
+        {
             diagnostics.error(
                 "path template '\(path)' names '{\(placeholder)}', but the operation has no path parameter '\(placeholder)'",
                 at: location(operation.mark), pointer: operation.pointer.description)
         }
 
-        let operationName = operation.operationID ?? method.rawValue.uppercased() + " " + path
+        let operationName = operation.operationID ?? functionName
         let requestBodies =
             operation.requestBody.map {
                 resolveRequestBodies(
@@ -216,8 +208,8 @@ extension ModuleResolver {
 
     /// The request body's variants, one per media type the generator sends, JSON first and the others in document
     /// order: each becomes a function, the first named after the operation and the others with `suffix`
-    /// (`createFileMultipart`). `application/x-www-form-urlencoded` is not sent yet; other `multipart/` types are an
-    /// error.
+    /// (`createFileMultipart`). JSON and form bodies take an object's properties as arguments; other `multipart/`
+    /// types than `multipart/form-data` are an error.
     func resolveRequestBodies(
         _ reference: OpenAPI.Referenceable<OpenAPI.RequestBody>, operationName: String, document: OpenAPI.Document,
         types: TypeResolver, typePrefix: String, memberScope: NameScope
@@ -232,7 +224,6 @@ extension ModuleResolver {
             order.insert(order.remove(at: json), at: 0)
         }
         var results: [(suffix: String, body: IR.RequestBody)] = []
-        var notSent: (mediaType: String, mediaTypeObject: OpenAPI.MediaType)?
         for index in order {
             let (mediaType, media) = body.content[index]
             let base = Self.baseMediaType(mediaType)
@@ -256,11 +247,10 @@ extension ModuleResolver {
                     at: location(media.mark), pointer: body.pointer.description)
                 continue
             }
-            guard let encoding = IR.BodyEncoding(mediaType: mediaType) else {
-                if notSent == nil { notSent = (mediaType, media) }
-                continue
-            }
-            guard encoding == .json else {
+            let isForm = Self.isFormMediaType(mediaType)
+            let encoding = isForm ? IR.BodyEncoding.form : IR.BodyEncoding(mediaType: mediaType)
+            guard let encoding else { continue }
+            guard encoding == .json || encoding == .form else {
                 // Text is sent as a String, anything else as the caller's bytes.
                 results.append(
                     (
@@ -272,7 +262,14 @@ extension ModuleResolver {
                     ))
                 continue
             }
-            guard let schema = media.schema else { continue }
+            guard let schema = media.schema else {
+                if isForm {
+                    diagnostics.error(
+                        "the form body of operation '\(operationName)' has no schema, so the generator does not know its fields",
+                        at: location(media.mark), pointer: body.pointer.description)
+                }
+                continue
+            }
             let usage = types.usage(for: schema, nameHint: hint)
             var flattened: [IR.Property]?
             var structureName: String?
@@ -289,20 +286,29 @@ extension ModuleResolver {
                     structureName = name
                 }
             }
-            results.append(
-                (
-                    suffix,
-                    IR.RequestBody(
-                        mediaType: mediaType, encoding: .json, type: usage.type, isRequired: body.required,
-                        flattenedProperties: flattened,
-                        structureName: structureName,
-                        documentation: IR.Documentation(description: body.description, pointer: body.pointer))
-                ))
-        }
-        if results.isEmpty, let notSent {
-            diagnostics.warning(
-                "request media type '\(notSent.mediaType)' is not supported yet; the operation is generated without its request body",
-                at: location(notSent.mediaTypeObject.mark), pointer: body.pointer.description)
+            var formFields: [IR.FormField] = []
+            if isForm {
+                guard case .declared(let name) = usage.type,
+                    case .structure(let structure)? = types.declaration(named: name)
+                else {
+                    diagnostics.error(
+                        "the form body of operation '\(operationName)' is not an object schema; an application/x-www-form-urlencoded body is a list of named fields",
+                        at: location(media.mark), pointer: body.pointer.description)
+                    continue
+                }
+                guard
+                    let fields = self.formFields(
+                        of: structure, mediaType: media, body: body, types: types, operation: operationName)
+                else { continue }
+                formFields = fields
+            }
+            var result = IR.RequestBody(
+                mediaType: mediaType, encoding: encoding, type: usage.type, isRequired: body.required,
+                flattenedProperties: flattened,
+                structureName: structureName,
+                documentation: IR.Documentation(description: body.description, pointer: body.pointer))
+            result.formFields = formFields
+            results.append((suffix, result))
         }
         return results
     }

@@ -41,14 +41,20 @@ import Testing
         let functions = module.operations.map(\.functionName)
         // The document's own `addThingMultipart` keeps its name; the variant takes the next free one.
         #expect(
-            functions == ["addThingMultipart", "addThing", "addThingMultipart2", "addThingText", "addThingOctetStream"])
+            functions == [
+                "addThingMultipart", "addThing", "addThingMultipart2", "addThingText", "addThingOctetStream",
+                "addThingForm",
+            ])
         let bodies = module.operations.dropFirst().map { $0.requestBody?.mediaType }
-        #expect(bodies == ["application/json", "multipart/form-data", "text/plain", "application/octet-stream"])
+        #expect(
+            bodies == [
+                "application/json", "multipart/form-data", "text/plain", "application/octet-stream",
+                "application/x-www-form-urlencoded",
+            ])
         #expect(module.operations.dropFirst().allSatisfy { $0.operationID == "addThing" && $0.path == "/things" })
     }
 
-    /// Without JSON, the document's first media type keeps the name; form-urlencoded alone still warns (its
-    /// encoding is not implemented here).
+    /// Without JSON, the document's first media type keeps the name; a form alone is a form body.
     @Test func withoutJSONTheFirstTypeKeepsTheName() throws {
         let (module, diagnostics) = try resolve(
             Self.header + """
@@ -73,11 +79,8 @@ import Testing
                 """)
         // A variant follows its operation.
         #expect(module.operations.map(\.functionName) == ["createCall", "createCallSdp", "token"])
-        #expect(module.operations.map { $0.requestBody?.encoding } == [.multipart, .binary, nil])
-        #expect(
-            diagnostics == [
-                "t.yaml:20:13: warning: request media type 'application/x-www-form-urlencoded' is not supported yet; the operation is generated without its request body"
-            ])
+        #expect(module.operations.map { $0.requestBody?.encoding } == [.multipart, .binary, .form])
+        #expect(diagnostics == [])
     }
 
     /// Each property is a part: text, JSON, or a file, with the encoding's content type and headers.
