@@ -11,14 +11,21 @@ extension DocumentDecoder {
             reader.warnAboutUnknownKeys(
                 ["contentType", "headers", "style", "explode", "allowReserved"],
                 vocabulary: "an Encoding Object field")
-            encodings.append(
-                (
-                    name,
-                    OpenAPI.Encoding(
-                        contentType: reader.string("contentType"), style: reader.string("style"),
-                        explode: reader.bool("explode"), allowReserved: reader.bool("allowReserved"),
-                        mark: reader.node.mark)
-                ))
+            var encoding = OpenAPI.Encoding(
+                contentType: reader.string("contentType"), style: reader.string("style"),
+                explode: reader.bool("explode"), allowReserved: reader.bool("allowReserved"),
+                mark: reader.node.mark)
+            // A multipart part's header fields.
+            for header in reader.mapping("headers") ?? [] {
+                guard let headerName = header.key.scalar?.text else { continue }
+                if let value = referenceable(
+                    header.value, at: pointer.appending("headers").appending(headerName), what: "a Header Object",
+                    decodeValue: { decodeHeader($0) })
+                {
+                    encoding.headers.append((headerName, value))
+                }
+            }
+            encodings.append((name, encoding))
         }
         return encodings
     }

@@ -145,10 +145,13 @@ extension OpenAPI {
 
     /// An Encoding Object: how one property of a form or multipart body is serialised.
     public struct Encoding: Sendable {
+        /// `contentType`: one media type or a comma-separated list (`image/png, image/jpeg`).
         public var contentType: String?
         public var style: String?
         public var explode: Bool?
         public var allowReserved: Bool?
+        /// `headers`: header fields of a multipart part besides `Content-Type` and `Content-Disposition`.
+        public var headers: [(name: String, header: Referenceable<Header>)] = []
         public var mark: SourceMark
     }
 

@@ -54,6 +54,10 @@ extension OpenAPI {
         public let booleanSchema: Bool?
         /// Specification extensions such as `x-enum-varnames`.
         public let extensions: [String: YAMLNode]
+        /// 3.1's `contentMediaType` (`image/png`): a string whose content is a file of that type.
+        public let contentMediaType: String?
+        /// 3.1's `contentEncoding` (`base64`): a string whose content is a file in that encoding.
+        public let contentEncoding: String?
         public let mark: SourceMark
         /// Where the schema is in its document, such as `#/components/schemas/Pet/properties/id`.
         public let pointer: JSONPointer
@@ -66,8 +70,11 @@ extension OpenAPI {
             nullable: Bool = false, oneOf: [Schema] = [], anyOf: [Schema] = [], allOf: [Schema] = [],
             additionalProperties: AdditionalProperties? = nil, discriminator: Discriminator? = nil,
             deprecated: Bool = false, readOnly: Bool = false, writeOnly: Bool = false, constraints: [String] = [],
-            booleanSchema: Bool? = nil, extensions: [String: YAMLNode] = [:], mark: SourceMark, pointer: JSONPointer
+            booleanSchema: Bool? = nil, extensions: [String: YAMLNode] = [:], contentMediaType: String? = nil,
+            contentEncoding: String? = nil, mark: SourceMark, pointer: JSONPointer
         ) {
+            self.contentMediaType = contentMediaType
+            self.contentEncoding = contentEncoding
             self.constraints = constraints
             self.readOnly = readOnly
             self.writeOnly = writeOnly

@@ -94,7 +94,9 @@ struct SchemaDecoder {
             additionalProperties: additionalProperties,
             discriminator: discriminator, deprecated: reader.bool("deprecated") ?? false,
             readOnly: reader.bool("readOnly") ?? false, writeOnly: reader.bool("writeOnly") ?? false,
-            constraints: Self.constraints(in: node), extensions: reader.extensions, mark: node.mark, pointer: pointer)
+            constraints: Self.constraints(in: node), extensions: reader.extensions,
+            contentMediaType: reader.string("contentMediaType"), contentEncoding: reader.string("contentEncoding"),
+            mark: node.mark, pointer: pointer)
     }
 
     /// Formats whose meaning the Swift type already carries.

@@ -324,6 +324,10 @@ extension Context {
         /// dictionary literal of `FormField`s by property name (`[:]` when every field is sent as `form`).
         public var isBodyForm = false
         public var formFieldsLiteral = "[:]"
+        /// Whether the body is `multipart/form-data`, built from `multipartParts`.
+        public var isBodyMultipart = false
+        /// The parts of a `multipart/form-data` body, in the schema's order.
+        public var multipartParts: [MultipartPart] = []
         /// A string literal of the `Accept` header: every media type the responses document, errors included.
         public var acceptLiteral: String
         public var hasReturnValue: Bool
@@ -377,6 +381,26 @@ extension Context {
         public var typeName: String
         public var hasDefaultValue: Bool
         public var isLast: Bool
+    }
+
+    /// One property of a `multipart/form-data` body: a call `body.append(nameLiteral, kindLabel: valueExpression,
+    /// contentType: contentTypeLiteral, headers: headersLiteral)`.
+    public struct MultipartPart: Sendable {
+        /// The part's name as a string literal: `"file"`.
+        public var nameLiteral: String
+        /// The argument label of `MultipartFormData.append` for the value: `text`, `texts`, `json`, `jsons`,
+        /// `file`, `files`.
+        public var kindLabel: String
+        /// Whether `append` throws (JSON parts, whose encoding can fail).
+        public var isJSON: Bool
+        /// The value: the argument's name, or a literal for a constant property.
+        public var valueExpression: String
+        /// The document's content type for the part as a string literal, or `nil`.
+        public var contentTypeLiteral: String
+        /// For files in `contentEncoding: base64`: sent in Base64.
+        public var isBase64: Bool
+        /// The part's further header fields: an array literal of (name, value) pairs, `[]` for none.
+        public var headersLiteral: String
     }
 
     public struct RequestParameter: Sendable {

@@ -32,7 +32,19 @@ extension Presenter {
         var bodyProperties: [Context.BodyProperty] = []
         var parameterDocs: [String] = []
         if let body = operation.requestBody {
-            if let properties = body.flattenedProperties {
+            if body.encoding == .multipart {
+                for part in body.multipartParts where part.property.constant == nil {
+                    let presented = present(part.property)
+                    var type = presented.baseTypeName
+                    if part.kind == .file { type = part.isArray ? "[\(moduleName)FilePart]" : moduleName + "FilePart" }
+                    argument(part.property.swiftName, type, optional: presented.isArgumentOptional)
+                }
+                for part in body.multipartParts {
+                    for header in part.headers where header.value == nil {
+                        argument(header.swiftName, typeName(header.type), optional: !header.isRequired)
+                    }
+                }
+            } else if let properties = body.flattenedProperties {
                 for property in properties {
                     let presented = present(property)
                     // An optional and nullable property takes `Nullable<T>?`: nil (left out), .null, or .value.
@@ -67,7 +79,24 @@ extension Presenter {
                 "  - \(Self.label(parameter.swiftName)): \(text.isEmpty ? "" : text + " ")(\(parameter.location.rawValue) parameter `\(parameter.name)`)"
             )
         }
-        if let properties = operation.requestBody?.flattenedProperties {
+        if let parts = operation.requestBody?.multipartParts, operation.requestBody?.encoding == .multipart {
+            for part in parts where part.property.constant == nil {
+                let property = part.property
+                let text = SwiftText.lines(property.documentation.description ?? property.title ?? "").joined(
+                    separator: " ")
+                parameterDocs.append(
+                    "  - \(Self.label(property.swiftName)): \(text.isEmpty ? "" : text + " ")(multipart part `\(property.jsonName)`\(part.isArray ? ", one part per item" : ""))"
+                )
+            }
+            for part in parts {
+                for header in part.headers where header.value == nil {
+                    let text = SwiftText.lines(header.description ?? "").joined(separator: " ")
+                    parameterDocs.append(
+                        "  - \(Self.label(header.swiftName)): \(text.isEmpty ? "" : text + " ")(header `\(header.name)` of multipart part `\(part.property.jsonName)`)"
+                    )
+                }
+            }
+        } else if let properties = operation.requestBody?.flattenedProperties {
             for property in properties {
                 let text = SwiftText.lines(property.documentation.description ?? property.title ?? "").joined(
                     separator: " ")
@@ -197,6 +226,7 @@ extension Presenter {
             isBodyJSON: body?.encoding == .json, isBodyText: body?.encoding == .text,
             isBodyBinary: body?.encoding == .binary, isBodyForm: body?.encoding == .form,
             formFieldsLiteral: Self.formFieldsLiteral(body?.formFields ?? []),
+            isBodyMultipart: body?.encoding == .multipart, multipartParts: body.map(presentMultipartParts) ?? [],
             acceptLiteral: SwiftText.stringLiteral(
                 operation.responseMediaTypes.joined(separator: ", ").nonEmpty ?? "application/json"),
             hasReturnValue: operation.returnType != nil,
@@ -213,6 +243,36 @@ extension Presenter {
         addOutcomes(
             to: &presented, of: operation, module: module, summary: summaryLine, commonDocs: commonDocs)
         return presented
+    }
+
+    /// The calls that append each part of a `multipart/form-data` body, in the schema's order.
+    func presentMultipartParts(of body: IR.RequestBody) -> [Context.MultipartPart] {
+        body.multipartParts.map { part in
+            let kind: String =
+                switch part.kind {
+                case .text: part.isArray ? "texts" : "text"
+                case .json: part.isArray ? "jsons" : "json"
+                case .file: part.isArray ? "files" : "file"
+                }
+            var value = part.property.swiftName
+            if let constant = part.property.constant {
+                let (caseName, literal) = defaultValue(constant, for: part.property.type)
+                value =
+                    caseName.map { typeName(part.property.type) + "." + $0 } ?? literal
+                    ?? SwiftText.stringLiteral(constant.text)
+            }
+            let headers = part.headers.map { header in
+                let value =
+                    header.value.map(SwiftText.stringLiteral)
+                    ?? (header.isRequired ? header.swiftName + ".parameterText" : header.swiftName + "?.parameterText")
+                return "(\(SwiftText.stringLiteral(header.name)), \(value))"
+            }
+            return Context.MultipartPart(
+                nameLiteral: SwiftText.stringLiteral(part.property.jsonName), kindLabel: kind,
+                isJSON: part.kind == .json,
+                valueExpression: value, contentTypeLiteral: part.contentType.map(SwiftText.stringLiteral) ?? "nil",
+                isBase64: part.isBase64, headersLiteral: "[" + headers.joined(separator: ", ") + "]")
+        }
     }
 
     /// A Swift dictionary literal of the form fields that an Encoding Object describes:

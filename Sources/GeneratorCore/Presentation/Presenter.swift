@@ -59,6 +59,10 @@ public struct Presenter {
                 Constants.moduleTypeSuffixes.contains(base) ? Self.swiftFileName(module.name + base) : template
             jobs.append(Job(fileName: fileName, templateName: template, context: file()))
         }
+        // Files and multipart bodies, for a module that sends one.
+        if module.operations.contains(where: { $0.requestBody?.encoding == .multipart }) {
+            jobs.append(Job(fileName: "Multipart.swift", templateName: "Multipart.swift", context: file()))
+        }
         for type in module.types {
             var context = file()
             let template: String

@@ -275,6 +275,8 @@ extension Context.Operation: KeyPathContext {
         "isBodyBinary": \.isBodyBinary,
         "isBodyForm": \.isBodyForm,
         "formFieldsLiteral": \.formFieldsLiteral,
+        "isBodyMultipart": \.isBodyMultipart,
+        "multipartParts": \.multipartParts,
         "acceptLiteral": \.acceptLiteral,
         "hasReturnValue": \.hasReturnValue,
         "returnTypeName": \.returnTypeName,
@@ -295,6 +297,18 @@ extension Context.Argument: KeyPathContext {
         "typeName": \.typeName,
         "hasDefaultValue": \.hasDefaultValue,
         "isLast": \.isLast,
+    ]
+}
+
+extension Context.MultipartPart: KeyPathContext {
+    nonisolated(unsafe) public static let templateKeys: [String: PartialKeyPath<Self>] = [
+        "nameLiteral": \.nameLiteral,
+        "kindLabel": \.kindLabel,
+        "isJSON": \.isJSON,
+        "valueExpression": \.valueExpression,
+        "contentTypeLiteral": \.contentTypeLiteral,
+        "isBase64": \.isBase64,
+        "headersLiteral": \.headersLiteral,
     ]
 }
 

@@ -6,7 +6,8 @@ public enum Constants {
     /// `<moduleName>Middleware.Next`: a module type of that name would hide it inside conforming types.
     public static let runtimeTypeNames: Set<String> = [
         "AnyCodingKey", "JSONMatchable", "JSONMatch", "ParameterValue", "QueryItems", "Indirect", "CodingKeys",
-        "RFC3339", "Next", "ParameterNode", "ParameterStyle", "FormField", "ParameterEncoding", "ParameterEncoder",
+        "RFC3339", "Next", "MultipartFormData", "ParameterNode", "ParameterStyle", "FormField", "ParameterEncoding",
+        "ParameterEncoder",
         "ParameterSlot", "ParameterKeyedContainer", "ParameterUnkeyedContainer", "ParameterSingleValueContainer",
         "SecuritySchemeID", "SecurityValues",
     ]
@@ -19,7 +20,7 @@ public enum Constants {
     public static let moduleTypeSuffixes: [String] = [
         "Client", "Error", "Request", "Response", "Transport", "URLSessionTransport", "Credential", "JSONValue",
         "CalendarDate", "Middleware", "RetryMiddleware", "LoggingMiddleware", "Operation", "RequestOptions",
-        "BasicCredential", "TokenProvider", "Servers", "Nullable",
+        "BasicCredential", "TokenProvider", "Servers", "Nullable", "FilePart",
     ]
 
     /// Standard library and Foundation types a generated file may mention; a schema with one of these names

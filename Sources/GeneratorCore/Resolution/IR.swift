@@ -337,6 +337,8 @@ extension IR {
         case json, text, binary
         /// `application/x-www-form-urlencoded` (request bodies only; `init(mediaType:)` never gives it).
         case form
+        /// `multipart/form-data`, one part per property (request bodies only; see `MultipartPart`).
+        case multipart
 
         /// The encoding for a media type; `nil` for the form encodings, which are not supported yet.
         init?(mediaType: String) {
@@ -370,6 +372,8 @@ extension IR {
         /// Whether the JSON body may be `null`: the argument is `T?` when the body is required (`nil` sends
         /// `null`), `<moduleName>Nullable<T>?` when it is not (no body, `null`, or a value).
         public var isNullable = false
+        /// For `multipart/form-data`: the parts, one per property, each an argument of the function.
+        public var multipartParts: [MultipartPart] = []
     }
 
     public struct Response: Sendable {

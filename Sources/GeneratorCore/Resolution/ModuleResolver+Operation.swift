@@ -20,7 +20,7 @@ extension ModuleResolver {
         _ operation: OpenAPI.Operation, named functionName: String, method: OpenAPI.HTTPMethod, path: String,
         pathItem: OpenAPI.PathItem, document: OpenAPI.Document, types: TypeResolver, credentials: [IR.Credential],
         errorCases: inout [IR.ErrorCase]
-    ) -> IR.Operation {
+    ) -> [IR.Operation] {
         let typePrefix = namer.typeName(for: functionName)
         var memberScope = NameScope(reserved: Constants.reservedOperationLocalNames)
 
@@ -83,11 +83,13 @@ extension ModuleResolver {
                 at: location(operation.mark), pointer: operation.pointer.description)
         }
 
-        let requestBody = operation.requestBody.flatMap {
-            resolveRequestBody(
-                $0, document: document, types: types, typePrefix: typePrefix, memberScope: &memberScope,
-                operationName: operation.operationID ?? functionName)
-        }
+        let operationName = operation.operationID ?? functionName
+        let requestBodies =
+            operation.requestBody.map {
+                resolveRequestBodies(
+                    $0, operationName: operationName, document: document, types: types, typePrefix: typePrefix,
+                    memberScope: memberScope)
+            } ?? []
 
         var success: [IR.Response] = []
         var errors: [IR.ErrorResponse] = []
@@ -168,14 +170,21 @@ extension ModuleResolver {
             path: path,
             documentation: IR.Documentation(
                 summary: operation.summary, description: operation.description, pointer: operation.pointer),
-            parameters: irParameters, requestBody: requestBody, success: success,
+            parameters: irParameters, requestBody: requestBodies.first?.body, success: success,
             returnType: returnType,
             returnsOptional: returnType != nil && success.contains { $0.type == nil && $0.status != "default" },
             errors: errors, errorsWithoutBody: errorsWithoutBody, credentials: usedCredentials,
             isDeprecated: operation.deprecated)
         result.responseMediaTypes = responseMediaTypes
         result.security = security
-        return result
+        // One function per further media type of the request body, named with its suffix (claimed by the caller).
+        return [result]
+            + requestBodies.dropFirst().map { variant in
+                var other = result
+                other.functionName = functionName + variant.suffix
+                other.requestBody = variant.body
+                return other
+            }
     }
 
     static func placeholders(in path: String) -> [String] {
@@ -188,81 +197,104 @@ extension ModuleResolver {
         return names
     }
 
-    func resolveRequestBody(
-        _ reference: OpenAPI.Referenceable<OpenAPI.RequestBody>, document: OpenAPI.Document, types: TypeResolver,
-        typePrefix: String, memberScope: inout NameScope, operationName: String
-    ) -> IR.RequestBody? {
+    /// The request body's variants, one per media type the generator sends, JSON first and the others in document
+    /// order: each becomes a function, the first named after the operation and the others with `suffix`
+    /// (`createFileMultipart`). JSON and form bodies take an object's properties as arguments; other `multipart/`
+    /// types than `multipart/form-data` are an error.
+    func resolveRequestBodies(
+        _ reference: OpenAPI.Referenceable<OpenAPI.RequestBody>, operationName: String, document: OpenAPI.Document,
+        types: TypeResolver, typePrefix: String, memberScope: NameScope
+    ) -> [(suffix: String, body: IR.RequestBody)] {
         guard
             let body = resolve(
                 reference, in: document.components.requestBodies.map { ($0.name, $0.requestBody) },
                 kind: "requestBodies", document: document)
-        else { return nil }
-        // JSON first, then a form; each object schema's properties become arguments.
-        let chosen =
-            body.content.first(where: { IR.BodyEncoding(mediaType: $0.mediaType) == .json })
-            ?? body.content.first(where: { Self.isFormMediaType($0.mediaType) })
-        guard let json = chosen else {
-            // Text is sent as a String, anything else but forms as the caller's bytes.
-            if let raw = body.content.first(where: { IR.BodyEncoding(mediaType: $0.mediaType) != nil }),
-                let encoding = IR.BodyEncoding(mediaType: raw.mediaType)
-            {
-                return IR.RequestBody(
-                    mediaType: raw.mediaType, encoding: encoding, type: encoding == .text ? .string : .bytes,
-                    isRequired: body.required, flattenedProperties: nil, structureName: nil,
-                    documentation: IR.Documentation(description: body.description, pointer: body.pointer))
-            }
-            if let other = body.content.first {
-                diagnostics.warning(
-                    "request media type '\(other.mediaType)' is not supported yet; the operation is generated without its request body",
-                    at: location(other.mediaTypeObject.mark), pointer: body.pointer.description)
-            }
-            return nil
+        else { return [] }
+        var order = Array(body.content.indices)
+        if let json = order.firstIndex(where: { IR.BodyEncoding(mediaType: body.content[$0].mediaType) == .json }) {
+            order.insert(order.remove(at: json), at: 0)
         }
-        let isForm = Self.isFormMediaType(json.mediaType)
-        guard let schema = json.mediaTypeObject.schema else {
-            if isForm {
-                diagnostics.error(
-                    "the form body of operation '\(operationName)' has no schema, so the generator does not know its fields",
-                    at: location(json.mediaTypeObject.mark), pointer: body.pointer.description)
-            }
-            return nil
-        }
-        let hint =
-            componentName(of: body.pointer, kind: "requestBodies").map { namer.typeName(for: $0) } ?? typePrefix
-            + "Request"
-        let usage = types.usage(for: schema, nameHint: hint)
-        var flattened: [IR.Property]?
-        var structureName: String?
-        // A nullable body is not flattened: its arguments could not send `null`.
-        if case .declared(let name) = usage.type, body.required, !usage.isNullable,
-            case .structure(let structure)? = types.declaration(named: name),
-            !structure.properties.isEmpty
-        {
-            // Read-only properties are the server's to set, and constants are fixed: neither is an argument.
-            let sent = structure.properties.filter { !$0.isReadOnly && $0.constant == nil }
+        var results: [(suffix: String, body: IR.RequestBody)] = []
+        for index in order {
+            let (mediaType, media) = body.content[index]
+            let base = Self.baseMediaType(mediaType)
+            let suffix = results.isEmpty ? "" : mediaTypeSuffix(mediaType)
+            let hint =
+                componentName(of: body.pointer, kind: "requestBodies").map { namer.typeName(for: $0) + suffix }
+                ?? typePrefix + suffix + "Request"
             var scope = memberScope
-            let clash = sent.contains { scope.claim($0.swiftName) != $0.swiftName }
-            if !clash {
-                memberScope = scope
-                flattened = sent
-                structureName = name
+            if base == "multipart/form-data" {
+                if let resolved = resolveMultipartBody(
+                    mediaType: mediaType, media: media, body: body, operationName: operationName, document: document,
+                    types: types, hint: hint, memberScope: &scope)
+                {
+                    results.append((suffix, resolved))
+                }
+                continue
             }
+            if base.hasPrefix("multipart/") {
+                diagnostics.error(
+                    "request body '\(mediaType)' of operation '\(operationName)' cannot be sent: the generator sends 'multipart/form-data' only; describe the body as 'multipart/form-data' or remove this media type",
+                    at: location(media.mark), pointer: body.pointer.description)
+                continue
+            }
+            let isForm = Self.isFormMediaType(mediaType)
+            let encoding = isForm ? IR.BodyEncoding.form : IR.BodyEncoding(mediaType: mediaType)
+            guard let encoding else { continue }
+            guard encoding == .json || encoding == .form else {
+                // Text is sent as a String, anything else as the caller's bytes.
+                results.append(
+                    (
+                        suffix,
+                        IR.RequestBody(
+                            mediaType: mediaType, encoding: encoding, type: encoding == .text ? .string : .bytes,
+                            isRequired: body.required, flattenedProperties: nil, structureName: nil,
+                            documentation: IR.Documentation(description: body.description, pointer: body.pointer))
+                    ))
+                continue
+            }
+            guard let schema = media.schema else {
+                if isForm {
+                    diagnostics.error(
+                        "the form body of operation '\(operationName)' has no schema, so the generator does not know its fields",
+                        at: location(media.mark), pointer: body.pointer.description)
+                }
+                continue
+            }
+            let usage = types.usage(for: schema, nameHint: hint)
+            var flattened: [IR.Property]?
+            var structureName: String?
+            // A nullable body is not flattened: its arguments could not send `null`.
+            if case .declared(let name) = usage.type, body.required, !usage.isNullable,
+                case .structure(let structure)? = types.declaration(named: name),
+                !structure.properties.isEmpty
+            {
+                // Read-only properties are the server's to set, and constants are fixed: neither is an argument.
+                let sent = structure.properties.filter { !$0.isReadOnly && $0.constant == nil }
+                var attempt = scope
+                let clash = sent.contains { attempt.claim($0.swiftName) != $0.swiftName }
+                if !clash {
+                    flattened = sent
+                    structureName = name
+                }
+            }
+            var formFields: [IR.FormField] = []
+            if isForm {
+                guard
+                    let fields = self.formFields(
+                        of: usage.type, mediaType: media, body: body, types: types, operation: operationName)
+                else { continue }
+                formFields = fields
+            }
+            var result = IR.RequestBody(
+                mediaType: mediaType, encoding: encoding, type: usage.type, isRequired: body.required,
+                flattenedProperties: flattened,
+                structureName: structureName,
+                documentation: IR.Documentation(description: body.description, pointer: body.pointer))
+            result.formFields = formFields
+            result.isNullable = usage.isNullable
+            results.append((suffix, result))
         }
-        var formFields: [IR.FormField] = []
-        if isForm {
-            guard
-                let fields = self.formFields(
-                    of: usage.type, mediaType: json.mediaTypeObject, body: body, types: types, operation: operationName)
-            else { return nil }
-            formFields = fields
-        }
-        var result = IR.RequestBody(
-            mediaType: json.mediaType, encoding: isForm ? .form : .json, type: usage.type, isRequired: body.required,
-            flattenedProperties: flattened,
-            structureName: structureName,
-            documentation: IR.Documentation(description: body.description, pointer: body.pointer))
-        result.formFields = formFields
-        result.isNullable = usage.isNullable
-        return result
+        return results
     }
 }

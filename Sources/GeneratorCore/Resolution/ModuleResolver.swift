@@ -111,15 +111,20 @@ public struct ModuleResolver {
         // Servers of path items and operations, each resolved (and reported) once: the nearest wins.
         var ownServers: [JSONPointer: IR.Server?] = [:]
         for (index, entry) in entries.enumerated() {
-            var operation = resolveOperation(
+            var resolved = resolveOperation(
                 entry.operation, named: functionNames[index], method: entry.method, path: entry.path,
                 pathItem: entry.item, document: document, types: types, credentials: credentials,
                 errorCases: &errorCases)
             if let first = (entry.operation.servers ?? entry.item.servers)?.first {
                 if ownServers[first.pointer] == nil { ownServers[first.pointer] = resolveServers([first]).first }
-                operation.server = ownServers[first.pointer] ?? nil
+                for variant in resolved.indices { resolved[variant].server = ownServers[first.pointer] ?? nil }
             }
-            operations.append(operation)
+            operations.append(resolved[0])
+            // A function per further request media type, after every operation's own name is claimed.
+            for var variant in resolved.dropFirst() {
+                variant.functionName = functionScope.claim(variant.functionName)
+                operations.append(variant)
+            }
         }
         reportUnusedEnumCaseNames(declared: types.namedEnumPointers)
         reportUnusedNames(

@@ -40,6 +40,10 @@ import Testing
             Context.RequestParameter(
                 swiftName: "a", nameLiteral: "\"a\"", isArray: false, explode: true, delimiterLiteral: "\",\"",
                 isOptional: true),
+            // CambAI has no multipart body.
+            Context.MultipartPart(
+                nameLiteral: "\"file\"", kindLabel: "file", isJSON: false, valueExpression: "file",
+                contentTypeLiteral: "nil", isBase64: false, headersLiteral: "[]"),
             // CambAI has no polymorphic base, whose union offers shared properties.
             Context.SharedProperty(swiftName: "name", typeName: "String", docLines: [], memberCaseNames: ["cat"]),
             // CambAI's one server has no variables.
@@ -58,6 +62,6 @@ import Testing
                 checkedTypes.insert(String(describing: type(of: reachable)))
             }
         }
-        #expect(checkedTypes.count == 23, "\(checkedTypes.sorted())")
+        #expect(checkedTypes.count == 24, "\(checkedTypes.sorted())")
     }
 }

@@ -13,7 +13,9 @@ import Testing
     /// `Entry` and `Entry.Kind`), used only inside them, where they take precedence over module types of the
     /// same name, so a schema may be called `Session` or `Entry` without a rename (the compile fixture
     /// `names.yaml` has such schemas). A protocol's type alias does not: `HTTPMiddleware.Next` is reserved.
-    static let nestedTypes: Set<String> = ["Session", "Exchange", "Delegate", "Entry", "Kind"]
+    static let nestedTypes: Set<String> = [
+        "Session", "Exchange", "Delegate", "Entry", "Kind", "Contents", "Part", "BoundaryCollision",
+    ]
 
     /// Capitalised identifiers in the Swift code of the templates (not in comments, string literals, Mustache
     /// tags, or after a `.`), and the suffixes of the names the templates build from the module's name
