@@ -69,10 +69,12 @@ extension ModuleResolver {
         }
         let explode = parameter.explode ?? (style == "form")
         if !isJSON, let problem = shapeProblem(of: type, style: style, types: types) {
-            diagnostics.error(
-                "\(what) cannot be sent in style '\(style)': \(problem)", at: location(parameter.mark),
-                pointer: parameter.pointer.description)
-            return nil
+            // Nothing is lost: the whole value goes as its JSON text, the one encoding that nests (Box's
+            // `mdfilters`, an array of objects in style `form`, is documented as a JSON array).
+            diagnostics.warning(
+                "\(what) cannot be sent in style '\(style)': \(problem); it is sent as JSON text, as with 'content: application/json'",
+                at: location(parameter.mark), pointer: parameter.pointer.description)
+            isJSON = true
         }
         var isPlain = false
         if !isJSON, !parameter.allowReserved, style == allowed[0] || parameter.location == .query,

@@ -114,4 +114,9 @@ check(recorder.requests.last?.headerFields["Cookie"] == nil && recorder.requests
 try await client.extras(tags: [], xTags: [])
 check(sent() == "/extras", sent())
 check(recorder.requests.last?.headerFields["X-Tags"] == nil)
+
+// A value no style can express (an array of objects in style form) is sent whole as JSON text:
+// `[{"scope":"enterprise"}]`, percent-encoded.
+try await client.nested(mdfilters: [Filter(scope: "enterprise")])
+check(sent() == "/nested?mdfilters=%5B%7B%22scope%22%3A%22enterprise%22%7D%5D", sent())
 finish()

@@ -85,7 +85,7 @@ import Testing
         #expect(module.operations.first?.requestBody?.encoding == .json)
     }
 
-    @Test func recursiveSchemasNeedDeepObject() throws {
+    @Test func recursiveSchemasOutsideDeepObjectAreSentAsJSONWithAWarning() throws {
         let (_, diagnostics) = try resolve(
             Self.header + """
                 paths:
@@ -101,7 +101,7 @@ import Testing
                 """)
         #expect(
             diagnostics == [
-                "t.yaml:8:11: error: query parameter 'node' of operation 'tree' cannot be sent in style 'form': its schema is recursive, and only 'deepObject' (or 'content: application/json') nests values"
+                "t.yaml:8:11: warning: query parameter 'node' of operation 'tree' cannot be sent in style 'form': its schema is recursive, and only 'deepObject' (or 'content: application/json') nests values; it is sent as JSON text, as with 'content: application/json'"
             ])
     }
 }
