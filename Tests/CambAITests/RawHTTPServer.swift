@@ -19,6 +19,8 @@ final class RawHTTPServer: @unchecked Sendable {
         /// Keeps the connection open, reading, until the client closes it (recorded as `clientClosed`), at
         /// most `holdLimit` seconds.
         case holdUntilClientCloses
+        /// Waits until the test calls `release()`, at most this many seconds (recorded as `wasReleased`).
+        case waitForRelease(Double)
     }
 
     /// The longest `holdUntilClientCloses` waits.
@@ -31,6 +33,8 @@ final class RawHTTPServer: @unchecked Sendable {
     private var requestCount = 0
     private var clientClosedCount = 0
     private var isStopped = false
+    private var isReleased = false
+    private var releasedCount = 0
 
     /// Starts listening on an ephemeral port of 127.0.0.1.
     init(_ steps: [Step]) throws {
@@ -71,6 +75,14 @@ final class RawHTTPServer: @unchecked Sendable {
     /// How many connections the client closed while the server held them open.
     var clientClosed: Int { lock.withLock { clientClosedCount } }
 
+    /// Lets a `waitForRelease` step go on.
+    func release() {
+        lock.withLock { isReleased = true }
+    }
+
+    /// How many `waitForRelease` steps ended because the test called `release()`, rather than at their limit.
+    var wasReleased: Int { lock.withLock { releasedCount } }
+
     /// Stops accepting; connections being served finish their script.
     func stop() {
         lock.withLock { isStopped = true }
@@ -108,6 +120,10 @@ final class RawHTTPServer: @unchecked Sendable {
                 guard Self.write(data, to: connection) else { return }
             case .pause(let seconds):
                 Thread.sleep(forTimeInterval: seconds)
+            case .waitForRelease(let seconds):
+                let deadline = Date().addingTimeInterval(seconds)
+                while Date() < deadline, !lock.withLock({ isReleased }) { Thread.sleep(forTimeInterval: 0.01) }
+                lock.withLock { if isReleased { releasedCount += 1 } }
             case .holdUntilClientCloses:
                 if Self.readUntilClosed(connection, seconds: Self.holdLimit) {
                     lock.withLock { clientClosedCount += 1 }

@@ -196,6 +196,8 @@ extension Presenter {
             isDeprecated: operation.isDeprecated)
         addOutcomes(
             to: &presented, of: operation, module: module, summary: summaryLine, commonDocs: commonDocs)
+        presented.stream = presentStream(
+            of: operation, module: module, arguments: arguments, parameterDocs: parameterDocs, throwsDocs: throwsDocs)
         return presented
     }
 

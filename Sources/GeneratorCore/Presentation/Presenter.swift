@@ -19,7 +19,7 @@ public struct Presenter {
         "Client.swift", "Error.swift", "JSONValue.swift", "Transport.swift", "Request.swift", "Response.swift",
         "URLSessionTransport.swift", "Credential.swift", "QueryItems.swift", "ParameterValue.swift",
         "AnyCodingKey.swift", "JSONMatchable.swift", "Indirect.swift", "CalendarDate.swift", "RFC3339.swift",
-        "Middleware.swift", "RetryMiddleware.swift", "LoggingMiddleware.swift",
+        "Middleware.swift", "RetryMiddleware.swift", "LoggingMiddleware.swift", "StreamedResponse.swift",
     ]
 
     /// The document's file name, as the banner names it.

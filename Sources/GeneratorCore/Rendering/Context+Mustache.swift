@@ -236,6 +236,7 @@ extension Context.Operation: KeyPathContext {
         "outcomeDocLines": \.outcomeDocLines,
         "outcomes": \.outcomes,
         "hasDefaultOutcome": \.hasDefaultOutcome,
+        "stream": \.stream,
     ]
 }
 

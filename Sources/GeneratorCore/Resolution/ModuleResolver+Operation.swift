@@ -190,6 +190,8 @@ extension ModuleResolver {
             errors: errors, errorsWithoutBody: errorsWithoutBody, credentials: usedCredentials,
             isDeprecated: operation.deprecated)
         result.responseMediaTypes = responseMediaTypes
+        result.stream = resolveStream(
+            operation, document: document, types: types, typePrefix: typePrefix, functionName: functionName)
         return result
     }
 

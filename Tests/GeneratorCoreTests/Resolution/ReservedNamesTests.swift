@@ -7,13 +7,15 @@ import Testing
 /// it and break the build, so every such name must be reserved.
 @Suite struct ReservedNamesTests {
     /// Generic parameters the templates declare; a module type of the same name cannot shadow them.
-    static let genericParameters: Set<String> = ["Body", "Value", "Wrapped", "Element", "Key"]
+    static let genericParameters: Set<String> = ["Body", "Value", "Wrapped", "Element", "Key", "Item"]
 
     /// Types the runtime declares inside its types (`URLSessionTransport`'s `Session`, `LoggingMiddleware`'s
     /// `Entry` and `Entry.Kind`), used only inside them, where they take precedence over module types of the
     /// same name, so a schema may be called `Session` or `Entry` without a rename (the compile fixture
     /// `names.yaml` has such schemas). A protocol's type alias does not: `HTTPMiddleware.Next` is reserved.
-    static let nestedTypes: Set<String> = ["Session", "Exchange", "Delegate", "Entry", "Kind"]
+    static let nestedTypes: Set<String> = [
+        "Session", "Exchange", "Delegate", "Entry", "Kind", "Receiver", "StreamExchange", "BodyReader",
+    ]
 
     /// Capitalised identifiers in the Swift code of the templates (not in comments, string literals, Mustache
     /// tags, or after a `.`), and the suffixes of the names the templates build from the module's name
@@ -81,7 +83,7 @@ import Testing
             runtimeFiles == [
                 "TClient.swift", "TError.swift", "TRequest.swift", "TResponse.swift", "TTransport.swift",
                 "TURLSessionTransport.swift", "TCredential.swift", "TJSONValue.swift", "TCalendarDate.swift",
-                "TMiddleware.swift", "TRetryMiddleware.swift", "TLoggingMiddleware.swift",
+                "TMiddleware.swift", "TRetryMiddleware.swift", "TLoggingMiddleware.swift", "TStreamedResponse.swift",
             ])
     }
 

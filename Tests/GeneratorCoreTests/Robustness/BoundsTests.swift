@@ -66,14 +66,14 @@ import Testing
     }
 
     /// Just under the bound, 254 nested schemas (levels 4 to 511) generate normally: one struct per level,
-    /// `Deep`, `DeepA`, `DeepAA`… `Deep` + 253 × `A`, besides the 18 module files. Type names of 250 characters and
+    /// `Deep`, `DeepA`, `DeepAA`… `Deep` + 253 × `A`, besides the 19 module files. Type names of 250 characters and
     /// more (`Deep` + 246 × `A` on) would make file names over 255 bytes, so those 8 are shortened.
     @Test func nestingJustUnderTheBoundGeneratesNormally() async throws {
         let (files, diagnostics) = renderInMemory(
             Array(Self.deepSchema(levels: 254).utf8), renderer: try await loadTemplates())
         #expect(diagnostics.isEmpty)
         let names = try #require(files).keys
-        #expect(names.count == 18 + 254)
+        #expect(names.count == 19 + 254)
         #expect(names.allSatisfy { $0.utf8.count <= 255 })
         let shortened = names.filter { $0.hasPrefix("Deep" + String(repeating: "A", count: 196) + "-") }
         #expect(shortened.count == 8)
@@ -110,8 +110,8 @@ import Testing
         let (files, diagnostics) = renderInMemory(Array(text.utf8), renderer: try await loadTemplates())
         #expect(diagnostics.isEmpty)
         let names = try #require(files).keys
-        // 18 module files, the struct, its `kind` enum, the operation.
-        #expect(names.count == 21)
+        // 19 module files, the struct, its `kind` enum, the operation.
+        #expect(names.count == 22)
         #expect(names.allSatisfy { $0.utf8.count <= 255 })
         #expect(names.contains("BoundsClient.swift"))
         #expect(names.filter { $0.hasPrefix("BoundsClient+Opop") && $0.utf8.count == 223 }.count == 1)
@@ -130,7 +130,7 @@ import Testing
         for index in 0..<10_000 { text += "        - '\(member(index))'\n" }
         let (files, diagnostics) = renderInMemory(Array(text.utf8), renderer: try await loadTemplates())
         let enumFile = try #require(files?["E.swift"])
-        #expect(files?.count == 19)
+        #expect(files?.count == 20)
         #expect(enumFile.contains("    case x\n"))
         #expect(enumFile.contains("    case x10000\n"))
         #expect(diagnostics.count == 9_999)
@@ -156,7 +156,7 @@ import Testing
         let (files, diagnostics) = renderInMemory(
             Array(Self.schemas(count: 2_000).utf8), renderer: try await loadTemplates())
         #expect(diagnostics.isEmpty)
-        #expect(files?.count == 18 + 2_000)
+        #expect(files?.count == 19 + 2_000)
         #expect(files?["S1999.swift"]?.contains("public var prev: S1998?") == true)
     }
 
@@ -169,7 +169,7 @@ import Testing
         text += "    S2000: {type: string}\n"
         let (files, diagnostics) = renderInMemory(Array(text.utf8), renderer: try await loadTemplates())
         #expect(diagnostics.isEmpty)
-        #expect(files?.count == 18 + 2_001)
+        #expect(files?.count == 19 + 2_001)
         #expect(files?["S0.swift"]?.contains("public typealias S0 = S1\n") == true)
         #expect(files?["S2000.swift"]?.contains("public typealias S2000 = String\n") == true)
     }
