@@ -21,6 +21,9 @@ final class RawHTTPServer: @unchecked Sendable {
         case holdUntilClientCloses
         /// Waits until the test calls `release()`, at most this many seconds (recorded as `wasReleased`).
         case waitForRelease(Double)
+        /// `holdUntilClientCloses` with a limit of this many seconds, for a test whose client may be slow to
+        /// get to closing on a loaded machine.
+        case holdUntilClientClosesWithin(Double)
     }
 
     /// The longest `holdUntilClientCloses` waits.
@@ -120,6 +123,11 @@ final class RawHTTPServer: @unchecked Sendable {
                 guard Self.write(data, to: connection) else { return }
             case .pause(let seconds):
                 Thread.sleep(forTimeInterval: seconds)
+            case .holdUntilClientClosesWithin(let seconds):
+                if Self.readUntilClosed(connection, seconds: seconds) {
+                    lock.withLock { clientClosedCount += 1 }
+                }
+                return
             case .waitForRelease(let seconds):
                 let deadline = Date().addingTimeInterval(seconds)
                 while Date() < deadline, !lock.withLock({ isReleased }) { Thread.sleep(forTimeInterval: 0.01) }

@@ -178,7 +178,7 @@ import Testing
         let server = try RawHTTPServer([
             .head(["Content-Type: text/event-stream", "Connection: close"]),
             .text("data: one\n\n"),
-            .holdUntilClientCloses,
+            .holdUntilClientClosesWithin(60),
         ])
         defer { server.stop() }
         // The body is dropped at the end of this scope, after one event: that cancels the request.
@@ -193,7 +193,7 @@ import Testing
             }
             #expect(first == [CambAIServerSentEvent(data: "one")])
         }
-        #expect(await server.wait(seconds: 5) { $0.clientClosed == 1 })
+        #expect(await server.wait(seconds: 60) { $0.clientClosed == 1 })
     }
 
     @Test func aBodyCutShortThrowsIncompleteBodyWithTheStatus() async throws {

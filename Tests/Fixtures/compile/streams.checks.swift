@@ -254,9 +254,9 @@ final class Server: @unchecked Sendable {
             write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\n", to: connection)
             write("data: {\"id\":\"1\",\"delta\":\"first\"}\n\n", to: connection)
             if path.contains("topic=hold") {
-                // Waits (at most 10 s) for the client to close the connection.
+                // Waits (at most 60 s) for the client to close the connection.
                 var entry = pollfd(fd: connection, events: Int16(POLLIN), revents: 0)
-                if poll(&entry, 1, 10_000) > 0, recv(connection, &buffer, buffer.count, 0) <= 0 {
+                if poll(&entry, 1, 60_000) > 0, recv(connection, &buffer, buffer.count, 0) <= 0 {
                     lock.withLock { closedByClient += 1 }
                 }
                 return
@@ -298,7 +298,7 @@ let reading = Task {
     return count
 }
 var waited = 0
-while server.clientClosed == 0, waited < 100 {
+while server.clientClosed == 0, waited < 1200 {
     if waited == 10 { reading.cancel() }
     try await Task.sleep(for: .milliseconds(50))
     waited += 1
