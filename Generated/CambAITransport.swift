@@ -15,4 +15,14 @@ public protocol CambAITransport: Sendable {
     ///   error when no response arrives: the client turns `CancellationError` and `URLError.cancelled` into
     ///   `.cancelled` (or `.timedOut`), `URLError.timedOut` into `.timedOut`, and the rest into `.transport`.
     func send(_ request: CambAIRequest) async throws -> CambAIResponse
+
+    /// Sends a request and returns the response as soon as its status and header fields arrive, its body
+    /// delivered in chunks as they arrive: what the operations that stream (`text/event-stream`, JSON Lines) use.
+    ///
+    /// The default implementation calls `send(_:)` and delivers the whole body as one chunk, so a transport that
+    /// implements only `send(_:)` works with every operation, without streaming. A transport that streams should
+    /// cancel the request when the task iterating the body is cancelled, or the body is dropped before its end.
+    /// - Throws: What `send(_:)` throws before the status arrives; the body throws the rest (`.incompleteBody`,
+    ///   `.cancelled`, `.timedOut`, with the status and headers).
+    func stream(_ request: CambAIRequest) async throws -> CambAIStreamedResponse
 }

@@ -25,8 +25,14 @@ public struct CambAIURLSessionTransport: CambAITransport {
         deinit { session.finishTasksAndInvalidate() }
     }
 
+    /// What the delegate passes a task's callbacks to.
+    private protocol Receiver: AnyObject, Sendable {
+        func receive(_ data: Data, response: URLResponse?)
+        func complete(response: URLResponse?, error: (any Error)?)
+    }
+
     /// One request and what has arrived for it.
-    private final class Exchange: @unchecked Sendable {
+    private final class Exchange: Receiver, @unchecked Sendable {
         private let lock = NSLock()
         private let limit: Int?
         private var task: URLSessionTask?
@@ -111,12 +117,134 @@ public struct CambAIURLSessionTransport: CambAITransport {
         }
     }
 
+    /// One streamed request: the status and headers go to `start`'s continuation with the first body bytes (or
+    /// at the end of a response without a body), and each chunk to the body stream as it arrives.
+    private final class StreamExchange: Receiver, @unchecked Sendable {
+        private let lock = NSLock()
+        private var task: URLSessionTask?
+        private var continuation: CheckedContinuation<CambAIStreamedResponse, any Error>?
+        private var head: CambAIResponse?
+        private var isCancelled = false
+        private let bodyContinuation: AsyncThrowingStream<Data, any Error>.Continuation
+        private let received: AsyncThrowingStream<Data, any Error>
+
+        init() {
+            (received, bodyContinuation) = AsyncThrowingStream.makeStream(of: Data.self)
+            // The task iterating the body was cancelled: stop the request.
+            bodyContinuation.onTermination = { [weak self] termination in
+                if case .cancelled = termination { self?.cancel() }
+            }
+        }
+
+        /// The body as the caller sees it: the chunks received, through a reader that cancels the request when
+        /// the caller drops the body (this exchange keeps the received chunks' stream alive until the end).
+        private var body: AsyncThrowingStream<Data, any Error> {
+            let reader = BodyReader(received.makeAsyncIterator(), exchange: self)
+            return AsyncThrowingStream { try await reader.next() }
+        }
+
+        func start(_ task: URLSessionTask, continuation: CheckedContinuation<CambAIStreamedResponse, any Error>) {
+            let isCancelled = lock.withLock {
+                self.task = task
+                self.continuation = continuation
+                return self.isCancelled
+            }
+            task.resume()
+            if isCancelled { task.cancel() }
+        }
+
+        func cancel() {
+            let task = lock.withLock {
+                isCancelled = true
+                return self.task
+            }
+            task?.cancel()
+        }
+
+        /// Hands the status and headers to the caller, once.
+        private func deliverHead(_ http: HTTPURLResponse) -> CambAIResponse {
+            let (continuation, head) = lock.withLock {
+                () -> (CheckedContinuation<CambAIStreamedResponse, any Error>?, CambAIResponse) in
+                if let head = self.head { return (nil, head) }
+                let head = CambAIURLSessionTransport.response(http, body: Data())
+                self.head = head
+                defer { self.continuation = nil }
+                return (self.continuation, head)
+            }
+            continuation?.resume(
+                returning: CambAIStreamedResponse(
+                    statusCode: head.statusCode, headerFields: head.headerFields, body: body))
+            return head
+        }
+
+        func receive(_ data: Data, response: URLResponse?) {
+            guard let http = response as? HTTPURLResponse else { return }
+            _ = deliverHead(http)
+            bodyContinuation.yield(data)
+        }
+
+        func complete(response: URLResponse?, error: (any Error)?) {
+            let http = response as? HTTPURLResponse
+            let hadHead = lock.withLock { head != nil }
+            if !hadHead, error == nil, let http {
+                // A response without a body.
+                _ = deliverHead(http)
+                bodyContinuation.finish()
+                return
+            }
+            if !hadHead {
+                let continuation = lock.withLock {
+                    defer { self.continuation = nil }
+                    return self.continuation
+                }
+                let received = http.map { CambAIURLSessionTransport.response($0, body: Data()) }
+                continuation?.resume(throwing: Self.failure(error ?? URLError(.badServerResponse), http: http, received: received))
+                bodyContinuation.finish()
+                return
+            }
+            guard let error else {
+                bodyContinuation.finish()
+                return
+            }
+            let received = lock.withLock { head }
+            bodyContinuation.finish(throwing: Self.failure(error, http: http, received: received))
+        }
+
+        /// The error an exchange that stopped early throws, with what had arrived.
+        private static func failure(_ error: any Error, http: HTTPURLResponse?, received: CambAIResponse?) -> any Error {
+            switch (error as? URLError)?.code {
+            case .cancelled?: return CambAIError.cancelled(received: received)
+            case .timedOut?: return CambAIError.timedOut(received: received)
+            default:
+                guard let http, let received else { return error }
+                let expectedLength = CambAIURLSessionTransport.contentLength(of: http)
+                return CambAIError.incompleteBody(received, expectedLength: expectedLength)
+            }
+        }
+    }
+
+    /// Reads the chunks of a streamed body for its caller; when the caller drops the body, it goes, and
+    /// cancels the request (a no-op once the response is complete).
+    private final class BodyReader: @unchecked Sendable {
+        private var chunks: AsyncThrowingStream<Data, any Error>.AsyncIterator
+        private let exchange: StreamExchange
+
+        init(_ chunks: AsyncThrowingStream<Data, any Error>.AsyncIterator, exchange: StreamExchange) {
+            self.chunks = chunks
+            self.exchange = exchange
+        }
+
+        func next() async throws -> Data? { try await chunks.next() }
+
+        deinit { exchange.cancel() }
+    }
+
     /// Routes the session's callbacks to the exchange of each task.
     private final class Delegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         private let lock = NSLock()
-        private var exchanges: [Int: Exchange] = [:]
+        private var exchanges: [Int: any Receiver] = [:]
 
-        func register(_ exchange: Exchange, for task: URLSessionTask) {
+        func register(_ exchange: any Receiver, for task: URLSessionTask) {
             lock.withLock { exchanges[task.taskIdentifier] = exchange }
         }
 
@@ -168,6 +296,32 @@ public struct CambAIURLSessionTransport: CambAITransport {
         urlRequest.httpBody = request.body
         let task = owner.session.dataTask(with: urlRequest)
         let exchange = Exchange(limit: request.maximumResponseSize)
+        owner.delegate.register(exchange, for: task)
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                exchange.start(task, continuation: continuation)
+            }
+        } onCancel: {
+            exchange.cancel()
+        }
+    }
+
+    /// Sends a request and returns as soon as the first body bytes arrive (or the response ends without a body),
+    /// with the body delivered in chunks as the session receives them. Ending the body's iteration early, or
+    /// cancelling the task that iterates it, cancels the request and closes its connection.
+    /// - Throws: `CambAIError.cancelled` when the calling task is cancelled before the status arrives,
+    ///   `.timedOut` when the session's time limit passes first, and the session's `URLError` when no response
+    ///   arrives for another reason. The body throws `.cancelled`, `.timedOut` or `.incompleteBody`, each with
+    ///   the status and headers, when the exchange stops early.
+    public func stream(_ request: CambAIRequest) async throws -> CambAIStreamedResponse {
+        var urlRequest = URLRequest(url: request.url)
+        urlRequest.httpMethod = request.method
+        for (name, value) in request.headerFields {
+            urlRequest.setValue(value, forHTTPHeaderField: name)
+        }
+        urlRequest.httpBody = request.body
+        let task = owner.session.dataTask(with: urlRequest)
+        let exchange = StreamExchange()
         owner.delegate.register(exchange, for: task)
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in

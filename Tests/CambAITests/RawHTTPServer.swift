@@ -19,6 +19,11 @@ final class RawHTTPServer: @unchecked Sendable {
         /// Keeps the connection open, reading, until the client closes it (recorded as `clientClosed`), at
         /// most `holdLimit` seconds.
         case holdUntilClientCloses
+        /// Waits until the test calls `release()`, at most this many seconds (recorded as `wasReleased`).
+        case waitForRelease(Double)
+        /// `holdUntilClientCloses` with a limit of this many seconds, for a test whose client may be slow to
+        /// get to closing on a loaded machine.
+        case holdUntilClientClosesWithin(Double)
     }
 
     /// The longest `holdUntilClientCloses` waits.
@@ -32,6 +37,8 @@ final class RawHTTPServer: @unchecked Sendable {
     private var requestHeads: [String] = []
     private var clientClosedCount = 0
     private var isStopped = false
+    private var isReleased = false
+    private var releasedCount = 0
 
     /// Starts listening on an ephemeral port of 127.0.0.1.
     init(_ steps: [Step]) throws {
@@ -75,6 +82,14 @@ final class RawHTTPServer: @unchecked Sendable {
     /// How many connections the client closed while the server held them open.
     var clientClosed: Int { lock.withLock { clientClosedCount } }
 
+    /// Lets a `waitForRelease` step go on.
+    func release() {
+        lock.withLock { isReleased = true }
+    }
+
+    /// How many `waitForRelease` steps ended because the test called `release()`, rather than at their limit.
+    var wasReleased: Int { lock.withLock { releasedCount } }
+
     /// Stops accepting; connections being served finish their script.
     func stop() {
         lock.withLock { isStopped = true }
@@ -112,6 +127,15 @@ final class RawHTTPServer: @unchecked Sendable {
                 guard Self.write(data, to: connection) else { return }
             case .pause(let seconds):
                 Thread.sleep(forTimeInterval: seconds)
+            case .holdUntilClientClosesWithin(let seconds):
+                if Self.readUntilClosed(connection, seconds: seconds) {
+                    lock.withLock { clientClosedCount += 1 }
+                }
+                return
+            case .waitForRelease(let seconds):
+                let deadline = Date().addingTimeInterval(seconds)
+                while Date() < deadline, !lock.withLock({ isReleased }) { Thread.sleep(forTimeInterval: 0.01) }
+                lock.withLock { if isReleased { releasedCount += 1 } }
             case .holdUntilClientCloses:
                 if Self.readUntilClosed(connection, seconds: Self.holdLimit) {
                     lock.withLock { clientClosedCount += 1 }

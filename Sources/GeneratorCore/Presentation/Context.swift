@@ -347,6 +347,36 @@ extension Context {
         public var outcomes: [Outcome] = []
         /// Whether the `default` response is documented; otherwise other statuses are `undocumented`.
         public var hasDefaultOutcome = false
+        /// The method returning the success body as it arrives, when a success response streams
+        /// (`text/event-stream`, JSON Lines); `nil` otherwise.
+        public var stream: Stream? = nil
+    }
+
+    /// The `<functionName>Stream` method of an operation whose success body streams (`partials/streamOperation`).
+    /// Inside its section, its keys hide the operation's of the same name; the rest are the operation's.
+    public struct Stream: Sendable {
+        /// `createChatCompletionStream`
+        public var functionName: String
+        public var docLines: [String]
+        /// The method's parameters, one line each, with their separating commas: `petID: Int,`.
+        public var parameterLines: [String]
+        /// `AsyncThrowingStream<PetsDecodedServerSentEvent<Pet>, any Error>`
+        public var returnTypeName: String
+        /// The type each event's data or line decodes to: `Pet`.
+        public var elementTypeName: String
+        public var isServerSentEvents: Bool
+        public var isJSONLines: Bool
+        /// A string literal of the `Accept` header: the streamed media types, `"text/event-stream"`.
+        public var acceptLiteral: String
+        /// An array literal of the streamed media types a `Content-Type` may name: `["text/event-stream"]`.
+        public var mediaTypesLiteral: String
+        /// The `case` patterns of the streamed statuses: `200`, `200...299`.
+        public var streamedCases: String
+        /// A closure body that is true for a streamed status (`$0` is the status code): `$0 == 200`.
+        public var isStreamedCondition: String
+        /// Whether documented error bodies are thrown as the module error's cases (the `throwing` style); in the
+        /// `response` style, whose error has no such cases, a status that is not streamed is `unexpectedStatus`.
+        public var throwsErrorBodies: Bool
     }
 
     /// One case of an operation's outcome enum, and of the `switch` that builds it (response style).

@@ -242,6 +242,8 @@ extension Presenter {
         presentSecurityAndServer(of: operation, module: module, into: &presented)
         addOutcomes(
             to: &presented, of: operation, module: module, summary: summaryLine, commonDocs: commonDocs)
+        presented.stream = presentStream(
+            of: operation, module: module, arguments: arguments, parameterDocs: parameterDocs, throwsDocs: throwsDocs)
         return presented
     }
 

@@ -20,7 +20,7 @@ public struct Presenter {
         "URLSessionTransport.swift", "Credential.swift", "QueryItems.swift", "ParameterValue.swift",
         "AnyCodingKey.swift", "JSONMatchable.swift", "Indirect.swift", "CalendarDate.swift", "RFC3339.swift",
         "Middleware.swift", "RetryMiddleware.swift", "LoggingMiddleware.swift", "ParameterEncoding.swift",
-        "Servers.swift", "Nullable.swift",
+        "Servers.swift", "Nullable.swift", "StreamedResponse.swift",
     ]
 
     /// The document's file name, as the banner names it.

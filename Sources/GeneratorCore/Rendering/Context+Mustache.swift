@@ -288,6 +288,7 @@ extension Context.Operation: KeyPathContext {
         "outcomeDocLines": \.outcomeDocLines,
         "outcomes": \.outcomes,
         "hasDefaultOutcome": \.hasDefaultOutcome,
+        "stream": \.stream,
     ]
 }
 

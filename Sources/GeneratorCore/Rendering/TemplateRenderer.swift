@@ -10,6 +10,7 @@ public struct TemplateRenderer: Sendable {
             "Struct.swift", "Enum.swift", "Union.swift", "AnyOf.swift", "TypeAlias.swift", "Operation.swift",
             "ResponseOperation.swift", "partials/decodeProperty", "partials/requestBody", "partials/request",
             "Multipart.swift",
+            "partials/streamOperation",
         ]
 
     let library: MustacheLibrary

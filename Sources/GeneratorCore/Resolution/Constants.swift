@@ -9,7 +9,7 @@ public enum Constants {
         "RFC3339", "Next", "MultipartFormData", "ParameterNode", "ParameterStyle", "FormField", "ParameterEncoding",
         "ParameterEncoder",
         "ParameterSlot", "ParameterKeyedContainer", "ParameterUnkeyedContainer", "ParameterSingleValueContainer",
-        "SecuritySchemeID", "SecurityValues",
+        "SecuritySchemeID", "SecurityValues", "StreamingTransport", "StreamReader",
     ]
 
     /// The public types the runtime templates declare, each named `<moduleName><suffix>` (`CambAIClient`,
@@ -21,6 +21,7 @@ public enum Constants {
         "Client", "Error", "Request", "Response", "Transport", "URLSessionTransport", "Credential", "JSONValue",
         "CalendarDate", "Middleware", "RetryMiddleware", "LoggingMiddleware", "Operation", "RequestOptions",
         "BasicCredential", "TokenProvider", "Servers", "Nullable", "FilePart",
+        "StreamedResponse", "ServerSentEvent", "DecodedServerSentEvent", "ServerSentEventParser", "JSONLinesParser",
     ]
 
     /// Standard library and Foundation types a generated file may mention; a schema with one of these names
@@ -45,7 +46,7 @@ public enum Constants {
         "Duration", "NSLock", "URLResponse", "URLSessionTask", "URLSessionDataTask", "URLSessionDataDelegate",
         "URLSessionConfiguration", "CheckedContinuation", "CancellationError", "JSONSerialization", "LocalizedError",
         "ContinuousClock", "KeyedEncodingContainerProtocol", "UnkeyedEncodingContainer",
-        "SingleValueEncodingContainer", "CodingUserInfoKey", "BinaryInteger",
+        "SingleValueEncodingContainer", "CodingUserInfoKey", "BinaryInteger", "AsyncThrowingStream", "ArraySlice",
     ]
 
     /// Names a `CodingKeys` case cannot take, because `CodingKey` or `RawRepresentable` already use them.
@@ -71,7 +72,7 @@ public enum Constants {
 
     /// Local names inside a generated operation, which its parameters cannot take.
     public static let reservedOperationLocalNames: Set<String> = [
-        "body", "queryItems", "url", "request", "response", "cookies", "securityValues",
+        "body", "queryItems", "url", "request", "response", "cookies", "securityValues", "sentinels",
     ]
 
     /// Members of the generated client, which operation functions cannot be named after.
@@ -80,6 +81,7 @@ public enum Constants {
         "transport",
         "defaultServerURL", "timeout", "maximumResponseSize", "middlewares", "headerFields", "with", "chain",
         "usesServerURLForEveryOperation", "securityValues", "isCredentialSet", "operationServerURL",
+        "sendStreaming", "expectStreamContentType", "serverSentEvents", "jsonLines", "decodeStreamed",
     ]
 
     /// The cases the generated module error declares besides one per documented error body.

@@ -299,6 +299,40 @@ extension IR {
         /// Every media type the operation's responses document, success and error, in document order without
         /// repeats: what the `Accept` header lists.
         public var responseMediaTypes: [String] = []
+        /// The success body as a stream (`text/event-stream`, JSON Lines), when a success response documents
+        /// one: the client gets a second method that returns it as it arrives.
+        public var stream: Stream? = nil
+    }
+
+    /// A success response body that arrives as a sequence of values: server-sent events or JSON Lines.
+    public struct Stream: Sendable {
+        public enum Kind: Sendable, Equatable {
+            /// `text/event-stream`: events whose data is the value.
+            case serverSentEvents
+            /// `application/jsonl`, `application/x-ndjson`: one value per line.
+            case jsonLines
+
+            /// The kind a media type streams; `nil` for others.
+            init?(mediaType: String) {
+                let base =
+                    mediaType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+                    ?? ""
+                switch base {
+                case "text/event-stream": self = .serverSentEvents
+                case "application/jsonl", "application/x-ndjson", "application/x-jsonlines": self = .jsonLines
+                default: return nil
+                }
+            }
+        }
+        public var kind: Kind
+        /// The method that returns the stream: `<functionName>Stream`, unless that name is taken.
+        public var functionName: String
+        /// The statuses (`200`, `2XX`) whose body is streamed.
+        public var statuses: [String]
+        /// The streamed media types the document names for them, lowercased, without parameters.
+        public var mediaTypes: [String]
+        /// The type of each event's data or each line: the media type's schema, or `JSONValue` without one.
+        public var type: TypeUsage
     }
 
     public struct Parameter: Sendable {

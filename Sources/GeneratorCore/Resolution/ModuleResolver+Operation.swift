@@ -177,12 +177,16 @@ extension ModuleResolver {
             isDeprecated: operation.deprecated)
         result.responseMediaTypes = responseMediaTypes
         result.security = security
-        // One function per further media type of the request body, named with its suffix (claimed by the caller).
+        result.stream = resolveStream(
+            operation, document: document, types: types, typePrefix: typePrefix, functionName: functionName)
+        // One function per further media type of the request body, named with its suffix (claimed by the caller);
+        // the streamed counterpart belongs to the first.
         return [result]
             + requestBodies.dropFirst().map { variant in
                 var other = result
                 other.functionName = functionName + variant.suffix
                 other.requestBody = variant.body
+                other.stream = nil
                 return other
             }
     }

@@ -126,6 +126,11 @@ public struct ModuleResolver {
                 operations.append(variant)
             }
         }
+        // The streaming methods claim their names after every operation, so that they never rename one.
+        for index in operations.indices {
+            guard let proposed = operations[index].stream?.functionName else { continue }
+            operations[index].stream?.functionName = functionScope.claim(proposed)
+        }
         reportUnusedEnumCaseNames(declared: types.namedEnumPointers)
         reportUnusedNames(
             types: types, operations: usedOperationNames, entries: entries.map { ($0.method, $0.path, $0.operation) })

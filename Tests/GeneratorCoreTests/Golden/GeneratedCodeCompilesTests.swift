@@ -92,6 +92,10 @@ struct GeneratedCodeCompilesTests {
         await add(
             fixtures.appendingPathComponent("responses.yaml"), module: "ResponsesOutcomes", configuration: nil,
             style: .response, checksFile: styles.appendingPathComponent("responses.checks.swift"))
+        // The streaming methods in the response style, whose error has no cases for documented bodies.
+        await add(
+            fixtures.appendingPathComponent("streams.yaml"), module: "StreamsOutcomes", configuration: nil,
+            style: .response, checksFile: styles.appendingPathComponent("streams.checks.swift"))
         // openapi.yaml in the few-files layout, what the build tool plugin generates.
         await add(
             TestPaths.document, module: "CambAIFewFiles",

@@ -7,7 +7,7 @@ import Testing
 /// it and break the build, so every such name must be reserved.
 @Suite struct ReservedNamesTests {
     /// Generic parameters the templates declare; a module type of the same name cannot shadow them.
-    static let genericParameters: Set<String> = ["Body", "Value", "Wrapped", "Element", "Key", "NestedKey"]
+    static let genericParameters: Set<String> = ["Body", "Value", "Wrapped", "Element", "Key", "NestedKey", "Item"]
 
     /// Types the runtime declares inside its types (`URLSessionTransport`'s `Session`, `LoggingMiddleware`'s
     /// `Entry` and `Entry.Kind`), used only inside them, where they take precedence over module types of the
@@ -15,6 +15,7 @@ import Testing
     /// `names.yaml` has such schemas). A protocol's type alias does not: `HTTPMiddleware.Next` is reserved.
     static let nestedTypes: Set<String> = [
         "Session", "Exchange", "Delegate", "Entry", "Kind", "Contents", "Part", "BoundaryCollision",
+        "Receiver", "StreamExchange", "BodyReader",
     ]
 
     /// Capitalised identifiers in the Swift code of the templates (not in comments, string literals, Mustache
@@ -86,6 +87,7 @@ import Testing
                 "TURLSessionTransport.swift", "TCredential.swift", "TJSONValue.swift", "TCalendarDate.swift",
                 "TMiddleware.swift", "TRetryMiddleware.swift", "TLoggingMiddleware.swift", "TServers.swift",
                 "TNullable.swift",
+                "TStreamedResponse.swift",
             ])
     }
 
