@@ -122,6 +122,12 @@ public struct Pipeline {
         }
         if let moduleName = options.moduleName { configuration.moduleName = moduleName }
         applyOverlays(configuration.overlays + options.overlays, to: &root)
+        // Other files the document refers to join its tree here, so that every later stage sees local references.
+        // A reference the bundle could not follow stops here: left in place, it would be reported again.
+        let errorsBefore = diagnostics.diagnostics.count(where: { $0.severity == .error })
+        var bundler = ReferenceBundler(rootURL: options.document, diagnostics: diagnostics, display: display)
+        root = bundler.bundle(root)
+        if diagnostics.diagnostics.count(where: { $0.severity == .error }) > errorsBefore { throw stop(nil) }
         let document = DocumentDecoder(file: documentPath, diagnostics: diagnostics).decode(root)
         guard let document, !diagnostics.hasErrors else { throw stop(nil) }
         let module = ModuleResolver(configuration: configuration, file: documentPath, diagnostics: diagnostics).resolve(
