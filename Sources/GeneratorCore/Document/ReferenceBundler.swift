@@ -90,6 +90,8 @@ struct ReferenceBundler {
     /// The kind each target was first referenced as, and the mark of that reference.
     private var pending: [Target] = []
     private var isReporting = true
+    /// Whether discovering found a value to put in place or a recursive reference to rewrite.
+    private var rewrites = false
     /// Operations that were `$ref`s: the first one's mark and how many.
     private var operationReferences: (mark: SourceMark, count: Int)?
 
@@ -110,6 +112,8 @@ struct ReferenceBundler {
     ///   operation reference or recursive reference.
     mutating func bundle(_ root: YAMLNode) -> YAMLNode {
         files[rootURL.path] = LoadedFile(url: rootURL, display: display(rootURL), root: root)
+        // The trees read are let go once the bundle is made: only the bundled tree lives on.
+        defer { for path in files.keys { files[path]?.root = nil } }
         // Discover every target (reading files as needed), then name them, then rewrite with the names.
         isReporting = true
         _ = rewrite(root, at: .one(.document), file: rootURL, pointer: [], recursion: nil)
@@ -128,6 +132,8 @@ struct ReferenceBundler {
                     + (count == 1 ? "it was" : "they were") + " followed",
                 at: SourceLocation(file: display(rootURL), mark: operationReferences.mark))
         }
+        // A document in one file without recursive references or `$ref`s to put in place is read as it is.
+        guard files.count > 1 || rewrites else { return root }
         assignNames(root)
         isReporting = false
         var result = rewrite(root, at: .one(.document), file: rootURL, pointer: [], recursion: nil)
@@ -392,26 +398,34 @@ struct ReferenceBundler {
                 return inline(
                     node, reference, ref: ref, pairs: pairs, refIndex: refIndex, at: position, recursion: recursion)
             }
+            let isComponentSchemas = kind == .schema && pointer == ["components", "schemas"] && file == rootURL
+            var rewritten = pairs
+            for index in pairs.indices {
+                guard let key = pairs[index].key.scalar?.text, !key.hasPrefix("x-") else { continue }
+                let recursionHere =
+                    isComponentSchemas
+                    ? Recursion(ref: "#/components/schemas/" + Self.escape(key), component: pairs[index].value)
+                    : recursion
+                let value = rewrite(
+                    pairs[index].value, at: .one(kind), file: file, pointer: pointer + [key], recursion: recursionHere)
+                // While discovering, nothing is copied: a large document is walked, not duplicated.
+                if !isReporting { rewritten[index].value = value }
+            }
+            if isReporting { return node }
             var result = node
-            result.kind = .mapping(
-                pairs.map { pair in
-                    guard let key = pair.key.scalar?.text, !key.hasPrefix("x-") else { return pair }
-                    let recursionHere =
-                        kind == .schema && pointer == ["components", "schemas"] && file == rootURL
-                        ? Recursion(ref: "#/components/schemas/" + Self.escape(key), component: pair.value) : recursion
-                    return YAMLPair(
-                        key: pair.key,
-                        value: rewrite(
-                            pair.value, at: .one(kind), file: file, pointer: pointer + [key], recursion: recursionHere))
-                })
+            result.kind = .mapping(rewritten)
             return result
         case .list(let kind):
             guard let items = node.items else { return node }
+            var rewritten = items
+            for index in items.indices {
+                let value = rewrite(
+                    items[index], at: .one(kind), file: file, pointer: pointer + [String(index)], recursion: recursion)
+                if !isReporting { rewritten[index] = value }
+            }
+            if isReporting { return node }
             var result = node
-            result.kind = .sequence(
-                items.enumerated().map {
-                    rewrite($1, at: .one(kind), file: file, pointer: pointer + [String($0)], recursion: recursion)
-                })
+            result.kind = .sequence(rewritten)
             return result
         }
     }
@@ -432,16 +446,19 @@ struct ReferenceBundler {
         }
         for index in pairs.indices {
             if kind == .schema, pairs[index].key.scalar?.text == "discriminator" {
-                pairs[index].value = rewriteMapping(pairs[index].value, file: file)
+                let mapping = rewriteMapping(pairs[index].value, file: file)
+                if !isReporting { pairs[index].value = mapping }
                 continue
             }
             guard let key = pairs[index].key.scalar?.text, let position = Self.position(of: key, in: kind) else {
                 if isReporting { checkUnfollowed(pairs[index].value, file: file) }
                 continue
             }
-            pairs[index].value = rewrite(
+            let value = rewrite(
                 pairs[index].value, at: position, file: file, pointer: pointer + [key], recursion: recursion)
+            if !isReporting { pairs[index].value = value }
         }
+        if isReporting { return node }
         var result = node
         result.kind = .mapping(pairs)
         return result
@@ -470,6 +487,7 @@ struct ReferenceBundler {
             }
             return nil
         }
+        rewrites = true
         pairs[index] = YAMLPair(
             key: Self.scalar("$ref", mark: pairs[index].key.mark),
             value: Self.scalar(recursion.ref.isEmpty ? "#" : recursion.ref, mark: pairs[index].value.mark))
@@ -575,6 +593,7 @@ struct ReferenceBundler {
             return node
         }
         defer { inlineStack.remove(key) }
+        rewrites = true
         var inlined = rewrite(target, at: position, file: targetFile, pointer: reference.pointer, recursion: recursion)
         let siblings = pairs.enumerated().filter { $0.offset != refIndex }.map(\.element)
         if !siblings.isEmpty, let targetPairs = inlined.pairs {
