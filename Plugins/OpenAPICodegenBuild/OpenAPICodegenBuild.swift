@@ -11,8 +11,9 @@ import PackagePlugin
 /// any overlays it names. The plugin runs `openapi-codegen generate --layout few-files`: SwiftPM needs a build
 /// command's output files before it runs, and that layout always writes the same three files (`Client.swift`,
 /// `Types.swift`, `Runtime.swift`) whatever the document declares (the configuration's `outputLayout` is
-/// overridden). The document, the configuration, its overlays and the generator's templates are the command's
-/// inputs, so SwiftPM runs the generator again only when one of them (or the generator itself) changes.
+/// overridden). The document, the configuration, its overlays, every other YAML and JSON file of the target's
+/// folder (the files a multi-file document refers to) and the generator's templates are the command's inputs, so
+/// SwiftPM runs the generator again only when one of them (or the generator itself) changes.
 ///
 /// The generator prints its diagnostics with absolute paths (`/…/openapi.yaml:12:7: error: …`), which SwiftPM
 /// shows in the build log; an error fails the build.
@@ -48,6 +49,9 @@ struct OpenAPICodegenBuild: BuildToolPlugin {
             inputs += Self.overlays(named: configuration)
             arguments += ["--config", configuration.path]
         }
+        // The files the document refers to (`$ref: schemas/pet.yaml`): every YAML and JSON file of the target's
+        // folder, since the plugin cannot read the document's references itself.
+        inputs += Self.referencedFileCandidates(in: target.sourceFiles.map(\.url), besides: inputs)
         inputs += Self.builtinTemplates()
         let output = context.pluginWorkDirectoryURL.appendingPathComponent("Generated", isDirectory: true)
         arguments += ["--output", output.path, "--layout", "few-files", "--absolute-paths"]
@@ -91,6 +95,15 @@ struct OpenAPICodegenBuild: BuildToolPlugin {
         }
         let folder = configuration.deletingLastPathComponent()
         return names.filter { !$0.isEmpty }.map { URL(fileURLWithPath: $0, relativeTo: folder).standardizedFileURL }
+    }
+
+    /// The YAML and JSON files among a target's files that are not already inputs, sorted: the files a
+    /// multi-file document may refer to, so that editing one regenerates the client. A file the document names
+    /// outside the target's folder is read all the same, but editing it does not trigger regeneration.
+    static func referencedFileCandidates(in files: [URL], besides inputs: [URL]) -> [URL] {
+        let known = Set(inputs.map(\.standardizedFileURL.path))
+        return files.filter { ["yaml", "yml", "json"].contains($0.pathExtension.lowercased()) }
+            .filter { !known.contains($0.standardizedFileURL.path) }.sorted { $0.path < $1.path }
     }
 
     /// The generator's built-in templates (the `Templates/` folder of the checkout this plugin is built from,

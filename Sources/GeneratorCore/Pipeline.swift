@@ -63,7 +63,13 @@ public struct Pipeline {
     /// - Returns: the generated files by file name.
     /// - Throws: `GenerationError` for the first stage that failed; its diagnostics are also in `diagnostics`.
     public func render() async throws(GenerationError) -> [String: String] {
-        let (jobs, layout, overrides) = try present(try read(options.document))
+        try await renderReportingFiles().files
+    }
+
+    /// Runs every stage but writing; also returns the other files the document refers to (multi-file
+    /// documents), which the output depends on too.
+    func renderReportingFiles() async throws(GenerationError) -> (files: [String: String], referencedFiles: [URL]) {
+        let (jobs, layout, overrides, referencedFiles) = try present(try read(options.document))
         let renderer: TemplateRenderer
         do {
             renderer = try await TemplateRenderer(
@@ -73,7 +79,7 @@ public struct Pipeline {
             throw fail(error)
         }
         let rendered = try await render(jobs, with: renderer)
-        return layout.arrange(jobs, rendered: rendered, banner: jobs.first?.context.banner ?? "")
+        return (layout.arrange(jobs, rendered: rendered, banner: jobs.first?.context.banner ?? ""), referencedFiles)
     }
 
     /// Runs every stage but writing on a document already in memory, with templates already loaded, one file
@@ -84,7 +90,7 @@ public struct Pipeline {
     /// - Returns: the generated files by file name.
     /// - Throws: `GenerationError` for the first stage that failed; its diagnostics are also in `diagnostics`.
     public func render(bytes: [UInt8], with renderer: TemplateRenderer) throws(GenerationError) -> [String: String] {
-        let (jobs, layout, _) = try present(bytes)
+        let (jobs, layout, _, _) = try present(bytes)
         var files: [String: String] = [:]
         for job in jobs {
             do {
@@ -100,7 +106,7 @@ public struct Pipeline {
     /// - Returns: one job per file to render, the layout the files are arranged in, and the folder of template
     /// overrides (`--templates`, else the configuration's `templates`), if any.
     func present(_ bytes: [UInt8]) throws(GenerationError) -> (
-        jobs: [Presenter.Job], layout: OutputLayout, templateOverrides: URL?
+        jobs: [Presenter.Job], layout: OutputLayout, templateOverrides: URL?, referencedFiles: [URL]
     ) {
         let documentPath = display(options.document)
         // The document and the configuration are both read before stopping, so that one run reports the
@@ -122,6 +128,12 @@ public struct Pipeline {
         }
         if let moduleName = options.moduleName { configuration.moduleName = moduleName }
         applyOverlays(configuration.overlays + options.overlays, to: &root)
+        // Other files the document refers to join its tree here, so that every later stage sees local references.
+        // A reference the bundle could not follow stops here: left in place, it would be reported again.
+        let errorsBefore = diagnostics.diagnostics.count(where: { $0.severity == .error })
+        var bundler = ReferenceBundler(rootURL: options.document, diagnostics: diagnostics, display: display)
+        root = bundler.bundle(root)
+        if diagnostics.diagnostics.count(where: { $0.severity == .error }) > errorsBefore { throw stop(nil) }
         let document = DocumentDecoder(file: documentPath, diagnostics: diagnostics).decode(root)
         guard let document, !diagnostics.hasErrors else { throw stop(nil) }
         let module = ModuleResolver(configuration: configuration, file: documentPath, diagnostics: diagnostics).resolve(
@@ -143,7 +155,7 @@ public struct Pipeline {
         let jobs = Presenter(documentName: options.document.lastPathComponent, operationStyle: style).present(module)
         return (
             jobs, options.layout ?? configuration.outputLayout ?? .oneTypePerFile,
-            options.templateOverrides ?? configuration.templates
+            options.templateOverrides ?? configuration.templates, Array(bundler.loadedFiles.dropFirst())
         )
     }
 
@@ -195,10 +207,14 @@ public struct Pipeline {
             for diagnostic in recorded { diagnostics.emit(diagnostic) }
             return report
         }
-        let files = try await render()
+        let (files, referencedFiles) = try await renderReportingFiles()
         let manifest = inputs.map {
-            GenerationManifest(
-                inputs: $0.lines, diagnostics: diagnostics.diagnostics.filter { $0.severity != .error }, files: files
+            var inputs = $0
+            // Known only once the document is read: the next run checks them again before skipping.
+            inputs.add(referencedFiles: referencedFiles)
+            return GenerationManifest(
+                inputs: inputs.lines, diagnostics: diagnostics.diagnostics.filter { $0.severity != .error },
+                files: files
             ).text
         }
         let report: OutputWriter.Report

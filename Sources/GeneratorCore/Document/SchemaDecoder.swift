@@ -11,7 +11,8 @@ struct SchemaDecoder {
     /// Keywords of JSON Schema 2020-12, draft-04/05 as used by OpenAPI 3.0, and OpenAPI's own schema fields,
     /// that are valid but have no effect on the generated code.
     static let ignoredKeywords: Set<String> = [
-        "$schema", "$id", "$anchor", "$dynamicRef", "$dynamicAnchor", "$vocabulary", "$comment", "$defs", "definitions",
+        "$schema", "$id", "$anchor", "$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor",
+        "$vocabulary", "$comment", "$defs", "definitions",
         "multipleOf", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum", "maxLength", "minLength", "pattern",
         "maxItems", "minItems", "uniqueItems", "maxContains", "minContains", "contains", "prefixItems",
         "maxProperties", "minProperties", "dependentRequired", "dependentSchemas", "patternProperties", "propertyNames",

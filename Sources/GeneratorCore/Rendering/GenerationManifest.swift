@@ -193,6 +193,29 @@ public struct InputFingerprint {
         }
     }
 
+    /// The other files a multi-file document refers to, found while reading it: `referenced <path> <size> <hash>`.
+    public mutating func add(referencedFiles files: [URL]) {
+        add(files: files, role: Self.referencedRole)
+    }
+
+    static let referencedRole = "referenced"
+
+    /// Whether a `referenced` line still describes its file: its path is followed by `<size> <hash>` or
+    /// `missing`, and paths may hold spaces.
+    static func isCurrent(referencedLine line: String) -> Bool {
+        guard line.hasPrefix(referencedRole + " ") else { return false }
+        let rest = line.dropFirst(referencedRole.count + 1)
+        let fields = rest.split(separator: " ", omittingEmptySubsequences: false)
+        let path: String
+        if rest.hasSuffix(" missing") {
+            path = String(rest.dropLast(" missing".count))
+        } else {
+            guard fields.count >= 3 else { return false }
+            path = fields.dropLast(2).joined(separator: " ")
+        }
+        return line == "\(referencedRole) \(path) \(describe(contentsOf: path))"
+    }
+
     /// Every `*.mustache` file of a folder (with its relative path and hash), or `missing`.
     public mutating func add(templateFolder folder: URL?, role: String) {
         guard let folder else {

@@ -143,7 +143,9 @@ public struct OutputWriter {
                 let data = FileManager.default.contents(
                     atPath: (folder as NSString).appendingPathComponent(GenerationManifest.fileName)),
                 let manifest = GenerationManifest(text: String(decoding: data, as: UTF8.self)),
-                manifest.inputs == inputs
+                case let referenced = manifest.inputs.filter({ $0.hasPrefix(InputFingerprint.referencedRole + " ") }),
+                manifest.inputs.filter({ !$0.hasPrefix(InputFingerprint.referencedRole + " ") }) == inputs,
+                referenced.allSatisfy(InputFingerprint.isCurrent(referencedLine:))
             else { return nil }
             var listed = Set<String>()
             var buffer: [UInt8] = []
