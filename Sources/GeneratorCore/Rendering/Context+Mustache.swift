@@ -164,6 +164,8 @@ extension Context.Union: KeyPathContext {
         "shortcuts": \.shortcuts,
         "hasShortcuts": \.hasShortcuts,
         "discriminatorLiteral": \.discriminatorLiteral,
+        "decodesObject": \.decodesObject,
+        "decodesString": \.decodesString,
         "sharedProperties": \.sharedProperties,
     ]
 }
