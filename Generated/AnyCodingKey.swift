@@ -31,6 +31,19 @@ extension Decoder {
     }
 }
 
+extension KeyedDecodingContainer {
+    /// Decodes every member whose key `undeclared` names (returns the JSON key of), from the container that
+    /// also reads the declared ones.
+    func decodeUndeclared<Value: Decodable>(_ undeclared: (Key) -> String?) throws -> [String: Value] {
+        var result: [String: Value] = [:]
+        for key in allKeys {
+            guard let name = undeclared(key) else { continue }
+            result[name] = try decode(Value.self, forKey: key)
+        }
+        return result
+    }
+}
+
 extension Encoder {
     /// Encodes each member of `properties` into the current JSON object.
     func encodeAdditionalProperties<Value: Encodable>(_ properties: [String: Value]) throws {

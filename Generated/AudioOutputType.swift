@@ -80,4 +80,8 @@ extension AudioOutputType: JSONMatchable {
         guard let rawValue = value.stringValue else { return nil }
         return AudioOutputType(rawValue: rawValue).isDocumented ? 1 : 0
     }
+
+    static func matchedValue(from value: CambAIJSONValue) -> AudioOutputType? {
+        (value.stringValue).map { AudioOutputType(rawValue: $0) }
+    }
 }

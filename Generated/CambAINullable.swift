@@ -67,16 +67,15 @@ extension KeyedDecodingContainer {
     func decodeNullableIfPresent<Value: Decodable>(
         _ type: Value.Type, forKey key: Key
     ) throws -> CambAINullable<Value>? {
-        guard contains(key) else { return nil }
-        if try decodeNil(forKey: key) { return .null }
-        return .value(try decode(Value.self, forKey: key))
+        // One look-up for a value, the common case; absent and `null` are told apart only when there is none.
+        if let value = try decodeIfPresent(Value.self, forKey: key) { return .value(value) }
+        return contains(key) ? .null : nil
     }
 
     /// Decodes an optional and nullable RFC 3339 date-time: `nil` when the key is absent, `.null` when it holds `null`.
     func decodeNullableDateTimeIfPresent(forKey key: Key) throws -> CambAINullable<Date>? {
-        guard contains(key) else { return nil }
-        if try decodeNil(forKey: key) { return .null }
-        return .value(try decodeDateTime(forKey: key))
+        if let date = try decodeDateTimeIfPresent(forKey: key) { return .value(date) }
+        return contains(key) ? .null : nil
     }
 }
 

@@ -24,14 +24,38 @@ public struct DubAltFormatResponseBody: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case outputURL = "output_url"
+    /// The declared keys, and `undeclared` for any other: one container reads both (a second one would parse the
+    /// object's keys again).
+    enum CodingKeys: CodingKey {
+        case outputURL
+        case undeclared(String)
+
+        init(stringValue: String) {
+            switch stringValue {
+            case "output_url": self = .outputURL
+            default: self = .undeclared(stringValue)
+            }
+        }
+
+        init?(intValue: Int) { nil }
+
+        var stringValue: String {
+            switch self {
+            case .outputURL: "output_url"
+            case .undeclared(let key): key
+            }
+        }
+
+        var intValue: Int? { nil }
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.outputURL = try container.decodeIfPresent(URL.self, forKey: .outputURL)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(excluding: ["output_url"])
+        self.additionalProperties = try container.decodeUndeclared {
+            if case .undeclared(let key) = $0 { return key }
+            return nil
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -21,14 +21,38 @@ public struct DubbedOutputInAltFormatRequestPayload: Codable, Hashable, Sendable
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case outputFormat = "output_format"
+    /// The declared keys, and `undeclared` for any other: one container reads both (a second one would parse the
+    /// object's keys again).
+    enum CodingKeys: CodingKey {
+        case outputFormat
+        case undeclared(String)
+
+        init(stringValue: String) {
+            switch stringValue {
+            case "output_format": self = .outputFormat
+            default: self = .undeclared(stringValue)
+            }
+        }
+
+        init?(intValue: Int) { nil }
+
+        var stringValue: String {
+            switch self {
+            case .outputFormat: "output_format"
+            case .undeclared(let key): key
+            }
+        }
+
+        var intValue: Int? { nil }
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.outputFormat = try container.decode(DubbedOutputInAltFormatRequestPayloadOutputFormat.self, forKey: .outputFormat)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(excluding: ["output_format"])
+        self.additionalProperties = try container.decodeUndeclared {
+            if case .undeclared(let key) = $0 { return key }
+            return nil
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -44,12 +44,12 @@ public enum DubbedOutputInAltFormatRequestPayloadOutputFormat: Codable, Hashable
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        let value = try container.decode(CambAIJSONValue.self)
+        let value = CambAIJSONValue.string(try container.decode(String.self))
         switch JSONMatch.best(Self.memberScores(for: value)) {
         case 0?:
-            self = .audioOutputType(try container.decode(AudioOutputType.self))
+            self = .audioOutputType(try AudioOutputType.matchedValue(from: value) ?? container.decode(AudioOutputType.self))
         case 1?:
-            self = .videoOutputTypeWithoutAVI(try container.decode(VideoOutputTypeWithoutAVI.self))
+            self = .videoOutputTypeWithoutAVI(try VideoOutputTypeWithoutAVI.matchedValue(from: value) ?? container.decode(VideoOutputTypeWithoutAVI.self))
         default:
             throw DecodingError.dataCorruptedError(
                 in: container, debugDescription: "the value fits no member of DubbedOutputInAltFormatRequestPayloadOutputFormat")

@@ -33,12 +33,12 @@ public enum GetDubbedOutputInAltFormatResponse: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        let value = try container.decode(CambAIJSONValue.self)
+        let value = CambAIJSONValue.object(try container.decode([String: CambAIJSONValue].self))
         switch JSONMatch.best(Self.memberScores(for: value)) {
         case 0?:
-            self = .dubAltFormatResponseBody(try container.decode(DubAltFormatResponseBody.self))
+            self = .dubAltFormatResponseBody(try DubAltFormatResponseBody.matchedValue(from: value) ?? container.decode(DubAltFormatResponseBody.self))
         case 1?:
-            self = .taskID(try container.decode(TaskID.self))
+            self = .taskID(try TaskID.matchedValue(from: value) ?? container.decode(TaskID.self))
         default:
             throw DecodingError.dataCorruptedError(
                 in: container, debugDescription: "the value fits no member of GetDubbedOutputInAltFormatResponse")

@@ -21,14 +21,38 @@ public struct HTTPValidationError: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case detail = "detail"
+    /// The declared keys, and `undeclared` for any other: one container reads both (a second one would parse the
+    /// object's keys again).
+    enum CodingKeys: CodingKey {
+        case detail
+        case undeclared(String)
+
+        init(stringValue: String) {
+            switch stringValue {
+            case "detail": self = .detail
+            default: self = .undeclared(stringValue)
+            }
+        }
+
+        init?(intValue: Int) { nil }
+
+        var stringValue: String {
+            switch self {
+            case .detail: "detail"
+            case .undeclared(let key): key
+            }
+        }
+
+        var intValue: Int? { nil }
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.detail = try container.decodeIfPresent([ValidationError].self, forKey: .detail)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(excluding: ["detail"])
+        self.additionalProperties = try container.decodeUndeclared {
+            if case .undeclared(let key) = $0 { return key }
+            return nil
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {

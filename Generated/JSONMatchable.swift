@@ -12,10 +12,15 @@ protocol JSONMatchable {
     /// Whether every JSON value fits (`CambAIJSONValue`, and optionals of it): such a property present in an object
     /// still counts as a fit, though its score is `0`.
     static var acceptsAnyValue: Bool { get }
+    /// The value itself, made from the JSON value a union has already read and scored, for the types that
+    /// decode the same from either (enums and plain scalars); `nil` for the others, which the union decodes
+    /// from its decoder. It spares a union of enums or scalars a second decode.
+    static func matchedValue(from value: CambAIJSONValue) -> Self?
 }
 
 extension JSONMatchable {
     static var acceptsAnyValue: Bool { false }
+    static func matchedValue(from value: CambAIJSONValue) -> Self? { nil }
 }
 
 /// The rules unions and structs share.
@@ -59,22 +64,26 @@ enum JSONMatch {
 
 extension String: JSONMatchable {
     static func matchScore(for value: CambAIJSONValue) -> Int? { value.stringValue == nil ? nil : 1 }
+    static func matchedValue(from value: CambAIJSONValue) -> String? { value.stringValue }
 }
 
 extension Int: JSONMatchable {
     static func matchScore(for value: CambAIJSONValue) -> Int? {
         value.integerValue.flatMap { Int(exactly: $0) } == nil ? nil : 1
     }
+    static func matchedValue(from value: CambAIJSONValue) -> Int? { value.integerValue.flatMap { Int(exactly: $0) } }
 }
 
 extension Int32: JSONMatchable {
     static func matchScore(for value: CambAIJSONValue) -> Int? {
         value.integerValue.flatMap { Int32(exactly: $0) } == nil ? nil : 1
     }
+    static func matchedValue(from value: CambAIJSONValue) -> Int32? { value.integerValue.flatMap { Int32(exactly: $0) } }
 }
 
 extension Int64: JSONMatchable {
     static func matchScore(for value: CambAIJSONValue) -> Int? { value.integerValue == nil ? nil : 1 }
+    static func matchedValue(from value: CambAIJSONValue) -> Int64? { value.integerValue }
 }
 
 extension Double: JSONMatchable {
@@ -87,6 +96,7 @@ extension Float: JSONMatchable {
 
 extension Bool: JSONMatchable {
     static func matchScore(for value: CambAIJSONValue) -> Int? { value.boolValue == nil ? nil : 1 }
+    static func matchedValue(from value: CambAIJSONValue) -> Bool? { value.boolValue }
 }
 
 extension CambAIJSONValue {

@@ -1119,4 +1119,8 @@ extension Languages: JSONMatchable {
         guard let rawValue = value.integerValue.flatMap({ Int(exactly: $0) }) else { return nil }
         return Languages(rawValue: rawValue).isDocumented ? 1 : 0
     }
+
+    static func matchedValue(from value: CambAIJSONValue) -> Languages? {
+        (value.integerValue.flatMap({ Int(exactly: $0) })).map { Languages(rawValue: $0) }
+    }
 }

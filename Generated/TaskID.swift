@@ -21,14 +21,38 @@ public struct TaskID: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case taskID = "task_id"
+    /// The declared keys, and `undeclared` for any other: one container reads both (a second one would parse the
+    /// object's keys again).
+    enum CodingKeys: CodingKey {
+        case taskID
+        case undeclared(String)
+
+        init(stringValue: String) {
+            switch stringValue {
+            case "task_id": self = .taskID
+            default: self = .undeclared(stringValue)
+            }
+        }
+
+        init?(intValue: Int) { nil }
+
+        var stringValue: String {
+            switch self {
+            case .taskID: "task_id"
+            case .undeclared(let key): key
+            }
+        }
+
+        var intValue: Int? { nil }
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.taskID = try container.decodeIfPresent(String.self, forKey: .taskID)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(excluding: ["task_id"])
+        self.additionalProperties = try container.decodeUndeclared {
+            if case .undeclared(let key) = $0 { return key }
+            return nil
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {

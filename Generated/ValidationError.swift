@@ -33,10 +33,35 @@ public struct ValidationError: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case loc = "loc"
-        case msg = "msg"
-        case type = "type"
+    /// The declared keys, and `undeclared` for any other: one container reads both (a second one would parse the
+    /// object's keys again).
+    enum CodingKeys: CodingKey {
+        case loc
+        case msg
+        case type
+        case undeclared(String)
+
+        init(stringValue: String) {
+            switch stringValue {
+            case "loc": self = .loc
+            case "msg": self = .msg
+            case "type": self = .type
+            default: self = .undeclared(stringValue)
+            }
+        }
+
+        init?(intValue: Int) { nil }
+
+        var stringValue: String {
+            switch self {
+            case .loc: "loc"
+            case .msg: "msg"
+            case .type: "type"
+            case .undeclared(let key): key
+            }
+        }
+
+        var intValue: Int? { nil }
     }
 
     public init(from decoder: any Decoder) throws {
@@ -44,7 +69,10 @@ public struct ValidationError: Codable, Hashable, Sendable {
         self.loc = try container.decode([ValidationErrorLocItem].self, forKey: .loc)
         self.msg = try container.decode(String.self, forKey: .msg)
         self.type = try container.decode(String.self, forKey: .type)
-        self.additionalProperties = try decoder.decodeAdditionalProperties(excluding: ["loc", "msg", "type"])
+        self.additionalProperties = try container.decodeUndeclared {
+            if case .undeclared(let key) = $0 { return key }
+            return nil
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {

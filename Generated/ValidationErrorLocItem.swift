@@ -30,9 +30,9 @@ public enum ValidationErrorLocItem: Codable, Hashable, Sendable {
         let value = try container.decode(CambAIJSONValue.self)
         switch JSONMatch.best(Self.memberScores(for: value)) {
         case 0?:
-            self = .string(try container.decode(String.self))
+            self = .string(try String.matchedValue(from: value) ?? container.decode(String.self))
         case 1?:
-            self = .integer(try container.decode(Int.self))
+            self = .integer(try Int.matchedValue(from: value) ?? container.decode(Int.self))
         default:
             throw DecodingError.dataCorruptedError(
                 in: container, debugDescription: "the value fits no member of ValidationErrorLocItem")

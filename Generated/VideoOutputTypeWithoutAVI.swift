@@ -75,4 +75,8 @@ extension VideoOutputTypeWithoutAVI: JSONMatchable {
         guard let rawValue = value.stringValue else { return nil }
         return VideoOutputTypeWithoutAVI(rawValue: rawValue).isDocumented ? 1 : 0
     }
+
+    static func matchedValue(from value: CambAIJSONValue) -> VideoOutputTypeWithoutAVI? {
+        (value.stringValue).map { VideoOutputTypeWithoutAVI(rawValue: $0) }
+    }
 }

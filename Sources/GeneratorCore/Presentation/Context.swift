@@ -233,6 +233,11 @@ extension Context {
         public var sharedProperties: [SharedProperty] = []
         /// A string literal of the discriminator property name.
         public var discriminatorLiteral: String
+        /// Every member is an object (a struct), so the union reads the payload as an object directly: a value of
+        /// another kind fits no member anyway, and reading it as any JSON value would first try other kinds.
+        public var decodesObject = false
+        /// Every member is a string or a string enum, so the union reads the payload as a string directly.
+        public var decodesString = false
         /// Static members that reach the cases of enum members directly (`.mp3` for `.audioOutputType(.mp3)`),
         /// one per case name that only one member has.
         public var shortcuts: [UnionShortcut]

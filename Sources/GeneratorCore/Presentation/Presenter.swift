@@ -393,7 +393,7 @@ public struct Presenter {
                     + "the chosen member's `additionalProperties`."
             ]
         let shortcuts = shortcuts(of: union)
-        return Context.Union(
+        var context = Context.Union(
             name: union.name,
             docLines: SwiftText.docLines(
                 summary: union.documentation.summary, description: union.documentation.description,
@@ -410,6 +410,23 @@ public struct Presenter {
             keepsEveryMember: union.keepsEveryMember, sharedProperties: sharedProperties(of: union),
             discriminatorLiteral: union.discriminator.map { SwiftText.stringLiteral($0.propertyName) } ?? "",
             shortcuts: shortcuts, hasShortcuts: !shortcuts.isEmpty)
+        // The JSON kind every member needs, when they agree: the payload is read as that kind directly.
+        let kinds = Set(
+            union.members.map { member -> String? in
+                switch member.type {
+                case .string: return "string"
+                case .declared(let name):
+                    switch declarations[name] {
+                    case .structure?: return "object"
+                    case .enumeration(let enumeration)? where enumeration.rawType == .string: return "string"
+                    default: return nil
+                    }
+                default: return nil
+                }
+            })
+        context.decodesObject = kinds == ["object"]
+        context.decodesString = kinds == ["string"]
+        return context
     }
 
     /// For a union held in an enum, a static member per case of its enum members whose name no other member's

@@ -204,6 +204,8 @@ extension Context.Union: KeyPathContext {
         "shortcuts": \.shortcuts,
         "hasShortcuts": \.hasShortcuts,
         "discriminatorLiteral": \.discriminatorLiteral,
+        "decodesObject": \.decodesObject,
+        "decodesString": \.decodesString,
         "sharedProperties": \.sharedProperties,
     ]
 }

@@ -49,9 +49,10 @@ public enum Constants {
         "SingleValueEncodingContainer", "CodingUserInfoKey", "BinaryInteger", "AsyncThrowingStream", "ArraySlice",
     ]
 
-    /// Names a `CodingKeys` case cannot take, because `CodingKey` or `RawRepresentable` already use them.
+    /// Names a `CodingKeys` case cannot take, because `CodingKey` or `RawRepresentable` already use them, or
+    /// the struct's own `undeclared(String)` key (for properties the schema does not declare) does.
     public static let reservedCodingKeyNames: Set<String> = [
-        "stringValue", "intValue", "rawValue", "hashValue", "init",
+        "stringValue", "intValue", "rawValue", "hashValue", "init", "undeclared",
     ]
 
     /// Member names the generated structs declare besides their properties.

@@ -1,0 +1,113 @@
+// The decoding benchmark's program (built by .ci/benchmark-decode in a scratch package): for each case, the
+// generated type and a hand-written Codable type of the same shape decode the same JSON array; the median of
+// the runs is printed side by side with the ratio.
+import Foundation
+import Seed
+
+let runs = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 5 : 5
+
+/// Median milliseconds of `runs` decodes of `data` as `T`.
+func median<T: Decodable>(_ type: T.Type, _ data: Data) -> Double {
+    var times: [Double] = []
+    for _ in 0..<runs {
+        let start = ContinuousClock.now
+        do {
+            let decoded = try JSONDecoder().decode(T.self, from: data)
+            withExtendedLifetime(decoded) {}
+        } catch {
+            fatalError("\(T.self): \(error)")
+        }
+        let elapsed = ContinuousClock.now - start
+        times.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+    }
+    return times.sorted()[runs / 2]
+}
+
+/// A JSON array of `element(i)` until it is about 10 MB.
+func payload(_ element: (Int) -> String) -> Data {
+    var parts: [String] = []
+    var size = 0
+    var index = 0
+    while size < 10_000_000 {
+        let text = element(index)
+        parts.append(text)
+        size += text.utf8.count + 1
+        index += 1
+    }
+    return Data(("[" + parts.joined(separator: ",") + "]").utf8)
+}
+
+func report(_ name: String, _ data: Data, target: Double, generated: Double, handWritten: Double) {
+    let ratio = generated / handWritten
+    print(
+        name.padding(toLength: 34, withPad: " ", startingAt: 0)
+            + String(format: "%7.1f MB %12.1f %14.1f %7.2fx %7.1fx  %@", Double(data.count) / 1e6, generated, handWritten,
+                ratio, target, ratio <= target ? "ok" : "over"))
+}
+
+// The seed's 200 response: a oneOf of two objects, told apart by their keys.
+struct HandOutput: Decodable {
+    var outputURL: URL?
+    enum CodingKeys: String, CodingKey { case outputURL = "output_url" }
+}
+struct HandTask: Decodable {
+    var taskID: String?
+    enum CodingKeys: String, CodingKey { case taskID = "task_id" }
+}
+enum HandResponse: Decodable {
+    case output(HandOutput)
+    case task(HandTask)
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+    init(from decoder: any Decoder) throws {
+        let keys = try decoder.container(keyedBy: Key.self)
+        if keys.contains(Key(stringValue: "task_id")!) {
+            self = .task(try HandTask(from: decoder))
+        } else {
+            self = .output(try HandOutput(from: decoder))
+        }
+    }
+}
+
+// The seed's output format: an anyOf of two string enums.
+enum HandAudio: String, Decodable { case flac, wav, mp3, aac }
+enum HandVideo: String, Decodable { case mkv, mp4, mov }
+enum HandFormat: Decodable {
+    case audio(HandAudio)
+    case video(HandVideo)
+    init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        if let audio = HandAudio(rawValue: text) {
+            self = .audio(audio)
+        } else if let video = HandVideo(rawValue: text) {
+            self = .video(video)
+        } else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: text))
+        }
+    }
+}
+
+print(
+    "case".padding(toLength: 34, withPad: " ", startingAt: 0)
+        + "   payload  generated (ms)  hand-written (ms)  ratio  target")
+#if canImport(Twilio)
+    twilioCase()
+#endif
+let responses = payload { index in
+    index % 2 == 0
+        ? #"{"output_url":"https://example.com/exports/\#(index).mp4"}"#
+        : #"{"task_id":"task-\#(index)"}"#
+}
+report(
+    "seed 200 (oneOf of two objects)", responses, target: 1.5,
+    generated: median([GetDubbedOutputInAltFormatResponse].self, responses),
+    handWritten: median([HandResponse].self, responses))
+let formats = payload { index in ["\"mp3\"", "\"mkv\"", "\"wav\"", "\"mp4\"", "\"flac\"", "\"mov\"", "\"aac\""][index % 7] }
+report(
+    "seed output_format (anyOf of enums)", formats, target: 1.5,
+    generated: median([DubbedOutputInAltFormatRequestPayloadOutputFormat].self, formats),
+    handWritten: median([HandFormat].self, formats))
