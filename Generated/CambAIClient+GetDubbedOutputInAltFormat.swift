@@ -26,13 +26,12 @@ extension CambAIClient {
         outputFormat: DubbedOutputInAltFormatRequestPayloadOutputFormat
     ) async throws(CambAIError) -> GetDubbedOutputInAltFormatResponse {
         let queryItems = QueryItems()
+        let securityValues = try await self.securityValues([[.apiKey]])
         let url = try self.makeURL(
             path: "/dub-alt-format/\(runID.pathSegment)/\(language.pathSegment)", query: queryItems)
         var request = CambAIRequest(method: "POST", url: url)
         request.headerFields["Accept"] = "application/json"
-        if let apiKey = self.apiKey {
-            request.headerFields["x-api-key"] = apiKey.value
-        }
+        securityValues.apply(to: &request)
         request.body = try self.encodeJSON(DubbedOutputInAltFormatRequestPayload(outputFormat: outputFormat))
         request.headerFields["Content-Type"] = "application/json"
         let response = try await self.send(

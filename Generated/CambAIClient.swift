@@ -9,11 +9,20 @@ import Foundation
 /// `transport`: `CambAIURLSessionTransport` by default; pass your own to use another HTTP client, or to answer from
 /// memory in tests. `with(_:)` gives a copy with extra header fields or another timeout for some calls.
 public struct CambAIClient: Sendable {
-    /// The server the document names first.
+    /// The server the document names first, each variable at its default (`CambAIServers` builds the others).
     public static let defaultServerURL = URL(string: "https://client.camb.ai/apis")!
 
-    /// The base URL every operation's path is appended to, such as `https://api.example.com/v1`.
+    /// The base URL every operation's path is appended to, such as `https://api.example.com/v1`: by default the
+    /// document's first server, variables at their defaults; `CambAIServers` builds each of the document's servers
+    /// with the variables you choose, and resolves a relative one against a base.
+    ///
+    /// An operation whose path item or Operation Object names its own `servers` goes to the first of them
+    /// instead (variables at their defaults; a relative one resolved against `serverURL`), whatever `serverURL`
+    /// says, unless `usesServerURLForEveryOperation` is set.
     public var serverURL: URL
+    /// Sends every operation to `serverURL`, those with their own `servers` included (a proxy, a test server);
+    /// `false` by default, so that those keep their own server.
+    public var usesServerURLForEveryOperation = false
     /// What sends requests and returns responses.
     public var transport: any CambAITransport
     /// What each request goes through on its way to `transport`, in order: the first is outermost, so it sees
@@ -72,6 +81,21 @@ public struct CambAIClient: Sendable {
         let text = base + path + query.encoded
         guard let url = URL(string: text) else { throw .invalidURL(base + path) }
         return url
+    }
+
+    /// The URL `makeURL` built, moved to an operation's own server: `serverURL`'s part replaced by `server`
+    /// (resolved against `serverURL` when relative); unchanged when `usesServerURLForEveryOperation` is set.
+    func operationServerURL(_ url: URL, server: String) throws(CambAIError) -> URL {
+        if usesServerURLForEveryOperation { return url }
+        var base = serverURL.absoluteString
+        while base.hasSuffix("/") { base.removeLast() }
+        let rest = url.absoluteString.hasPrefix(base) ? String(url.absoluteString.dropFirst(base.count)) : ""
+        guard var target = URL(string: server, relativeTo: serverURL)?.absoluteString else {
+            throw .invalidURL(server + rest)
+        }
+        while target.hasSuffix("/") { target.removeLast() }
+        guard let moved = URL(string: target + rest) else { throw .invalidURL(target + rest) }
+        return moved
     }
 
     /// A copy of the client for some calls: `options.headerFields` added to `headerFields` (replacing those of

@@ -3,7 +3,11 @@
 import Foundation
 
 /// Any JSON value, for schemas that do not constrain their type and for properties a schema does not
-/// declare. Integers keep all 64 bits; other numbers are `Double`.
+/// declare. Numbers keep their value exactly, so that what passes through is sent back unchanged: an integer
+/// that fits in 64 bits is `integer`, a number whose shortest `Double` text is the same value is `number`
+/// (`-0.0` included, sign kept), and any other number is `decimal` (`12345678901234567890`,
+/// `0.1000000000000000055511151231257827`), exact up to `Decimal`'s 38 significant digits. A number
+/// beyond `Decimal`'s range (`1e400`) is a decoding error rather than a different number.
 public enum CambAIJSONValue: Codable, Hashable, Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByFloatLiteral, ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral,
     ExpressibleByNilLiteral
@@ -12,7 +16,11 @@ public enum CambAIJSONValue: Codable, Hashable, Sendable, ExpressibleByStringLit
     case bool(Bool)
     /// A number written without fraction or exponent that fits in 64 bits.
     case integer(Int64)
+    /// Any other number whose value a `Double` holds exactly as written (`1.5`, `0.1`, `-0.0`).
     case number(Double)
+    /// A number that neither `integer` nor `number` holds exactly: an integer beyond 64 bits, or a decimal
+    /// with more digits than a `Double` keeps. Encoded with every digit it was decoded with.
+    case decimal(Decimal)
     case string(String)
     case array([CambAIJSONValue])
     case object([String: CambAIJSONValue])
@@ -29,11 +37,23 @@ public enum CambAIJSONValue: Codable, Hashable, Sendable, ExpressibleByStringLit
         return nil
     }
 
-    /// The number, when this is an integer or another number.
+    /// The number, when this is an integer or another number (the nearest `Double` for a `decimal`).
     public var doubleValue: Double? {
         switch self {
         case .integer(let value): Double(value)
         case .number(let value): value
+        case .decimal(let value): Double(value.description)
+        default: nil
+        }
+    }
+
+    /// The number as a `Decimal`, when this is a number: exact for `integer` and `decimal`, and for `number`
+    /// the value of its shortest text (`0.1` for `.number(0.1)`).
+    public var decimalValue: Decimal? {
+        switch self {
+        case .integer(let value): Decimal(value)
+        case .number(let value): Decimal(string: "\(value)")
+        case .decimal(let value): value
         default: nil
         }
     }
@@ -60,24 +80,36 @@ public enum CambAIJSONValue: Codable, Hashable, Sendable, ExpressibleByStringLit
     public var isNull: Bool { self == .null }
 
     public init(from decoder: any Decoder) throws {
+        // The most common kinds first: each miss costs the decoder a thrown error.
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Int64.self) {
-            self = .integer(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .number(value)
         } else if let value = try? container.decode(String.self) {
             self = .string(value)
-        } else if let value = try? container.decode([CambAIJSONValue].self) {
-            self = .array(value)
         } else if let value = try? container.decode([String: CambAIJSONValue].self) {
             self = .object(value)
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Decimal.self) {
+            // JSONDecoder reads a Decimal from the number's text, exactly up to 38 significant digits. Decimal
+            // has no negative zero: `-0` and `-0.0` keep their sign as a Double.
+            let isNegativeZero = value.isZero && (try? container.decode(Double.self))?.sign == .minus
+            self = isNegativeZero ? .number(-0.0) : Self.exactNumber(value)
+        } else if let value = try? container.decode([CambAIJSONValue].self) {
+            self = .array(value)
         } else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected a JSON value")
+            throw DecodingError.dataCorruptedError(
+                in: container,
+                debugDescription: "a number beyond the range of Decimal and Double (like 1e400) cannot be kept exactly")
         }
+    }
+
+    /// The case that holds a decoded number exactly: `integer`, `number` or `decimal`.
+    private static func exactNumber(_ value: Decimal) -> Self {
+        let text = value.description
+        if let integer = Int64(text) { return .integer(integer) }
+        if let double = Double(text), Decimal(string: "\(double)") == value { return .number(double) }
+        return .decimal(value)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -87,6 +119,7 @@ public enum CambAIJSONValue: Codable, Hashable, Sendable, ExpressibleByStringLit
         case .bool(let value): try container.encode(value)
         case .integer(let value): try container.encode(value)
         case .number(let value): try container.encode(value)
+        case .decimal(let value): try container.encode(value)
         case .string(let value): try container.encode(value)
         case .array(let value): try container.encode(value)
         case .object(let value): try container.encode(value)

@@ -138,9 +138,21 @@ public struct CambAIURLSessionTransport: CambAITransport {
     public var configuration: URLSessionConfiguration { owner.session.configuration }
 
     /// Creates a transport with its own session.
-    /// - Parameter configuration: The session's configuration; `.default` by default.
-    public init(configuration: URLSessionConfiguration = .default) {
+    /// - Parameter configuration: The session's configuration; ``defaultConfiguration`` by default.
+    public init(configuration: URLSessionConfiguration = defaultConfiguration) {
         owner = Session(configuration: configuration)
+    }
+
+    /// `URLSessionConfiguration.default` without cookie storage: each request carries exactly the `Cookie`
+    /// header the client built (cookie parameters and credentials) and a response's `Set-Cookie` is not stored.
+    /// With a cookie storage, swift-corelibs-foundation replaces a request's `Cookie` header by the stored
+    /// cookies for the host, whatever the request's `httpShouldHandleCookies` says.
+    public static var defaultConfiguration: URLSessionConfiguration {
+        let configuration = URLSessionConfiguration.default
+        configuration.httpCookieStorage = nil
+        configuration.httpShouldSetCookies = false
+        configuration.httpCookieAcceptPolicy = .never
+        return configuration
     }
 
     /// - Throws: `CambAIError.cancelled` when the calling task is cancelled, `.timedOut` when the

@@ -94,6 +94,7 @@ extension CambAIJSONValue {
     func isSameValue(as other: CambAIJSONValue) -> Bool {
         switch (self, other) {
         case (.integer(let a), .number(let b)), (.number(let b), .integer(let a)): Double(a) == b
+        case (.decimal, _), (_, .decimal): decimalValue != nil && decimalValue == other.decimalValue
         default: self == other
         }
     }

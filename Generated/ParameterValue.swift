@@ -22,7 +22,8 @@ extension Double: ParameterValue { var parameterText: String { String(self) } }
 extension Float: ParameterValue { var parameterText: String { String(self) } }
 extension Bool: ParameterValue { var parameterText: String { self ? "true" : "false" } }
 extension URL: ParameterValue { var parameterText: String { absoluteString } }
-extension UUID: ParameterValue { var parameterText: String { uuidString } }
+/// Lowercase, as RFC 9562 (section 4) asks of a UUID's text: `0f8fad5b-d9cb-469f-a165-70867728950e`.
+extension UUID: ParameterValue { var parameterText: String { uuidString.lowercased() } }
 
 /// Scalars as the text a parameter carries (an enum of values of several kinds has `CambAIJSONValue` raw values);
 /// arrays and objects as their JSON text.
@@ -33,6 +34,7 @@ extension CambAIJSONValue: ParameterValue {
         case .bool(let value): value.parameterText
         case .integer(let value): String(value)
         case .number(let value): value.parameterText
+        case .decimal(let value): value.description
         case .string(let value): value
         case .array, .object:
             (try? JSONEncoder().encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? ""

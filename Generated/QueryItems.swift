@@ -4,7 +4,7 @@
 /// added (everything but RFC 3986 unreserved characters), so delimiters between array values stay literal.
 struct QueryItems {
     /// `name=value` pairs, already percent-encoded.
-    private(set) var pairs: [String] = []
+    var pairs: [String] = []
 
     /// Adds `name=value`; does nothing when the value is `nil`.
     mutating func append(_ name: String, _ value: (some ParameterValue)?) {

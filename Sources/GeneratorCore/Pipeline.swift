@@ -127,12 +127,16 @@ public struct Pipeline {
         let module = ModuleResolver(configuration: configuration, file: documentPath, diagnostics: diagnostics).resolve(
             document)
         if diagnostics.hasErrors { throw .invalidInput(diagnostics.sorted.filter { $0.severity == .error }) }
-        if let name = configuration.moduleName, SwiftNamer().typeName(for: name) != name {
+        if let name = configuration.moduleName, case let swiftName = SwiftNamer().typeName(for: name), swiftName != name
+        {
             throw fail(
                 .invalidInput([
                     Diagnostic(
-                        .error, "module name '\(name)' is not an UpperCamelCase Swift identifier",
-                        at: configuration.file.map { SourceLocation(file: $0, mark: nil) })
+                        .error,
+                        "module name '\(name)' is not an UpperCamelCase Swift identifier; did you mean '\(swiftName)'?",
+                        // A name given on the command line has no place in a file.
+                        at: options.moduleName != nil
+                            ? nil : configuration.file.map { SourceLocation(file: $0, mark: nil) })
                 ]))
         }
         let style = options.operationStyle ?? configuration.operationStyle ?? .throwing

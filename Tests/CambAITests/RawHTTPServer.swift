@@ -29,6 +29,7 @@ final class RawHTTPServer: @unchecked Sendable {
     private let steps: [Step]
     private let lock = NSLock()
     private var requestCount = 0
+    private var requestHeads: [String] = []
     private var clientClosedCount = 0
     private var isStopped = false
 
@@ -67,6 +68,9 @@ final class RawHTTPServer: @unchecked Sendable {
 
     /// How many requests have been read completely.
     var requests: Int { lock.withLock { requestCount } }
+
+    /// The request line and header fields of each request read completely, in arrival order, as sent.
+    var heads: [String] { lock.withLock { requestHeads } }
 
     /// How many connections the client closed while the server held them open.
     var clientClosed: Int { lock.withLock { clientClosedCount } }
@@ -130,7 +134,11 @@ final class RawHTTPServer: @unchecked Sendable {
                     .first { $0.hasPrefix("content-length:") }
                     .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) }
                     ?? 0
-                if received.count - end.upperBound >= length { return true }
+                if received.count - end.upperBound >= length {
+                    let sent = String(decoding: received[..<end.lowerBound], as: UTF8.self)
+                    lock.withLock { requestHeads.append(sent) }
+                    return true
+                }
             }
             guard Self.poll(connection, seconds: 0.05) else { continue }
             var buffer = [UInt8](repeating: 0, count: 65536)

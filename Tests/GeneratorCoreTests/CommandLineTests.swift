@@ -134,6 +134,16 @@ func makeWorkspace() throws -> URL {
         #expect(before == after)
     }
 
+    @Test func moduleNameNotSpelledAsSwiftWouldIsRejectedWithTheSpellingToUse() throws {
+        let folder = try makeWorkspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try runGenerator(["generate", "--check", "--module-name", "CambApi"], in: folder)
+        #expect(result.status == 1)
+        #expect(
+            result.standardError
+                == "error: module name 'CambApi' is not an UpperCamelCase Swift identifier; did you mean 'CambAPI'?\n")
+    }
+
     @Test func unknownOptionIsAUsageError() throws {
         let folder = try TestPaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -164,14 +174,14 @@ func makeWorkspace() throws -> URL {
         let first = try runGenerator(["templates", "export", "MyTemplates"], in: folder)
         #expect(first.status == 0)
         let lines = first.standardOutput.split(separator: "\n")
-        #expect(lines.count == 28)  // 25 file templates, 3 partials
+        #expect(lines.count == TestPaths.templateFileCount)  // file templates and partials
         #expect(lines.contains("wrote MyTemplates/Operation.swift.mustache"))
         #expect(lines.contains("wrote MyTemplates/partials/request.mustache"))
         let again = try runGenerator(["templates", "export", "MyTemplates"], in: folder)
         #expect(again.status == 1)
         #expect(again.standardOutput == "")
         let errors = again.standardError.split(separator: "\n")
-        #expect(errors.count == 28)
+        #expect(errors.count == TestPaths.templateFileCount)
         #expect(errors.contains("MyTemplates/Enum.swift.mustache: error: file exists; pass --force to replace it"))
         #expect(try runGenerator(["templates", "export", "MyTemplates", "--force"], in: folder).status == 0)
     }

@@ -23,6 +23,12 @@ enum TestPaths {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    /// How many `.mustache` files `Templates/` holds, partials included: what an export writes.
+    static var templateFileCount: Int {
+        let files = FileManager.default.enumerator(at: templates, includingPropertiesForKeys: nil)
+        return (files?.allObjects as? [URL] ?? []).filter { $0.pathExtension == "mustache" }.count
+    }
 }
 
 /// Runs the pipeline up to rendering on a document written to a temporary folder.

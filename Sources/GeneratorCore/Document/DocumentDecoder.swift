@@ -43,10 +43,7 @@ public struct DocumentDecoder {
         } else {
             context.error("missing required field 'info'", at: root, pointer: pointer)
         }
-        let servers =
-            reader.sequence("servers").map { items in
-                items.enumerated().compactMap { decodeServer($1, at: pointer.appending("servers").appending($0)) }
-            } ?? []
+        let servers = decodeServers(reader) ?? []
         var paths: [(String, OpenAPI.PathItem)] = []
         if let pathPairs = reader.mapping("paths") {
             for pair in pathPairs {
@@ -84,6 +81,7 @@ public struct DocumentDecoder {
         reader.warnAboutUnknownKeys(["url", "description", "variables"], vocabulary: "a Server Object field")
         guard let url = reader.requiredString("url") else { return nil }
         var variables: [(String, String)] = []
+        var details: [String: OpenAPI.ServerVariableDetails] = [:]
         for pair in reader.mapping("variables") ?? [] {
             guard let name = pair.key.scalar?.text,
                 let variable = MappingReader(
@@ -92,9 +90,30 @@ public struct DocumentDecoder {
             else { continue }
             variable.warnAboutUnknownKeys(
                 ["default", "enum", "description"], vocabulary: "a Server Variable Object field")
-            variables.append((name, variable.requiredString("default") ?? ""))
+            let defaultValue = variable.requiredString("default") ?? ""
+            variables.append((name, defaultValue))
+            let values = variable.strings("enum")
+            if let values, !values.isEmpty, !values.contains(defaultValue) {
+                context.error(
+                    "the default '\(defaultValue)' of server variable '\(name)' is not one of its 'enum' values "
+                        + values.map { "'\($0)'" }.joined(separator: ", "),
+                    at: variable["default"] ?? pair.value, pointer: variable.pointer.appending("default"))
+            }
+            details[name] = OpenAPI.ServerVariableDetails(
+                values: values?.isEmpty == false ? values : nil, description: variable.string("description"))
         }
-        return OpenAPI.Server(url: url, description: reader.string("description"), variables: variables)
+        return OpenAPI.Server(
+            url: url, description: reader.string("description"), variables: variables, variableDetails: details,
+            mark: reader["url"]?.mark ?? node.mark, pointer: pointer)
+    }
+
+    /// The `servers` of the object `reader` reads; `nil` when absent or empty (an empty list says nothing).
+    func decodeServers(_ reader: MappingReader) -> [OpenAPI.Server]? {
+        guard let items = reader.sequence("servers") else { return nil }
+        let servers = items.enumerated().compactMap {
+            decodeServer($1, at: reader.pointer.appending("servers").appending($0))
+        }
+        return servers.isEmpty ? nil : servers
     }
 
     func decodeReference(_ reader: MappingReader) -> OpenAPI.Reference? {
@@ -129,7 +148,9 @@ public struct DocumentDecoder {
             let schema = media["schema"].map {
                 SchemaDecoder(context: context).decode($0, at: pointer.appending("schema"))
             }
-            content.append((mediaType, OpenAPI.MediaType(schema: schema, mark: pair.value.mark)))
+            var mediaTypeObject = OpenAPI.MediaType(schema: schema, mark: pair.value.mark)
+            mediaTypeObject.encoding = decodeEncodings(media)
+            content.append((mediaType, mediaTypeObject))
         }
         return content
     }
@@ -156,7 +177,8 @@ public struct DocumentDecoder {
         }
         return OpenAPI.PathItem(
             summary: reader.string("summary"), description: reader.string("description"),
-            parameters: decodeParameters(reader), operations: operations, mark: node.mark)
+            parameters: decodeParameters(reader), operations: operations, mark: node.mark,
+            servers: decodeServers(reader))
     }
 
     func decodeParameters(_ reader: MappingReader) -> [OpenAPI.Referenceable<OpenAPI.Parameter>] {
@@ -208,7 +230,7 @@ public struct DocumentDecoder {
             parameters: decodeParameters(reader), requestBody: requestBody, responses: responses,
             deprecated: reader.bool("deprecated") ?? false,
             security: reader["security"].map { decodeSecurity($0, at: pointer.appending("security")) },
-            mark: node.mark, pointer: pointer)
+            mark: node.mark, pointer: pointer, servers: decodeServers(reader))
     }
 
     static func isValidStatus(_ status: String) -> Bool {
@@ -262,7 +284,7 @@ public struct DocumentDecoder {
         return OpenAPI.Parameter(
             name: name, location: location, description: reader.string("description"), required: required,
             deprecated: reader.bool("deprecated") ?? false, style: reader.string("style"),
-            explode: reader.bool("explode"),
+            explode: reader.bool("explode"), allowReserved: reader.bool("allowReserved") ?? false,
             schema: schema, content: content, mark: reader.node.mark, pointer: reader.pointer)
     }
 
@@ -326,7 +348,7 @@ public struct DocumentDecoder {
         return OpenAPI.SecurityScheme(
             type: type, description: reader.string("description"), name: reader.string("name"),
             location: reader.string("in"),
-            scheme: reader.string("scheme"), mark: reader.node.mark)
+            scheme: reader.string("scheme"), mark: reader.node.mark, pointer: reader.pointer)
     }
 
     func decodeSecurity(_ node: YAMLNode, at pointer: JSONPointer) -> [OpenAPI.SecurityRequirement] {

@@ -32,6 +32,18 @@ extension OpenAPI {
         public var description: String?
         /// Server variables with their default values, in document order.
         public var variables: [(name: String, defaultValue: String)]
+        /// Each variable's `enum` and `description`, by name (absent for a variable without them).
+        public var variableDetails: [String: ServerVariableDetails] = [:]
+        /// The mark of the `url` value (or of the Server Object when it has none).
+        public var mark = SourceMark(line: 1, column: 1)
+        public var pointer = JSONPointer()
+    }
+
+    /// What a Server Variable Object says besides its default.
+    public struct ServerVariableDetails: Sendable {
+        /// `enum`: the values the variable may take; `nil` when any text is allowed.
+        public var values: [String]?
+        public var description: String?
     }
 
     /// A Reference Object: `$ref` and, in 3.1, sibling `summary` and `description` that override the target's.
@@ -67,6 +79,8 @@ extension OpenAPI {
         /// Operations in the order of `HTTPMethod.allCases`.
         public var operations: [(method: HTTPMethod, operation: Operation)]
         public var mark: SourceMark
+        /// The path item's own `servers`; `nil` when absent (or empty), so that the document's apply.
+        public var servers: [Server]? = nil
     }
 
     /// An Operation Object. Source: `#/paths/<escaped path>/<method>`.
@@ -84,6 +98,9 @@ extension OpenAPI {
         public var security: [SecurityRequirement]?
         public var mark: SourceMark
         public var pointer: JSONPointer
+        /// The operation's own `servers`; `nil` when absent (or empty), so that the path item's or the document's
+        /// apply.
+        public var servers: [Server]? = nil
     }
 
     /// Where a parameter goes: the Parameter Object's `in` field.
@@ -100,6 +117,8 @@ extension OpenAPI {
         public var deprecated: Bool
         public var style: String?
         public var explode: Bool?
+        /// `allowReserved`: RFC 3986 reserved characters in a query value are sent as they are.
+        public var allowReserved: Bool = false
         public var schema: Schema?
         /// `content` instead of `schema`: the media type and its schema.
         public var content: [(mediaType: String, mediaTypeObject: MediaType)]
@@ -119,6 +138,17 @@ extension OpenAPI {
     /// A Media Type Object.
     public struct MediaType: Sendable {
         public var schema: Schema?
+        public var mark: SourceMark
+        /// The Encoding Objects by property name (form and multipart bodies), in document order.
+        public var encoding: [(name: String, encoding: Encoding)] = []
+    }
+
+    /// An Encoding Object: how one property of a form or multipart body is serialised.
+    public struct Encoding: Sendable {
+        public var contentType: String?
+        public var style: String?
+        public var explode: Bool?
+        public var allowReserved: Bool?
         public var mark: SourceMark
     }
 
@@ -151,6 +181,7 @@ extension OpenAPI {
         /// For `http`: `bearer`, `basic`…
         public var scheme: String?
         public var mark: SourceMark
+        public var pointer = JSONPointer()
     }
 
     /// A Security Requirement Object: scheme names mapped to scopes.

@@ -32,16 +32,69 @@ extension Context {
         public var credentials: [Credential]
         public var hasCredentials: Bool
         public var errorCases: [ErrorCase]
+        /// The document's `servers`, each a way to build `serverURL`.
+        public var servers: [Server] = []
     }
 
     public struct Credential: Sendable {
         public var swiftName: String
         public var docLines: [String]
-        /// A string literal of the header or query parameter name; empty for a bearer token.
+        /// A string literal of the header, query parameter or cookie name; `"Authorization"` for the HTTP and
+        /// token schemes.
         public var nameLiteral: String
         public var isHeader: Bool
         public var isQuery: Bool
         public var isBearer: Bool
+        /// An API key sent as a cookie.
+        public var isCookie = false
+        /// HTTP basic: a `<moduleName>BasicCredential`.
+        public var isBasic = false
+        /// Another HTTP scheme: the caller's whole `Authorization` value.
+        public var isAuthorization = false
+        /// OAuth 2.0 or OpenID Connect: a `<moduleName>TokenProvider`.
+        public var isTokenProvider = false
+        /// An API key, whose header field, query item or cookie name the logging middleware redacts.
+        public var isNamed = false
+        /// Whether the initializer takes the secret as a `String?` (API keys, bearer tokens, raw values).
+        public var isText = true
+        /// The property's type: `CambAICredential`, `CambAIBasicCredential` or `CambAITokenProvider`.
+        public var typeName = ""
+    }
+
+    /// A Server Object as a namespace with a `url(…)` function taking each variable.
+    public struct Server: Sendable {
+        /// `Server1`, by position in `servers` (1-based).
+        public var typeName: String
+        public var docLines: [String]
+        /// The doc comment of `url(…)`, with each variable as a parameter.
+        public var urlDocLines: [String]
+        /// A Swift string literal interpolating each variable: `"https://\(region.rawValue).example.com"`.
+        public var urlExpression: String
+        public var variables: [ServerVariable]
+        /// A relative URL (`/api/v3`): `url(relativeTo:…)` resolves it against a base the caller gives.
+        public var isRelative: Bool
+        /// Some variable takes any text, so the URL may not parse: `url(…)` throws `invalidURL`.
+        public var isThrowing: Bool
+        public var hasVariables: Bool
+    }
+
+    public struct ServerVariable: Sendable {
+        public var swiftName: String
+        /// The argument's type: an enum nested in the server's namespace (`Region`), or `String`.
+        public var typeName: String
+        public var isEnum: Bool
+        public var cases: [ServerVariableCase]
+        /// The default argument: `.eu` or `"v2"`.
+        public var defaultExpression: String
+        /// The enum's doc comment.
+        public var docLines: [String]
+        /// Whether this is the last argument (no comma after it).
+        public var isLast: Bool
+    }
+
+    public struct ServerVariableCase: Sendable {
+        public var caseName: String
+        public var rawValueLiteral: String
     }
 
     public struct ErrorCase: Sendable {
@@ -111,6 +164,10 @@ extension Context {
         public var argumentTypeName = ""
         /// Whether the initializer's parameter has `= nil`.
         public var isArgumentOptional = false
+        /// Optional and nullable: three states on the wire (absent, `null`, a value), so the property's type is
+        /// `<moduleName>Nullable<baseTypeName>?`, decoded and encoded by the runtime's `decodeNullableIfPresent`
+        /// and `encodeNullableIfPresent` (their `DateTime` variants for dates).
+        public var isTriState = false
         /// `readOnly`: decoded, never encoded.
         public var isReadOnly = false
         public var isRequired = false
@@ -236,7 +293,20 @@ extension Context {
         public var queryParameters: [RequestParameter]
         public var hasQueryParameters: Bool
         public var headerParameters: [RequestParameter]
+        /// Cookie parameters, sent together in one `Cookie` header.
+        public var cookieParameters: [RequestParameter] = []
+        public var hasCookieParameters = false
         public var credentials: [Credential]
+        /// Whether the operation sends credentials: `securityLiteral` lists its alternatives.
+        public var hasSecurity = false
+        /// The operation's security alternatives for `securityValues(_:)`: `[[.apiKey], [.bearerToken]]`.
+        public var securityLiteral = ""
+        /// Whether some alternative sends a query item (so `queryItems` is a `var`).
+        public var hasQueryCredentials = false
+        /// Whether the operation (or its path item) names its own server: `serverURLLiteral`.
+        public var hasOwnServer = false
+        /// A string literal of the operation's first own server, variables at their defaults.
+        public var serverURLLiteral = ""
         public var hasBody: Bool
         public var isBodyFlattened: Bool
         public var isBodyOptional: Bool
@@ -250,6 +320,10 @@ extension Context {
         public var isBodyJSON: Bool
         public var isBodyText: Bool
         public var isBodyBinary: Bool
+        /// Whether the body is sent as `application/x-www-form-urlencoded`, with `formFieldsLiteral`: a Swift
+        /// dictionary literal of `FormField`s by property name (`[:]` when every field is sent as `form`).
+        public var isBodyForm = false
+        public var formFieldsLiteral = "[:]"
         /// A string literal of the `Accept` header: every media type the responses document, errors included.
         public var acceptLiteral: String
         public var hasReturnValue: Bool
@@ -313,6 +387,14 @@ extension Context {
         /// For arrays without `explode`: the encoded delimiter as a string literal (`","`, `"%20"`, `"%7C"`).
         public var delimiterLiteral: String
         public var isOptional: Bool
+        /// Whether the value goes through `ParameterEncoding` (any shape, any style); otherwise it is a scalar or
+        /// an array of scalars sent by `ParameterValue` and `QueryItems`.
+        public var isEncoded = false
+        /// The `ParameterStyle` case: `.deepObject`.
+        public var styleCase = ".form"
+        public var allowReserved = false
+        /// Whether the value is sent as its JSON text (`content: application/json`).
+        public var isJSON = false
     }
 
     /// A piece of a path template.
@@ -322,6 +404,8 @@ extension Context {
         public var isParameter: Bool
         /// For a parameter: the argument holding its value (`runID`).
         public var swiftName: String
+        /// For a parameter that is not a scalar in the `simple` style: how `ParameterEncoding.path` sends it.
+        public var parameter: RequestParameter? = nil
     }
 
     public struct BodyProperty: Sendable {

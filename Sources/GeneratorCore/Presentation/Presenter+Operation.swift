@@ -35,11 +35,19 @@ extension Presenter {
             if let properties = body.flattenedProperties {
                 for property in properties {
                     let presented = present(property)
-                    argument(property.swiftName, presented.baseTypeName, optional: presented.isArgumentOptional)
+                    // An optional and nullable property takes `Nullable<T>?`: nil (left out), .null, or .value.
+                    let type = presented.isTriState ? String(presented.typeName.dropLast()) : presented.baseTypeName
+                    argument(property.swiftName, type, optional: presented.isArgumentOptional)
                 }
                 bodyProperties = properties.map {
                     Context.BodyProperty(label: Self.label($0.swiftName), swiftName: $0.swiftName)
                 }
+            } else if body.isNullable {
+                // Required: `T?`, nil sends `null`. Optional: `Nullable<T>?`, nil sends no body, .null sends `null`.
+                let type = typeName(body.type)
+                argument(
+                    "body", body.isRequired ? type + "?" : moduleName + "Nullable<" + type + ">",
+                    optional: !body.isRequired)
             } else {
                 argument("body", typeName(body.type), optional: !body.isRequired)
             }
@@ -71,6 +79,18 @@ extension Presenter {
             parameterDocs.append("  - body: The request body.")
         }
 
+        func requestParameter(_ parameter: IR.Parameter) -> Context.RequestParameter {
+            var isArray = false
+            if case .array = parameter.type { isArray = true }
+            return Context.RequestParameter(
+                swiftName: parameter.swiftName, nameLiteral: SwiftText.stringLiteral(parameter.name), isArray: isArray,
+                explode: parameter.explode,
+                delimiterLiteral: SwiftText.stringLiteral(
+                    parameter.style == "spaceDelimited" ? "%20" : parameter.style == "pipeDelimited" ? "%7C" : ","),
+                isOptional: !parameter.isRequired, isEncoded: !parameter.isPlain, styleCase: "." + parameter.style,
+                allowReserved: parameter.allowReserved, isJSON: parameter.isJSONContent)
+        }
+
         var pathParts: [Context.PathPart] = []
         func literal(_ text: Substring) {
             guard !text.isEmpty else { return }
@@ -82,22 +102,14 @@ extension Presenter {
             literal(rest[..<open])
             let name = String(rest[rest.index(after: open)..<close])
             if let parameter = operation.parameters.first(where: { $0.location == .path && $0.name == name }) {
-                pathParts.append(Context.PathPart(text: "", isParameter: true, swiftName: parameter.swiftName))
+                pathParts.append(
+                    Context.PathPart(
+                        text: "", isParameter: true, swiftName: parameter.swiftName,
+                        parameter: parameter.isPlain ? nil : requestParameter(parameter)))
             }
             rest = rest[rest.index(after: close)...]
         }
         literal(rest)
-
-        func requestParameter(_ parameter: IR.Parameter) -> Context.RequestParameter {
-            var isArray = false
-            if case .array = parameter.type { isArray = true }
-            return Context.RequestParameter(
-                swiftName: parameter.swiftName, nameLiteral: SwiftText.stringLiteral(parameter.name), isArray: isArray,
-                explode: parameter.explode,
-                delimiterLiteral: SwiftText.stringLiteral(
-                    parameter.style == "spaceDelimited" ? "%20" : parameter.style == "pipeDelimited" ? "%7C" : ","),
-                isOptional: !parameter.isRequired)
-        }
 
         /// A `case` for a status code (`200`) or range (`4XX` → `400...499`).
         func statusCase(
@@ -171,6 +183,8 @@ extension Presenter {
                     return false
                 },
             headerParameters: ordered.filter { $0.location == .header }.map(requestParameter),
+            cookieParameters: ordered.filter { $0.location == .cookie }.map(requestParameter),
+            hasCookieParameters: ordered.contains { $0.location == .cookie },
             credentials: module.credentials.filter { operation.credentials.contains($0.swiftName) }.map(present),
             hasBody: body != nil, isBodyFlattened: body?.flattenedProperties != nil,
             isBodyOptional: body.map { !$0.isRequired } ?? false,
@@ -181,7 +195,8 @@ extension Presenter {
                 SwiftText.stringLiteral($0.mediaType.contains("*") ? "application/octet-stream" : $0.mediaType)
             } ?? "",
             isBodyJSON: body?.encoding == .json, isBodyText: body?.encoding == .text,
-            isBodyBinary: body?.encoding == .binary,
+            isBodyBinary: body?.encoding == .binary, isBodyForm: body?.encoding == .form,
+            formFieldsLiteral: Self.formFieldsLiteral(body?.formFields ?? []),
             acceptLiteral: SwiftText.stringLiteral(
                 operation.responseMediaTypes.joined(separator: ", ").nonEmpty ?? "application/json"),
             hasReturnValue: operation.returnType != nil,
@@ -194,9 +209,21 @@ extension Presenter {
                     errorCaseName: response.errorCaseName)
             },
             isDeprecated: operation.isDeprecated)
+        presentSecurityAndServer(of: operation, module: module, into: &presented)
         addOutcomes(
             to: &presented, of: operation, module: module, summary: summaryLine, commonDocs: commonDocs)
         return presented
+    }
+
+    /// A Swift dictionary literal of the form fields that an Encoding Object describes:
+    /// `["metadata": FormField(style: .deepObject, explode: true, allowReserved: false, isJSON: false)]`.
+    static func formFieldsLiteral(_ fields: [IR.FormField]) -> String {
+        guard !fields.isEmpty else { return "[:]" }
+        let entries = fields.map {
+            "\(SwiftText.stringLiteral($0.jsonName)): FormField(style: .\($0.style), explode: \($0.explode), "
+                + "allowReserved: \($0.allowReserved), isJSON: \($0.isJSON))"
+        }
+        return "[" + entries.joined(separator: ", ") + "]"
     }
 
     /// An argument label: a member name without backticks (labels may be keywords, except `inout`, `var`, `let`).

@@ -19,7 +19,8 @@ public struct Presenter {
         "Client.swift", "Error.swift", "JSONValue.swift", "Transport.swift", "Request.swift", "Response.swift",
         "URLSessionTransport.swift", "Credential.swift", "QueryItems.swift", "ParameterValue.swift",
         "AnyCodingKey.swift", "JSONMatchable.swift", "Indirect.swift", "CalendarDate.swift", "RFC3339.swift",
-        "Middleware.swift", "RetryMiddleware.swift", "LoggingMiddleware.swift",
+        "Middleware.swift", "RetryMiddleware.swift", "LoggingMiddleware.swift", "ParameterEncoding.swift",
+        "Servers.swift", "Nullable.swift",
     ]
 
     /// The document's file name, as the banner names it.
@@ -177,34 +178,8 @@ public struct Presenter {
                         description: nil, source: nil))
             })
         context.access = module.accessLevel
+        context.servers = presentServers(module.servers, module: module)
         return context
-    }
-
-    func present(_ credential: IR.Credential) -> Context.Credential {
-        var name = ""
-        var isHeader = false
-        var isQuery = false
-        switch credential.placement {
-        case .header(let header):
-            name = header
-            isHeader = true
-        case .query(let query):
-            name = query
-            isQuery = true
-        case .bearer:
-            break
-        }
-        let placement =
-            isHeader
-            ? "Sent in the `\(name)` header."
-            : isQuery ? "Sent as the `\(name)` query parameter." : "Sent as `Authorization: Bearer <token>`."
-        return Context.Credential(
-            swiftName: credential.swiftName,
-            docLines: SwiftText.docLines(
-                summary: credential.documentation.description, description: nil,
-                source: credential.documentation.pointer.description, extra: [placement]),
-            nameLiteral: name.isEmpty ? "" : SwiftText.stringLiteral(name), isHeader: isHeader, isQuery: isQuery,
-            isBearer: credential.placement == .bearer)
     }
 
     func present(_ structure: IR.Structure) -> Context.Structure {
@@ -263,10 +238,14 @@ public struct Presenter {
         if property.isWriteOnly {
             extra.append("Write-only: sent when set; responses leave it out, so it decodes as `nil`.")
         }
+        // Optional and nullable: absent, `null` and a value are three states, `Nullable<T>?` (nil, .null, .value).
+        let isTriState = property.isNullable && !property.isRequired
         if property.isNullable {
             // Required and nullable: the key is always there; `nil` is `null`, and a missing key is an error.
             extra.append(
-                property.isRequired ? "Always sent; `nil` is `null` on the wire." : "May be `null` on the wire.")
+                property.isRequired
+                    ? "Always sent; `nil` is `null` on the wire."
+                    : "May be `null` on the wire: `nil` leaves the key out, `.null` sends `null`.")
         }
         let (defaultCase, defaultLiteral) = defaultValue(property.defaultValue, for: property.type)
         if let defaultCase { extra.append("Default: `.\(defaultCase)`.") }
@@ -288,6 +267,17 @@ public struct Presenter {
             storageName: "_" + property.swiftName.filter { $0 != "`" })
         context.decodedTypeName = property.isNullable ? base + "?" : base
         context.argumentTypeName = isArgumentOptional ? base + "?" : base
+        if isTriState {
+            let nullable = moduleName + "Nullable<" + base + ">"
+            context.isTriState = true
+            context.typeName = nullable + "?"
+            context.argumentTypeName = nullable + "?"
+            if context.hasDefaultValue {
+                // A default is a value: `.value(.cat)`, `.value("none")`.
+                context.defaultValueLiteral = ".value(" + (defaultCase.map { "." + $0 } ?? defaultLiteral ?? "") + ")"
+                context.hasDefaultCase = false
+            }
+        }
         context.isArgumentOptional = isArgumentOptional
         context.isReadOnly = property.isReadOnly
         context.isRequired = property.isRequired
@@ -295,6 +285,7 @@ public struct Presenter {
             let (caseName, literal) = defaultValue(constant, for: property.type)
             if let expression = caseName.map({ base + "." + $0 }) ?? literal {
                 context.isConstant = true
+                context.isTriState = false
                 context.constantLiteral = expression
                 context.constantJSONLiteral = Self.jsonLiteral(constant)
                 context.typeName = base

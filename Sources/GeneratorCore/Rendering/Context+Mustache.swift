@@ -51,6 +51,39 @@ extension Context.Module: KeyPathContext {
         "credentials": \.credentials,
         "hasCredentials": \.hasCredentials,
         "errorCases": \.errorCases,
+        "servers": \.servers,
+    ]
+}
+
+extension Context.Server: KeyPathContext {
+    nonisolated(unsafe) public static let templateKeys: [String: PartialKeyPath<Self>] = [
+        "typeName": \.typeName,
+        "docLines": \.docLines,
+        "urlDocLines": \.urlDocLines,
+        "urlExpression": \.urlExpression,
+        "variables": \.variables,
+        "isRelative": \.isRelative,
+        "isThrowing": \.isThrowing,
+        "hasVariables": \.hasVariables,
+    ]
+}
+
+extension Context.ServerVariable: KeyPathContext {
+    nonisolated(unsafe) public static let templateKeys: [String: PartialKeyPath<Self>] = [
+        "swiftName": \.swiftName,
+        "typeName": \.typeName,
+        "isEnum": \.isEnum,
+        "cases": \.cases,
+        "defaultExpression": \.defaultExpression,
+        "docLines": \.docLines,
+        "isLast": \.isLast,
+    ]
+}
+
+extension Context.ServerVariableCase: KeyPathContext {
+    nonisolated(unsafe) public static let templateKeys: [String: PartialKeyPath<Self>] = [
+        "caseName": \.caseName,
+        "rawValueLiteral": \.rawValueLiteral,
     ]
 }
 
@@ -62,6 +95,13 @@ extension Context.Credential: KeyPathContext {
         "isHeader": \.isHeader,
         "isQuery": \.isQuery,
         "isBearer": \.isBearer,
+        "isCookie": \.isCookie,
+        "isBasic": \.isBasic,
+        "isAuthorization": \.isAuthorization,
+        "isTokenProvider": \.isTokenProvider,
+        "isNamed": \.isNamed,
+        "isText": \.isText,
+        "typeName": \.typeName,
     ]
 }
 
@@ -99,6 +139,7 @@ extension Context.Property: KeyPathContext {
         "argumentTypeName": \.argumentTypeName,
         "isArgumentOptional": \.isArgumentOptional,
         "isReadOnly": \.isReadOnly,
+        "isTriState": \.isTriState,
         "isRequired": \.isRequired,
         "isConstant": \.isConstant,
         "constantLiteral": \.constantLiteral,
@@ -215,7 +256,14 @@ extension Context.Operation: KeyPathContext {
         "queryParameters": \.queryParameters,
         "hasQueryParameters": \.hasQueryParameters,
         "headerParameters": \.headerParameters,
+        "cookieParameters": \.cookieParameters,
+        "hasCookieParameters": \.hasCookieParameters,
         "credentials": \.credentials,
+        "hasSecurity": \.hasSecurity,
+        "securityLiteral": \.securityLiteral,
+        "hasQueryCredentials": \.hasQueryCredentials,
+        "hasOwnServer": \.hasOwnServer,
+        "serverURLLiteral": \.serverURLLiteral,
         "hasBody": \.hasBody,
         "isBodyFlattened": \.isBodyFlattened,
         "isBodyOptional": \.isBodyOptional,
@@ -225,6 +273,8 @@ extension Context.Operation: KeyPathContext {
         "isBodyJSON": \.isBodyJSON,
         "isBodyText": \.isBodyText,
         "isBodyBinary": \.isBodyBinary,
+        "isBodyForm": \.isBodyForm,
+        "formFieldsLiteral": \.formFieldsLiteral,
         "acceptLiteral": \.acceptLiteral,
         "hasReturnValue": \.hasReturnValue,
         "returnTypeName": \.returnTypeName,
@@ -256,6 +306,10 @@ extension Context.RequestParameter: KeyPathContext {
         "explode": \.explode,
         "delimiterLiteral": \.delimiterLiteral,
         "isOptional": \.isOptional,
+        "isEncoded": \.isEncoded,
+        "styleCase": \.styleCase,
+        "allowReserved": \.allowReserved,
+        "isJSON": \.isJSON,
     ]
 }
 
@@ -264,6 +318,7 @@ extension Context.PathPart: KeyPathContext {
         "text": \.text,
         "isParameter": \.isParameter,
         "swiftName": \.swiftName,
+        "parameter": \.parameter,
     ]
 }
 

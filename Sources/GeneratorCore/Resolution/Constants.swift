@@ -6,7 +6,9 @@ public enum Constants {
     /// `<moduleName>Middleware.Next`: a module type of that name would hide it inside conforming types.
     public static let runtimeTypeNames: Set<String> = [
         "AnyCodingKey", "JSONMatchable", "JSONMatch", "ParameterValue", "QueryItems", "Indirect", "CodingKeys",
-        "RFC3339", "Next",
+        "RFC3339", "Next", "ParameterNode", "ParameterStyle", "FormField", "ParameterEncoding", "ParameterEncoder",
+        "ParameterSlot", "ParameterKeyedContainer", "ParameterUnkeyedContainer", "ParameterSingleValueContainer",
+        "SecuritySchemeID", "SecurityValues",
     ]
 
     /// The public types the runtime templates declare, each named `<moduleName><suffix>` (`CambAIClient`,
@@ -17,6 +19,7 @@ public enum Constants {
     public static let moduleTypeSuffixes: [String] = [
         "Client", "Error", "Request", "Response", "Transport", "URLSessionTransport", "Credential", "JSONValue",
         "CalendarDate", "Middleware", "RetryMiddleware", "LoggingMiddleware", "Operation", "RequestOptions",
+        "BasicCredential", "TokenProvider", "Servers", "Nullable",
     ]
 
     /// Standard library and Foundation types a generated file may mention; a schema with one of these names
@@ -40,7 +43,8 @@ public enum Constants {
         "Calendar", "TimeZone", "Bundle", "NSError", "Measurement", "IndexSet", "CharacterSet", "UTF8",
         "Duration", "NSLock", "URLResponse", "URLSessionTask", "URLSessionDataTask", "URLSessionDataDelegate",
         "URLSessionConfiguration", "CheckedContinuation", "CancellationError", "JSONSerialization", "LocalizedError",
-        "ContinuousClock",
+        "ContinuousClock", "KeyedEncodingContainerProtocol", "UnkeyedEncodingContainer",
+        "SingleValueEncodingContainer", "CodingUserInfoKey", "BinaryInteger",
     ]
 
     /// Names a `CodingKeys` case cannot take, because `CodingKey` or `RawRepresentable` already use them.
@@ -65,12 +69,16 @@ public enum Constants {
     public static let reservedUnionMemberNames: Set<String> = ["memberScores", "matchScore", "hashValue"]
 
     /// Local names inside a generated operation, which its parameters cannot take.
-    public static let reservedOperationLocalNames: Set<String> = ["body", "queryItems", "url", "request", "response"]
+    public static let reservedOperationLocalNames: Set<String> = [
+        "body", "queryItems", "url", "request", "response", "cookies", "securityValues",
+    ]
 
     /// Members of the generated client, which operation functions cannot be named after.
     public static let reservedClientMemberNames: Set<String> = [
-        "send", "makeURL", "encodeJSON", "decodeJSON", "decodeText", "classify", "isJSON", "serverURL", "transport",
+        "send", "makeURL", "encodeJSON", "encodeForm", "decodeJSON", "decodeText", "classify", "isJSON", "serverURL",
+        "transport",
         "defaultServerURL", "timeout", "maximumResponseSize", "middlewares", "headerFields", "with", "chain",
+        "usesServerURLForEveryOperation", "securityValues", "isCredentialSet", "operationServerURL",
     ]
 
     /// The cases the generated module error declares besides one per documented error body.

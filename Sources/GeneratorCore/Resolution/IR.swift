@@ -35,6 +35,8 @@ extension IR {
         public var documentDescription: String?
         /// The first server's URL with variables replaced by their defaults; `nil` when the document has none.
         public var defaultServerURL: String?
+        /// The document's `servers` (`#/servers`), in order.
+        public var servers: [Server] = []
         public var types: [TypeDeclaration]
         public var operations: [Operation]
         public var credentials: [Credential]
@@ -206,12 +208,22 @@ extension IR {
         public var documentation: Documentation
     }
 
-    /// A credential the client holds and sends (an API key in a header or query, or a bearer token).
+    /// A credential the client holds and sends: an API key (header, query or cookie), an HTTP bearer token,
+    /// basic user name and password, another HTTP scheme's raw `Authorization` value, or an OAuth 2.0 / OpenID
+    /// Connect token provider.
     public struct Credential: Sendable {
         public enum Placement: Sendable, Equatable {
             case header(String)
             case query(String)
+            /// An API key sent as a cookie of this name, in the `Cookie` header.
+            case cookie(String)
             case bearer
+            /// HTTP `basic`: `Authorization: Basic <base64 of user:password>`.
+            case basic
+            /// Another HTTP scheme (such as `digest`), whose whole `Authorization` value the caller gives.
+            case authorization(scheme: String)
+            /// OAuth 2.0 or OpenID Connect: `Authorization: Bearer <token>` from a provider awaited per request.
+            case tokenProvider
         }
         /// The security scheme's name in `components/securitySchemes`.
         public var schemeName: String
@@ -219,6 +231,30 @@ extension IR {
         public var swiftName: String
         public var placement: Placement
         public var documentation: Documentation
+    }
+
+    /// A Server Object: a URL template and its variables.
+    public struct Server: Sendable {
+        /// The URL as written, with `{variable}` placeholders: `https://{region}.api.example.com/v2`.
+        public var url: String
+        public var description: String?
+        public var variables: [ServerVariable]
+        public var pointer: JSONPointer
+
+        /// The URL with each variable at its default: `https://eu.api.example.com/v2`.
+        public var defaultURL: String
+    }
+
+    public struct ServerVariable: Sendable {
+        public var name: String
+        /// The argument name: `region`.
+        public var swiftName: String
+        public var defaultValue: String
+        /// The `enum` values with their Swift case names, in document order; `nil` when any text is allowed.
+        public var cases: [(value: String, caseName: String)]?
+        /// The enum's Swift type name when `cases` is set: `Region`.
+        public var typeName: String
+        public var description: String?
     }
 
     public struct ErrorCase: Sendable {
@@ -253,6 +289,13 @@ extension IR {
         /// Whether an undocumented or `default` status is handled by a `default` response.
         public var credentials: [String]
         public var isDeprecated: Bool
+        /// The operation's security requirements as alternatives (OR) of credentials sent together (AND), each
+        /// credential by its Swift name; empty when nothing is sent (`security: []`, or none anywhere). An
+        /// alternative may be empty (`{}`: security is optional).
+        public var security: [[String]] = []
+        /// The first of the operation's own `servers` (or its path item's), variables at their defaults; `nil`
+        /// when the document's apply.
+        public var server: Server? = nil
         /// Every media type the operation's responses document, success and error, in document order without
         /// repeats: what the `Accept` header lists.
         public var responseMediaTypes: [String] = []
@@ -268,11 +311,32 @@ extension IR {
         public var explode: Bool
         public var style: String
         public var documentation: Documentation
+        /// `allowReserved`: reserved characters of a query value are sent as they are.
+        public var allowReserved = false
+        /// Described by `content` with a JSON media type: the value is sent as its JSON text.
+        public var isJSONContent = false
+        /// Whether the value is a scalar (or, in a query, an array of scalars) in the location's default style
+        /// (or a delimited query style), sent by `ParameterValue` and `QueryItems` alone; otherwise it goes through
+        /// `ParameterEncoding`, which takes any shape in any style.
+        public var isPlain = true
+    }
+
+    /// How one property of an `application/x-www-form-urlencoded` body is sent: its Encoding Object.
+    public struct FormField: Sendable {
+        /// The property's key on the wire.
+        public var jsonName: String
+        public var style: String
+        public var explode: Bool
+        public var allowReserved: Bool
+        /// `contentType: application/json`: the property is sent as its JSON text.
+        public var isJSON: Bool
     }
 
     /// How a body travels: JSON, UTF-8 text (`text/*`), or raw bytes (any other media type).
     public enum BodyEncoding: Sendable, Equatable {
         case json, text, binary
+        /// `application/x-www-form-urlencoded` (request bodies only; `init(mediaType:)` never gives it).
+        case form
 
         /// The encoding for a media type; `nil` for the form encodings, which are not supported yet.
         init?(mediaType: String) {
@@ -300,6 +364,12 @@ extension IR {
         public var flattenedProperties: [Property]?
         public var structureName: String?
         public var documentation: Documentation
+        /// For a form body: the properties whose Encoding Object says how to send them (the others are sent in
+        /// the `form` style with `explode`).
+        public var formFields: [FormField] = []
+        /// Whether the JSON body may be `null`: the argument is `T?` when the body is required (`nil` sends
+        /// `null`), `<moduleName>Nullable<T>?` when it is not (no body, `null`, or a value).
+        public var isNullable = false
     }
 
     public struct Response: Sendable {

@@ -32,6 +32,8 @@ extension ModuleResolver {
             parameters.append(parameter)
         }
         var irParameters: [IR.Parameter] = []
+        // Path parameters already reported as impossible to send, so that their placeholder is not reported again.
+        var rejectedPathParameters: Set<String> = []
         let placeholders = Self.placeholders(in: path)
         for parameter in parameters {
             if parameter.location == .path, !placeholders.contains(parameter.name) {
@@ -42,12 +44,6 @@ extension ModuleResolver {
                     at: location(parameter.mark), pointer: parameter.pointer.description)
                 continue
             }
-            if parameter.location == .cookie {
-                diagnostics.warning(
-                    "cookie parameter '\(parameter.name)' is not supported yet; it is not sent",
-                    at: location(parameter.mark), pointer: parameter.pointer.description)
-                continue
-            }
             let schema = parameter.schema ?? parameter.content.first?.mediaTypeObject.schema
             // A parameter defined in `components/parameters` names its inline type after itself, whichever
             // operation reaches it first.
@@ -55,44 +51,42 @@ extension ModuleResolver {
                 componentName(of: parameter.pointer, kind: "parameters").map { namer.typeName(for: $0) }
                 ?? typePrefix + namer.typeName(for: parameter.name)
             let usage = schema.map { types.usage(for: $0, nameHint: hint) }
-            var style = parameter.style ?? (parameter.location == .query ? "form" : "simple")
-            let supportedStyles =
-                parameter.location == .query ? ["form", "spaceDelimited", "pipeDelimited"] : ["simple"]
-            if !supportedStyles.contains(style) {
-                diagnostics.warning(
-                    "style '\(style)' of \(parameter.location.rawValue) parameter '\(parameter.name)' is not supported yet; it is sent as '\(supportedStyles[0])'",
-                    at: location(parameter.mark), pointer: parameter.pointer.description)
-                style = supportedStyles[0]
-            }
-            var type = usage?.type ?? .string
-            if !types.isParameterRepresentable(type, inQuery: parameter.location == .query) {
-                diagnostics.warning(
-                    "\(parameter.location.rawValue) parameter '\(parameter.name)' has a schema the generator cannot serialise yet; it is taken as a String",
-                    at: location(parameter.mark), pointer: parameter.pointer.description)
-                type = .string
+            let type = usage?.type ?? .string
+            guard
+                let serialisation = parameterSerialisation(
+                    parameter, type: type, types: types, operation: operation.operationID ?? functionName)
+            else {
+                if parameter.location == .path { rejectedPathParameters.insert(parameter.name) }
+                continue
             }
             irParameters.append(
                 IR.Parameter(
                     name: parameter.name, swiftName: memberScope.claim(namer.memberName(for: parameter.name)),
                     location: parameter.location, type: type, isRequired: parameter.required,
-                    explode: parameter.explode ?? (style == "form"), style: style,
+                    explode: serialisation.explode, style: serialisation.style,
                     documentation: IR.Documentation(
                         description: parameter.description ?? schema.flatMap(types.describedSchema)?.description
                             ?? schema.flatMap(types.describedSchema)?.title,
                         pointer: parameter.pointer,
                         constraints: schema.map {
                             $0.constraints.isEmpty ? (types.describedSchema($0)?.constraints ?? []) : $0.constraints
-                        } ?? [])))
+                        } ?? []),
+                    allowReserved: parameter.allowReserved, isJSONContent: serialisation.isJSON,
+                    isPlain: serialisation.isPlain))
         }
         for placeholder in placeholders
-        where !irParameters.contains(where: { $0.location == .path && $0.name == placeholder }) {
+        where !irParameters.contains(where: { $0.location == .path && $0.name == placeholder })
+            && !rejectedPathParameters.contains(placeholder)
+        {
             diagnostics.error(
                 "path template '\(path)' names '{\(placeholder)}', but the operation has no path parameter '\(placeholder)'",
                 at: location(operation.mark), pointer: operation.pointer.description)
         }
 
         let requestBody = operation.requestBody.flatMap {
-            resolveRequestBody($0, document: document, types: types, typePrefix: typePrefix, memberScope: &memberScope)
+            resolveRequestBody(
+                $0, document: document, types: types, typePrefix: typePrefix, memberScope: &memberScope,
+                operationName: operation.operationID ?? functionName)
         }
 
         var success: [IR.Response] = []
@@ -158,19 +152,9 @@ extension ModuleResolver {
             returnType = .jsonValue
         }
 
-        let requirements = operation.security ?? document.security ?? []
+        let security = resolveSecurity(operation, document: document, credentials: credentials)
         var usedCredentials: [String] = []
-        for requirement in requirements {
-            for scheme in requirement.schemes {
-                if let credential = credentials.first(where: { $0.schemeName == scheme.name }) {
-                    if !usedCredentials.contains(credential.swiftName) { usedCredentials.append(credential.swiftName) }
-                } else if !document.components.securitySchemes.contains(where: { $0.name == scheme.name }) {
-                    diagnostics.error(
-                        "security requirement names '\(scheme.name)', which is not in 'components/securitySchemes'",
-                        at: location(scheme.mark), pointer: operation.pointer.description)
-                }
-            }
-        }
+        for name in security.joined() where !usedCredentials.contains(name) { usedCredentials.append(name) }
 
         var responseMediaTypes: [String] = []
         for (_, reference) in operation.responses {
@@ -190,6 +174,7 @@ extension ModuleResolver {
             errors: errors, errorsWithoutBody: errorsWithoutBody, credentials: usedCredentials,
             isDeprecated: operation.deprecated)
         result.responseMediaTypes = responseMediaTypes
+        result.security = security
         return result
     }
 
@@ -205,14 +190,18 @@ extension ModuleResolver {
 
     func resolveRequestBody(
         _ reference: OpenAPI.Referenceable<OpenAPI.RequestBody>, document: OpenAPI.Document, types: TypeResolver,
-        typePrefix: String, memberScope: inout NameScope
+        typePrefix: String, memberScope: inout NameScope, operationName: String
     ) -> IR.RequestBody? {
         guard
             let body = resolve(
                 reference, in: document.components.requestBodies.map { ($0.name, $0.requestBody) },
                 kind: "requestBodies", document: document)
         else { return nil }
-        guard let json = body.content.first(where: { IR.BodyEncoding(mediaType: $0.mediaType) == .json }) else {
+        // JSON first, then a form; each object schema's properties become arguments.
+        let chosen =
+            body.content.first(where: { IR.BodyEncoding(mediaType: $0.mediaType) == .json })
+            ?? body.content.first(where: { Self.isFormMediaType($0.mediaType) })
+        guard let json = chosen else {
             // Text is sent as a String, anything else but forms as the caller's bytes.
             if let raw = body.content.first(where: { IR.BodyEncoding(mediaType: $0.mediaType) != nil }),
                 let encoding = IR.BodyEncoding(mediaType: raw.mediaType)
@@ -229,14 +218,23 @@ extension ModuleResolver {
             }
             return nil
         }
-        guard let schema = json.mediaTypeObject.schema else { return nil }
+        let isForm = Self.isFormMediaType(json.mediaType)
+        guard let schema = json.mediaTypeObject.schema else {
+            if isForm {
+                diagnostics.error(
+                    "the form body of operation '\(operationName)' has no schema, so the generator does not know its fields",
+                    at: location(json.mediaTypeObject.mark), pointer: body.pointer.description)
+            }
+            return nil
+        }
         let hint =
             componentName(of: body.pointer, kind: "requestBodies").map { namer.typeName(for: $0) } ?? typePrefix
             + "Request"
         let usage = types.usage(for: schema, nameHint: hint)
         var flattened: [IR.Property]?
         var structureName: String?
-        if case .declared(let name) = usage.type, body.required,
+        // A nullable body is not flattened: its arguments could not send `null`.
+        if case .declared(let name) = usage.type, body.required, !usage.isNullable,
             case .structure(let structure)? = types.declaration(named: name),
             !structure.properties.isEmpty
         {
@@ -250,10 +248,21 @@ extension ModuleResolver {
                 structureName = name
             }
         }
-        return IR.RequestBody(
-            mediaType: json.mediaType, encoding: .json, type: usage.type, isRequired: body.required,
+        var formFields: [IR.FormField] = []
+        if isForm {
+            guard
+                let fields = self.formFields(
+                    of: usage.type, mediaType: json.mediaTypeObject, body: body, types: types, operation: operationName)
+            else { return nil }
+            formFields = fields
+        }
+        var result = IR.RequestBody(
+            mediaType: json.mediaType, encoding: isForm ? .form : .json, type: usage.type, isRequired: body.required,
             flattenedProperties: flattened,
             structureName: structureName,
             documentation: IR.Documentation(description: body.description, pointer: body.pointer))
+        result.formFields = formFields
+        result.isNullable = usage.isNullable
+        return result
     }
 }

@@ -108,12 +108,18 @@ public struct ModuleResolver {
                 }
             }
         }
+        // Servers of path items and operations, each resolved (and reported) once: the nearest wins.
+        var ownServers: [JSONPointer: IR.Server?] = [:]
         for (index, entry) in entries.enumerated() {
-            operations.append(
-                resolveOperation(
-                    entry.operation, named: functionNames[index], method: entry.method, path: entry.path,
-                    pathItem: entry.item, document: document, types: types, credentials: credentials,
-                    errorCases: &errorCases))
+            var operation = resolveOperation(
+                entry.operation, named: functionNames[index], method: entry.method, path: entry.path,
+                pathItem: entry.item, document: document, types: types, credentials: credentials,
+                errorCases: &errorCases)
+            if let first = (entry.operation.servers ?? entry.item.servers)?.first {
+                if ownServers[first.pointer] == nil { ownServers[first.pointer] = resolveServers([first]).first }
+                operation.server = ownServers[first.pointer] ?? nil
+            }
+            operations.append(operation)
         }
         reportUnusedEnumCaseNames(declared: types.namedEnumPointers)
         reportUnusedNames(
@@ -125,6 +131,7 @@ public struct ModuleResolver {
             types: UnionShapes.decide(RecursiveTypes.breakCycles(in: types.declarations)).sorted { $0.name < $1.name },
             operations: operations,
             credentials: credentials, errorCases: errorCases)
+        module.servers = resolveServers(document.servers)
         module.conformsToIdentifiable = configuration.conformsToIdentifiable
         module.conformsToCaseIterable = configuration.conformsToCaseIterable
         module.accessLevel = configuration.accessLevel.rawValue
@@ -186,55 +193,5 @@ public struct ModuleResolver {
     }
 
     func location(_ mark: SourceMark) -> SourceLocation { SourceLocation(file: file, mark: mark) }
-
-    // MARK: - Credentials
-
-    func resolveCredentials(_ document: OpenAPI.Document) -> [IR.Credential] {
-        var credentials: [IR.Credential] = []
-        var schemes: [(String, OpenAPI.SecurityScheme)] = []
-        // By name, so that the client's properties and initializer keep their order when the document's changes.
-        let sorted = document.components.securitySchemes.sorted {
-            $0.name.unicodeScalars.map(\.value).lexicographicallyPrecedes($1.name.unicodeScalars.map(\.value))
-        }
-        for (name, scheme) in sorted {
-            switch scheme {
-            case .value(let value): schemes.append((name, value))
-            case .reference(let reference):
-                diagnostics.warning(
-                    "a referenced security scheme is not supported yet; '\(name)' is ignored",
-                    at: location(reference.mark))
-            }
-        }
-        let apiKeyCount = schemes.filter { $0.1.type == "apiKey" }.count
-        let bearerCount = schemes.filter { $0.1.type == "http" && $0.1.scheme?.lowercased() == "bearer" }.count
-        var scope = NameScope(reserved: ["serverURL", "transport"])
-        for (name, scheme) in schemes {
-            let placement: IR.Credential.Placement
-            var proposed = namer.memberName(for: name)
-            switch (scheme.type, scheme.location) {
-            case ("apiKey", "header"):
-                placement = .header(scheme.name ?? name)
-                if apiKeyCount == 1 { proposed = "apiKey" }
-            case ("apiKey", "query"):
-                placement = .query(scheme.name ?? name)
-                if apiKeyCount == 1 { proposed = "apiKey" }
-            case ("http", _) where scheme.scheme?.lowercased() == "bearer":
-                placement = .bearer
-                if bearerCount == 1 { proposed = "bearerToken" }
-            default:
-                diagnostics.warning(
-                    "security scheme '\(name)' of type '\(scheme.type)' is not supported yet; requests carry no credential for it",
-                    at: location(scheme.mark))
-                continue
-            }
-            credentials.append(
-                IR.Credential(
-                    schemeName: name, swiftName: scope.claim(proposed), placement: placement,
-                    documentation: IR.Documentation(
-                        description: scheme.description, pointer: JSONPointer(["components", "securitySchemes", name])))
-            )
-        }
-        return credentials
-    }
 
 }

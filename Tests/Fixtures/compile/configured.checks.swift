@@ -12,7 +12,8 @@ check(pet.ownerReference == "o-1")
 func identify<Value: Identifiable>(_ value: Value) -> Value.ID { value.id }
 check(identify(pet) == id)
 // The path carries the UUID's text (Foundation writes it in capitals).
-check(transport.urls == ["https://example.com/pets/0F8FAD5B-D9CB-469F-A165-70867728950E"])
+// A UUID's text is lowercase (RFC 9562), as JSON bodies have it.
+check(transport.urls == ["https://example.com/pets/0f8fad5b-d9cb-469f-a165-70867728950e"])
 // CaseIterable is off: `Kind` has its documented cases, but no `allCases`.
 check(Kind.documentedCases == [.cat, .dog])
 finish()

@@ -242,8 +242,8 @@ import Testing
         let destination = folder.appendingPathComponent("out")
         let written = try BuiltinTemplates.export(
             from: TestPaths.templates, to: destination, displayPath: "out", force: false)
-        // 22 file templates and 3 partials.
-        #expect(written.count == 28)
+        // Every file template and partial.
+        #expect(written.count == TestPaths.templateFileCount)
         #expect(written.contains("out/Operation.swift.mustache"))
         #expect(written.contains("out/partials/request.mustache"))
         #expect(
@@ -261,7 +261,7 @@ import Testing
                 == "mine")
         #expect(
             try BuiltinTemplates.export(from: TestPaths.templates, to: destination, displayPath: "out", force: true)
-                .count == 28)
+                .count == TestPaths.templateFileCount)
         #expect(
             FileManager.default.contents(atPath: destination.appendingPathComponent("Enum.swift.mustache").path)
                 == FileManager.default.contents(

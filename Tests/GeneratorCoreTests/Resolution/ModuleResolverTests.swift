@@ -140,7 +140,8 @@ extension IR.Module {
             ])
     }
 
-    @Test func parameterOfObjectTypeIsTakenAsStringWithAWarning() throws {
+    /// An object query parameter keeps its type and is serialised (`form` with `explode`: `q=…`), without a warning.
+    @Test func parameterOfObjectTypeKeepsItsType() throws {
         let (module, diagnostics) = try resolve(
             Self.header + """
                 paths:
@@ -153,8 +154,10 @@ extension IR.Module {
                           schema: {type: object, properties: {q: {type: string}}}
                       responses: {'200': {description: ok}}
                 """)
-        #expect(module.operations.first?.parameters.first?.type == .string)
-        #expect(diagnostics.contains { $0.hasPrefix("t.yaml:8:11: warning: query parameter 'filter' has a schema") })
+        let parameter = try #require(module.operations.first?.parameters.first)
+        #expect(parameter.type == .declared("SearchFilter"))
+        #expect(parameter.style == "form" && parameter.explode && !parameter.isPlain)
+        #expect(diagnostics.isEmpty)
     }
 
     @Test func configuredEnumNamesApplyAndUnknownValuesAreReported() throws {

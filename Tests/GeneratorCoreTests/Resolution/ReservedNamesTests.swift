@@ -7,7 +7,7 @@ import Testing
 /// it and break the build, so every such name must be reserved.
 @Suite struct ReservedNamesTests {
     /// Generic parameters the templates declare; a module type of the same name cannot shadow them.
-    static let genericParameters: Set<String> = ["Body", "Value", "Wrapped", "Element", "Key"]
+    static let genericParameters: Set<String> = ["Body", "Value", "Wrapped", "Element", "Key", "NestedKey"]
 
     /// Types the runtime declares inside its types (`URLSessionTransport`'s `Session`, `LoggingMiddleware`'s
     /// `Entry` and `Entry.Kind`), used only inside them, where they take precedence over module types of the
@@ -73,7 +73,8 @@ import Testing
         let jobs = Presenter(documentName: "openapi.yaml").present(module)
         let runtimeFiles = Set(jobs.map(\.fileName)).subtracting(
             [
-                "QueryItems.swift", "ParameterValue.swift", "AnyCodingKey.swift", "JSONMatchable.swift",
+                "QueryItems.swift", "ParameterValue.swift", "ParameterEncoding.swift", "AnyCodingKey.swift",
+                "JSONMatchable.swift",
                 "Indirect.swift",
                 "RFC3339.swift",
             ])
@@ -81,7 +82,8 @@ import Testing
             runtimeFiles == [
                 "TClient.swift", "TError.swift", "TRequest.swift", "TResponse.swift", "TTransport.swift",
                 "TURLSessionTransport.swift", "TCredential.swift", "TJSONValue.swift", "TCalendarDate.swift",
-                "TMiddleware.swift", "TRetryMiddleware.swift", "TLoggingMiddleware.swift",
+                "TMiddleware.swift", "TRetryMiddleware.swift", "TLoggingMiddleware.swift", "TServers.swift",
+                "TNullable.swift",
             ])
     }
 

@@ -1,0 +1,135 @@
+import Foundation
+
+/// How `Presenter` lays out credentials, an operation's security alternatives and server, and the document's
+/// servers.
+extension Presenter {
+    func present(_ credential: IR.Credential) -> Context.Credential {
+        var context = Context.Credential(
+            swiftName: credential.swiftName, docLines: [], nameLiteral: SwiftText.stringLiteral("Authorization"),
+            isHeader: false, isQuery: false, isBearer: false)
+        context.typeName = moduleName + "Credential"
+        let placement: String
+        switch credential.placement {
+        case .header(let name):
+            context.nameLiteral = SwiftText.stringLiteral(name)
+            context.isHeader = true
+            context.isNamed = true
+            placement = "Sent in the `\(name)` header."
+        case .query(let name):
+            context.nameLiteral = SwiftText.stringLiteral(name)
+            context.isQuery = true
+            context.isNamed = true
+            placement = "Sent as the `\(name)` query parameter."
+        case .cookie(let name):
+            context.nameLiteral = SwiftText.stringLiteral(name)
+            context.isCookie = true
+            context.isNamed = true
+            placement = "Sent as the `\(name)` cookie, in the `Cookie` header."
+        case .bearer:
+            context.isBearer = true
+            placement = "Sent as `Authorization: Bearer <token>`."
+        case .basic:
+            context.isBasic = true
+            context.isText = false
+            context.typeName = moduleName + "BasicCredential"
+            placement = "Sent as `Authorization: Basic <base64 of user:password>`."
+        case .authorization(let scheme):
+            context.isAuthorization = true
+            placement = "HTTP `\(scheme)` authentication: the whole `Authorization` value, sent as it is."
+        case .tokenProvider:
+            context.isTokenProvider = true
+            context.isText = false
+            context.typeName = moduleName + "TokenProvider"
+            placement =
+                "OAuth 2.0 or OpenID Connect: the provider is asked for a token before each request that needs "
+                + "it, sent as `Authorization: Bearer <token>`."
+        }
+        context.docLines = SwiftText.docLines(
+            summary: credential.documentation.description, description: nil,
+            source: credential.documentation.pointer.description, extra: [placement])
+        return context
+    }
+
+    func presentSecurityAndServer(of operation: IR.Operation, module: IR.Module, into context: inout Context.Operation)
+    {
+        if operation.security.contains(where: { !$0.isEmpty }) {
+            context.hasSecurity = true
+            context.securityLiteral =
+                "["
+                + operation.security.map { alternative in
+                    "[" + alternative.map { "." + $0 }.joined(separator: ", ") + "]"
+                }.joined(separator: ", ") + "]"
+            context.hasQueryCredentials = module.credentials.contains { credential in
+                if case .query = credential.placement { return operation.credentials.contains(credential.swiftName) }
+                return false
+            }
+        }
+        if let server = operation.server {
+            context.hasOwnServer = true
+            context.serverURLLiteral = SwiftText.stringLiteral(server.defaultURL)
+        }
+    }
+
+    func presentServers(_ servers: [IR.Server], module: IR.Module) -> [Context.Server] {
+        servers.enumerated().map { index, server in
+            let isRelative = URL(string: server.defaultURL)?.scheme == nil
+            var expression = ""
+            var rest = server.url[...]
+            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+                expression += SwiftText.literalContent(String(rest[..<open]))
+                let name = String(rest[rest.index(after: open)..<close])
+                if let variable = server.variables.first(where: { $0.name == name }) {
+                    expression += "\\(" + variable.swiftName + (variable.cases == nil ? "" : ".rawValue") + ")"
+                }
+                rest = rest[rest.index(after: close)...]
+            }
+            expression += SwiftText.literalContent(String(rest))
+            var parameterDocs: [String] = []
+            if isRelative {
+                parameterDocs.append(
+                    "  - base: The URL the relative one is resolved against (RFC 3986): the address of the "
+                        + "document, or of the API.")
+            }
+            let variables = server.variables.enumerated().map { position, variable in
+                let cases = (variable.cases ?? []).map {
+                    Context.ServerVariableCase(
+                        caseName: $0.caseName, rawValueLiteral: SwiftText.stringLiteral($0.value))
+                }
+                let defaultCase = variable.cases?.first { $0.value == variable.defaultValue }?.caseName
+                let defaultExpression =
+                    defaultCase.map { "." + $0 } ?? SwiftText.stringLiteral(variable.defaultValue)
+                let values =
+                    variable.cases.map { "one of " + $0.map { "`\($0.value)`" }.joined(separator: ", ") }
+                    ?? "any text, substituted as it is"
+                parameterDocs.append(
+                    "  - \(Self.label(variable.swiftName)): `{\(variable.name)}`, \(values); default "
+                        + "`\(variable.defaultValue)`." + (variable.description.map { " " + $0 } ?? ""))
+                return Context.ServerVariable(
+                    swiftName: variable.swiftName, typeName: variable.typeName, isEnum: variable.cases != nil,
+                    cases: cases, defaultExpression: defaultExpression,
+                    docLines: SwiftText.docLines(
+                        summary: "The values of `{\(variable.name)}`.", description: variable.description,
+                        source: server.pointer.appending("variables").appending(variable.name).description),
+                    isLast: position == server.variables.count - 1)
+            }
+            let isThrowing = server.variables.contains { $0.cases == nil }
+            var urlDocs = ["- Parameters:"] + parameterDocs
+            if isThrowing {
+                urlDocs.append(
+                    "- Throws: `\(module.errorName).invalidURL` with the text when a value makes it no URL.")
+            }
+            if parameterDocs.isEmpty { urlDocs = [] }
+            return Context.Server(
+                typeName: "Server\(index + 1)",
+                docLines: SwiftText.docLines(
+                    summary: "`\(server.url)`" + (isRelative ? ", relative to a base you give." : "."),
+                    description: server.description, source: server.pointer.description),
+                urlDocLines: SwiftText.docLines(
+                    summary: "The server's URL" + (server.variables.isEmpty ? ": " : ", with the defaults ")
+                        + "`\(server.defaultURL)`" + (isRelative ? " resolved against `base`." : "."),
+                    description: nil, source: nil, extra: urlDocs),
+                urlExpression: "\"" + expression + "\"", variables: variables, isRelative: isRelative,
+                isThrowing: isThrowing, hasVariables: !variables.isEmpty)
+        }
+    }
+}

@@ -1,0 +1,219 @@
+import Foundation
+
+/// How `ModuleResolver` turns security schemes into the client's credentials, an operation's security
+/// requirements into alternatives of credentials, and Server Objects into `IR.Server`s.
+extension ModuleResolver {
+    // MARK: - Credentials
+
+    /// One credential per usable security scheme, sorted by scheme name (so that the client's properties keep
+    /// their order when the document's changes). A scheme the client cannot send is an error naming it;
+    /// `mutualTLS` sends nothing (the transport presents the certificate), with a warning.
+    func resolveCredentials(_ document: OpenAPI.Document) -> [IR.Credential] {
+        var schemes: [(String, OpenAPI.SecurityScheme)] = []
+        let sorted = document.components.securitySchemes.sorted {
+            $0.name.unicodeScalars.map(\.value).lexicographicallyPrecedes($1.name.unicodeScalars.map(\.value))
+        }
+        for (name, scheme) in sorted {
+            switch scheme {
+            case .value(let value): schemes.append((name, value))
+            case .reference(let reference):
+                // A scheme that is another component's: `#/components/securitySchemes/<name>`.
+                let prefix = "#/components/securitySchemes/"
+                let target =
+                    reference.ref.hasPrefix(prefix)
+                    ? document.components.securitySchemes.first {
+                        $0.name == String(reference.ref.dropFirst(prefix.count))
+                    }
+                    : nil
+                guard case .value(let value)? = target?.scheme else {
+                    diagnostics.error(
+                        "security scheme '\(name)' is a reference to '\(reference.ref)', which is not a security scheme "
+                            + "of 'components/securitySchemes'",
+                        at: location(reference.mark))
+                    continue
+                }
+                schemes.append((name, value))
+            }
+        }
+        func count(_ kind: (OpenAPI.SecurityScheme) -> Bool) -> Int { schemes.filter { kind($0.1) }.count }
+        let httpScheme = { (scheme: OpenAPI.SecurityScheme) in scheme.type == "http" ? scheme.scheme?.lowercased() : nil
+        }
+        let apiKeyCount = count { $0.type == "apiKey" }
+        let bearerCount = count { httpScheme($0) == "bearer" }
+        let basicCount = count { httpScheme($0) == "basic" }
+        let tokenCount = count { $0.type == "oauth2" || $0.type == "openIdConnect" }
+        var scope = NameScope(reserved: Constants.reservedClientMemberNames)
+        var credentials: [IR.Credential] = []
+        for (name, scheme) in schemes {
+            let placement: IR.Credential.Placement
+            var proposed = namer.memberName(for: name)
+            switch scheme.type {
+            case "apiKey":
+                let parameterName = scheme.name ?? name
+                switch scheme.location {
+                case "header": placement = .header(parameterName)
+                case "query": placement = .query(parameterName)
+                case "cookie": placement = .cookie(parameterName)
+                case let other?:
+                    diagnostics.error(
+                        "security scheme '\(name)' puts its API key in '\(other)'; expected 'header', 'query' or 'cookie'",
+                        at: location(scheme.mark), pointer: scheme.pointer.appending("in").description)
+                    continue
+                case nil: continue  // the decoder reported the missing 'in'
+                }
+                if apiKeyCount == 1 { proposed = "apiKey" }
+            case "http":
+                switch httpScheme(scheme) {
+                case "bearer"?:
+                    placement = .bearer
+                    if bearerCount == 1 { proposed = "bearerToken" }
+                case "basic"?:
+                    placement = .basic
+                    if basicCount == 1 { proposed = "basicCredential" }
+                case let other? where !other.isEmpty:
+                    placement = .authorization(scheme: scheme.scheme ?? other)
+                default:
+                    diagnostics.error(
+                        "security scheme '\(name)' of type 'http' has no 'scheme'; give one such as 'bearer' or 'basic'",
+                        at: location(scheme.mark), pointer: scheme.pointer.description)
+                    continue
+                }
+            case "oauth2", "openIdConnect":
+                placement = .tokenProvider
+                if tokenCount == 1 { proposed = "accessToken" }
+            case "mutualTLS":
+                diagnostics.warning(
+                    "security scheme '\(name)' is 'mutualTLS': requests carry nothing for it; give the transport the "
+                        + "client certificate (a URLSessionConfiguration or a transport of your own)",
+                    at: location(scheme.mark), pointer: scheme.pointer.description)
+                continue
+            default:
+                diagnostics.error(
+                    "security scheme '\(name)' has type '\(scheme.type)'; expected 'apiKey', 'http', 'oauth2', "
+                        + "'openIdConnect' or 'mutualTLS'"
+                        + Suggestion.clause(
+                            for: scheme.type, among: ["apiKey", "http", "oauth2", "openIdConnect", "mutualTLS"]),
+                    at: location(scheme.mark), pointer: scheme.pointer.appending("type").description)
+                continue
+            }
+            credentials.append(
+                IR.Credential(
+                    schemeName: name, swiftName: scope.claim(proposed), placement: placement,
+                    documentation: IR.Documentation(
+                        description: scheme.description, pointer: JSONPointer(["components", "securitySchemes", name])))
+            )
+        }
+        return credentials
+    }
+
+    /// The operation's requirements (its own, else the document's) as alternatives of credential names: each
+    /// alternative's credentials are sent together, and the client sends the first alternative whose credentials
+    /// are all set. Empty alternatives (`{}`, and those of `mutualTLS` only) come last, so that a configured
+    /// credential is sent when security is optional.
+    func resolveSecurity(
+        _ operation: OpenAPI.Operation, document: OpenAPI.Document, credentials: [IR.Credential]
+    ) -> [[String]] {
+        let requirements = operation.security ?? document.security ?? []
+        var alternatives: [[String]] = []
+        for requirement in requirements {
+            var alternative: [String] = []
+            var authorizationSchemes: [String] = []
+            for scheme in requirement.schemes {
+                if let credential = credentials.first(where: { $0.schemeName == scheme.name }) {
+                    if !alternative.contains(credential.swiftName) { alternative.append(credential.swiftName) }
+                    switch credential.placement {
+                    case .bearer, .basic, .authorization, .tokenProvider: authorizationSchemes.append(scheme.name)
+                    case .header(let header) where header.lowercased() == "authorization":
+                        authorizationSchemes.append(scheme.name)
+                    default: break
+                    }
+                } else if !document.components.securitySchemes.contains(where: { $0.name == scheme.name }) {
+                    diagnostics.error(
+                        "security requirement names '\(scheme.name)', which is not in 'components/securitySchemes'"
+                            + Suggestion.clause(
+                                for: scheme.name, among: document.components.securitySchemes.map(\.name)),
+                        at: location(scheme.mark), pointer: operation.pointer.description)
+                }
+            }
+            if authorizationSchemes.count > 1 {
+                diagnostics.error(
+                    "security requirement combines "
+                        + authorizationSchemes.map { "'\($0)'" }.joined(separator: " and ")
+                        + ", which each need the 'Authorization' header; a request carries one, so the "
+                        + "requirement cannot be met",
+                    at: location(requirement.schemes[0].mark), pointer: operation.pointer.description)
+            }
+            if !alternatives.contains(alternative) { alternatives.append(alternative) }
+        }
+        // Nothing to send at all: no security.
+        if alternatives.allSatisfy(\.isEmpty) { return [] }
+        return alternatives.filter { !$0.isEmpty } + alternatives.filter(\.isEmpty)
+    }
+
+    // MARK: - Servers
+
+    /// Server Objects with their variables named and checked: every `{name}` in a URL must be a variable of the
+    /// server, and the URL must parse with each variable at its default and at each of its `enum` values.
+    func resolveServers(_ servers: [OpenAPI.Server]) -> [IR.Server] {
+        servers.compactMap { server in
+            let placeholders = Self.placeholders(in: server.url)
+            let declared = server.variables.map(\.name)
+            var isValid = true
+            for placeholder in placeholders where !declared.contains(placeholder) {
+                diagnostics.error(
+                    "server URL '\(server.url)' uses '{\(placeholder)}', which is not one of its 'variables'"
+                        + Suggestion.clause(for: placeholder, among: declared),
+                    at: location(server.mark), pointer: server.pointer.appending("url").description)
+                isValid = false
+            }
+            guard isValid else { return nil }
+            // Arguments of `url(…)`: `relativeTo`/`base` for relative servers, `text` and `url` are its locals.
+            var argumentScope = NameScope(reserved: ["base", "relativeTo", "text", "url"])
+            var typeScope = NameScope(reserved: Constants.standardTypeNames)
+            let variables = server.variables.map { name, defaultValue -> IR.ServerVariable in
+                let details = server.variableDetails[name]
+                let cases = details?.values.map { values -> [(value: String, caseName: String)] in
+                    var caseScope = NameScope(reserved: ["rawValue", "init", "allCases", "hashValue"])
+                    return values.map { ($0, caseScope.claim(namer.memberName(for: $0))) }
+                }
+                return IR.ServerVariable(
+                    name: name, swiftName: argumentScope.claim(namer.memberName(for: name)),
+                    defaultValue: defaultValue, cases: cases,
+                    typeName: cases == nil ? "String" : typeScope.claim(namer.typeName(for: name)),
+                    description: details?.description)
+            }
+            func substituted(_ values: [String: String]) -> String {
+                var text = server.url
+                for variable in variables {
+                    text = text.replacingOccurrences(
+                        of: "{\(variable.name)}", with: values[variable.name] ?? variable.defaultValue)
+                }
+                return text
+            }
+            var trials: [(String, String?)] = [(substituted([:]), nil)]
+            for variable in variables {
+                for (value, _) in variable.cases ?? [] {
+                    trials.append((substituted([variable.name: value]), "'\(variable.name)' = '\(value)'"))
+                }
+            }
+            for (text, assignment) in trials where !Self.isUsableServerURL(text) {
+                diagnostics.error(
+                    "server URL '\(server.url)' gives '\(text)'"
+                        + (assignment.map { " with \($0)" } ?? " with its defaults")
+                        + ", which is not a URL (an absolute one with a host, or a relative reference)",
+                    at: location(server.mark), pointer: server.pointer.appending("url").description)
+                isValid = false
+            }
+            guard isValid else { return nil }
+            return IR.Server(
+                url: server.url, description: server.description, variables: variables, pointer: server.pointer,
+                defaultURL: substituted([:]))
+        }
+    }
+
+    /// A URL Foundation parses that is absolute with a host, or relative (no scheme).
+    static func isUsableServerURL(_ text: String) -> Bool {
+        guard !text.isEmpty, let url = URL(string: text) else { return false }
+        return url.scheme == nil || url.host?.isEmpty == false
+    }
+}

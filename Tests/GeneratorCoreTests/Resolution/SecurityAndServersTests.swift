@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+@testable import GeneratorCore
+
+/// Which credentials each operation's requirements name, in which order, and which server each operation uses:
+/// the resolver's decisions, without building anything (the compile fixtures `auth-kinds`, `server-choice` and
+/// the field cases BR-40 and BR-48 check the requests themselves).
+@Suite struct SecurityAndServersTests {
+    func operation(_ module: IR.Module, _ name: String) throws -> IR.Operation {
+        try #require(module.operations.first { $0.functionName == name })
+    }
+
+    @Test func requirementsBecomeAlternativesOfCredentials() throws {
+        let text = try String(contentsOf: TestPaths.cases.appendingPathComponent("BR-40.yaml"), encoding: .utf8)
+        let (module, diagnostics) = try resolve(text)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        // One credential per scheme, sorted by scheme name; a single scheme of a kind takes the kind's name.
+        #expect(module.credentials.map(\.swiftName) == ["basicCredential", "bearerToken", "headerKey", "queryKey"])
+        #expect(module.credentials.map(\.placement) == [.basic, .bearer, .header("X-API-Key"), .query("api_key")])
+        #expect(try operation(module, "getHealth").security == [])  // security: []
+        #expect(try operation(module, "getMe").security == [["bearerToken"]])  // the document's
+        #expect(try operation(module, "getLegacy").security == [["queryKey"]])
+        #expect(try operation(module, "getAdmin").security == [["basicCredential"]])
+        #expect(try operation(module, "getEither").security == [["headerKey"], ["bearerToken"]])  // OR, in order
+        #expect(try operation(module, "getBoth").security == [["headerKey", "queryKey"]])  // AND
+    }
+
+    @Test func optionalSecurityComesLastAndSchemeKindsAreNamed() throws {
+        let (module, diagnostics) = try resolve(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /a:
+                get:
+                  security: [{}, {k: []}, {tls: []}]
+                  responses: {'204': {description: ok}}
+            components:
+              securitySchemes:
+                k: {type: apiKey, in: cookie, name: sid}
+                d: {type: http, scheme: Digest}
+                o: {type: oauth2, flows: {}}
+                tls: {type: mutualTLS}
+            """)
+        #expect(
+            diagnostics == [
+                "t.yaml:13:10: warning: security scheme 'tls' is 'mutualTLS': requests carry nothing for it; give the "
+                    + "transport the client certificate (a URLSessionConfiguration or a transport of your own)"
+            ])
+        #expect(module.credentials.map(\.swiftName) == ["d", "apiKey", "accessToken"])
+        #expect(
+            module.credentials.map(\.placement) == [.authorization(scheme: "Digest"), .cookie("sid"), .tokenProvider])
+        // `{}` and the mutualTLS-only requirement send nothing: after the one that sends a key.
+        #expect(try operation(module, "getA").security == [["apiKey"], []])
+    }
+
+    @Test func theNearestServersWin() throws {
+        let text = try String(contentsOf: TestPaths.cases.appendingPathComponent("BR-48.yaml"), encoding: .utf8)
+        let (module, diagnostics) = try resolve(text)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(module.defaultServerURL == "https://eu.api.example.com/v2")
+        #expect(module.servers.map(\.defaultURL) == ["https://eu.api.example.com/v2", "http://localhost:8080/v2"])
+        #expect(module.servers[0].variables.map(\.swiftName) == ["region", "basePath"])
+        #expect(module.servers[0].variables[0].cases?.map { $0.caseName } == ["eu", "us"])
+        #expect(module.servers[0].variables[1].cases == nil)
+        #expect(try operation(module, "ping").server == nil)
+        #expect(try operation(module, "listFiles").server?.defaultURL == "https://uploads.example.com/v1")
+        #expect(try operation(module, "uploadFile").server?.defaultURL == "https://uploads.example.com/v1")
+        #expect(try operation(module, "getReport").server?.defaultURL == "https://reports.example.com")
+    }
+}
