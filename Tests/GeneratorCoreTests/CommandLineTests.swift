@@ -160,14 +160,14 @@ func makeWorkspace() throws -> URL {
         let first = try runGenerator(["templates", "export", "MyTemplates"], in: folder)
         #expect(first.status == 0)
         let lines = first.standardOutput.split(separator: "\n")
-        #expect(lines.count == 28)  // 25 file templates, 3 partials
+        #expect(lines.count == 30)  // 25 file templates, 5 partials
         #expect(lines.contains("wrote MyTemplates/Operation.swift.mustache"))
         #expect(lines.contains("wrote MyTemplates/partials/request.mustache"))
         let again = try runGenerator(["templates", "export", "MyTemplates"], in: folder)
         #expect(again.status == 1)
         #expect(again.standardOutput == "")
         let errors = again.standardError.split(separator: "\n")
-        #expect(errors.count == 28)
+        #expect(errors.count == 30)
         #expect(errors.contains("MyTemplates/Enum.swift.mustache: error: file exists; pass --force to replace it"))
         #expect(try runGenerator(["templates", "export", "MyTemplates", "--force"], in: folder).status == 0)
     }

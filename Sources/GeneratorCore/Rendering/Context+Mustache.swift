@@ -50,7 +50,6 @@ extension Context.Module: KeyPathContext {
         "hasDefaultServerURL": \.hasDefaultServerURL,
         "credentials": \.credentials,
         "hasCredentials": \.hasCredentials,
-        "errorCases": \.errorCases,
     ]
 }
 
@@ -62,15 +61,6 @@ extension Context.Credential: KeyPathContext {
         "isHeader": \.isHeader,
         "isQuery": \.isQuery,
         "isBearer": \.isBearer,
-    ]
-}
-
-extension Context.ErrorCase: KeyPathContext {
-    nonisolated(unsafe) public static let templateKeys: [String: PartialKeyPath<Self>] = [
-        "caseName": \.caseName,
-        "typeName": \.typeName,
-        "statuses": \.statuses,
-        "docLines": \.docLines,
     ]
 }
 
@@ -229,8 +219,9 @@ extension Context.Operation: KeyPathContext {
         "hasReturnValue": \.hasReturnValue,
         "returnTypeName": \.returnTypeName,
         "successCases": \.successCases,
-        "errorCases": \.errorCases,
-        "defaultError": \.defaultError,
+        "successEnum": \.successEnum,
+        "failureEnum": \.failureEnum,
+        "headersTypes": \.headersTypes,
         "isDeprecated": \.isDeprecated,
         "outcomeTypeName": \.outcomeTypeName,
         "outcomeDocLines": \.outcomeDocLines,
@@ -285,7 +276,6 @@ extension Context.StatusCase: KeyPathContext {
         "upperBound": \.upperBound,
         "hasBody": \.hasBody,
         "typeName": \.typeName,
-        "errorCaseName": \.errorCaseName,
         "status": \.status,
     ]
 }
@@ -306,5 +296,7 @@ extension Context.Outcome: KeyPathContext {
         "isJSON": \.isJSON,
         "isText": \.isText,
         "isBinary": \.isBinary,
+        "headersTypeName": \.headersTypeName,
+        "hasHeadersType": \.hasHeadersType,
     ]
 }

@@ -9,6 +9,7 @@ public struct TemplateRenderer: Sendable {
         Presenter.moduleTemplates + [
             "Struct.swift", "Enum.swift", "Union.swift", "AnyOf.swift", "TypeAlias.swift", "Operation.swift",
             "ResponseOperation.swift", "partials/decodeProperty", "partials/requestBody", "partials/request",
+            "partials/responseHeaders", "partials/responseCase",
         ]
 
     let library: MustacheLibrary

@@ -79,6 +79,9 @@ public enum Constants {
         "cancelled", "encoding", "transport", "invalidURL", "response", "description", "errorDescription",
     ]
 
+    /// Members of a generated response headers struct besides one per documented header.
+    public static let reservedResponseHeadersMemberNames: Set<String> = ["fields", "init", "hashValue"]
+
     /// The suffix appended to a schema name that would otherwise clash with a reserved name: `Error` → `ErrorModel`.
     public static let reservedNameSuffix = "Model"
 

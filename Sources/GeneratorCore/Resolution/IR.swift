@@ -38,8 +38,6 @@ extension IR {
         public var types: [TypeDeclaration]
         public var operations: [Operation]
         public var credentials: [Credential]
-        /// Documented error responses across operations, one case of the error type each.
-        public var errorCases: [ErrorCase]
         /// Structs with an `id` property conform to `Identifiable` (the configuration's `conformances`).
         public var conformsToIdentifiable = false
         /// Enums conform to `CaseIterable` over their documented members (the configuration's `conformances`).
@@ -221,14 +219,6 @@ extension IR {
         public var documentation: Documentation
     }
 
-    public struct ErrorCase: Sendable {
-        /// `httpValidationError`
-        public var caseName: String
-        public var type: TypeUsage
-        /// The statuses (`422`) that produce this case, across operations.
-        public var statuses: [String]
-    }
-
     public struct Operation: Sendable {
         public var functionName: String
         /// The document's `operationId`, or `nil` when it gives none.
@@ -256,6 +246,12 @@ extension IR {
         /// Every media type the operation's responses document, success and error, in document order without
         /// repeats: what the `Accept` header lists.
         public var responseMediaTypes: [String] = []
+        /// Every success response by status and media type (`success` keeps one per status): the cases of the
+        /// operation's success enum when `returnsSuccessEnum`.
+        public var successVariants: [Response] = []
+        /// Whether the function returns an enum of its success responses (`<Function>Success`) rather than one
+        /// body type: the bodies differ in type, or some success response documents headers.
+        public var returnsSuccessEnum = false
     }
 
     public struct Parameter: Sendable {
@@ -309,12 +305,28 @@ extension IR {
         public var mediaType: String?
         public var encoding: BodyEncoding
         public var documentation: Documentation
+        /// The headers the response documents, in document order.
+        public var headers: [ResponseHeader] = []
     }
 
     public struct ErrorResponse: Sendable {
         public var status: String
         public var type: TypeUsage
-        public var errorCaseName: String
+        public var mediaType: String?
+        public var documentation: Documentation
+        /// The headers the response documents, in document order.
+        public var headers: [ResponseHeader] = []
+    }
+
+    /// A header a response documents: decoded with the header parameter rules (`simple` style: arrays are
+    /// comma-separated).
+    public struct ResponseHeader: Sendable {
+        /// The field name as the document writes it: `X-Rate-Limit`.
+        public var name: String
+        public var swiftName: String
+        /// A type `isParameterRepresentable` accepts; `String` when the schema is not.
+        public var type: TypeUsage
+        public var isRequired: Bool
         public var documentation: Documentation
     }
 }

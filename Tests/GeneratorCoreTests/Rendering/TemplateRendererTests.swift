@@ -77,7 +77,7 @@ import Testing
         let renderer = try await TemplateRenderer(directory: folder, displayPath: "Templates")
         let module = Context.Module(
             moduleName: "M", clientName: "MClient", errorName: "MError", docLines: [], defaultServerURLLiteral: "",
-            hasDefaultServerURL: false, credentials: [], hasCredentials: false, errorCases: [])
+            hasDefaultServerURL: false, credentials: [], hasCredentials: false)
         var file = Context.File(banner: Constants.bannerPrefix + "a.yaml.", module: module)
         file.alias = Context.Alias(name: "A", targetTypeName: "Int", docLines: [])
         do {
@@ -106,7 +106,7 @@ import Testing
     func aliasJob() -> Presenter.Job {
         let module = Context.Module(
             moduleName: "M", clientName: "MClient", errorName: "MError", docLines: [], defaultServerURLLiteral: "",
-            hasDefaultServerURL: false, credentials: [], hasCredentials: false, errorCases: [])
+            hasDefaultServerURL: false, credentials: [], hasCredentials: false)
         var file = Context.File(banner: Constants.bannerPrefix + "a.yaml.", module: module)
         file.alias = Context.Alias(name: "A", targetTypeName: "Int", docLines: [])
         return Presenter.Job(fileName: "A.swift", templateName: "TypeAlias.swift", context: file)
@@ -242,8 +242,8 @@ import Testing
         let destination = folder.appendingPathComponent("out")
         let written = try BuiltinTemplates.export(
             from: TestPaths.templates, to: destination, displayPath: "out", force: false)
-        // 22 file templates and 3 partials.
-        #expect(written.count == 28)
+        // 25 file templates and 5 partials.
+        #expect(written.count == 30)
         #expect(written.contains("out/Operation.swift.mustache"))
         #expect(written.contains("out/partials/request.mustache"))
         #expect(
@@ -261,7 +261,7 @@ import Testing
                 == "mine")
         #expect(
             try BuiltinTemplates.export(from: TestPaths.templates, to: destination, displayPath: "out", force: true)
-                .count == 28)
+                .count == 30)
         #expect(
             FileManager.default.contents(atPath: destination.appendingPathComponent("Enum.swift.mustache").path)
                 == FileManager.default.contents(
