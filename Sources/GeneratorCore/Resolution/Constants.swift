@@ -73,12 +73,6 @@ public enum Constants {
         "defaultServerURL", "timeout", "maximumResponseSize", "middlewares", "headerFields", "with", "chain",
     ]
 
-    /// The cases the generated module error declares besides one per documented error body.
-    public static let reservedErrorCaseNames: Set<String> = [
-        "unexpectedStatus", "decoding", "unexpectedContentType", "incompleteBody", "responseTooLarge", "timedOut",
-        "cancelled", "encoding", "transport", "invalidURL", "response", "description", "errorDescription",
-    ]
-
     /// Members of a generated response headers struct besides one per documented header.
     public static let reservedResponseHeadersMemberNames: Set<String> = ["fields", "init", "hashValue"]
 
