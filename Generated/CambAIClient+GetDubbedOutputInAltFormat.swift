@@ -2,6 +2,20 @@
 
 import Foundation
 
+/// The error responses `CambAIClient.getDubbedOutputInAltFormat` documents, thrown as
+/// `CambAIError.documented`: one case per status with its decoded body.
+public enum GetDubbedOutputInAltFormatFailure: Hashable, Sendable, CustomStringConvertible {
+    /// Status `422`: Validation Error. The body is a `HTTPValidationError`.
+    case unprocessableContent(HTTPValidationError)
+
+    /// The documented body's type, such as "a Problem": what the module error's description names.
+    public var description: String {
+        switch self {
+        case .unprocessableContent: "a HTTPValidationError"
+        }
+    }
+}
+
 extension CambAIClient {
     /// Get Dubbed Output in Alt Format
     ///
@@ -13,7 +27,8 @@ extension CambAIClient {
     ///   - outputFormat: Output Format (body property `output_format`)
     /// - Returns: The `GetDubbedOutputInAltFormatResponse` body of the 200 response.
     /// - Throws: `CambAIError`:
-    ///   `.httpValidationError` on 422 (Validation Error);
+    ///   `.documented` with a `GetDubbedOutputInAltFormatFailure` for a documented error body:
+    ///   `.unprocessableContent(…)` on 422 (a `HTTPValidationError`);
     ///   `.unexpectedStatus` on any status the document does not list;
     ///   `.decoding` or `.unexpectedContentType` when a body does not match its documented type;
     ///   `.incompleteBody`, `.responseTooLarge`, `.timedOut`, `.cancelled` (with what had arrived)
@@ -43,7 +58,7 @@ extension CambAIClient {
             return try self.decodeJSON(GetDubbedOutputInAltFormatResponse.self, from: response)
         case 422:
             let body = try self.decodeJSON(HTTPValidationError.self, from: response)
-            throw .httpValidationError(body, response: response)
+            throw .documented(GetDubbedOutputInAltFormatFailure.unprocessableContent(body), response: response)
         default:
             throw .unexpectedStatus(response)
         }

@@ -7,8 +7,11 @@ import Foundation
 /// Descriptions name statuses, sizes and types, never credentials or body contents. `description`,
 /// `errorDescription` and so `localizedDescription` are the same one line.
 public enum CambAIError: Error, CustomStringConvertible, LocalizedError {
-    /// The server answered 422 with a documented `HTTPValidationError` body.
-    case httpValidationError(HTTPValidationError, response: CambAIResponse)
+    /// The server answered with an error status the operation documents, and its body decoded: the value is the
+    /// operation's failure enum (`<Function>Failure`, one case per documented error status with its body and typed
+    /// headers), so `catch .documented(let failure as ListPetsFailure, _)` reads it and a `switch` over `failure`
+    /// covers every documented error of that operation.
+    case documented(any Sendable, response: CambAIResponse)
     /// The server answered with a status the operation does not document; the response keeps the status
     /// code, the headers and the body bytes.
     case unexpectedStatus(CambAIResponse)
@@ -46,8 +49,7 @@ public enum CambAIError: Error, CustomStringConvertible, LocalizedError {
     /// The response that caused the error, when one arrived.
     public var response: CambAIResponse? {
         switch self {
-        case .httpValidationError(_, let response): response
-        case .unexpectedStatus(let response), .decoding(_, _, let response),
+        case .documented(_, let response), .unexpectedStatus(let response), .decoding(_, _, let response),
             .unexpectedContentType(_, _, let response), .incompleteBody(let response, _),
             .responseTooLarge(let response, _):
             response
@@ -63,8 +65,9 @@ public enum CambAIError: Error, CustomStringConvertible, LocalizedError {
     /// One line naming what happened: the status, sizes and the type that could not be decoded.
     public var description: String {
         switch self {
-        case .httpValidationError(_, let response):
-            "the server answered \(response.statusCode) with a HTTPValidationError"
+        case .documented(let failure, let response):
+            "the server answered \(response.statusCode) with "
+                + ((failure as? any CustomStringConvertible)?.description ?? "a documented \(type(of: failure))")
         case .unexpectedStatus(let response):
             "the server answered with undocumented status \(response.statusCode) (\(response.body.count) bytes)"
         case .decoding(let error, let expectedType, let response):

@@ -25,3 +25,83 @@ public struct CambAIResponse: Sendable, CustomStringConvertible {
 
     public var description: String { "HTTP \(statusCode) (\(body.count) body bytes)" }
 }
+
+extension CambAIResponse {
+    /// Whether the `Content-Type` names `mediaType`, parameters and letter case aside; a range such as `image/*`
+    /// matches each of its types, and `*/*` anything. `false` when there is no `Content-Type`.
+    func hasMediaType(_ mediaType: String) -> Bool {
+        func base(_ text: String) -> String {
+            String(text.prefix { $0 != ";" }).trimmingCharacters(in: .whitespaces).lowercased()
+        }
+        guard let contentType = value(forHeader: "Content-Type") else { return false }
+        let actual = base(contentType)
+        let expected = base(mediaType)
+        if expected == "*/*" { return true }
+        if expected.hasSuffix("/*") { return actual.hasPrefix(String(expected.dropLast())) }
+        return actual == expected
+    }
+
+    /// Reads a response's documented headers with `decode` (a headers struct's `init(from:)`); a `DecodingError`
+    /// becomes `.decoding` with the response.
+    func decodeHeaders<Value>(
+        _ decode: (Self) throws(DecodingError) -> Value
+    ) throws(CambAIError) -> Value {
+        do {
+            return try decode(self)
+        } catch {
+            throw .decoding(error, expectedType: String(describing: Value.self), response: self)
+        }
+    }
+
+    /// The value of header `name` read by `parse` (surrounding spaces removed), or `nil` when the header is absent.
+    /// - Throws: `DecodingError.dataCorrupted` naming the header when `parse` rejects the value (which the
+    ///   message does not repeat: a header may carry a secret).
+    func header<Value>(_ name: String, _ parse: (String) -> Value?) throws(DecodingError) -> Value? {
+        guard let text = value(forHeader: name) else { return nil }
+        guard let value = parse(text.trimmingCharacters(in: .whitespaces)) else {
+            throw Self.invalidHeader(name, Value.self)
+        }
+        return value
+    }
+
+    /// The value of a header the document requires.
+    /// - Throws: `DecodingError.keyNotFound` when it is absent, `.dataCorrupted` when `parse` rejects it.
+    func requiredHeader<Value>(_ name: String, _ parse: (String) -> Value?) throws(DecodingError) -> Value {
+        guard let value = try header(name, parse) else { throw Self.missingHeader(name) }
+        return value
+    }
+
+    /// The elements of a comma-separated header (the `simple` style of an array), each read by `parse`, or `nil`
+    /// when the header is absent; an empty value is an empty array.
+    /// - Throws: `DecodingError.dataCorrupted` naming the header when `parse` rejects an element.
+    func headerList<Element>(_ name: String, _ parse: (String) -> Element?) throws(DecodingError) -> [Element]? {
+        guard let text = value(forHeader: name) else { return nil }
+        if text.trimmingCharacters(in: .whitespaces).isEmpty { return [] }
+        var elements: [Element] = []
+        for item in text.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let element = parse(item.trimmingCharacters(in: .whitespaces)) else {
+                throw Self.invalidHeader(name, [Element].self)
+            }
+            elements.append(element)
+        }
+        return elements
+    }
+
+    /// The elements of a comma-separated header the document requires.
+    /// - Throws: `DecodingError.keyNotFound` when it is absent, `.dataCorrupted` when `parse` rejects an element.
+    func requiredHeaderList<Element>(_ name: String, _ parse: (String) -> Element?) throws(DecodingError) -> [Element] {
+        guard let elements = try headerList(name, parse) else { throw Self.missingHeader(name) }
+        return elements
+    }
+
+    private static func invalidHeader(_ name: String, _ type: Any.Type) -> DecodingError {
+        .dataCorrupted(
+            DecodingError.Context(
+                codingPath: [AnyCodingKey(name)], debugDescription: "the header is not a valid \(type)"))
+    }
+
+    private static func missingHeader(_ name: String) -> DecodingError {
+        .keyNotFound(
+            AnyCodingKey(name), DecodingError.Context(codingPath: [], debugDescription: "the header is required"))
+    }
+}

@@ -104,8 +104,9 @@ import Testing
         let server = try await LoopbackServer(status: 422, body: body)
         defer { Task { await server.stop() } }
         let error = await failure(of: client(server.url))
-        guard case .httpValidationError(let validation, _)? = error else {
-            Issue.record("expected .httpValidationError, got \(String(describing: error))")
+        guard case .documented(GetDubbedOutputInAltFormatFailure.unprocessableContent(let validation), _)? = error
+        else {
+            Issue.record("expected .documented(.unprocessableContent), got \(String(describing: error))")
             return
         }
         #expect(validation.detail?.first?.loc == [.integer(Int.max)])

@@ -104,8 +104,11 @@ final class LoopbackServer: @unchecked Sendable {
         let server = try await LoopbackServer(status: 422, body: body)
         defer { Task { await server.stop() } }
         let error = await failure(of: client(server))
-        guard case .httpValidationError(let validation, let response)? = error else {
-            Issue.record("expected .httpValidationError, got \(String(describing: error))")
+        guard
+            case .documented(GetDubbedOutputInAltFormatFailure.unprocessableContent(let validation), let response)? =
+                error
+        else {
+            Issue.record("expected .documented(.unprocessableContent), got \(String(describing: error))")
             return
         }
         #expect(response.statusCode == 422)
@@ -175,7 +178,13 @@ final class LoopbackServer: @unchecked Sendable {
         let cases: [(Int, String, (CambAIError) -> Bool)] = [
             (
                 422, #"{"detail":[]}"#,
-                { if case .httpValidationError(let body, _) = $0 { body.detail == [] } else { false } }
+                {
+                    if case .documented(GetDubbedOutputInAltFormatFailure.unprocessableContent(let body), _) = $0 {
+                        body.detail == []
+                    } else {
+                        false
+                    }
+                }
             ),
             (
                 404, "not here",

@@ -110,8 +110,11 @@ struct FastAPIServerTests {
 
     @Test func anUndocumentedLanguageIsPydanticsEnumError() async throws {
         let error = try await failure(language: .undocumented(137))
-        guard case .httpValidationError(let validation, let response)? = error else {
-            Issue.record("expected .httpValidationError, got \(String(describing: error))")
+        guard
+            case .documented(GetDubbedOutputInAltFormatFailure.unprocessableContent(let validation), let response)? =
+                error
+        else {
+            Issue.record("expected .documented(.unprocessableContent), got \(String(describing: error))")
             return
         }
         #expect(response.statusCode == 422)
@@ -132,8 +135,9 @@ struct FastAPIServerTests {
 
     @Test func anUndocumentedFormatFailsBothUnionMembers() async throws {
         let error = try await failure(outputFormat: .audioOutputType(.undocumented("avi")))
-        guard case .httpValidationError(let validation, _)? = error else {
-            Issue.record("expected .httpValidationError, got \(String(describing: error))")
+        guard case .documented(GetDubbedOutputInAltFormatFailure.unprocessableContent(let validation), _)? = error
+        else {
+            Issue.record("expected .documented(.unprocessableContent), got \(String(describing: error))")
             return
         }
         let detail = try #require(validation.detail)
@@ -159,8 +163,9 @@ struct FastAPIServerTests {
     @Test func everyProblemOfOneRequestIsReportedPathFirst() async throws {
         let error = try await failure(
             language: .undocumented(138), outputFormat: .videoOutputTypeWithoutAVI(.undocumented("avi")))
-        guard case .httpValidationError(let validation, _)? = error else {
-            Issue.record("expected .httpValidationError, got \(String(describing: error))")
+        guard case .documented(GetDubbedOutputInAltFormatFailure.unprocessableContent(let validation), _)? = error
+        else {
+            Issue.record("expected .documented(.unprocessableContent), got \(String(describing: error))")
             return
         }
         #expect(

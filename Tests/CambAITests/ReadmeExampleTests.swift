@@ -17,7 +17,7 @@ import Testing
             case .taskID(let task):
                 printed = task.taskID ?? ""
             }
-        } catch .httpValidationError(let validation, _) {
+        } catch .documented(GetDubbedOutputInAltFormatFailure.unprocessableContent(let validation), _) {
             printed = "422: \(validation.detail?.count ?? 0) problems"
         } catch {
             printed = "\(error)"

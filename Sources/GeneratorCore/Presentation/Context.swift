@@ -31,7 +31,6 @@ extension Context {
         public var hasDefaultServerURL: Bool
         public var credentials: [Credential]
         public var hasCredentials: Bool
-        public var errorCases: [ErrorCase]
         /// The document's `servers`, each a way to build `serverURL`.
         public var servers: [Server] = []
     }
@@ -95,14 +94,6 @@ extension Context {
     public struct ServerVariableCase: Sendable {
         public var caseName: String
         public var rawValueLiteral: String
-    }
-
-    public struct ErrorCase: Sendable {
-        public var caseName: String
-        public var typeName: String
-        /// `422`, or `400, 404`.
-        public var statuses: String
-        public var docLines: [String]
     }
 
     public struct Structure: Sendable {
@@ -338,11 +329,15 @@ extension Context {
         public var hasReturnValue: Bool
         /// The return type, `Void` when there is no body.
         public var returnTypeName: String
+        /// The success statuses when the function returns one body type (`successEnum` is `nil`).
         public var successCases: [StatusCase]
-        public var errorCases: [StatusCase]
-        /// The `default` response's error, when the operation documents one; otherwise other statuses throw
-        /// `.unexpectedStatus`.
-        public var defaultError: StatusCase?
+        /// The enum the function returns when its successes differ in body type or document headers.
+        public var successEnum: ResponseEnum?
+        /// The enum of the documented error bodies, thrown as the module error's `documented` case; `nil` when
+        /// the operation documents none.
+        public var failureEnum: ResponseEnum?
+        /// The structs of documented response headers, declared beside the operation.
+        public var headersTypes: [HeadersType] = []
         public var isDeprecated: Bool
         /// The response style's enum of every documented outcome: `GetDubbedOutputInAltFormatOutcome`.
         public var outcomeTypeName = ""
@@ -408,6 +403,10 @@ extension Context {
         public var isJSON: Bool
         public var isText: Bool
         public var isBinary: Bool
+        /// The struct of the response's documented headers, or empty when it documents none (the case then
+        /// carries the header fields as a dictionary).
+        public var headersTypeName = ""
+        public var hasHeadersType = false
     }
 
     public struct Argument: Sendable {
@@ -488,7 +487,6 @@ extension Context {
         public var upperBound: String
         public var hasBody: Bool
         public var typeName: String
-        public var errorCaseName: String
         public var status: String
     }
 }

@@ -142,41 +142,45 @@ extension Presenter {
 
         /// A `case` for a status code (`200`) or range (`4XX` → `400...499`).
         func statusCase(
-            _ status: String, hasBody: Bool, typeName: String, errorCaseName: String, encoding: IR.BodyEncoding = .json
+            _ status: String, hasBody: Bool, typeName: String, encoding: IR.BodyEncoding = .json
         ) -> Context.StatusCase {
             let isRange = Int(status) == nil
             let first = status.prefix(1)
             return Context.StatusCase(
                 isJSON: encoding == .json, isText: encoding == .text, isBinary: encoding == .binary,
                 code: isRange ? "" : status, isRange: isRange, lowerBound: isRange ? "\(first)00" : "",
-                upperBound: isRange ? "\(first)99" : "", hasBody: hasBody, typeName: typeName,
-                errorCaseName: errorCaseName, status: status)
+                upperBound: isRange ? "\(first)99" : "", hasBody: hasBody, typeName: typeName, status: status)
         }
         // Exact codes before ranges, so that `case 200` wins over `case 200...299`.
         let success =
             operation.success.filter { Int($0.status) != nil }
             + operation.success.filter { Int($0.status) == nil && $0.status != "default" }
-        let successCases = success.map { response in
-            statusCase(
-                response.status, hasBody: response.type != nil && operation.returnType != nil,
-                typeName: operation.returnType.map(typeName) ?? "", errorCaseName: "", encoding: response.encoding)
-        }
-        let errors =
-            operation.errors.filter { Int($0.status) != nil } + operation.errors.filter { Int($0.status) == nil }
-        let errorCases = errors.filter { $0.status != "default" }.map { response in
-            statusCase(
-                response.status, hasBody: true, typeName: typeName(response.type), errorCaseName: response.errorCaseName
-            )
-        }
-        let defaultError = errors.first { $0.status == "default" }
+        let successEnum = presentSuccessEnum(of: operation, module: module)
+        let successCases =
+            successEnum != nil
+            ? []
+            : success.map { response in
+                statusCase(
+                    response.status, hasBody: response.type != nil && operation.returnType != nil,
+                    typeName: operation.returnType.map(typeName) ?? "", encoding: response.encoding)
+            }
+        let failureEnum = presentFailureEnum(of: operation, module: module)
 
         var throwsDocs = ["- Throws: `\(module.errorName)`:"]
-        for response in operation.errors {
-            throwsDocs.append(
-                "  `.\(response.errorCaseName)` on \(response.status == "default" ? "any other status" : response.status) (\(SwiftText.lines(response.documentation.description ?? "").joined(separator: " ")));"
-            )
+        if let failureEnum {
+            throwsDocs.append("  `.documented` with a `\(failureEnum.typeName)` for a documented error body:")
+            for status in failureEnum.statuses {
+                let text =
+                    status.isDefault
+                    ? "any other status" : status.isRange ? "\(status.lowerBound.prefix(1))XX" : status.code
+                for variant in status.variants {
+                    throwsDocs.append("  `.\(variant.caseName)(…)` on \(text) (a `\(variant.typeName)`);")
+                }
+            }
         }
-        if defaultError == nil { throwsDocs.append("  `.unexpectedStatus` on any status the document does not list;") }
+        if failureEnum?.hasDefaultStatus != true {
+            throwsDocs.append("  `.unexpectedStatus` on any status the document does not list;")
+        }
         throwsDocs.append("  `.decoding` or `.unexpectedContentType` when a body does not match its documented type;")
         throwsDocs.append("  `.incompleteBody`, `.responseTooLarge`, `.timedOut`, `.cancelled` (with what had arrived)")
         throwsDocs.append("  or `.transport` (when nothing arrived) when the response does not arrive whole.")
@@ -185,7 +189,11 @@ extension Presenter {
         if operation.isDeprecated { extra.append("- Warning: Deprecated by the document.") }
         if !parameterDocs.isEmpty { extra.append("- Parameters:"); extra += parameterDocs }
         let commonDocs = extra
-        if let returnType = operation.returnType {
+        if let successEnum {
+            extra.append(
+                "- Returns: A `\(successEnum.typeName)`: one case per documented success status and media type, "
+                    + "with its decoded body.")
+        } else if let returnType = operation.returnType {
             let statuses = operation.success.filter { $0.type != nil }.map(\.status).joined(separator: " or ")
             extra.append("- Returns: The `\(typeName(returnType))` body of the \(statuses) response.")
         }
@@ -230,14 +238,10 @@ extension Presenter {
             acceptLiteral: SwiftText.stringLiteral(
                 operation.responseMediaTypes.joined(separator: ", ").nonEmpty ?? "application/json"),
             hasReturnValue: operation.returnType != nil,
-            returnTypeName: operation.returnType.map { typeName($0) + (operation.returnsOptional ? "?" : "") }
-                ?? "Void",
-            successCases: successCases, errorCases: errorCases,
-            defaultError: defaultError.map { response in
-                statusCase(
-                    response.status, hasBody: true, typeName: typeName(response.type),
-                    errorCaseName: response.errorCaseName)
-            },
+            returnTypeName: successEnum?.typeName
+                ?? operation.returnType.map { typeName($0) + (operation.returnsOptional ? "?" : "") } ?? "Void",
+            successCases: successCases, successEnum: successEnum, failureEnum: failureEnum,
+            headersTypes: presentHeadersTypes(of: operation),
             isDeprecated: operation.isDeprecated)
         presentSecurityAndServer(of: operation, module: module, into: &presented)
         addOutcomes(

@@ -62,10 +62,17 @@ extension Presenter {
             + "Outcome"
         // Every documented response: successes, then errors with a body, then errors without; exact codes before
         // ranges, so that `case 404` wins over `case 400...499`, and `default` last.
-        let documented: [(status: String, type: IR.TypeUsage?, encoding: IR.BodyEncoding, description: String?)] =
-            operation.success.map { ($0.status, $0.type, $0.encoding, $0.documentation.description) }
-            + operation.errors.map { ($0.status, $0.type, .json, $0.documentation.description) }
-            + operation.errorsWithoutBody.map { ($0.status, nil, .json, $0.documentation.description) }
+        let documented:
+            [(status: String, type: IR.TypeUsage?, encoding: IR.BodyEncoding, description: String?, hasHeaders: Bool)] =
+                operation.success.map {
+                    ($0.status, $0.type, $0.encoding, $0.documentation.description, !$0.headers.isEmpty)
+                }
+                + operation.errors.map {
+                    ($0.status, $0.type, .json, $0.documentation.description, !$0.headers.isEmpty)
+                }
+                + operation.errorsWithoutBody.map {
+                    ($0.status, nil, .json, $0.documentation.description, !$0.headers.isEmpty)
+                }
         let ordered =
             documented.filter { Int($0.status) != nil }
             + documented.filter { Int($0.status) == nil && $0.status != "default" }
@@ -80,7 +87,9 @@ extension Presenter {
             var summary = statusText + (description.isEmpty ? "" : ": " + description)
             if !summary.hasSuffix(".") { summary += "." }
             let bodyText = response.type.map { " The body is a `\(self.typeName($0))`." } ?? ""
-            return Context.Outcome(
+            let headersTypeName =
+                response.hasHeaders ? headersTypeName(operation, status: response.status) ?? "" : ""
+            var outcome = Context.Outcome(
                 caseName: caseNames.claim(Self.outcomeCaseName(for: response.status)),
                 docLines: SwiftText.docLines(
                     summary: summary + bodyText,
@@ -90,9 +99,13 @@ extension Presenter {
                 isDefault: isDefault, hasStatusCode: isRange || isDefault, hasBody: response.type != nil,
                 typeName: response.type.map(self.typeName) ?? "", isJSON: response.encoding == .json,
                 isText: response.encoding == .text, isBinary: response.encoding == .binary)
+            outcome.headersTypeName = headersTypeName
+            outcome.hasHeadersType = !headersTypeName.isEmpty
+            return outcome
         }
         let hasDefault = outcomes.contains(where: \.isDefault)
         presented.outcomeTypeName = typeName
+        presented.headersTypes = presentHeadersTypes(of: operation)
         presented.outcomes = outcomes
         presented.hasDefaultOutcome = hasDefault
         let statuses = outcomes.map { $0.isDefault ? "any other status" : $0.status }.joined(separator: ", ")

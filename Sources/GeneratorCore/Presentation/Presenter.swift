@@ -33,6 +33,8 @@ public struct Presenter {
     var moduleName = ""
     /// The name of each operation's outcome enum, by function name (see `outcomeTypeNames(for:)`).
     var outcomeTypeNames: [String: String] = [:]
+    /// The names of the success, failure and headers types each operation declares (see `responseTypeNames(for:)`).
+    var responseTypeNames: [String: String] = [:]
 
     public init(documentName: String, operationStyle: OperationStyle = .throwing) {
         self.documentName = documentName
@@ -44,6 +46,7 @@ public struct Presenter {
         presenter.moduleName = module.name
         presenter.declarations = Dictionary(module.types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         presenter.outcomeTypeNames = Self.outcomeTypeNames(for: module)
+        presenter.responseTypeNames = presenter.responseTypeNames(for: module)
         return presenter.presentModule(module)
     }
 
@@ -170,17 +173,7 @@ public struct Presenter {
             docLines: SwiftText.docLines(summary: summary + ".", description: module.documentDescription, source: nil),
             defaultServerURLLiteral: serverURL.map(SwiftText.stringLiteral) ?? "",
             hasDefaultServerURL: serverURL != nil,
-            credentials: module.credentials.map(present), hasCredentials: !module.credentials.isEmpty,
-            // In the response style, documented error bodies are outcomes, not errors.
-            errorCases: (operationStyle == .response ? [] : module.errorCases).map { errorCase in
-                Context.ErrorCase(
-                    caseName: errorCase.caseName, typeName: typeName(errorCase.type),
-                    statuses: errorCase.statuses.joined(separator: ", "),
-                    docLines: SwiftText.docLines(
-                        summary:
-                            "The server answered \(errorCase.statuses.joined(separator: " or ")) with a documented `\(typeName(errorCase.type))` body.",
-                        description: nil, source: nil))
-            })
+            credentials: module.credentials.map(present), hasCredentials: !module.credentials.isEmpty)
         context.access = module.accessLevel
         context.servers = presentServers(module.servers, module: module)
         return context

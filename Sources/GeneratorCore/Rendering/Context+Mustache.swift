@@ -50,7 +50,6 @@ extension Context.Module: KeyPathContext {
         "hasDefaultServerURL": \.hasDefaultServerURL,
         "credentials": \.credentials,
         "hasCredentials": \.hasCredentials,
-        "errorCases": \.errorCases,
         "servers": \.servers,
     ]
 }
@@ -102,15 +101,6 @@ extension Context.Credential: KeyPathContext {
         "isNamed": \.isNamed,
         "isText": \.isText,
         "typeName": \.typeName,
-    ]
-}
-
-extension Context.ErrorCase: KeyPathContext {
-    nonisolated(unsafe) public static let templateKeys: [String: PartialKeyPath<Self>] = [
-        "caseName": \.caseName,
-        "typeName": \.typeName,
-        "statuses": \.statuses,
-        "docLines": \.docLines,
     ]
 }
 
@@ -283,8 +273,9 @@ extension Context.Operation: KeyPathContext {
         "hasReturnValue": \.hasReturnValue,
         "returnTypeName": \.returnTypeName,
         "successCases": \.successCases,
-        "errorCases": \.errorCases,
-        "defaultError": \.defaultError,
+        "successEnum": \.successEnum,
+        "failureEnum": \.failureEnum,
+        "headersTypes": \.headersTypes,
         "isDeprecated": \.isDeprecated,
         "outcomeTypeName": \.outcomeTypeName,
         "outcomeDocLines": \.outcomeDocLines,
@@ -357,7 +348,6 @@ extension Context.StatusCase: KeyPathContext {
         "upperBound": \.upperBound,
         "hasBody": \.hasBody,
         "typeName": \.typeName,
-        "errorCaseName": \.errorCaseName,
         "status": \.status,
     ]
 }
@@ -378,5 +368,7 @@ extension Context.Outcome: KeyPathContext {
         "isJSON": \.isJSON,
         "isText": \.isText,
         "isBinary": \.isBinary,
+        "headersTypeName": \.headersTypeName,
+        "hasHeadersType": \.hasHeadersType,
     ]
 }

@@ -85,11 +85,8 @@ public enum Constants {
         "sendStreaming", "expectStreamContentType", "serverSentEvents", "jsonLines", "decodeStreamed",
     ]
 
-    /// The cases the generated module error declares besides one per documented error body.
-    public static let reservedErrorCaseNames: Set<String> = [
-        "unexpectedStatus", "decoding", "unexpectedContentType", "incompleteBody", "responseTooLarge", "timedOut",
-        "cancelled", "encoding", "transport", "invalidURL", "response", "description", "errorDescription",
-    ]
+    /// Members of a generated response headers struct besides one per documented header.
+    public static let reservedResponseHeadersMemberNames: Set<String> = ["fields", "init", "hashValue"]
 
     /// The suffix appended to a schema name that would otherwise clash with a reserved name: `Error` → `ErrorModel`.
     public static let reservedNameSuffix = "Model"

@@ -40,8 +40,6 @@ extension IR {
         public var types: [TypeDeclaration]
         public var operations: [Operation]
         public var credentials: [Credential]
-        /// Documented error responses across operations, one case of the error type each.
-        public var errorCases: [ErrorCase]
         /// Structs with an `id` property conform to `Identifiable` (the configuration's `conformances`).
         public var conformsToIdentifiable = false
         /// Enums conform to `CaseIterable` over their documented members (the configuration's `conformances`).
@@ -257,14 +255,6 @@ extension IR {
         public var description: String?
     }
 
-    public struct ErrorCase: Sendable {
-        /// `httpValidationError`
-        public var caseName: String
-        public var type: TypeUsage
-        /// The statuses (`422`) that produce this case, across operations.
-        public var statuses: [String]
-    }
-
     public struct Operation: Sendable {
         public var functionName: String
         /// The document's `operationId`, or `nil` when it gives none.
@@ -302,6 +292,12 @@ extension IR {
         /// The success body as a stream (`text/event-stream`, JSON Lines), when a success response documents
         /// one: the client gets a second method that returns it as it arrives.
         public var stream: Stream? = nil
+        /// Every success response by status and media type (`success` keeps one per status): the cases of the
+        /// operation's success enum when `returnsSuccessEnum`.
+        public var successVariants: [Response] = []
+        /// Whether the function returns an enum of its success responses (`<Function>Success`) rather than one
+        /// body type: the bodies differ in type, or some success response documents headers.
+        public var returnsSuccessEnum = false
     }
 
     /// A success response body that arrives as a sequence of values: server-sent events or JSON Lines.
@@ -417,12 +413,28 @@ extension IR {
         public var mediaType: String?
         public var encoding: BodyEncoding
         public var documentation: Documentation
+        /// The headers the response documents, in document order.
+        public var headers: [ResponseHeader] = []
     }
 
     public struct ErrorResponse: Sendable {
         public var status: String
         public var type: TypeUsage
-        public var errorCaseName: String
+        public var mediaType: String?
+        public var documentation: Documentation
+        /// The headers the response documents, in document order.
+        public var headers: [ResponseHeader] = []
+    }
+
+    /// A header a response documents: decoded with the header parameter rules (`simple` style: arrays are
+    /// comma-separated).
+    public struct ResponseHeader: Sendable {
+        /// The field name as the document writes it: `X-Rate-Limit`.
+        public var name: String
+        public var swiftName: String
+        /// A type `isParameterRepresentable` accepts; `String` when the schema is not.
+        public var type: TypeUsage
+        public var isRequired: Bool
         public var documentation: Documentation
     }
 }

@@ -18,8 +18,7 @@ extension ModuleResolver {
 
     func resolveOperation(
         _ operation: OpenAPI.Operation, named functionName: String, method: OpenAPI.HTTPMethod, path: String,
-        pathItem: OpenAPI.PathItem, document: OpenAPI.Document, types: TypeResolver, credentials: [IR.Credential],
-        errorCases: inout [IR.ErrorCase]
+        pathItem: OpenAPI.PathItem, document: OpenAPI.Document, types: TypeResolver, credentials: [IR.Credential]
     ) -> [IR.Operation] {
         let typePrefix = namer.typeName(for: functionName)
         var memberScope = NameScope(reserved: Constants.reservedOperationLocalNames)
@@ -91,68 +90,15 @@ extension ModuleResolver {
                     memberScope: memberScope)
             } ?? []
 
-        var success: [IR.Response] = []
-        var errors: [IR.ErrorResponse] = []
-        var errorsWithoutBody: [IR.Response] = []
-        for (status, reference) in operation.responses {
-            guard let response = resolveResponse(reference, document: document) else { continue }
-            let isSuccess = status.hasPrefix("2")
-            // JSON first; otherwise text or raw bytes, which successful responses return as they are.
-            let json = response.content.first { IR.BodyEncoding(mediaType: $0.mediaType) == .json }
-            let raw =
-                json == nil && isSuccess
-                ? response.content.first { IR.BodyEncoding(mediaType: $0.mediaType) != nil } : nil
-            let rawEncoding = raw.flatMap { IR.BodyEncoding(mediaType: $0.mediaType) }
-            if json == nil, raw == nil, let other = response.content.first {
-                diagnostics.warning(
-                    "media type '\(other.mediaType)' is not supported yet; the body of response '\(status)' is not decoded",
-                    at: location(other.mediaTypeObject.mark), pointer: response.pointer.description)
-            }
-            let schema = json?.mediaTypeObject.schema
-            // A response defined in `components/responses` names its inline body after itself.
-            let hint =
-                componentName(of: response.pointer, kind: "responses").map { namer.typeName(for: $0) }
-                ?? (isSuccess ? typePrefix + "Response" : typePrefix + "Error" + status)
-            let usage = schema.map { types.usage(for: $0, nameHint: hint) }
-            let documentation = IR.Documentation(description: response.description, pointer: response.pointer)
-            if isSuccess, let raw, let rawEncoding {
-                success.append(
-                    IR.Response(
-                        status: status, type: rawEncoding == .text ? .string : .bytes, mediaType: raw.mediaType,
-                        encoding: rawEncoding, documentation: documentation))
-            } else if isSuccess {
-                success.append(
-                    IR.Response(
-                        status: status, type: usage?.type, mediaType: json?.mediaType, encoding: .json,
-                        documentation: documentation))
-            } else if let usage {
-                let caseName: String
-                if let existing = errorCases.firstIndex(where: { $0.type == usage.type }) {
-                    caseName = errorCases[existing].caseName
-                    if !errorCases[existing].statuses.contains(status) { errorCases[existing].statuses.append(status) }
-                } else {
-                    var scope = NameScope(
-                        reserved: Constants.reservedErrorCaseNames.union(errorCases.map(\.caseName)))
-                    caseName = scope.claim(types.caseName(for: usage.type))
-                    errorCases.append(IR.ErrorCase(caseName: caseName, type: usage.type, statuses: [status]))
-                }
-                errors.append(
-                    IR.ErrorResponse(
-                        status: status, type: usage.type, errorCaseName: caseName, documentation: documentation))
-            } else {
-                errorsWithoutBody.append(
-                    IR.Response(
-                        status: status, type: nil, mediaType: nil, encoding: .json, documentation: documentation))
-            }
+        let responses = resolveResponses(
+            of: operation, typePrefix: typePrefix, document: document, types: types)
+        // Bodies of different types (JSON and an image), or documented headers: an enum of the responses.
+        var bodies: [IR.Response] = []
+        for body in responses.successVariants where body.type != nil {
+            if !bodies.contains(where: { $0.type == body.type && $0.encoding == body.encoding }) { bodies.append(body) }
         }
-        let bodyTypes = success.compactMap(\.type)
-        var returnType = bodyTypes.first
-        if Set(bodyTypes).count > 1 {
-            diagnostics.warning(
-                "success responses have different bodies; the function returns JSONValue", at: location(operation.mark),
-                pointer: operation.pointer.description)
-            returnType = .jsonValue
-        }
+        let returnsSuccessEnum = bodies.count > 1 || responses.successVariants.contains { !$0.headers.isEmpty }
+        let returnType = returnsSuccessEnum ? nil : responses.success.compactMap(\.type).first
 
         let security = resolveSecurity(operation, document: document, credentials: credentials)
         var usedCredentials: [String] = []
@@ -170,12 +116,15 @@ extension ModuleResolver {
             path: path,
             documentation: IR.Documentation(
                 summary: operation.summary, description: operation.description, pointer: operation.pointer),
-            parameters: irParameters, requestBody: requestBodies.first?.body, success: success,
+            parameters: irParameters, requestBody: requestBodies.first?.body, success: responses.success,
             returnType: returnType,
-            returnsOptional: returnType != nil && success.contains { $0.type == nil && $0.status != "default" },
-            errors: errors, errorsWithoutBody: errorsWithoutBody, credentials: usedCredentials,
+            returnsOptional: returnType != nil
+                && responses.success.contains { $0.type == nil && $0.status != "default" },
+            errors: responses.errors, errorsWithoutBody: responses.errorsWithoutBody, credentials: usedCredentials,
             isDeprecated: operation.deprecated)
         result.responseMediaTypes = responseMediaTypes
+        result.successVariants = responses.successVariants
+        result.returnsSuccessEnum = returnsSuccessEnum
         result.security = security
         result.stream = resolveStream(
             operation, document: document, types: types, typePrefix: typePrefix, functionName: functionName)

@@ -32,7 +32,6 @@ public struct ModuleResolver {
         let credentials = resolveCredentials(document)
         var operations: [IR.Operation] = []
         var functionScope = NameScope(reserved: Constants.reservedClientMemberNames.union(credentials.map(\.swiftName)))
-        var errorCases: [IR.ErrorCase] = []
         // Operations in an order that does not depend on the document's: by path, then by method. Names, and the
         // inline types operations declare, are claimed in this order, so reordering the document renames nothing.
         let methodRank = Dictionary(uniqueKeysWithValues: OpenAPI.HTTPMethod.allCases.enumerated().map { ($1, $0) })
@@ -113,8 +112,7 @@ public struct ModuleResolver {
         for (index, entry) in entries.enumerated() {
             var resolved = resolveOperation(
                 entry.operation, named: functionNames[index], method: entry.method, path: entry.path,
-                pathItem: entry.item, document: document, types: types, credentials: credentials,
-                errorCases: &errorCases)
+                pathItem: entry.item, document: document, types: types, credentials: credentials)
             if let first = (entry.operation.servers ?? entry.item.servers)?.first {
                 if ownServers[first.pointer] == nil { ownServers[first.pointer] = resolveServers([first]).first }
                 for variant in resolved.indices { resolved[variant].server = ownServers[first.pointer] ?? nil }
@@ -140,7 +138,7 @@ public struct ModuleResolver {
             defaultServerURL: document.servers.first.map(Self.defaultURL),
             types: UnionShapes.decide(RecursiveTypes.breakCycles(in: types.declarations)).sorted { $0.name < $1.name },
             operations: operations,
-            credentials: credentials, errorCases: errorCases)
+            credentials: credentials)
         module.servers = resolveServers(document.servers)
         module.conformsToIdentifiable = configuration.conformsToIdentifiable
         module.conformsToCaseIterable = configuration.conformsToCaseIterable

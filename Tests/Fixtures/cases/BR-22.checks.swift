@@ -17,8 +17,9 @@ check(notLocked == nil)
 do {
     _ = try await client(409, #"{"message":"busy"}"#).getLock(id: "1")
     check(false, "expected an error")
-} catch .problem(let problem, let response) {
-    check(problem.message == "busy" && response.statusCode == 409)
+} catch .documented(let failure as GetLockFailure, let response) {
+    // `default` carries the actual status code.
+    check(failure == .other(statusCode: 409, Problem(message: "busy")) && response.statusCode == 409)
 } catch {
     check(false, "\(error)")
 }

@@ -23,14 +23,14 @@ for raw in [
 check(Keywords(rawValue: "") == .empty)
 check(Keywords(rawValue: "new") == .undocumented2("new"))
 
-// Error bodies named like the module error's own cases get a suffix, and so does an operation named like a
-// client option.
+// Error bodies named like the module error's own cases keep their names (they are cases of the operation's failure
+// enum, not of the module error); an operation named like a client option gets a suffix.
 let slow = NamesClient(serverURL: URL(string: "https://example.com")!, transport: answering(408, #"{"after":3}"#))
 do {
     try await slow.timeout2()
     check(false, "expected an error")
-} catch .timedOut2(let body, let response) {
-    check(body.after == 3 && response.statusCode == 408)
+} catch .documented(let failure as Timeout2Failure, let response) {
+    check(failure == .requestTimeout(TimedOut(after: 3)) && response.statusCode == 408)
 } catch {
     check(false, "\(error)")
 }

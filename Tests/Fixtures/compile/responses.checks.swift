@@ -15,16 +15,16 @@ check(alreadyLocked == nil)
 do {
     _ = try await client(409, #"{"title":"taken","status":409}"#).putLock()
     check(false, "expected an error")
-} catch .problem(let problem, let response) {
-    check(problem.title == "taken" && response.statusCode == 409)
+} catch .documented(let failure as PutLockFailure, let response) {
+    check(failure == .clientError(statusCode: 409, Problem(title: "taken", status: 409)) && response.statusCode == 409)
 } catch {
     check(false, "\(error)")
 }
 do {
     _ = try await client(500, #"{"title":"boom"}"#).putLock()
     check(false, "expected an error")
-} catch .problem(let problem, _) {
-    check(problem.title == "boom")
+} catch .documented(let failure as PutLockFailure, _) {
+    check(failure == .other(statusCode: 500, Problem(title: "boom")))
 } catch {
     check(false, "\(error)")
 }
@@ -34,8 +34,8 @@ try await client(204).deleteLock()
 do {
     try await client(404, #"{"title":"no lock"}"#).deleteLock()
     check(false, "expected an error")
-} catch .problem(let problem, _) {
-    check(problem.title == "no lock")
+} catch .documented(let failure as DeleteLockFailure, _) {
+    check(failure == .notFound(Problem(title: "no lock")))
 } catch {
     check(false, "\(error)")
 }

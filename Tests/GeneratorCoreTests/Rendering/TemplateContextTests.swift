@@ -56,6 +56,14 @@ import Testing
                 functionName: "eventsStream", docLines: [], parameterLines: [], returnTypeName: "", elementTypeName: "",
                 isServerSentEvents: true, isJSONLines: false, acceptLiteral: "", mediaTypesLiteral: "",
                 streamedCases: "", isStreamedCondition: "", throwsErrorBodies: true),
+            // CambAI documents no response headers.
+            Context.HeadersType(
+                typeName: "GetPictureOkHeaders", docLines: [],
+                fields: [
+                    Context.HeaderField(
+                        swiftName: "retryAfter", docLines: [], typeName: "Int?", defaultValue: " = nil",
+                        nameLiteral: "\"Retry-After\"", readMethod: "header", parser: "{ Int($0) }")
+                ]),
         ]
         var checkedTypes: Set<String> = []
         for value in jobs.map(\.context) + extra {
@@ -67,6 +75,6 @@ import Testing
                 checkedTypes.insert(String(describing: type(of: reachable)))
             }
         }
-        #expect(checkedTypes.count == 25, "\(checkedTypes.sorted())")
+        #expect(checkedTypes.count == 29, "\(checkedTypes.sorted())")
     }
 }

@@ -77,7 +77,7 @@ import Testing
         let renderer = try await TemplateRenderer(directory: folder, displayPath: "Templates")
         let module = Context.Module(
             moduleName: "M", clientName: "MClient", errorName: "MError", docLines: [], defaultServerURLLiteral: "",
-            hasDefaultServerURL: false, credentials: [], hasCredentials: false, errorCases: [])
+            hasDefaultServerURL: false, credentials: [], hasCredentials: false)
         var file = Context.File(banner: Constants.bannerPrefix + "a.yaml.", module: module)
         file.alias = Context.Alias(name: "A", targetTypeName: "Int", docLines: [])
         do {
@@ -106,7 +106,7 @@ import Testing
     func aliasJob() -> Presenter.Job {
         let module = Context.Module(
             moduleName: "M", clientName: "MClient", errorName: "MError", docLines: [], defaultServerURLLiteral: "",
-            hasDefaultServerURL: false, credentials: [], hasCredentials: false, errorCases: [])
+            hasDefaultServerURL: false, credentials: [], hasCredentials: false)
         var file = Context.File(banner: Constants.bannerPrefix + "a.yaml.", module: module)
         file.alias = Context.Alias(name: "A", targetTypeName: "Int", docLines: [])
         return Presenter.Job(fileName: "A.swift", templateName: "TypeAlias.swift", context: file)

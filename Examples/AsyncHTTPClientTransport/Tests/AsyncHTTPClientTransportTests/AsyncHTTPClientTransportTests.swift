@@ -111,8 +111,11 @@ final class RecordingServer: @unchecked Sendable {
         let server = try await RecordingServer(status: 422, body: body)
         let error = await failure(of: client(server.url))
         await server.stop()
-        guard case .httpValidationError(let validation, let response)? = error else {
-            Issue.record("expected .httpValidationError, got \(String(describing: error))")
+        guard
+            case .documented(GetDubbedOutputInAltFormatFailure.unprocessableContent(let validation), let response)? =
+                error
+        else {
+            Issue.record("expected .documented(.unprocessableContent), got \(String(describing: error))")
             return
         }
         #expect(response.statusCode == 422)

@@ -42,7 +42,7 @@ func export(
             guard let id = task.taskID else { return .failed("a 200 without task_id") }
             return .task(id)
         }
-    } catch .httpValidationError(let validation, _) {
+    } catch .documented(GetDubbedOutputInAltFormatFailure.unprocessableContent(let validation), _) {
         return .invalid(
             (validation.detail ?? []).map { problem in
                 let location = problem.loc.map { item -> String in
