@@ -26,7 +26,11 @@ extension ModuleResolver {
             let headers = resolveHeaders(
                 of: response, typePrefix: component ?? typePrefix + namer.typeName(for: status), document: document,
                 types: types)
-            let supported = response.content.filter { IR.BodyEncoding(mediaType: $0.mediaType) != nil }
+            var supported = response.content.filter { IR.BodyEncoding(mediaType: $0.mediaType) != nil }
+            // A streamed body (server-sent events, JSON Lines) beside others is the streaming method's: the
+            // function returns the others (OpenAI's chat completion: JSON, or its chunks as events).
+            let unstreamed = supported.filter { IR.Stream.Kind(mediaType: $0.mediaType) == nil }
+            if isSuccess, !unstreamed.isEmpty { supported = unstreamed }
             let json = supported.first { IR.BodyEncoding(mediaType: $0.mediaType) == .json }
             if json == nil, isSuccess ? supported.isEmpty : true, let other = response.content.first {
                 diagnostics.warning(

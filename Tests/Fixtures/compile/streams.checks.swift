@@ -120,7 +120,7 @@ do {
         ChunkedTransport(status: 429, headers: ["Content-Type": "application/json"], [#"{"tit"#, #"le":"slow down"}"#])
     ).createChatCompletionStream(model: "m", stream: true)
     check(false, "expected an error")
-} catch .problem(let problem, let response) {
+} catch .documented(CreateChatCompletionFailure.tooManyRequests(let problem), let response) {
     check(problem.title == "slow down" && response.statusCode == 429)
 } catch {
     check(false, "\(error)")
