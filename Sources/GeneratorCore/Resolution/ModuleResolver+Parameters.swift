@@ -182,7 +182,7 @@ extension ModuleResolver {
             let encoding = encodings[property.jsonName]
             let what = "property '\(property.jsonName)' of the form body of operation '\(operation)'"
             let mark = encoding?.mark ?? mediaType.mark
-            let isJSON = encoding?.contentType.map(Self.isJSONMediaType) ?? false
+            var isJSON = encoding?.contentType.map(Self.isJSONMediaType) ?? false
             let style = encoding?.style ?? Self.formStyles[0]
             guard Self.formStyles.contains(style) else {
                 diagnostics.error(
@@ -192,10 +192,16 @@ extension ModuleResolver {
                 continue
             }
             if !isJSON, let problem = shapeProblem(of: property.type, style: style, types: types) {
-                diagnostics.error(
-                    "\(what) cannot be sent in style '\(style)': \(problem); give it 'style: deepObject' in the media type's 'encoding'",
+                // Nothing is lost: the value goes as its JSON text (the swagger petstore's `tags`, an array of
+                // objects), as an Encoding Object with `contentType: application/json` would send it.
+                diagnostics.warning(
+                    "\(what) cannot be sent in style '\(style)': \(problem); it is sent as JSON text (give it 'style: deepObject' in the media type's 'encoding' to send it in brackets)",
                     at: location(mark), pointer: body.pointer.description)
-                failed = true
+                isJSON = true
+                fields.append(
+                    IR.FormField(
+                        jsonName: property.jsonName, style: style, explode: encoding?.explode ?? (style == "form"),
+                        allowReserved: encoding?.allowReserved ?? false, isJSON: true))
                 continue
             }
             if encoding != nil {

@@ -89,6 +89,14 @@ extension ModuleResolver {
         var scope = NameScope(reserved: Constants.reservedResponseHeadersMemberNames)
         var headers: [IR.ResponseHeader] = []
         for (name, reference) in response.headers where name.lowercased() != "content-type" {
+            // A reference the bundle left outside the document (DigitalOcean's shared header files reached
+            // through a response put in place): the header stays reachable, untyped, in the response's fields.
+            if case .reference(let ref) = reference, !ref.ref.hasPrefix("#") {
+                diagnostics.warning(
+                    "response header '\(name)' refers to '\(ref.ref)', which the generator does not follow here; it is left untyped in the response's header fields",
+                    at: location(ref.mark), pointer: response.pointer.appending("headers").appending(name).description)
+                continue
+            }
             guard
                 let header = resolve(
                     reference, in: document.components.headers.map { ($0.name, $0.header) }, kind: "headers",

@@ -197,10 +197,12 @@ extension ModuleResolver {
                 }
             }
             for (text, assignment) in trials where !Self.isUsableServerURL(text) {
-                diagnostics.error(
+                // A placeholder default (DigitalOcean's `https://{your-agent-url}`) is the caller's to fill in:
+                // the operations go to the client's `serverURL`, which loses nothing the document knows.
+                diagnostics.warning(
                     "server URL '\(server.url)' gives '\(text)'"
                         + (assignment.map { " with \($0)" } ?? " with its defaults")
-                        + ", which is not a URL (an absolute one with a host, or a relative reference)",
+                        + ", which is not a URL (an absolute one with a host, or a relative reference); requests use the client's serverURL instead",
                     at: location(server.mark), pointer: server.pointer.appending("url").description)
                 isValid = false
             }

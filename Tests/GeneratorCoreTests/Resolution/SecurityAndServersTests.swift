@@ -69,4 +69,31 @@ import Testing
         #expect(try operation(module, "uploadFile").server?.defaultURL == "https://uploads.example.com/v1")
         #expect(try operation(module, "getReport").server?.defaultURL == "https://reports.example.com")
     }
+    /// A server whose defaults make no URL (DigitalOcean's agent server, `https://{agent_url}` with the default
+    /// `{your-agent-url}`) is a placeholder for the caller: a warning at the URL (line 9, column 16), and the
+    /// operation uses `serverURL`.
+    @Test func aPlaceholderServerFallsBackToTheClientsServerURL() throws {
+        let (module, diagnostics) = try resolve(
+            """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            servers: [{url: 'https://api.example.com'}]
+            paths:
+              /chat:
+                post:
+                  operationId: chat
+                  servers:
+                    - url: 'https://{agent_url}'
+                      variables: {agent_url: {default: '{your-agent-url}'}}
+                  responses: {'204': {description: ok}}
+            """)
+        #expect(
+            diagnostics == [
+                "t.yaml:9:16: warning: server URL 'https://{agent_url}' gives 'https://{your-agent-url}' with its "
+                    + "defaults, which is not a URL (an absolute one with a host, or a relative reference); requests "
+                    + "use the client's serverURL instead"
+            ])
+        #expect(try operation(module, "chat").server == nil)
+        #expect(module.defaultServerURL == "https://api.example.com")
+    }
 }
