@@ -10,7 +10,7 @@ extension Presenter {
     func headerStatuses(of operation: IR.Operation) -> [(status: String, headers: [IR.ResponseHeader])] {
         var all: [(String, [IR.ResponseHeader])] = operation.successVariants.map { ($0.status, $0.headers) }
         all += operation.errors.map { ($0.status, $0.headers) }
-        if operationStyle == .response { all += operation.errorsWithoutBody.map { ($0.status, $0.headers) } }
+        all += operation.errorsWithoutBody.map { ($0.status, $0.headers) }
         var result: [(status: String, headers: [IR.ResponseHeader])] = []
         for (status, headers) in all where !headers.isEmpty && !result.contains(where: { $0.status == status }) {
             result.append((status, headers))
@@ -36,7 +36,9 @@ extension Presenter {
             if operation.returnsSuccessEnum, operationStyle == .throwing {
                 names[Self.responseTypeKey(function, "success")] = scope.claim(base + "Success")
             }
-            if !operation.errors.isEmpty, operationStyle == .throwing {
+            if !operation.errors.isEmpty || operation.errorsWithoutBody.contains(where: { !$0.headers.isEmpty }),
+                operationStyle == .throwing
+            {
                 names[Self.responseTypeKey(function, "failure")] = scope.claim(base + "Failure")
             }
             for (status, _) in headerStatuses(of: operation) {
@@ -238,10 +240,17 @@ extension Presenter {
         guard let name = responseTypeNames[Self.responseTypeKey(operation.functionName, "failure")] else {
             return nil
         }
-        let entries = operation.errors.map {
+        var entries = operation.errors.map {
             ResponseEntry(
                 status: $0.status, type: $0.type, encoding: .json, mediaType: $0.mediaType,
                 description: $0.documentation.description, hasHeaders: !$0.headers.isEmpty)
+        }
+        // An error status without a body that documents headers is thrown with them (typed), not as an
+        // unexpected status.
+        entries += operation.errorsWithoutBody.filter { !$0.headers.isEmpty }.map {
+            ResponseEntry(
+                status: $0.status, type: nil, encoding: .json, mediaType: nil,
+                description: $0.documentation.description, hasHeaders: true)
         }
         return presentResponseEnum(typeName: name, of: operation, module: module, entries: entries, isFailure: true)
     }

@@ -84,6 +84,22 @@ do {
 } catch {
     check(false, "\(error)")
 }
+
+// An error status without a body that documents headers is thrown with its typed headers.
+do {
+    let value = try await client(503, ["Retry-After": "120"], Data()).getPicture(id: "p1")
+    check(false, "expected an error, got \(value)")
+} catch .documented(let failure as GetPictureFailure, let response) {
+    check(
+        failure
+            == .serviceUnavailable(
+                headers: GetPictureServiceUnavailableHeaders(retryAfter: 120, fields: ["Retry-After": "120"])),
+        "\(failure)")
+    check(response.statusCode == 503)
+} catch {
+    check(false, "\(error)")
+}
+
 do {
     let value = try await client(404, [:], Data(#"{"title":"gone"}"#.utf8)).getPicture(id: "p1")
     check(false, "expected an error, got \(value)")

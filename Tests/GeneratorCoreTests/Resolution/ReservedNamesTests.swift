@@ -54,6 +54,44 @@ import Testing
         return (names, suffixes)
     }
 
+    /// The members the templates declare on the client (in `struct`/`extension {{module.clientName}}` blocks, at
+    /// member indentation, not spelled by a Mustache tag): an operation named like one would not compile.
+    func clientMembersDeclaredByTemplates() throws -> Set<String> {
+        let files = try FileManager.default.subpathsOfDirectory(atPath: TestPaths.templates.path).filter {
+            $0.hasSuffix(".mustache")
+        }
+        let opening = try NSRegularExpression(
+            pattern: #"^(\{\{module\.access\}\} )?(extension|struct) \{\{module\.clientName\}\}"#)
+        let member = try NSRegularExpression(
+            pattern:
+                #"^    (?:(?:\{\{module\.access\}\}|static|private|mutating|nonisolated\(unsafe\)) )*(?:func|var|let) ([A-Za-z_][A-Za-z0-9_]*)"#
+        )
+        var names: Set<String> = []
+        for file in files {
+            let text = try String(contentsOf: TestPaths.templates.appendingPathComponent(file), encoding: .utf8)
+            var isInsideClient = false
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+                let range = NSRange(line.startIndex..., in: line)
+                if opening.firstMatch(in: line, range: range) != nil {
+                    isInsideClient = true
+                } else if line == "}" {
+                    isInsideClient = false
+                } else if isInsideClient, let match = member.firstMatch(in: line, range: range) {
+                    names.insert(String(line[Range(match.range(at: 1), in: line)!]))
+                }
+            }
+        }
+        return names
+    }
+
+    @Test func everyClientMemberTheTemplatesDeclareIsReserved() throws {
+        let declared = try clientMembersDeclaredByTemplates()
+        // Members of Client.swift, Credential.swift, ParameterEncoding.swift and StreamedResponse.swift.
+        #expect(declared.isSuperset(of: ["send", "makeURL", "securityValues", "encodeForm", "sendStreaming"]))
+        let missing = declared.subtracting(Constants.reservedClientMemberNames)
+        #expect(missing.isEmpty, "not reserved: \(missing.sorted())")
+    }
+
     @Test func everyTypeTheTemplatesMentionIsReserved() throws {
         let reserved = Constants.runtimeTypeNames.union(Constants.standardTypeNames).union(Self.genericParameters)
             .union(Self.nestedTypes)
