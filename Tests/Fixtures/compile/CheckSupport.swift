@@ -4,6 +4,12 @@
 // module's `<Module>Transport`, `<Module>Request` and `<Module>Response`.
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A transport that records every request and answers with `respond` (by default: 200, no body).
 final class RecordingTransport: CheckedTransport, @unchecked Sendable {
     private(set) var requests: [CheckedRequest] = []
@@ -73,4 +79,31 @@ func encode(_ value: some Encodable) throws -> String {
 func finish() -> Never {
     print("\(Checks.passed) passed, \(Checks.failed) failed")
     exit(Checks.failed == 0 ? 0 : 1)
+}
+
+/// A listening socket on an ephemeral port of 127.0.0.1, for the checks that talk to a real server (forms,
+/// multipart, streams); each serves its own way.
+func listenOnLoopback(backlog: Int32 = 8) throws -> (listener: Int32, port: UInt16) {
+    #if canImport(Glibc)
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    #else
+        let fd = socket(AF_INET, SOCK_STREAM, 0)
+    #endif
+    guard fd >= 0 else { throw POSIXError(.EIO) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = 0
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
+    }
+    guard bound == 0, listen(fd, backlog) == 0 else {
+        close(fd)
+        throw POSIXError(.EADDRINUSE)
+    }
+    _ = withUnsafeMutablePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+    }
+    return (fd, UInt16(bigEndian: address.sin_port))
 }

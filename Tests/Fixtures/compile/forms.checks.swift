@@ -74,26 +74,8 @@ final class OneRequestServer: @unchecked Sendable {
     private var received = Data()
     private var isDone = false
 
-    init() {
-        #if canImport(Glibc)
-            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        #else
-            let fd = socket(AF_INET, SOCK_STREAM, 0)
-        #endif
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
-        }
-        _ = listen(fd, 1)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        listener = fd
-        port = UInt16(bigEndian: address.sin_port)
+    init() throws {
+        (listener, port) = try listenOnLoopback(backlog: 1)
         Thread.detachNewThread { [self] in serve() }
     }
 
@@ -130,7 +112,7 @@ final class OneRequestServer: @unchecked Sendable {
         }
     }
 }
-let server = OneRequestServer()
+let server = try OneRequestServer()
 let live = FormsClient(serverURL: URL(string: "http://127.0.0.1:\(server.port)")!, timeout: .seconds(10))
 let answer = try await live.createCharge(amount: 42, description: "x y", metadata: ["k": "v w"])
 check(answer.id == "ch_2")

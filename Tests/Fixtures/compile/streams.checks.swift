@@ -183,26 +183,8 @@ final class Server: @unchecked Sendable {
     private var isReleased = false
     private var releasedCount = 0
 
-    init() {
-        #if canImport(Glibc)
-            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        #else
-            let fd = socket(AF_INET, SOCK_STREAM, 0)
-        #endif
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
-        }
-        _ = listen(fd, 8)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        listener = fd
-        port = UInt16(bigEndian: address.sin_port)
+    init() throws {
+        (listener, port) = try listenOnLoopback()
         Thread.detachNewThread { [self] in
             while true {
                 let connection = accept(listener, nil, nil)
@@ -272,7 +254,7 @@ final class Server: @unchecked Sendable {
     }
 }
 
-let server = Server()
+let server = try Server()
 let live = StreamsClient(serverURL: URL(string: "http://127.0.0.1:\(server.port)")!)
 var deltas: [String] = []
 for try await event in try await live.getEventsStream2(topic: "news", sentinels: ["[DONE]"]) {
