@@ -407,6 +407,10 @@ extension Context {
         /// carries the header fields as a dictionary).
         public var headersTypeName = ""
         public var hasHeadersType = false
+        /// Whether the case is one of several media types of its status, chosen when the `Content-Type` names
+        /// `mediaTypeLiteral` (`"image/png"`); the last of a status is read whatever the `Content-Type` says.
+        public var hasCondition = false
+        public var mediaTypeLiteral = ""
     }
 
     public struct Argument: Sendable {

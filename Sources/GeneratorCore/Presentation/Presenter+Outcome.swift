@@ -62,35 +62,54 @@ extension Presenter {
             + "Outcome"
         // Every documented response: successes, then errors with a body, then errors without; exact codes before
         // ranges, so that `case 404` wins over `case 400...499`, and `default` last.
-        let documented:
-            [(status: String, type: IR.TypeUsage?, encoding: IR.BodyEncoding, description: String?, hasHeaders: Bool)] =
-                operation.success.map {
-                    ($0.status, $0.type, $0.encoding, $0.documentation.description, !$0.headers.isEmpty)
-                }
-                + operation.errors.map {
-                    ($0.status, $0.type, .json, $0.documentation.description, !$0.headers.isEmpty)
-                }
-                + operation.errorsWithoutBody.map {
-                    ($0.status, nil, .json, $0.documentation.description, !$0.headers.isEmpty)
-                }
-        let ordered =
-            documented.filter { Int($0.status) != nil }
-            + documented.filter { Int($0.status) == nil && $0.status != "default" }
-            + documented.filter { $0.status == "default" }
+        // Successes by status and media type (JSON and an image are two outcomes of one status).
+        typealias Documented = (
+            status: String, type: IR.TypeUsage?, encoding: IR.BodyEncoding, mediaType: String?, description: String?,
+            hasHeaders: Bool
+        )
+        let documented: [Documented] =
+            operation.successVariants.map {
+                ($0.status, $0.type, $0.encoding, $0.mediaType, $0.documentation.description, !$0.headers.isEmpty)
+            }
+            + operation.errors.map {
+                ($0.status, $0.type, .json, $0.mediaType, $0.documentation.description, !$0.headers.isEmpty)
+            }
+            + operation.errorsWithoutBody.map {
+                ($0.status, nil, .json, nil, $0.documentation.description, !$0.headers.isEmpty)
+            }
+        var statusOrder: [String] = []
+        for response in documented where !statusOrder.contains(response.status) { statusOrder.append(response.status) }
+        statusOrder =
+            statusOrder.filter { Int($0) != nil } + statusOrder.filter { Int($0) == nil && $0 != "default" }
+            + statusOrder.filter { $0 == "default" }
+        // Within a status of several media types, the others are tested by `Content-Type` first and the JSON
+        // body (or the last) is read whatever it says, as in the throwing style's success enum.
+        var ordered: [(response: Documented, isVariant: Bool, hasCondition: Bool)] = []
+        for status in statusOrder {
+            var group = documented.filter { $0.status == status }
+            if let json = group.firstIndex(where: { $0.encoding == .json }) { group.append(group.remove(at: json)) }
+            for (index, response) in group.enumerated() {
+                ordered.append((response, group.count > 1, index < group.count - 1))
+            }
+        }
         var caseNames = NameScope(reserved: [Self.undocumentedOutcomeCaseName])
-        let outcomes = ordered.map { response in
+        let outcomes = ordered.map { entry in
+            let response = entry.response
             let isDefault = response.status == "default"
             let isRange = !isDefault && Int(response.status) == nil
             let first = response.status.prefix(1)
             let description = SwiftText.lines(response.description ?? "").joined(separator: " ")
             let statusText = isDefault ? "Any status the other cases do not list" : "Status `\(response.status)`"
-            var summary = statusText + (description.isEmpty ? "" : ": " + description)
+            let mediaText = entry.isVariant ? response.mediaType.map { " with `\($0)`" } ?? "" : ""
+            var summary = statusText + mediaText + (description.isEmpty ? "" : ": " + description)
             if !summary.hasSuffix(".") { summary += "." }
             let bodyText = response.type.map { " The body is a `\(self.typeName($0))`." } ?? ""
             let headersTypeName =
                 response.hasHeaders ? headersTypeName(operation, status: response.status) ?? "" : ""
+            var caseName = Self.outcomeCaseName(for: response.status)
+            if entry.isVariant, let mediaType = response.mediaType { caseName += Self.mediaTypeCaseSuffix(mediaType) }
             var outcome = Context.Outcome(
-                caseName: caseNames.claim(Self.outcomeCaseName(for: response.status)),
+                caseName: caseNames.claim(caseName),
                 docLines: SwiftText.docLines(
                     summary: summary + bodyText,
                     description: nil, source: nil),
@@ -101,6 +120,8 @@ extension Presenter {
                 isText: response.encoding == .text, isBinary: response.encoding == .binary)
             outcome.headersTypeName = headersTypeName
             outcome.hasHeadersType = !headersTypeName.isEmpty
+            outcome.hasCondition = entry.hasCondition
+            outcome.mediaTypeLiteral = SwiftText.stringLiteral(response.mediaType ?? "")
             return outcome
         }
         let hasDefault = outcomes.contains(where: \.isDefault)
@@ -108,9 +129,9 @@ extension Presenter {
         presented.headersTypes = presentHeadersTypes(of: operation)
         presented.outcomes = outcomes
         presented.hasDefaultOutcome = hasDefault
-        let statuses = outcomes.map { $0.isDefault ? "any other status" : $0.status }.joined(separator: ", ")
+        let statuses = statusOrder.map { $0 == "default" ? "any other status" : $0 }.joined(separator: ", ")
         let returns = [
-            "- Returns: The response as a `\(typeName)`: one case per documented status (\(statuses)) with its "
+            "- Returns: The response as a `\(typeName)`: one case per documented status (\(statuses)) and media type with its "
                 + "decoded body and its header fields"
                 + (hasDefault ? "." : ", and `.undocumented` with the bytes of any other status.")
         ]

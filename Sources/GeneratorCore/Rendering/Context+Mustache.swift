@@ -370,5 +370,7 @@ extension Context.Outcome: KeyPathContext {
         "isBinary": \.isBinary,
         "headersTypeName": \.headersTypeName,
         "hasHeadersType": \.hasHeadersType,
+        "hasCondition": \.hasCondition,
+        "mediaTypeLiteral": \.mediaTypeLiteral,
     ]
 }

@@ -92,6 +92,10 @@ struct GeneratedCodeCompilesTests {
         await add(
             fixtures.appendingPathComponent("responses.yaml"), module: "ResponsesOutcomes", configuration: nil,
             style: .response, checksFile: styles.appendingPathComponent("responses.checks.swift"))
+        // Several media types of one status, and typed headers, in the response style.
+        await add(
+            fixtures.appendingPathComponent("variants.yaml"), module: "VariantsOutcomes", configuration: nil,
+            style: .response, checksFile: styles.appendingPathComponent("variants.checks.swift"))
         // The streaming methods in the response style, whose error has no cases for documented bodies.
         await add(
             fixtures.appendingPathComponent("streams.yaml"), module: "StreamsOutcomes", configuration: nil,
