@@ -400,8 +400,13 @@ struct ReferenceBundler {
             }
             let isComponentSchemas = kind == .schema && pointer == ["components", "schemas"] && file == rootURL
             var rewritten = pairs
+            // Of these maps only an operation's Responses Object has extensions; elsewhere `x-request-id` is a
+            // name (of a header, a property, a component), not an extension.
+            let isResponsesObject = kind == .response && pointer.dropLast().last != "components"
             for index in pairs.indices {
-                guard let key = pairs[index].key.scalar?.text, !key.hasPrefix("x-") else { continue }
+                guard let key = pairs[index].key.scalar?.text, !(isResponsesObject && key.hasPrefix("x-")) else {
+                    continue
+                }
                 let recursionHere =
                     isComponentSchemas
                     ? Recursion(ref: "#/components/schemas/" + Self.escape(key), component: pairs[index].value)

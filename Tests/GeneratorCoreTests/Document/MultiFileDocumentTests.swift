@@ -169,6 +169,61 @@ import Testing
         }
     }
 
+    /// Names that begin with `x-` in maps of names (DigitalOcean's `x-request-id` response header, a property
+    /// `x-trace`) are names, not extensions: their references to other files are followed like any other.
+    @Test func namesBeginningWithXDashInMapsAreFollowed() async throws {
+        let folder = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(
+            """
+            x-request-id:
+              description: The request's identifier.
+              schema: {type: string}
+            Trace:
+              type: object
+              properties:
+                span: {type: string}
+
+            """.utf8
+        ).write(to: folder.appendingPathComponent("shared.yaml"))
+        let url = folder.appendingPathComponent("openapi.yaml")
+        try Data(
+            """
+            openapi: 3.0.3
+            info: {title: Things, version: "1.0"}
+            paths:
+              /things:
+                get:
+                  operationId: listThings
+                  responses:
+                    '200':
+                      description: ok
+                      headers:
+                        x-request-id: {$ref: 'shared.yaml#/x-request-id'}
+                      content:
+                        application/json:
+                          schema:
+                            type: object
+                            properties:
+                              x-trace: {$ref: 'shared.yaml#/Trace'}
+
+            """.utf8
+        ).write(to: url)
+        let root = try #require(try YAMLParser(bytes: Array(try Data(contentsOf: url))).parse())
+        var bundler = ReferenceBundler(
+            rootURL: url, diagnostics: DiagnosticCollector(), display: { $0.lastPathComponent })
+        let bundled = bundler.bundle(root)
+        let response = bundled["paths"]?["/things"]?["get"]?["responses"]?["200"]
+        #expect(response?["headers"]?["x-request-id"]?["$ref"]?.scalar?.text == "#/components/headers/x-request-id")
+        #expect(
+            response?["content"]?["application/json"]?["schema"]?["properties"]?["x-trace"]?["$ref"]?.scalar?.text
+                == "#/components/schemas/Trace")
+        #expect(bundled["components"]?["headers"]?["x-request-id"]?["schema"]?["type"]?.scalar?.text == "string")
+        #expect(bundled["components"]?["schemas"]?["Trace"]?["properties"]?["span"] != nil)
+        // Generation says nothing: before, the header was left external with a warning.
+        #expect(try await render(url, base: folder).diagnostics == [])
+    }
+
     /// `--check` compares the output with what every file gives: a change in another file makes it stale.
     @Test func aChangeInAnotherFileMakesTheOutputStale() async throws {
         let copy = try copyOfFixture()
