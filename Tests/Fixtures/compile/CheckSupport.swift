@@ -107,3 +107,71 @@ func listenOnLoopback(backlog: Int32 = 8) throws -> (listener: Int32, port: UInt
     }
     return (fd, UInt16(bigEndian: address.sin_port))
 }
+
+/// Accepts one connection on 127.0.0.1, reads one request (its head and a `Content-Length` or chunked body,
+/// within 20 seconds), keeps it, then sends `answer`: for the checks that read what a real HTTP transport sends
+/// (forms, multipart).
+final class OneRequestServer: @unchecked Sendable {
+    let port: UInt16
+    private let listener: Int32
+    private let answer: String
+    private let lock = NSLock()
+    private var received: (head: String, body: Data)?
+
+    init(answer: String = "HTTP/1.1 204 No Content\r\nContent-Length: 0\r\nConnection: close\r\n\r\n") throws {
+        (listener, port) = try listenOnLoopback(backlog: 4)
+        self.answer = answer
+        Thread.detachNewThread { [self] in serve() }
+    }
+
+    /// The request's head (request line and header fields, without the blank line) and its body, once the
+    /// whole request has arrived; kept before the answer is sent, so a client that has its response can read it.
+    var request: (head: String, body: Data)? { lock.withLock { received } }
+
+    private func serve() {
+        defer { close(listener) }
+        let connection = accept(listener, nil, nil)
+        guard connection >= 0 else { return }
+        defer { close(connection) }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline {
+            if let result = Self.complete(data) {
+                lock.withLock { received = result }
+                let bytes = Data(answer.utf8)
+                _ = bytes.withUnsafeBytes { send(connection, $0.baseAddress!, $0.count, 0) }
+                return
+            }
+            let count = recv(connection, &buffer, buffer.count, 0)
+            guard count > 0 else { return }
+            data.append(contentsOf: buffer[0..<count])
+        }
+    }
+
+    /// The head and the whole body, once they have arrived.
+    static func complete(_ data: Data) -> (head: String, body: Data)? {
+        guard let end = data.range(of: Data("\r\n\r\n".utf8)) else { return nil }
+        let head = String(decoding: data[..<end.lowerBound], as: UTF8.self)
+        let rest = Data(data[end.upperBound...])
+        let lines = head.lowercased().components(separatedBy: "\r\n")
+        if let field = lines.first(where: { $0.hasPrefix("content-length:") }),
+            let length = Int(field.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces))
+        {
+            return rest.count >= length ? (head, Data(rest.prefix(length))) : nil
+        }
+        guard lines.contains("transfer-encoding: chunked") else { return (head, Data()) }
+        var body = Data()
+        var position = rest.startIndex
+        while let lineEnd = rest[position...].range(of: Data("\r\n".utf8)) {
+            let sizeText = String(decoding: rest[position..<lineEnd.lowerBound], as: UTF8.self)
+            guard let size = Int(sizeText.split(separator: ";")[0], radix: 16) else { return nil }
+            if size == 0 { return (head, body) }
+            let start = lineEnd.upperBound
+            guard rest.distance(from: start, to: rest.endIndex) >= size + 2 else { return nil }
+            body.append(rest[start..<rest.index(start, offsetBy: size)])
+            position = rest.index(start, offsetBy: size + 2)
+        }
+        return nil
+    }
+}

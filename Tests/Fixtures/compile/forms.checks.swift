@@ -65,64 +65,15 @@ try await noteClient.setLabels(body: ["z": "last", "a": "x y", "m&n": "1=2"])
 check(String(decoding: notes.requests.last?.body ?? Data(), as: UTF8.self) == "a=x+y&m%26n=1%3D2&z=last")
 
 // Over a real connection: a server on 127.0.0.1 reads the request the URLSession transport sends.
-/// Accepts one connection on an ephemeral port of 127.0.0.1, reads the request head and its `Content-Length`
-/// body (within 10 seconds), answers `200 {"id":"ch_2"}` and keeps what it read.
-final class OneRequestServer: @unchecked Sendable {
-    let port: UInt16
-    private let listener: Int32
-    private let lock = NSLock()
-    private var received = Data()
-    private var isDone = false
-
-    init() throws {
-        (listener, port) = try listenOnLoopback(backlog: 1)
-        Thread.detachNewThread { [self] in serve() }
-    }
-
-    /// What arrived, once the request is complete (or the time is up).
-    var request: String? { lock.withLock { isDone ? String(decoding: received, as: UTF8.self) : nil } }
-
-    private func serve() {
-        defer { close(listener) }
-        let connection = accept(listener, nil, nil)
-        guard connection >= 0 else { return }
-        defer { close(connection) }
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        let deadline = Date().addingTimeInterval(10)
-        while Date() < deadline {
-            if let end = data.range(of: Data("\r\n\r\n".utf8)) {
-                let head = String(decoding: data[..<end.lowerBound], as: UTF8.self).lowercased()
-                let length =
-                    head.split(separator: "\r\n").first { $0.hasPrefix("content-length:") }
-                    .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
-                if data.count - end.upperBound >= length { break }
-            }
-            let count = recv(connection, &buffer, buffer.count, 0)
-            guard count > 0 else { break }
-            data.append(contentsOf: buffer[0..<count])
-        }
-        let answer =
-            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 13\r\nConnection: close\r\n\r\n"
-            + #"{"id":"ch_2"}"#
-        _ = answer.utf8CString.withUnsafeBufferPointer { send(connection, $0.baseAddress, $0.count - 1, 0) }
-        lock.withLock {
-            received = data
-            isDone = true
-        }
-    }
-}
-let server = try OneRequestServer()
+let server = try OneRequestServer(
+    answer: "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 13\r\nConnection: close\r\n\r\n"
+        + #"{"id":"ch_2"}"#)
 let live = FormsClient(serverURL: URL(string: "http://127.0.0.1:\(server.port)")!, timeout: .seconds(10))
 let answer = try await live.createCharge(amount: 42, description: "x y", metadata: ["k": "v w"])
 check(answer.id == "ch_2")
-var arrived: String?
-for _ in 0..<500 where arrived == nil {
-    arrived = server.request
-    if arrived == nil { try await Task.sleep(for: .milliseconds(10)) }
-}
-let lines = (arrived ?? "").components(separatedBy: "\r\n")
+let lines = (server.request?.head ?? "").components(separatedBy: "\r\n")
 check(lines.first == "POST /v1/charges HTTP/1.1", lines.first ?? "nothing arrived")
 check(lines.contains { $0.lowercased() == "content-type: application/x-www-form-urlencoded" })
-check(lines.last == "amount=42&description=x+y&metadata%5Bk%5D=v+w", lines.last ?? "")
+let arrivedBody = String(decoding: server.request?.body ?? Data(), as: UTF8.self)
+check(arrivedBody == "amount=42&description=x+y&metadata%5Bk%5D=v+w", arrivedBody)
 finish()

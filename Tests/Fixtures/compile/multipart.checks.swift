@@ -283,68 +283,6 @@ do {
 
 // MARK: - Over HTTP: a server on 127.0.0.1 receives the upload and the checks read what arrived
 
-/// Accepts one connection on 127.0.0.1, reads one request (a `Content-Length` or chunked body), answers 204.
-final class OneRequestServer: @unchecked Sendable {
-    let port: UInt16
-    private let listener: Int32
-    private let lock = NSLock()
-    private var received: (head: String, body: Data)?
-
-    init() throws {
-        (listener, port) = try listenOnLoopback(backlog: 4)
-        Thread.detachNewThread { [self] in serve() }
-    }
-
-    var request: (head: String, body: Data)? { lock.withLock { received } }
-
-    private func serve() {
-        defer { close(listener) }
-        let connection = accept(listener, nil, nil)
-        guard connection >= 0 else { return }
-        defer { close(connection) }
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline {
-            if let result = Self.complete(data) {
-                lock.withLock { received = result }
-                let answer = Data("HTTP/1.1 204 No Content\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".utf8)
-                _ = answer.withUnsafeBytes { send(connection, $0.baseAddress!, $0.count, 0) }
-                return
-            }
-            let count = recv(connection, &buffer, buffer.count, 0)
-            guard count > 0 else { return }
-            data.append(contentsOf: buffer[0..<count])
-        }
-    }
-
-    /// The head and the whole body, once they have arrived.
-    static func complete(_ data: Data) -> (head: String, body: Data)? {
-        guard let end = data.range(of: Data("\r\n\r\n".utf8)) else { return nil }
-        let head = String(decoding: data[..<end.lowerBound], as: UTF8.self)
-        let rest = Data(data[end.upperBound...])
-        let lines = head.lowercased().components(separatedBy: "\r\n")
-        if let field = lines.first(where: { $0.hasPrefix("content-length:") }),
-            let length = Int(field.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces))
-        {
-            return rest.count >= length ? (head, Data(rest.prefix(length))) : nil
-        }
-        guard lines.contains("transfer-encoding: chunked") else { return (head, Data()) }
-        var body = Data()
-        var position = rest.startIndex
-        while let lineEnd = rest[position...].range(of: Data("\r\n".utf8)) {
-            let sizeText = String(decoding: rest[position..<lineEnd.lowerBound], as: UTF8.self)
-            guard let size = Int(sizeText.split(separator: ";")[0], radix: 16) else { return nil }
-            if size == 0 { return (head, body) }
-            let start = lineEnd.upperBound
-            guard rest.distance(from: start, to: rest.endIndex) >= size + 2 else { return nil }
-            body.append(rest[start..<rest.index(start, offsetBy: size)])
-            position = rest.index(start, offsetBy: size + 2)
-        }
-        return nil
-    }
-}
-
 do {
     let httpServer = try OneRequestServer()
     let client = MultipartClient(serverURL: URL(string: "http://127.0.0.1:\(httpServer.port)/api")!)
