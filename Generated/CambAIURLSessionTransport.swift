@@ -31,21 +31,15 @@ public struct CambAIURLSessionTransport: CambAITransport {
         func complete(response: URLResponse?, error: (any Error)?)
     }
 
-    /// One request and what has arrived for it.
-    private final class Exchange: Receiver, @unchecked Sendable {
-        private let lock = NSLock()
-        private let limit: Int?
+    /// One request's task and the continuation its caller waits on: started once, cancellable before or after
+    /// it starts, and its continuation handed over exactly once.
+    private class Exchange<Value: Sendable>: @unchecked Sendable {
+        let lock = NSLock()
         private var task: URLSessionTask?
-        private var continuation: CheckedContinuation<CambAIResponse, any Error>?
-        private var body = Data()
-        private var isTooLarge = false
+        private var continuation: CheckedContinuation<Value, any Error>?
         private var isCancelled = false
 
-        init(limit: Int?) {
-            self.limit = limit
-        }
-
-        func start(_ task: URLSessionTask, continuation: CheckedContinuation<CambAIResponse, any Error>) {
+        func start(_ task: URLSessionTask, continuation: CheckedContinuation<Value, any Error>) {
             let isCancelled = lock.withLock {
                 self.task = task
                 self.continuation = continuation
@@ -61,6 +55,25 @@ public struct CambAIURLSessionTransport: CambAITransport {
                 return self.task
             }
             task?.cancel()
+        }
+
+        /// The caller's continuation the first time; `nil` after that.
+        func takeContinuation() -> CheckedContinuation<Value, any Error>? {
+            lock.withLock {
+                defer { continuation = nil }
+                return continuation
+            }
+        }
+    }
+
+    /// One request whose whole body is read before the caller gets the response.
+    private final class BufferedExchange: Exchange<CambAIResponse>, Receiver, @unchecked Sendable {
+        private let limit: Int?
+        private var body = Data()
+        private var isTooLarge = false
+
+        init(limit: Int?) {
+            self.limit = limit
         }
 
         func receive(_ data: Data, response: URLResponse?) {
@@ -81,34 +94,18 @@ public struct CambAIURLSessionTransport: CambAITransport {
                 body.append(data)
                 return false
             }
-            if shouldStop { lock.withLock { task }?.cancel() }
+            if shouldStop { cancel() }
         }
 
         func complete(response: URLResponse?, error: (any Error)?) {
-            let (continuation, body, isTooLarge) = lock.withLock {
-                defer { self.continuation = nil }
-                return (self.continuation, self.body, self.isTooLarge)
-            }
-            guard let continuation else { return }
+            guard let continuation = takeContinuation() else { return }
+            let (body, isTooLarge) = lock.withLock { (self.body, self.isTooLarge) }
             let http = response as? HTTPURLResponse
             let received = http.map { CambAIURLSessionTransport.response($0, body: body) }
             if let limit, isTooLarge, let received {
                 continuation.resume(throwing: CambAIError.responseTooLarge(received, limit: limit))
             } else if let error {
-                switch (error as? URLError)?.code {
-                case .cancelled?:
-                    continuation.resume(throwing: CambAIError.cancelled(received: received))
-                case .timedOut?:
-                    continuation.resume(throwing: CambAIError.timedOut(received: received))
-                default:
-                    if let received, let http {
-                        let expectedLength = CambAIURLSessionTransport.contentLength(of: http)
-                        continuation.resume(
-                            throwing: CambAIError.incompleteBody(received, expectedLength: expectedLength))
-                    } else {
-                        continuation.resume(throwing: error)
-                    }
-                }
+                continuation.resume(throwing: CambAIURLSessionTransport.failure(error, http: http, received: received))
             } else if let received {
                 continuation.resume(returning: received)
             } else {
@@ -119,17 +116,14 @@ public struct CambAIURLSessionTransport: CambAITransport {
 
     /// One streamed request: the status and headers go to `start`'s continuation with the first body bytes (or
     /// at the end of a response without a body), and each chunk to the body stream as it arrives.
-    private final class StreamExchange: Receiver, @unchecked Sendable {
-        private let lock = NSLock()
-        private var task: URLSessionTask?
-        private var continuation: CheckedContinuation<CambAIStreamedResponse, any Error>?
+    private final class StreamExchange: Exchange<CambAIStreamedResponse>, Receiver, @unchecked Sendable {
         private var head: CambAIResponse?
-        private var isCancelled = false
         private let bodyContinuation: AsyncThrowingStream<Data, any Error>.Continuation
         private let received: AsyncThrowingStream<Data, any Error>
 
-        init() {
+        override init() {
             (received, bodyContinuation) = AsyncThrowingStream.makeStream(of: Data.self)
+            super.init()
             // The task iterating the body was cancelled: stop the request.
             bodyContinuation.onTermination = { [weak self] termination in
                 if case .cancelled = termination { self?.cancel() }
@@ -143,62 +137,39 @@ public struct CambAIURLSessionTransport: CambAITransport {
             return AsyncThrowingStream { try await reader.next() }
         }
 
-        func start(_ task: URLSessionTask, continuation: CheckedContinuation<CambAIStreamedResponse, any Error>) {
-            let isCancelled = lock.withLock {
-                self.task = task
-                self.continuation = continuation
-                return self.isCancelled
-            }
-            task.resume()
-            if isCancelled { task.cancel() }
-        }
-
-        func cancel() {
-            let task = lock.withLock {
-                isCancelled = true
-                return self.task
-            }
-            task?.cancel()
-        }
-
         /// Hands the status and headers to the caller, once.
-        private func deliverHead(_ http: HTTPURLResponse) -> CambAIResponse {
-            let (continuation, head) = lock.withLock {
-                () -> (CheckedContinuation<CambAIStreamedResponse, any Error>?, CambAIResponse) in
-                if let head = self.head { return (nil, head) }
+        private func deliverHead(_ http: HTTPURLResponse) {
+            let head = lock.withLock { () -> CambAIResponse? in
+                guard self.head == nil else { return nil }
                 let head = CambAIURLSessionTransport.response(http, body: Data())
                 self.head = head
-                defer { self.continuation = nil }
-                return (self.continuation, head)
+                return head
             }
-            continuation?.resume(
-                returning: CambAIStreamedResponse(
-                    statusCode: head.statusCode, headerFields: head.headerFields, body: body))
-            return head
+            guard let head else { return }
+            takeContinuation()?.resume(
+                returning: CambAIStreamedResponse(statusCode: head.statusCode, headerFields: head.headerFields, body: body))
         }
 
         func receive(_ data: Data, response: URLResponse?) {
             guard let http = response as? HTTPURLResponse else { return }
-            _ = deliverHead(http)
+            deliverHead(http)
             bodyContinuation.yield(data)
         }
 
         func complete(response: URLResponse?, error: (any Error)?) {
             let http = response as? HTTPURLResponse
-            let hadHead = lock.withLock { head != nil }
-            if !hadHead, error == nil, let http {
+            let head = lock.withLock { self.head }
+            if head == nil, error == nil, let http {
                 // A response without a body.
-                _ = deliverHead(http)
+                deliverHead(http)
                 bodyContinuation.finish()
                 return
             }
-            if !hadHead {
-                let continuation = lock.withLock {
-                    defer { self.continuation = nil }
-                    return self.continuation
-                }
+            if head == nil {
                 let received = http.map { CambAIURLSessionTransport.response($0, body: Data()) }
-                continuation?.resume(throwing: Self.failure(error ?? URLError(.badServerResponse), http: http, received: received))
+                takeContinuation()?.resume(
+                    throwing: CambAIURLSessionTransport.failure(
+                        error ?? URLError(.badServerResponse), http: http, received: received))
                 bodyContinuation.finish()
                 return
             }
@@ -206,20 +177,7 @@ public struct CambAIURLSessionTransport: CambAITransport {
                 bodyContinuation.finish()
                 return
             }
-            let received = lock.withLock { head }
-            bodyContinuation.finish(throwing: Self.failure(error, http: http, received: received))
-        }
-
-        /// The error an exchange that stopped early throws, with what had arrived.
-        private static func failure(_ error: any Error, http: HTTPURLResponse?, received: CambAIResponse?) -> any Error {
-            switch (error as? URLError)?.code {
-            case .cancelled?: return CambAIError.cancelled(received: received)
-            case .timedOut?: return CambAIError.timedOut(received: received)
-            default:
-                guard let http, let received else { return error }
-                let expectedLength = CambAIURLSessionTransport.contentLength(of: http)
-                return CambAIError.incompleteBody(received, expectedLength: expectedLength)
-            }
+            bodyContinuation.finish(throwing: CambAIURLSessionTransport.failure(error, http: http, received: head))
         }
     }
 
@@ -288,22 +246,7 @@ public struct CambAIURLSessionTransport: CambAITransport {
     ///   `.responseTooLarge` past `request.maximumResponseSize` (each with what had arrived), and the
     ///   session's `URLError` when no response arrives for another reason.
     public func send(_ request: CambAIRequest) async throws -> CambAIResponse {
-        var urlRequest = URLRequest(url: request.url)
-        urlRequest.httpMethod = request.method
-        for (name, value) in request.headerFields {
-            urlRequest.setValue(value, forHTTPHeaderField: name)
-        }
-        urlRequest.httpBody = request.body
-        let task = owner.session.dataTask(with: urlRequest)
-        let exchange = Exchange(limit: request.maximumResponseSize)
-        owner.delegate.register(exchange, for: task)
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
-                exchange.start(task, continuation: continuation)
-            }
-        } onCancel: {
-            exchange.cancel()
-        }
+        try await exchange(request, BufferedExchange(limit: request.maximumResponseSize))
     }
 
     /// Sends a request and returns as soon as the first body bytes arrive (or the response ends without a body),
@@ -314,6 +257,14 @@ public struct CambAIURLSessionTransport: CambAITransport {
     ///   arrives for another reason. The body throws `.cancelled`, `.timedOut` or `.incompleteBody`, each with
     ///   the status and headers, when the exchange stops early.
     public func stream(_ request: CambAIRequest) async throws -> CambAIStreamedResponse {
+        try await exchange(request, StreamExchange())
+    }
+
+    /// Starts the request's task with `exchange` receiving its callbacks, and waits for what the exchange
+    /// hands over; cancelling the calling task cancels the request.
+    private func exchange<Value: Sendable>(
+        _ request: CambAIRequest, _ exchange: some Exchange<Value> & Receiver
+    ) async throws -> Value {
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method
         for (name, value) in request.headerFields {
@@ -321,7 +272,6 @@ public struct CambAIURLSessionTransport: CambAITransport {
         }
         urlRequest.httpBody = request.body
         let task = owner.session.dataTask(with: urlRequest)
-        let exchange = StreamExchange()
         owner.delegate.register(exchange, for: task)
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
@@ -329,6 +279,18 @@ public struct CambAIURLSessionTransport: CambAITransport {
             }
         } onCancel: {
             exchange.cancel()
+        }
+    }
+
+    /// The error an exchange that stopped early throws, with what had arrived: `.cancelled`, `.timedOut`,
+    /// `.incompleteBody` when a response had begun, or the session's own error.
+    private static func failure(_ error: any Error, http: HTTPURLResponse?, received: CambAIResponse?) -> any Error {
+        switch (error as? URLError)?.code {
+        case .cancelled?: return CambAIError.cancelled(received: received)
+        case .timedOut?: return CambAIError.timedOut(received: received)
+        default:
+            guard let http, let received else { return error }
+            return CambAIError.incompleteBody(received, expectedLength: contentLength(of: http))
         }
     }
 
