@@ -64,13 +64,83 @@ extension Presenter {
                 return false
             }
         }
-        if let server = operation.server {
+        if operation.serverListTypeName != nil {
             context.hasOwnServer = true
+            context.serverChoiceProperty = operation.serverChoiceName ?? operation.functionName
+        }
+        if let server = operation.server {
+            context.hasOwnDefaultServer = true
             context.serverURLLiteral = SwiftText.stringLiteral(server.defaultURL)
         }
     }
 
-    func presentServers(_ servers: [IR.Server], module: IR.Module) -> [Context.Server] {
+    /// The namespaces of path items' and operations' servers, and the properties of `<Module>OperationServers`.
+    func presentOperationServers(of module: IR.Module, into context: inout Context.Module) {
+        context.operationServerLists = module.operationServerLists.enumerated().map { index, list in
+            let users = list.operations.map { "`\($0.method) \($0.path)`" }
+            let properties = list.operations.map { "`operationServers.\(Self.label($0.functionName))`" }
+            let aliases = list.operations.dropFirst().map { operation in
+                Context.OperationServerAlias(
+                    typeName: operation.typeName, targetTypeName: list.typeName,
+                    docLines: SwiftText.docLines(
+                        summary: "The servers of `\(operation.method) \(operation.path)`: those of `\(list.typeName)`.",
+                        description: nil, source: nil))
+            }
+            return Context.OperationServerList(
+                typeName: list.typeName,
+                docLines: SwiftText.docLines(
+                    summary: "The servers of " + Self.sentenceList(users) + ", which go to the first one unless you "
+                        + "choose another in " + Self.sentenceList(properties) + ".",
+                    description: nil, source: list.pointer.description),
+                servers: presentServers(list.servers, module: module, namedByPosition: true),
+                aliases: Array(aliases), hasBlankLineBefore: index > 0 || !module.servers.isEmpty)
+        }
+        var choices: [Context.OperationServerChoice] = []
+        for list in module.operationServerLists {
+            let first = list.servers.first { $0.position == 1 }
+            for operation in list.operations {
+                let namespace = "\(module.name)Servers.\(operation.typeName)"
+                let defaultText =
+                    first.map { server in
+                        "`nil` (the default) for its first server, `\(server.defaultURL)`"
+                            + (URL(string: server.defaultURL)?.scheme == nil ? " against `serverURL`" : "")
+                    } ?? "`nil` (the default) for `serverURL`, as its first server makes no URL with its defaults"
+                var extra = [
+                    "A relative URL is resolved against `serverURL`; `usesServerURLForEveryOperation` sends the "
+                        + "operation to `serverURL` whatever this says. The document's servers for it:"
+                ]
+                for server in list.servers {
+                    let isRelative = URL(string: server.defaultURL)?.scheme == nil
+                    let labels =
+                        (isRelative ? ["relativeTo:"] : [])
+                        + server.variables.map { Self.label($0.swiftName) + ":" }
+                    extra.append(
+                        "- `\(namespace).Server\(server.position).url(\(labels.joined()))`: `\(server.url)`")
+                }
+                choices.append(
+                    Context.OperationServerChoice(
+                        propertyName: operation.functionName,
+                        docLines: SwiftText.docLines(
+                            summary: "The server `\(operation.functionName.filter { $0 != "`" })` "
+                                + "(`\(operation.method) \(operation.path)`) goes to: \(defaultText).",
+                            description: nil, source: list.pointer.description, extra: extra),
+                        isLast: false))
+            }
+        }
+        if !choices.isEmpty { choices[choices.count - 1].isLast = true }
+        context.operationServerChoices = choices
+        context.hasOperationServers = !choices.isEmpty
+    }
+
+    /// `a`, `a and b`, `a, b and c`.
+    static func sentenceList(_ items: [String]) -> String {
+        items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
+    }
+
+    /// - Parameters:
+    ///   - namedByPosition: whether each server is named after its position in its list (`Server2` even when the
+    ///     first was left out), rather than after its index among those that resolved (the document's servers).
+    func presentServers(_ servers: [IR.Server], module: IR.Module, namedByPosition: Bool = false) -> [Context.Server] {
         servers.enumerated().map { index, server in
             let isRelative = URL(string: server.defaultURL)?.scheme == nil
             var expression = ""
@@ -120,7 +190,7 @@ extension Presenter {
             }
             if parameterDocs.isEmpty { urlDocs = [] }
             return Context.Server(
-                typeName: "Server\(index + 1)",
+                typeName: "Server\(namedByPosition ? server.position : index + 1)",
                 docLines: SwiftText.docLines(
                     summary: "`\(server.url)`" + (isRelative ? ", relative to a base you give." : "."),
                     description: server.description, source: server.pointer.description),

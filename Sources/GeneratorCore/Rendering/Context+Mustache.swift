@@ -51,6 +51,35 @@ extension Context.Module: KeyPathContext {
         "credentials": \.credentials,
         "hasCredentials": \.hasCredentials,
         "servers": \.servers,
+        "operationServerLists": \.operationServerLists,
+        "operationServerChoices": \.operationServerChoices,
+        "hasOperationServers": \.hasOperationServers,
+    ]
+}
+
+extension Context.OperationServerList: KeyPathContext {
+    nonisolated(unsafe) public static let templateKeys: [String: PartialKeyPath<Self>] = [
+        "typeName": \.typeName,
+        "docLines": \.docLines,
+        "servers": \.servers,
+        "aliases": \.aliases,
+        "hasBlankLineBefore": \.hasBlankLineBefore,
+    ]
+}
+
+extension Context.OperationServerAlias: KeyPathContext {
+    nonisolated(unsafe) public static let templateKeys: [String: PartialKeyPath<Self>] = [
+        "typeName": \.typeName,
+        "targetTypeName": \.targetTypeName,
+        "docLines": \.docLines,
+    ]
+}
+
+extension Context.OperationServerChoice: KeyPathContext {
+    nonisolated(unsafe) public static let templateKeys: [String: PartialKeyPath<Self>] = [
+        "propertyName": \.propertyName,
+        "docLines": \.docLines,
+        "isLast": \.isLast,
     ]
 }
 
@@ -255,6 +284,8 @@ extension Context.Operation: KeyPathContext {
         "securityLiteral": \.securityLiteral,
         "hasQueryCredentials": \.hasQueryCredentials,
         "hasOwnServer": \.hasOwnServer,
+        "serverChoiceProperty": \.serverChoiceProperty,
+        "hasOwnDefaultServer": \.hasOwnDefaultServer,
         "serverURLLiteral": \.serverURLLiteral,
         "hasBody": \.hasBody,
         "isBodyFlattened": \.isBodyFlattened,

@@ -154,8 +154,9 @@ extension ModuleResolver {
 
     /// Server Objects with their variables named and checked: every `{name}` in a URL must be a variable of the
     /// server, and the URL must parse with each variable at its default and at each of its `enum` values.
+    /// Each keeps its 1-based position in `servers`; one that fails a check is left out with its diagnostic.
     func resolveServers(_ servers: [OpenAPI.Server]) -> [IR.Server] {
-        servers.compactMap { server in
+        servers.enumerated().compactMap { index, server in
             let placeholders = Self.placeholders(in: server.url)
             let declared = server.variables.map(\.name)
             var isValid = true
@@ -209,7 +210,7 @@ extension ModuleResolver {
             guard isValid else { return nil }
             return IR.Server(
                 url: server.url, description: server.description, variables: variables, pointer: server.pointer,
-                defaultURL: substituted([:]))
+                defaultURL: substituted([:]), position: index + 1)
         }
     }
 
