@@ -89,8 +89,8 @@ extension Presenter {
             return Context.OperationServerList(
                 typeName: list.typeName,
                 docLines: SwiftText.docLines(
-                    summary: "The servers of " + Self.sentenceList(users) + ", which go to the first one unless you "
-                        + "choose another in " + Self.sentenceList(properties) + ".",
+                    summary: "The servers of " + Self.sentenceList(users) + " (" + Self.sentenceList(properties)
+                        + (properties.count == 1 ? " chooses" : " choose") + " among them; `nil` is the first).",
                     description: nil, source: list.pointer.description),
                 servers: presentServers(list.servers, module: module, namedByPosition: true),
                 aliases: Array(aliases), hasBlankLineBefore: index > 0 || !module.servers.isEmpty)
