@@ -53,6 +53,8 @@ extension Context {
         public var aliases: [OperationServerAlias]
         /// Whether a blank line separates the namespace from the declaration above it.
         public var hasBlankLineBefore: Bool
+        /// Whether some server resolved (none does when each one's URL makes no URL): an extension declares them.
+        public var hasServers: Bool
     }
 
     public struct OperationServerAlias: Sendable {
@@ -120,6 +122,8 @@ extension Context {
         public var typeName: String
         public var isEnum: Bool
         public var cases: [ServerVariableCase]
+        /// Whether the argument has a default: not when the document's makes no URL (`{your-agent-url}`).
+        public var hasDefault = true
         /// The default argument: `.eu` or `"v2"`.
         public var defaultExpression: String
         /// The enum's doc comment.

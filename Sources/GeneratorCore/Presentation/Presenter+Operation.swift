@@ -191,7 +191,7 @@ extension Presenter {
             extra.append(
                 "Goes to " + (operation.server.map { "`\($0.defaultURL)`" } ?? "`serverURL`")
                     + " unless `operationServers.\(Self.label(operation.serverChoiceName ?? operation.functionName))` "
-                    + "chooses another of `\(moduleName)Servers.\(serverList)`.")
+                    + "says otherwise (the document's servers for it: `\(moduleName)Servers.\(serverList)`).")
         }
         if !parameterDocs.isEmpty { extra.append("- Parameters:"); extra += parameterDocs }
         let commonDocs = extra

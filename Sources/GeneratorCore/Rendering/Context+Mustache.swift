@@ -64,6 +64,7 @@ extension Context.OperationServerList: KeyPathContext {
         "servers": \.servers,
         "aliases": \.aliases,
         "hasBlankLineBefore": \.hasBlankLineBefore,
+        "hasServers": \.hasServers,
     ]
 }
 
@@ -102,6 +103,7 @@ extension Context.ServerVariable: KeyPathContext {
         "typeName": \.typeName,
         "isEnum": \.isEnum,
         "cases": \.cases,
+        "hasDefault": \.hasDefault,
         "defaultExpression": \.defaultExpression,
         "docLines": \.docLines,
         "isLast": \.isLast,

@@ -247,6 +247,11 @@ extension IR {
         /// The server's position in its `servers` list, 1-based: `Server2` names the second even when the first
         /// is left out.
         public var position = 1
+        /// Whether the defaults make a URL; when they do not (a placeholder default such as `{your-agent-url}`),
+        /// the variables at fault are `isRequired` and nothing goes to the server unless the caller chooses it.
+        public var isDefaultUsable = true
+        /// A relative URL (`/api/v3`), resolved against a base.
+        public var isRelative = false
     }
 
     /// The `servers` of a path item or an Operation Object, which the operations using them go to instead of the
@@ -259,7 +264,8 @@ extension IR {
         /// first takes `typeName`, each other one a type alias of it (`UploadFile`).
         public var operations: [(functionName: String, method: String, path: String, typeName: String)]
         /// The servers that resolved, in document order (each knows its `position`); the operations' default is
-        /// the one at position 1 when it is here.
+        /// the one at position 1 when it is here and `isDefaultUsable`. Empty when none makes a URL: the
+        /// operations then go to `serverURL` unless the caller gives their server.
         public var servers: [Server]
         /// Where the list is: `#/paths/~1files/servers`.
         public var pointer: JSONPointer
@@ -275,6 +281,8 @@ extension IR {
         /// The enum's Swift type name when `cases` is set: `Region`.
         public var typeName: String
         public var description: String?
+        /// Its default makes no URL (a placeholder such as `{your-agent-url}`): `url(…)` takes it without one.
+        public var isRequired = false
     }
 
     public struct Operation: Sendable {
@@ -309,7 +317,7 @@ extension IR {
         /// when the document's apply (or when that first server's defaults make no URL).
         public var server: Server? = nil
         /// The namespace of `<Module>Servers` that lists the operation's own `servers` (or its path item's), for
-        /// it: `ListFiles`; `nil` when it has none that resolved.
+        /// it: `ListFiles`; `nil` when it has none.
         public var serverListTypeName: String? = nil
         /// The operation's property in `<Module>OperationServers`: the name of its first function (every function
         /// of the operation, one per request media type, shares it).

@@ -119,12 +119,13 @@ public struct ModuleResolver {
                 let key = first.pointer
                 if ownServers[key] == nil { ownServers[key] = resolveServers(list) }
                 let servers = ownServers[key] ?? []
-                for variant in resolved.indices { resolved[variant].server = servers.first { $0.position == 1 } }
-                if !servers.isEmpty {
-                    serverLists.add(
-                        resolved[0], functions: operations.count..<operations.count + resolved.count, key: key,
-                        servers: servers)
+                for variant in resolved.indices {
+                    resolved[variant].server = servers.first { $0.position == 1 && $0.isDefaultUsable }
                 }
+                // Even when none of them makes a URL, the operation keeps its property: the caller may give one.
+                serverLists.add(
+                    resolved[0], functions: operations.count..<operations.count + resolved.count, key: key,
+                    servers: servers)
             }
             operations.append(resolved[0])
             // A function per further request media type, after every operation's own name is claimed.

@@ -97,6 +97,27 @@ check(
         "http://127.0.0.1:8080/proxy/defaults",
         "http://127.0.0.1:8080/proxy/uploads",
     ], "\(uploads.urls)")
+// A placeholder default (`{your-agent-url}`): no default server, so serverURL, until the caller gives a value;
+// `url(agentURL:)` takes it without a default.
+let agents = RecordingTransport { _ in CheckedResponse(statusCode: 204) }
+var agentClient = ServerChoiceClient(transport: agents)
+try await agentClient.askAgent()
+agentClient.operationServers.askAgent = try ServerChoiceServers.AskAgent.Server1.url(agentURL: "my-agent.example.net")
+try await agentClient.askAgent()
+agentClient.operationServers.askAgent = ServerChoiceServers.AskAgent.Server2.url()
+try await agentClient.askAgent()
+// No server of the document makes a URL: serverURL, or the URL the caller gives.
+try await agentClient.putPresigned()
+agentClient.operationServers.putPresigned = URL(string: "https://bucket.example.com:9443/b1")!
+try await agentClient.putPresigned()
+check(
+    agents.urls == [
+        "https://api.example.com:8443/v1/agent",
+        "https://my-agent.example.net/api/agent",
+        "https://agents.example.com/agent",
+        "https://api.example.com:8443/v1/presigned",
+        "https://bucket.example.com:9443/b1/presigned",
+    ], "\(agents.urls)")
 // A free-text variable that makes no URL (a space in the host) throws `invalidURL` with the text.
 do {
     _ = try ServerChoiceServers.PutLegacy.Server1.url(zone: "a b")

@@ -57,7 +57,7 @@ import Testing
                 aliases: [
                     Context.OperationServerAlias(typeName: "UploadFile", targetTypeName: "ListFiles", docLines: [])
                 ],
-                hasBlankLineBefore: true),
+                hasBlankLineBefore: true, hasServers: false),
             Context.OperationServerChoice(propertyName: "listFiles", docLines: [], isLast: true),
             // CambAI has no streamed response.
             Context.Stream(

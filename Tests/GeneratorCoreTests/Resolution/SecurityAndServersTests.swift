@@ -128,9 +128,10 @@ import Testing
             ])
         let lists = module.operationServerLists
         #expect(lists.map(\.typeName) == ["Server1Servers", "Default"])
-        // Only the second server of /a resolved; it keeps its position.
-        #expect(lists[0].servers.map(\.position) == [2])
-        #expect(lists[0].servers[0].variables.map(\.typeName) == ["Zone"])
+        // The third server of /a is left out; the first stays without a usable default; positions are kept.
+        #expect(lists[0].servers.map(\.position) == [1, 2])
+        #expect(lists[0].servers.map(\.isDefaultUsable) == [false, true])
+        #expect(lists[0].servers[1].variables.map(\.typeName) == ["Zone"])
         #expect(lists[0].operations.map(\.typeName) == ["Server1Servers", "URLServers"])
         #expect(lists[1].servers.map(\.defaultURL) == ["/relative"])
         // The first server makes no URL, so no default: the operation goes to serverURL unless one is chosen.
@@ -169,5 +170,10 @@ import Testing
             ])
         #expect(try operation(module, "chat").server == nil)
         #expect(module.defaultServerURL == "https://api.example.com")
+        // The server stays for the caller to choose, its placeholder variable without a default.
+        let server = try #require(module.operationServerLists.first?.servers.first)
+        #expect(!server.isDefaultUsable && !server.isRelative)
+        #expect(server.variables.map(\.swiftName) == ["agentURL"])
+        #expect(server.variables.map(\.isRequired) == [true])
     }
 }
