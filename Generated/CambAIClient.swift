@@ -84,9 +84,10 @@ public struct CambAIClient: Sendable {
     }
 
     /// The URL `makeURL` built, moved to an operation's own server: `serverURL`'s part replaced by `server`
-    /// (resolved against `serverURL` when relative); unchanged when `usesServerURLForEveryOperation` is set.
-    func operationServerURL(_ url: URL, server: String) throws(CambAIError) -> URL {
-        if usesServerURLForEveryOperation { return url }
+    /// (resolved against `serverURL` when relative); unchanged when `server` is `nil` or
+    /// `usesServerURLForEveryOperation` is set.
+    func operationServerURL(_ url: URL, server: String?) throws(CambAIError) -> URL {
+        guard let server, !usesServerURLForEveryOperation else { return url }
         var base = serverURL.absoluteString
         while base.hasSuffix("/") { base.removeLast() }
         let rest = url.absoluteString.hasPrefix(base) ? String(url.absoluteString.dropFirst(base.count)) : ""

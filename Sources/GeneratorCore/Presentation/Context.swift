@@ -33,6 +33,45 @@ extension Context {
         public var hasCredentials: Bool
         /// The document's `servers`, each a way to build `serverURL`.
         public var servers: [Server] = []
+        /// The `servers` of path items and operations, each a namespace of `<moduleName>Servers`.
+        public var operationServerLists: [OperationServerList] = []
+        /// One `<moduleName>OperationServers` property per operation with its own servers, in operation order.
+        public var operationServerChoices: [OperationServerChoice] = []
+        /// Whether some operation has its own servers: the client has `operationServers`.
+        public var hasOperationServers = false
+    }
+
+    /// The `servers` of a path item or operation: a namespace of `<moduleName>Servers` (`ListFiles`) holding a
+    /// `Server` per server, with a type alias for each further operation that goes to them.
+    public struct OperationServerList: Sendable {
+        /// `ListFiles`: after the first operation that goes to these servers.
+        public var typeName: String
+        public var docLines: [String]
+        /// Each server as a namespace named after its position in the list (`Server1`).
+        public var servers: [Server]
+        /// The other operations' names for the namespace: `typealias UploadFile = ListFiles`.
+        public var aliases: [OperationServerAlias]
+        /// Whether a blank line separates the namespace from the declaration above it.
+        public var hasBlankLineBefore: Bool
+        /// Whether some server resolved (none does when each one's URL makes no URL): an extension declares them.
+        public var hasServers: Bool
+    }
+
+    public struct OperationServerAlias: Sendable {
+        /// `UploadFile`
+        public var typeName: String
+        /// The namespace it names: `ListFiles`.
+        public var targetTypeName: String
+        public var docLines: [String]
+    }
+
+    /// An operation's property in `<moduleName>OperationServers`: the server the caller chose for it.
+    public struct OperationServerChoice: Sendable {
+        /// The operation's function name, escaped when needed: `listFiles`.
+        public var propertyName: String
+        public var docLines: [String]
+        /// Whether this is the last initializer argument (no comma after it).
+        public var isLast: Bool
     }
 
     public struct Credential: Sendable {
@@ -83,6 +122,8 @@ extension Context {
         public var typeName: String
         public var isEnum: Bool
         public var cases: [ServerVariableCase]
+        /// Whether the argument has a default: not when the document's makes no URL (`{your-agent-url}`).
+        public var hasDefault = true
         /// The default argument: `.eu` or `"v2"`.
         public var defaultExpression: String
         /// The enum's doc comment.
@@ -299,8 +340,14 @@ extension Context {
         public var securityLiteral = ""
         /// Whether some alternative sends a query item (so `queryItems` is a `var`).
         public var hasQueryCredentials = false
-        /// Whether the operation (or its path item) names its own server: `serverURLLiteral`.
+        /// Whether the operation (or its path item) names its own servers: it goes to
+        /// `operationServers.<serverChoiceProperty>`, or else to `serverURLLiteral` when `hasOwnDefaultServer`.
         public var hasOwnServer = false
+        /// The operation's property in `<moduleName>OperationServers`: its (first) function name, `listFiles`.
+        public var serverChoiceProperty = ""
+        /// Whether the first of its own servers makes a URL with its defaults (`serverURLLiteral`); when it does
+        /// not, the operation goes to `serverURL` unless the caller chooses one of its servers.
+        public var hasOwnDefaultServer = false
         /// A string literal of the operation's first own server, variables at their defaults.
         public var serverURLLiteral = ""
         public var hasBody: Bool

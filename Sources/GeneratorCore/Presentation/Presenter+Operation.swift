@@ -187,6 +187,12 @@ extension Presenter {
         var summaryLine = operation.documentation.summary
         var extra = ["`\(operation.method) \(operation.path)`"]
         if operation.isDeprecated { extra.append("- Warning: Deprecated by the document.") }
+        if let serverList = operation.serverListTypeName {
+            extra.append(
+                "Goes to " + (operation.server.map { "`\($0.defaultURL)`" } ?? "`serverURL`")
+                    + " unless `operationServers.\(Self.label(operation.serverChoiceName ?? operation.functionName))` "
+                    + "says otherwise (the document's servers for it: `\(moduleName)Servers.\(serverList)`).")
+        }
         if !parameterDocs.isEmpty { extra.append("- Parameters:"); extra += parameterDocs }
         let commonDocs = extra
         if let successEnum {

@@ -64,15 +64,93 @@ extension Presenter {
                 return false
             }
         }
-        if let server = operation.server {
+        if operation.serverListTypeName != nil {
             context.hasOwnServer = true
+            context.serverChoiceProperty = operation.serverChoiceName ?? operation.functionName
+        }
+        if let server = operation.server {
+            context.hasOwnDefaultServer = true
             context.serverURLLiteral = SwiftText.stringLiteral(server.defaultURL)
         }
     }
 
-    func presentServers(_ servers: [IR.Server], module: IR.Module) -> [Context.Server] {
+    /// The namespaces of path items' and operations' servers, and the properties of `<Module>OperationServers`.
+    func presentOperationServers(of module: IR.Module, into context: inout Context.Module) {
+        context.operationServerLists = module.operationServerLists.enumerated().map { index, list in
+            let users = list.operations.map { "`\($0.method) \($0.path)`" }
+            let properties = list.operations.map { "`operationServers.\(Self.label($0.functionName))`" }
+            let aliases = list.operations.dropFirst().map { operation in
+                Context.OperationServerAlias(
+                    typeName: operation.typeName, targetTypeName: list.typeName,
+                    docLines: SwiftText.docLines(
+                        summary: "The servers of `\(operation.method) \(operation.path)`: those of `\(list.typeName)`.",
+                        description: nil, source: nil))
+            }
+            let hasDefault = list.servers.contains { $0.position == 1 && $0.isDefaultUsable }
+            return Context.OperationServerList(
+                typeName: list.typeName,
+                docLines: SwiftText.docLines(
+                    summary: "The servers of " + Self.sentenceList(users) + " (" + Self.sentenceList(properties)
+                        + (properties.count == 1 ? " chooses" : " choose") + " among them; `nil` is "
+                        + (hasDefault
+                            ? "the first)."
+                            : "`serverURL`, as the first makes no URL with its defaults)."),
+                    description: nil, source: list.pointer.description),
+                servers: presentServers(list.servers, module: module, namedByPosition: true),
+                aliases: Array(aliases), hasBlankLineBefore: index > 0 || !module.servers.isEmpty,
+                hasServers: !list.servers.isEmpty)
+        }
+        var choices: [Context.OperationServerChoice] = []
+        for list in module.operationServerLists {
+            let first = list.servers.first { $0.position == 1 && $0.isDefaultUsable }
+            for operation in list.operations {
+                let namespace = "\(module.name)Servers.\(operation.typeName)"
+                let defaultText =
+                    first.map { server in
+                        "`nil` (the default) for its first server, `\(server.defaultURL)`"
+                            + (server.isRelative ? " against `serverURL`" : "")
+                    } ?? "`nil` (the default) for `serverURL`, as its first server makes no URL with its defaults"
+                var extra = [
+                    "A relative URL is resolved against `serverURL`; `usesServerURLForEveryOperation` sends the "
+                        + "operation to `serverURL` whatever this says. "
+                        + (list.servers.isEmpty
+                            ? "None of the document's servers for it makes a URL (see the generator's warning)."
+                            : "The document's servers for it:")
+                ]
+                for server in list.servers {
+                    let isRelative = server.isRelative
+                    let labels =
+                        (isRelative ? ["relativeTo:"] : [])
+                        + server.variables.map { Self.label($0.swiftName) + ":" }
+                    extra.append(
+                        "- `\(namespace).Server\(server.position).url(\(labels.joined()))`: `\(server.url)`")
+                }
+                choices.append(
+                    Context.OperationServerChoice(
+                        propertyName: operation.functionName,
+                        docLines: SwiftText.docLines(
+                            summary: "The server `\(operation.functionName.filter { $0 != "`" })` "
+                                + "(`\(operation.method) \(operation.path)`) goes to: \(defaultText).",
+                            description: nil, source: list.pointer.description, extra: extra),
+                        isLast: false))
+            }
+        }
+        if !choices.isEmpty { choices[choices.count - 1].isLast = true }
+        context.operationServerChoices = choices
+        context.hasOperationServers = !choices.isEmpty
+    }
+
+    /// `a`, `a and b`, `a, b and c`.
+    static func sentenceList(_ items: [String]) -> String {
+        items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
+    }
+
+    /// - Parameters:
+    ///   - namedByPosition: whether each server is named after its position in its list (`Server2` even when the
+    ///     first was left out), rather than after its index among those that resolved (the document's servers).
+    func presentServers(_ servers: [IR.Server], module: IR.Module, namedByPosition: Bool = false) -> [Context.Server] {
         servers.enumerated().map { index, server in
-            let isRelative = URL(string: server.defaultURL)?.scheme == nil
+            let isRelative = server.isRelative
             var expression = ""
             var rest = server.url[...]
             while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
@@ -101,12 +179,16 @@ extension Presenter {
                 let values =
                     variable.cases.map { "one of " + $0.map { "`\($0.value)`" }.joined(separator: ", ") }
                     ?? "any text, substituted as it is"
+                let defaultText =
+                    variable.isRequired
+                    ? "no default (the document's `\(variable.defaultValue)` makes no URL)"
+                    : "default `\(variable.defaultValue)`"
                 parameterDocs.append(
-                    "  - \(Self.label(variable.swiftName)): `{\(variable.name)}`, \(values); default "
-                        + "`\(variable.defaultValue)`." + (variable.description.map { " " + $0 } ?? ""))
+                    "  - \(Self.label(variable.swiftName)): `{\(variable.name)}`, \(values); \(defaultText)."
+                        + (variable.description.map { " " + $0 } ?? ""))
                 return Context.ServerVariable(
                     swiftName: variable.swiftName, typeName: variable.typeName, isEnum: variable.cases != nil,
-                    cases: cases, defaultExpression: defaultExpression,
+                    cases: cases, hasDefault: !variable.isRequired, defaultExpression: defaultExpression,
                     docLines: SwiftText.docLines(
                         summary: "The values of `{\(variable.name)}`.", description: variable.description,
                         source: server.pointer.appending("variables").appending(variable.name).description),
@@ -120,13 +202,15 @@ extension Presenter {
             }
             if parameterDocs.isEmpty { urlDocs = [] }
             return Context.Server(
-                typeName: "Server\(index + 1)",
+                typeName: "Server\(namedByPosition ? server.position : index + 1)",
                 docLines: SwiftText.docLines(
                     summary: "`\(server.url)`" + (isRelative ? ", relative to a base you give." : "."),
                     description: server.description, source: server.pointer.description),
                 urlDocLines: SwiftText.docLines(
-                    summary: "The server's URL" + (server.variables.isEmpty ? ": " : ", with the defaults ")
-                        + "`\(server.defaultURL)`" + (isRelative ? " resolved against `base`." : "."),
+                    summary: server.isDefaultUsable
+                        ? "The server's URL" + (server.variables.isEmpty ? ": " : ", with the defaults ")
+                            + "`\(server.defaultURL)`" + (isRelative ? " resolved against `base`." : ".")
+                        : "The server's URL with the values you give: its defaults make none.",
                     description: nil, source: nil, extra: urlDocs),
                 urlExpression: "\"" + expression + "\"", variables: variables, isRelative: isRelative,
                 isThrowing: isThrowing, hasVariables: !variables.isEmpty)

@@ -176,6 +176,7 @@ public struct Presenter {
             credentials: module.credentials.map(present), hasCredentials: !module.credentials.isEmpty)
         context.access = module.accessLevel
         context.servers = presentServers(module.servers, module: module)
+        presentOperationServers(of: module, into: &context)
         return context
     }
 

@@ -51,6 +51,36 @@ extension Context.Module: KeyPathContext {
         "credentials": \.credentials,
         "hasCredentials": \.hasCredentials,
         "servers": \.servers,
+        "operationServerLists": \.operationServerLists,
+        "operationServerChoices": \.operationServerChoices,
+        "hasOperationServers": \.hasOperationServers,
+    ]
+}
+
+extension Context.OperationServerList: KeyPathContext {
+    nonisolated(unsafe) public static let templateKeys: [String: PartialKeyPath<Self>] = [
+        "typeName": \.typeName,
+        "docLines": \.docLines,
+        "servers": \.servers,
+        "aliases": \.aliases,
+        "hasBlankLineBefore": \.hasBlankLineBefore,
+        "hasServers": \.hasServers,
+    ]
+}
+
+extension Context.OperationServerAlias: KeyPathContext {
+    nonisolated(unsafe) public static let templateKeys: [String: PartialKeyPath<Self>] = [
+        "typeName": \.typeName,
+        "targetTypeName": \.targetTypeName,
+        "docLines": \.docLines,
+    ]
+}
+
+extension Context.OperationServerChoice: KeyPathContext {
+    nonisolated(unsafe) public static let templateKeys: [String: PartialKeyPath<Self>] = [
+        "propertyName": \.propertyName,
+        "docLines": \.docLines,
+        "isLast": \.isLast,
     ]
 }
 
@@ -73,6 +103,7 @@ extension Context.ServerVariable: KeyPathContext {
         "typeName": \.typeName,
         "isEnum": \.isEnum,
         "cases": \.cases,
+        "hasDefault": \.hasDefault,
         "defaultExpression": \.defaultExpression,
         "docLines": \.docLines,
         "isLast": \.isLast,
@@ -255,6 +286,8 @@ extension Context.Operation: KeyPathContext {
         "securityLiteral": \.securityLiteral,
         "hasQueryCredentials": \.hasQueryCredentials,
         "hasOwnServer": \.hasOwnServer,
+        "serverChoiceProperty": \.serverChoiceProperty,
+        "hasOwnDefaultServer": \.hasOwnDefaultServer,
         "serverURLLiteral": \.serverURLLiteral,
         "hasBody": \.hasBody,
         "isBodyFlattened": \.isBodyFlattened,

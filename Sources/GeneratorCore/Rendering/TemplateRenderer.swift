@@ -11,7 +11,7 @@ public struct TemplateRenderer: Sendable {
             "ResponseOperation.swift", "partials/decodeProperty", "partials/requestBody", "partials/request",
             "Multipart.swift",
             "partials/streamOperation",
-            "partials/responseHeaders", "partials/responseCase",
+            "partials/responseHeaders", "partials/responseCase", "partials/server",
         ]
 
     let library: MustacheLibrary

@@ -22,6 +22,7 @@ public enum Constants {
         "CalendarDate", "Middleware", "RetryMiddleware", "LoggingMiddleware", "Operation", "RequestOptions",
         "BasicCredential", "TokenProvider", "Servers", "Nullable", "FilePart",
         "StreamedResponse", "ServerSentEvent", "DecodedServerSentEvent", "ServerSentEventParser", "JSONLinesParser",
+        "OperationServers",
     ]
 
     /// Standard library and Foundation types a generated file may mention; a schema with one of these names
@@ -83,6 +84,7 @@ public enum Constants {
         "defaultServerURL", "timeout", "maximumResponseSize", "middlewares", "headerFields", "with", "chain",
         "usesServerURLForEveryOperation", "securityValues", "isCredentialSet", "operationServerURL",
         "sendStreaming", "expectStreamContentType", "serverSentEvents", "jsonLines", "decodeStreamed",
+        "operationServers",
     ]
 
     /// Members of a generated response headers struct besides one per documented header.

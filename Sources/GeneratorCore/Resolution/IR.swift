@@ -37,6 +37,9 @@ extension IR {
         public var defaultServerURL: String?
         /// The document's `servers` (`#/servers`), in order.
         public var servers: [Server] = []
+        /// The `servers` of path items and operations, each list once, in the order of the first operation that
+        /// goes to it: what the caller chooses among for those operations.
+        public var operationServerLists: [OperationServerList] = []
         public var types: [TypeDeclaration]
         public var operations: [Operation]
         public var credentials: [Credential]
@@ -241,6 +244,31 @@ extension IR {
 
         /// The URL with each variable at its default: `https://eu.api.example.com/v2`.
         public var defaultURL: String
+        /// The server's position in its `servers` list, 1-based: `Server2` names the second even when the first
+        /// is left out.
+        public var position = 1
+        /// Whether the defaults make a URL; when they do not (a placeholder default such as `{your-agent-url}`),
+        /// the variables at fault are `isRequired` and nothing goes to the server unless the caller chooses it.
+        public var isDefaultUsable = true
+        /// A relative URL (`/api/v3`), resolved against a base.
+        public var isRelative = false
+    }
+
+    /// The `servers` of a path item or an Operation Object, which the operations using them go to instead of the
+    /// document's: a namespace of `<Module>Servers` (`ListFiles`) and one `<Module>OperationServers` property
+    /// per operation.
+    public struct OperationServerList: Sendable {
+        /// The namespace, after the first operation that goes to these servers: `ListFiles`.
+        public var typeName: String
+        /// The operations that go to these servers, in order, each with the name of the namespace for it: the
+        /// first takes `typeName`, each other one a type alias of it (`UploadFile`).
+        public var operations: [(functionName: String, method: String, path: String, typeName: String)]
+        /// The servers that resolved, in document order (each knows its `position`); the operations' default is
+        /// the one at position 1 when it is here and `isDefaultUsable`. Empty when none makes a URL: the
+        /// operations then go to `serverURL` unless the caller gives their server.
+        public var servers: [Server]
+        /// Where the list is: `#/paths/~1files/servers`.
+        public var pointer: JSONPointer
     }
 
     public struct ServerVariable: Sendable {
@@ -253,6 +281,8 @@ extension IR {
         /// The enum's Swift type name when `cases` is set: `Region`.
         public var typeName: String
         public var description: String?
+        /// Its default makes no URL (a placeholder such as `{your-agent-url}`): `url(…)` takes it without one.
+        public var isRequired = false
     }
 
     public struct Operation: Sendable {
@@ -284,8 +314,14 @@ extension IR {
         /// alternative may be empty (`{}`: security is optional).
         public var security: [[String]] = []
         /// The first of the operation's own `servers` (or its path item's), variables at their defaults; `nil`
-        /// when the document's apply.
+        /// when the document's apply (or when that first server's defaults make no URL).
         public var server: Server? = nil
+        /// The namespace of `<Module>Servers` that lists the operation's own `servers` (or its path item's), for
+        /// it: `ListFiles`; `nil` when it has none.
+        public var serverListTypeName: String? = nil
+        /// The operation's property in `<Module>OperationServers`: the name of its first function (every function
+        /// of the operation, one per request media type, shares it).
+        public var serverChoiceName: String? = nil
         /// Every media type the operation's responses document, success and error, in document order without
         /// repeats: what the `Accept` header lists.
         public var responseMediaTypes: [String] = []

@@ -154,8 +154,9 @@ extension ModuleResolver {
 
     /// Server Objects with their variables named and checked: every `{name}` in a URL must be a variable of the
     /// server, and the URL must parse with each variable at its default and at each of its `enum` values.
+    /// Each keeps its 1-based position in `servers`; one that fails a check is left out with its diagnostic.
     func resolveServers(_ servers: [OpenAPI.Server]) -> [IR.Server] {
-        servers.compactMap { server in
+        servers.enumerated().compactMap { index, server in
             let placeholders = Self.placeholders(in: server.url)
             let declared = server.variables.map(\.name)
             var isValid = true
@@ -206,10 +207,38 @@ extension ModuleResolver {
                     at: location(server.mark), pointer: server.pointer.appending("url").description)
                 isValid = false
             }
-            guard isValid else { return nil }
-            return IR.Server(
+            var resolved = IR.Server(
                 url: server.url, description: server.description, variables: variables, pointer: server.pointer,
-                defaultURL: substituted([:]))
+                defaultURL: substituted([:]), position: index + 1)
+            resolved.isRelative = URL(string: resolved.defaultURL)?.scheme == nil
+            guard !isValid else { return resolved }
+            // The server stays for the caller to choose when the defaults that make no URL are free-text ones that
+            // a value would fix: `url(…)` takes those without a default, and nothing goes there unless asked.
+            let probe = "example"
+            let free = variables.filter { $0.cases == nil }.map(\.name)
+            let required = free.filter { name in
+                var values = Dictionary(uniqueKeysWithValues: free.map { ($0, probe) })
+                values[name] = nil
+                return !Self.isUsableServerURL(substituted(values))
+            }
+            let fixed = Dictionary(uniqueKeysWithValues: required.map { ($0, probe) })
+            let usable = trials.indices.allSatisfy { trial in
+                var values = fixed
+                if trial > 0 {
+                    let (name, value) = variables.flatMap { variable in
+                        (variable.cases ?? []).map { (variable.name, $0.value) }
+                    }[trial - 1]
+                    values[name] = value
+                }
+                return Self.isUsableServerURL(substituted(values))
+            }
+            guard !required.isEmpty, usable else { return nil }
+            resolved.isRelative = URL(string: substituted(fixed))?.scheme == nil
+            for position in resolved.variables.indices where required.contains(resolved.variables[position].name) {
+                resolved.variables[position].isRequired = true
+            }
+            resolved.isDefaultUsable = false
+            return resolved
         }
     }
 

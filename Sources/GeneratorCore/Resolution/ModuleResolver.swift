@@ -107,15 +107,25 @@ public struct ModuleResolver {
                 }
             }
         }
-        // Servers of path items and operations, each resolved (and reported) once: the nearest wins.
-        var ownServers: [JSONPointer: IR.Server?] = [:]
+        // Servers of path items and operations, each list resolved (and reported) once, keyed by where it is: the
+        // nearest wins (an empty list is none). Its first server, variables at their defaults, is the default.
+        var ownServers: [JSONPointer: [IR.Server]] = [:]
+        var serverLists = OperationServerLists()
         for (index, entry) in entries.enumerated() {
             var resolved = resolveOperation(
                 entry.operation, named: functionNames[index], method: entry.method, path: entry.path,
                 pathItem: entry.item, document: document, types: types, credentials: credentials)
-            if let first = (entry.operation.servers ?? entry.item.servers)?.first {
-                if ownServers[first.pointer] == nil { ownServers[first.pointer] = resolveServers([first]).first }
-                for variant in resolved.indices { resolved[variant].server = ownServers[first.pointer] ?? nil }
+            if let list = entry.operation.servers ?? entry.item.servers, let first = list.first {
+                let key = first.pointer
+                if ownServers[key] == nil { ownServers[key] = resolveServers(list) }
+                let servers = ownServers[key] ?? []
+                for variant in resolved.indices {
+                    resolved[variant].server = servers.first { $0.position == 1 && $0.isDefaultUsable }
+                }
+                // Even when none of them makes a URL, the operation keeps its property: the caller may give one.
+                serverLists.add(
+                    resolved[0], functions: operations.count..<operations.count + resolved.count, key: key,
+                    servers: servers)
             }
             operations.append(resolved[0])
             // A function per further request media type, after every operation's own name is claimed.
@@ -140,6 +150,13 @@ public struct ModuleResolver {
             operations: operations,
             credentials: credentials)
         module.servers = resolveServers(document.servers)
+        let (lists, namespaces) = serverLists.named(
+            reserving: Set(module.servers.indices.map { "Server\($0 + 1)" }), namer: namer)
+        module.operationServerLists = lists
+        for (index, names) in namespaces {
+            module.operations[index].serverListTypeName = names.typeName
+            module.operations[index].serverChoiceName = names.functionName
+        }
         module.conformsToIdentifiable = configuration.conformsToIdentifiable
         module.conformsToCaseIterable = configuration.conformsToCaseIterable
         module.accessLevel = configuration.accessLevel.rawValue

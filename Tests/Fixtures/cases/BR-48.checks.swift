@@ -42,4 +42,19 @@ check(
         "https://us.api.example.com/v2/files",
         "https://us.api.example.com/v2/reports",
     ], "\(us.urls)")
+
+// One operation's server chosen: only that operation moves; the path item's other operation keeps its default.
+let chosen = RecordingTransport { _ in CheckedResponse(statusCode: 204) }
+var chosenClient = BR48Client(transport: chosen)
+chosenClient.operationServers.listFiles = BR48Servers.ListFiles.Server1.url()
+chosenClient.operationServers.getReport = URL(string: "http://127.0.0.1:9090/mirror")!
+try await chosenClient.listFiles()
+try await chosenClient.uploadFile(body: Data())
+try await chosenClient.getReport()
+check(
+    chosen.urls == [
+        "https://uploads.example.com/v1/files",
+        "https://uploads.example.com/v1/files",
+        "http://127.0.0.1:9090/mirror/reports",
+    ], "\(chosen.urls)")
 finish()

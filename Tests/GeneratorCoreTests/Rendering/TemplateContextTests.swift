@@ -51,6 +51,14 @@ import Testing
                 swiftName: "region", typeName: "Region", isEnum: true,
                 cases: [Context.ServerVariableCase(caseName: "eu", rawValueLiteral: "\"eu\"")],
                 defaultExpression: ".eu", docLines: [], isLast: true),
+            // CambAI has no servers on path items or operations.
+            Context.OperationServerList(
+                typeName: "ListFiles", docLines: [], servers: [],
+                aliases: [
+                    Context.OperationServerAlias(typeName: "UploadFile", targetTypeName: "ListFiles", docLines: [])
+                ],
+                hasBlankLineBefore: true, hasServers: false),
+            Context.OperationServerChoice(propertyName: "listFiles", docLines: [], isLast: true),
             // CambAI has no streamed response.
             Context.Stream(
                 functionName: "eventsStream", docLines: [], parameterLines: [], returnTypeName: "", elementTypeName: "",
@@ -75,6 +83,6 @@ import Testing
                 checkedTypes.insert(String(describing: type(of: reachable)))
             }
         }
-        #expect(checkedTypes.count == 29, "\(checkedTypes.sorted())")
+        #expect(checkedTypes.count == 32, "\(checkedTypes.sorted())")
     }
 }
