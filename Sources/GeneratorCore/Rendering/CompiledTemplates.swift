@@ -34,6 +34,8 @@ struct CompiledTemplates: Sendable {
         var kind: Kind
         /// The transforms, outermost first (`first(last(x))`: `first`, `last`).
         var transforms: [String]
+        /// The number of each name of `top` and `stack` (`TemplateKeys.number(of:)`).
+        var keys: [Int] = []
 
         init(_ name: String, transforms: [String]) {
             self.transforms = transforms
@@ -46,6 +48,8 @@ struct CompiledTemplates: Sendable {
             } else {
                 kind = .stack(name.split(separator: ".").map(String.init))
             }
+            if case .top(let names) = kind { keys = names.map(TemplateKeys.number(of:)) }
+            if case .stack(let names) = kind { keys = names.map(TemplateKeys.number(of:)) }
         }
     }
 
@@ -293,7 +297,8 @@ struct CompiledTemplates: Sendable {
                 }
                 return .fromAny(result)
             case .top(let names):
-                guard let found = Self.descend(names[...], from: stack[stack.count - 1]) else { return nil }
+                guard let found = Self.descend(names, name.keys, from: stack[stack.count - 1], startingAt: 0)
+                else { return nil }
                 value = found
             case .stack(let names):
                 guard let first = names.first else {
@@ -302,8 +307,8 @@ struct CompiledTemplates: Sendable {
                 }
                 var found: TemplateValue?
                 for object in stack.reversed() {
-                    if let child = Self.child(named: first, of: object) {
-                        found = Self.descend(names.dropFirst(), from: child)
+                    if let child = Self.child(named: first, key: name.keys[0], of: object) {
+                        found = Self.descend(names, name.keys, from: child, startingAt: 1)
                         break
                     }
                 }
@@ -323,20 +328,24 @@ struct CompiledTemplates: Sendable {
             return value
         }
 
-        static func descend(_ names: ArraySlice<String>, from value: TemplateValue) -> TemplateValue? {
+        /// The value that `names[start...]` name in turn from `value`.
+        static func descend(_ names: [String], _ keys: [Int], from value: TemplateValue, startingAt start: Int)
+            -> TemplateValue?
+        {
             var value = value
-            for name in names {
-                guard let child = child(named: name, of: value) else { return nil }
+            for index in start..<names.count {
+                guard let child = child(named: names[index], key: keys[index], of: value) else { return nil }
                 value = child
             }
             return value
         }
 
-        /// A field of one object of the stack, as swift-mustache's `_getImmediateChild` reads it.
-        static func child(named name: String, of value: TemplateValue) -> TemplateValue? {
+        /// A field of one object of the stack, as swift-mustache's `_getImmediateChild` reads it; `key` is the
+        /// name's number.
+        static func child(named name: String, key: Int, of value: TemplateValue) -> TemplateValue? {
             switch value {
             case .object(let object):
-                return object.templateChild(named: name)
+                return object.templateChild(key: key)
             case .string, .bool, .int:
                 // Their mirrors have no children (`CompiledTemplatesTests` checks it).
                 return nil

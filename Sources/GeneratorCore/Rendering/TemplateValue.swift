@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 
 /// A context value as the compiled renderer reads it: strings, Booleans, integers, arrays and the template
@@ -70,33 +71,63 @@ extension Optional: TemplateValueConvertible where Wrapped: TemplateValueConvert
 /// A template context type whose fields the compiled renderer reads through typed readers built once from its
 /// `templateKeys`, rather than through `child(named:)` and the casts swift-mustache applies to its `Any`.
 protocol CompiledTemplateContext: KeyPathContext, TemplateValueConvertible {
-    /// Each template key with its reader; built by `makeTemplateReaders()`.
-    static var templateReaders: [String: (Self) -> TemplateValue?] { get }
+    /// Each template key's reader; built by `makeTemplateReaders()`.
+    static var templateReaders: TemplateReaders<Self> { get }
+}
+
+/// The readers of a context type's fields, by key number (`TemplateKeys.number(of:)`), so that a lookup is an
+/// array index rather than the hashing of the key.
+struct TemplateReaders<Root> {
+    let readers: [((Root) -> TemplateValue?)?]
+
+    subscript(key: Int) -> ((Root) -> TemplateValue?)? { key < readers.count ? readers[key] : nil }
+}
+
+/// Numbers every template key once, the same for every context type and every template.
+enum TemplateKeys {
+    nonisolated(unsafe) private static var numbers: [String: Int] = [:]
+    private static let lock = NSLock()
+
+    /// The key's number, given on first use; numbers are dense from 0.
+    static func number(of key: String) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        if let number = numbers[key] { return number }
+        let number = numbers.count
+        numbers[key] = number
+        return number
+    }
 }
 
 extension CompiledTemplateContext {
     var templateValue: TemplateValue? { .object(self) }
 
-    /// The value for a template key; `nil` for an unknown key or an absent optional, as `child(named:)`.
-    func templateChild(named name: String) -> TemplateValue? {
-        guard let reader = Self.templateReaders[name] else { return nil }
+    /// The value for a template key (numbered by `TemplateKeys.number(of:)`); `nil` for an unknown key or an
+    /// absent optional, as `child(named:)`.
+    func templateChild(key: Int) -> TemplateValue? {
+        guard let reader = Self.templateReaders[key] else { return nil }
         return reader(self)
     }
 
+    /// The value for a template key; `nil` for an unknown key or an absent optional, as `child(named:)`.
+    func templateChild(named name: String) -> TemplateValue? { templateChild(key: TemplateKeys.number(of: name)) }
+
     /// A typed reader for every key of `templateKeys`: through the value's `TemplateValueConvertible` conformance
     /// when it has one, else through `child(named:)`, as swift-mustache reads it.
-    static func makeTemplateReaders() -> [String: (Self) -> TemplateValue?] {
-        var readers: [String: (Self) -> TemplateValue?] = [:]
+    static func makeTemplateReaders() -> TemplateReaders<Self> {
+        var readers: [((Self) -> TemplateValue?)?] = []
         for (name, keyPath) in templateKeys {
+            let number = TemplateKeys.number(of: name)
+            if readers.count <= number { readers += Array(repeating: nil, count: number + 1 - readers.count) }
             if let convertible = type(of: keyPath).valueType as? any TemplateValueConvertible.Type,
                 let reader = typedReader(convertible, keyPath, root: Self.self)
             {
-                readers[name] = reader
+                readers[number] = reader
             } else {
-                readers[name] = { root in root.child(named: name).map { TemplateValue.other($0) } }
+                readers[number] = { root in root.child(named: name).map { TemplateValue.other($0) } }
             }
         }
-        return readers
+        return TemplateReaders(readers: readers)
     }
 }
 
