@@ -73,20 +73,22 @@ struct CompiledTemplates: Sendable {
 
     /// The tree of a template as swift-mustache parsed it; `nil` for a token this renderer does not cover.
     static func nodes(of template: MustacheTemplate) -> [Node]? {
-        guard let tokens = Mirror(reflecting: template).children.first(where: { $0.label == "tokens" })?.value,
-            Mirror(reflecting: tokens).displayStyle == .collection
+        guard let tokens = Mirror(reflecting: template).children.first(where: { $0.label == "tokens" })?.value
         else { return nil }
+        let list = Mirror(reflecting: tokens)
+        guard list.displayStyle == .collection else { return nil }
         var nodes: [Node] = []
-        for element in Mirror(reflecting: tokens).children {
+        for element in list.children {
             let token = Mirror(reflecting: element.value)
-            guard token.displayStyle == .enum, token.children.count == 1, let payload = token.children.first,
-                let label = payload.label
+            guard token.displayStyle == .enum, let payload = token.children.first, let label = payload.label
             else { return nil }
-            let fields = Mirror(reflecting: payload.value).children.map(\.value)
-            switch label {
-            case "text":
+            if label == "text" {
                 guard let text = payload.value as? String else { return nil }
                 nodes.append(.text(text))
+                continue
+            }
+            let fields = Mirror(reflecting: payload.value).children.map(\.value)
+            switch label {
             case "variable", "unescapedVariable":
                 guard fields.count == 2, let name = fields[0] as? String, let transforms = fields[1] as? [String]
                 else { return nil }
