@@ -15,6 +15,9 @@ public struct TemplateRenderer: Sendable {
         ]
 
     let library: MustacheLibrary
+    /// The same templates compiled for the typed renderer; `nil` when one of them uses what it does not cover
+    /// (then swift-mustache renders every template).
+    let compiled: CompiledTemplates?
     /// How diagnostics name each template's file, by library name: `Templates/Struct.swift.mustache`, or the
     /// overriding file.
     let displayPaths: [String: String]
@@ -103,6 +106,7 @@ public struct TemplateRenderer: Sendable {
         }
         if !problems.isEmpty { throw .templates(problems) }
         library = MustacheLibrary(templates: templates)
+        compiled = CompiledTemplates(templates)
         displayPaths = sources.mapValues(\.displayPath)
         let missing = Self.requiredTemplates.filter { templates[$0] == nil }
         if !missing.isEmpty {
@@ -225,7 +229,11 @@ public struct TemplateRenderer: Sendable {
     ///   to one, and exactly one final newline.
     /// - Throws: `GenerationError.templates` when the template is not in the library.
     public func render(_ job: Presenter.Job) throws(GenerationError) -> String {
-        guard let text = library.render(job.context, withTemplate: job.templateName) else {
+        let rendered =
+            if let compiled { compiled.render(job.context, withTemplate: job.templateName) } else {
+                library.render(job.context, withTemplate: job.templateName)
+            }
+        guard let text = rendered else {
             throw .templates([Diagnostic(.error, "template '\(job.templateName).mustache' is missing", at: nil)])
         }
         let tidied = Self.tidy(text)

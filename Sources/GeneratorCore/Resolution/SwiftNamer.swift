@@ -130,7 +130,12 @@ public struct SwiftNamer: Sendable {
 
     static func isIdentifierCharacter(_ character: Character) -> Bool {
         guard character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first else { return false }
-        if scalar.isASCII { return character.isLetter || character.isNumber }
+        // ASCII letters and digits by value: `Character.isLetter` looks Unicode properties up, at a cost that shows
+        // on large documents.
+        if scalar.isASCII {
+            let value = scalar.value
+            return (value | 0x20 >= 0x61 && value | 0x20 <= 0x7A) || (value >= 0x30 && value <= 0x39)
+        }
         // Letters and digits of other scripts are legal in Swift identifiers; symbols and emoji are dropped.
         return scalar.properties.isAlphabetic || scalar.properties.numericType == .decimal
     }

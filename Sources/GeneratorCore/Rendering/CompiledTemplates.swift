@@ -1,0 +1,371 @@
+import Mustache
+
+/// A library of templates compiled once into trees the renderer walks with typed context values
+/// (`TemplateValue`), producing exactly the text swift-mustache produces for them, several times faster.
+///
+/// The trees are swift-mustache's own parse of each template, read back through `Mirror`, so that the text,
+/// whitespace and standalone-line rules stay swift-mustache's by construction. A library that uses what this
+/// renderer does not cover (set-delimiter tags, template inheritance, dynamic partials) or a swift-mustache whose
+/// parse has another shape does not compile (`init` returns `nil`), and the caller renders with swift-mustache.
+struct CompiledTemplates: Sendable {
+    indirect enum Node: Sendable {
+        case text(String)
+        case variable(Name, isEscaped: Bool)
+        case section(Name, [Node])
+        case invertedSection(Name, [Node])
+        /// `{{> name}}`; the indentation of a standalone tag, `nil` for an inline one.
+        case partial(String, indentation: String?)
+        /// `{{% CONTENT_TYPE: TEXT }}`: how the rest of the template escapes `{{name}}`.
+        case contentType(any MustacheContentType)
+    }
+
+    /// A tag's name, split once as swift-mustache splits it at every lookup.
+    struct Name: Sendable {
+        enum Kind: Sendable {
+            /// `.`: the current object.
+            case current
+            /// `first()` and the other transforms without a name: the position in the enclosing sequence.
+            case sequence
+            /// `.a.b`: `a` of the current object only, then `b` of it.
+            case top([String])
+            /// `a.b`: `a` of the innermost object of the stack that has one, then `b` of it.
+            case stack([String])
+        }
+        var kind: Kind
+        /// The transforms, outermost first (`first(last(x))`: `first`, `last`).
+        var transforms: [String]
+        /// The number of each name of `top` and `stack` (`TemplateKeys.number(of:)`).
+        var keys: [Int] = []
+
+        init(_ name: String, transforms: [String]) {
+            self.transforms = transforms
+            if name == "." {
+                kind = .current
+            } else if name.isEmpty, !transforms.isEmpty {
+                kind = .sequence
+            } else if name.first == "." {
+                kind = .top(name.split(separator: ".").map(String.init))
+            } else {
+                kind = .stack(name.split(separator: ".").map(String.init))
+            }
+            if case .top(let names) = kind { keys = names.map(TemplateKeys.number(of:)) }
+            if case .stack(let names) = kind { keys = names.map(TemplateKeys.number(of:)) }
+        }
+    }
+
+    let templates: [String: [Node]]
+    /// swift-mustache's HTML escaping, the content type every template and partial starts with.
+    let html: any MustacheContentType
+
+    /// Compiles every template; `nil` when one uses what the compiled renderer does not cover.
+    init?(_ library: [String: MustacheTemplate]) {
+        guard let pragma = try? MustacheTemplate(string: "{{% CONTENT_TYPE: HTML }}"),
+            let nodes = Self.nodes(of: pragma), nodes.count == 1, case .contentType(let html) = nodes[0]
+        else { return nil }
+        var templates: [String: [Node]] = [:]
+        for (name, template) in library {
+            guard let nodes = Self.nodes(of: template) else { return nil }
+            templates[name] = nodes
+        }
+        self.templates = templates
+        self.html = html
+    }
+
+    /// The tree of a template as swift-mustache parsed it; `nil` for a token this renderer does not cover.
+    static func nodes(of template: MustacheTemplate) -> [Node]? {
+        guard let tokens = Mirror(reflecting: template).children.first(where: { $0.label == "tokens" })?.value
+        else { return nil }
+        let list = Mirror(reflecting: tokens)
+        guard list.displayStyle == .collection else { return nil }
+        var nodes: [Node] = []
+        for element in list.children {
+            let token = Mirror(reflecting: element.value)
+            guard token.displayStyle == .enum, let payload = token.children.first, let label = payload.label
+            else { return nil }
+            if label == "text" {
+                guard let text = payload.value as? String else { return nil }
+                nodes.append(.text(text))
+                continue
+            }
+            let fields = Mirror(reflecting: payload.value).children.map(\.value)
+            switch label {
+            case "variable", "unescapedVariable":
+                guard fields.count == 2, let name = fields[0] as? String, let transforms = fields[1] as? [String]
+                else { return nil }
+                nodes.append(.variable(Name(name, transforms: transforms), isEscaped: label == "variable"))
+            case "section", "invertedSection":
+                guard fields.count == 3, let name = fields[0] as? String, let transforms = fields[1] as? [String],
+                    let section = fields[2] as? MustacheTemplate, let children = self.nodes(of: section)
+                else { return nil }
+                let name_ = Name(name, transforms: transforms)
+                nodes.append(label == "section" ? .section(name_, children) : .invertedSection(name_, children))
+            case "partial":
+                guard fields.count == 3, let name = fields[0] as? String,
+                    let indentation = fields[1] as? String?,
+                    let inherits = fields[2] as? [String: MustacheTemplate]?, inherits == nil
+                else { return nil }
+                nodes.append(.partial(name, indentation: indentation))
+            case "contentType":
+                guard let contentType = payload.value as? any MustacheContentType else { return nil }
+                nodes.append(.contentType(contentType))
+            default:
+                return nil
+            }
+        }
+        return nodes
+    }
+
+    /// Renders a context with a template of the library, as `MustacheLibrary.render(_:withTemplate:)` does;
+    /// `nil` when the library has no such template.
+    func render(_ object: any CompiledTemplateContext, withTemplate name: String) -> String? {
+        guard let nodes = templates[name] else { return nil }
+        var renderer = Renderer(library: self, stack: [.object(object)])
+        var text = ""
+        renderer.render(nodes, State(sequence: nil, indentation: nil, contentType: html), into: &text)
+        return text
+    }
+
+    /// Where a sequence section is: swift-mustache's `first()`, `last()`, `index()`, `even()` and `odd()`.
+    struct SequencePosition {
+        var isFirst: Bool
+        var isLast: Bool
+        var index: Int
+
+        func transform(_ name: String) -> Any? {
+            switch name {
+            case "first": isFirst
+            case "last": isLast
+            case "index": index
+            case "even": index & 1 == 0
+            case "odd": index & 1 == 1
+            default: nil
+            }
+        }
+    }
+
+    /// What a template renders in, besides the stack of objects.
+    struct State {
+        var sequence: SequencePosition?
+        var indentation: String?
+        var contentType: any MustacheContentType
+    }
+
+    struct Renderer {
+        let library: CompiledTemplates
+        var stack: [TemplateValue]
+
+        /// Renders nodes; with a partial's indentation, as swift-mustache does: before each node's non-empty
+        /// text that follows a newline of this same render.
+        mutating func render(_ nodes: [Node], _ state: State, into output: inout String) {
+            var state = state
+            if let indentation = state.indentation, !indentation.isEmpty {
+                var text = ""
+                for node in nodes {
+                    if case .text(let piece) = node {
+                        if !piece.isEmpty, text.last == "\n" { text += indentation }
+                        text += piece
+                        continue
+                    }
+                    var piece = ""
+                    render(node, &state, into: &piece)
+                    if !piece.isEmpty, text.last == "\n" { text += indentation }
+                    text += piece
+                }
+                output += text
+            } else {
+                for node in nodes { render(node, &state, into: &output) }
+            }
+        }
+
+        mutating func render(_ node: Node, _ state: inout State, into output: inout String) {
+            switch node {
+            case .text(let text):
+                output += text
+            case .variable(let name, let isEscaped):
+                guard let value = lookUp(name, state) else { return }
+                let text: String
+                switch value {
+                case .string(let string): text = string
+                case .bool(let bool): text = bool ? "true" : "false"
+                case .int(let int): text = String(int)
+                case .list, .object, .other:
+                    let any = value.any
+                    if let renderable = any as? MustacheCustomRenderable {
+                        text = renderable.renderText
+                    } else if let optional = any as? any OptionalContextValue {
+                        text = String(describing: optional.wrappedContextValue ?? any)
+                    } else {
+                        text = String(describing: any)
+                    }
+                }
+                output += isEscaped ? state.contentType.escapeText(text) : text
+            case .section(let name, let nodes):
+                guard let value = lookUp(name, state) else { return }
+                switch value {
+                case .bool(let bool):
+                    if bool { render(nodes, state, into: &output) }
+                case .list(let elements, _):
+                    renderSequence(elements, nodes, state, into: &output)
+                case .string, .object:
+                    renderPushing(value, nodes, state, into: &output)
+                case .int, .other:
+                    let any = value.any
+                    if let sequence = any as? any MustacheSequence {
+                        renderSequence(
+                            Self.elements(of: sequence).map(TemplateValue.fromAny), nodes, state, into: &output)
+                    } else if let bool = any as? Bool {
+                        if bool { render(nodes, state, into: &output) }
+                    } else if let null = any as? MustacheCustomRenderable, null.isNull {
+                        return
+                    } else {
+                        renderPushing(value, nodes, state, into: &output)
+                    }
+                }
+            case .invertedSection(let name, let nodes):
+                guard let value = lookUp(name, state) else {
+                    render(nodes, state, into: &output)
+                    return
+                }
+                switch value {
+                case .bool(let bool):
+                    if !bool { render(nodes, state, into: &output) }
+                case .list(let elements, _):
+                    if elements.isEmpty { renderPushing(value, nodes, state, into: &output) }
+                case .string, .object:
+                    return
+                case .int, .other:
+                    let any = value.any
+                    if let sequence = any as? any MustacheSequence {
+                        if Self.elements(of: sequence).isEmpty { renderPushing(value, nodes, state, into: &output) }
+                    } else if let bool = any as? Bool {
+                        if !bool { render(nodes, state, into: &output) }
+                    } else if let null = any as? MustacheCustomRenderable, null.isNull {
+                        render(nodes, state, into: &output)
+                    }
+                }
+            case .partial(let name, let indentation):
+                // swift-mustache renders a partial it does not have as nothing.
+                guard let nodes = library.templates[name] else { return }
+                var partialState = State(sequence: nil, indentation: state.indentation, contentType: library.html)
+                if let indentation { partialState.indentation = (state.indentation ?? "") + indentation }
+                render(nodes, partialState, into: &output)
+            case .contentType(let contentType):
+                state.contentType = contentType
+            }
+        }
+
+        mutating func renderPushing(_ value: TemplateValue, _ nodes: [Node], _ state: State, into output: inout String)
+        {
+            var inner = state
+            inner.sequence = nil
+            stack.append(value)
+            render(nodes, inner, into: &output)
+            stack.removeLast()
+        }
+
+        mutating func renderSequence(
+            _ elements: [TemplateValue], _ nodes: [Node], _ state: State, into output: inout String
+        ) {
+            var inner = state
+            for (index, element) in elements.enumerated() {
+                inner.sequence = SequencePosition(
+                    isFirst: index == 0, isLast: index == elements.count - 1, index: index)
+                stack.append(element)
+                render(nodes, inner, into: &output)
+                stack.removeLast()
+            }
+        }
+
+        static func elements<S: Sequence>(of sequence: S) -> [Any] { sequence.map { $0 as Any } }
+
+        /// The value a tag names, found as swift-mustache's `getChild` finds it; `nil` when there is none.
+        func lookUp(_ name: Name, _ state: State) -> TemplateValue? {
+            var value: TemplateValue
+            switch name.kind {
+            case .current:
+                value = stack[stack.count - 1]
+            case .sequence:
+                guard let sequence = state.sequence else { return nil }
+                var result: Any = sequence
+                for transform in name.transforms.reversed() {
+                    let transformed: Any?
+                    if let position = result as? SequencePosition {
+                        transformed = position.transform(transform)
+                    } else {
+                        transformed = (result as? MustacheTransformable)?.transform(transform)
+                    }
+                    guard let transformed else { return nil }
+                    result = transformed
+                }
+                return .fromAny(result)
+            case .top(let names):
+                guard let found = Self.descend(names, name.keys, from: stack[stack.count - 1], startingAt: 0)
+                else { return nil }
+                value = found
+            case .stack(let names):
+                guard let first = names.first else {
+                    value = stack[stack.count - 1]
+                    break
+                }
+                var found: TemplateValue?
+                for object in stack.reversed() {
+                    if let child = Self.child(named: first, key: name.keys[0], of: object) {
+                        found = Self.descend(names, name.keys, from: child, startingAt: 1)
+                        break
+                    }
+                }
+                guard let found else { return nil }
+                value = found
+            }
+            if case .other(let any) = value, let custom = any as? MustacheCustomRepresentation {
+                guard let representation = custom.representation else { return nil }
+                value = .fromAny(representation)
+            }
+            for transform in name.transforms.reversed() {
+                guard let transformable = value.any as? MustacheTransformable,
+                    let transformed = transformable.transform(transform)
+                else { return nil }
+                value = .fromAny(transformed)
+            }
+            return value
+        }
+
+        /// The value that `names[start...]` name in turn from `value`.
+        static func descend(_ names: [String], _ keys: [Int], from value: TemplateValue, startingAt start: Int)
+            -> TemplateValue?
+        {
+            var value = value
+            for index in start..<names.count {
+                guard let child = child(named: names[index], key: keys[index], of: value) else { return nil }
+                value = child
+            }
+            return value
+        }
+
+        /// A field of one object of the stack, as swift-mustache's `_getImmediateChild` reads it; `key` is the
+        /// name's number.
+        static func child(named name: String, key: Int, of value: TemplateValue) -> TemplateValue? {
+            switch value {
+            case .object(let object):
+                return object.templateChild(key: key)
+            case .string, .bool, .int:
+                // Their mirrors have no children (`CompiledTemplatesTests` checks it).
+                return nil
+            case .list, .other:
+                let any = value.any
+                let object: Any? =
+                    if let custom = any as? MustacheCustomRepresentation { custom.representation } else { any }
+                if let parent = object as? MustacheParent {
+                    return parent.child(named: name).map(TemplateValue.fromAny)
+                }
+                guard let object,
+                    let field = Mirror(reflecting: object).children.first(where: { $0.label == name })?.value
+                else { return nil }
+                // swift-mustache unwraps an optional field; an absent one is no value.
+                let mirror = Mirror(reflecting: field)
+                guard mirror.displayStyle == .optional else { return .fromAny(field) }
+                return mirror.children.first.map { .fromAny($0.value) }
+            }
+        }
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import Mustache
+
+/// A context value as the compiled renderer reads it: strings, Booleans, integers, arrays and the template
+/// context types typed, so that rendering them needs no dynamic cast; anything else as swift-mustache sees it.
+enum TemplateValue {
+    case string(String)
+    case bool(Bool)
+    case int(Int)
+    /// An array: its elements, and the array itself for what only swift-mustache's generic handling covers
+    /// (`{{list}}` as text, transforms).
+    case list([TemplateValue], Any)
+    case object(any CompiledTemplateContext)
+    /// Any other value, rendered and searched exactly as swift-mustache does.
+    case other(Any)
+
+    /// The value as swift-mustache would hold it.
+    var any: Any {
+        switch self {
+        case .string(let string): string
+        case .bool(let bool): bool
+        case .int(let int): int
+        case .list(_, let original): original
+        case .object(let object): object
+        case .other(let value): value
+        }
+    }
+
+    /// A value found by swift-mustache's generic means (a `MustacheParent`, a `Mirror`, a transform): the exact
+    /// `String`, `Bool` and `Int` typed, anything else kept as it is.
+    static func fromAny(_ value: Any) -> TemplateValue {
+        let type = type(of: value)
+        if type == Bool.self, let bool = value as? Bool { return .bool(bool) }
+        if type == String.self, let string = value as? String { return .string(string) }
+        if type == Int.self, let int = value as? Int { return .int(int) }
+        return .other(value)
+    }
+}
+
+/// A type whose values the compiled renderer reads without a dynamic cast.
+protocol TemplateValueConvertible {
+    /// The value; `nil` for an absent optional (as `KeyPathContext.child(named:)` reports it).
+    var templateValue: TemplateValue? { get }
+}
+
+extension String: TemplateValueConvertible {
+    var templateValue: TemplateValue? { .string(self) }
+}
+
+extension Bool: TemplateValueConvertible {
+    var templateValue: TemplateValue? { .bool(self) }
+}
+
+extension Int: TemplateValueConvertible {
+    var templateValue: TemplateValue? { .int(self) }
+}
+
+extension Array: TemplateValueConvertible where Element: TemplateValueConvertible {
+    var templateValue: TemplateValue? { .list(map { $0.templateValue ?? .other($0) }, self) }
+}
+
+extension Optional: TemplateValueConvertible where Wrapped: TemplateValueConvertible {
+    var templateValue: TemplateValue? {
+        guard let wrapped = self else { return nil }
+        // `KeyPathContext.child(named:)` unwraps one level only: a nested optional stays what it is.
+        if wrapped is any OptionalContextValue { return .other(wrapped) }
+        return wrapped.templateValue
+    }
+}
+
+/// A template context type whose fields the compiled renderer reads through typed readers built once from its
+/// `templateKeys`, rather than through `child(named:)` and the casts swift-mustache applies to its `Any`.
+protocol CompiledTemplateContext: KeyPathContext, TemplateValueConvertible {
+    /// Each template key's reader; built by `makeTemplateReaders()`.
+    static var templateReaders: TemplateReaders<Self> { get }
+}
+
+/// The readers of a context type's fields, by key number (`TemplateKeys.number(of:)`), so that a lookup is an
+/// array index rather than the hashing of the key.
+struct TemplateReaders<Root> {
+    let readers: [((Root) -> TemplateValue?)?]
+
+    subscript(key: Int) -> ((Root) -> TemplateValue?)? { key < readers.count ? readers[key] : nil }
+}
+
+/// Numbers every template key once, the same for every context type and every template.
+enum TemplateKeys {
+    nonisolated(unsafe) private static var numbers: [String: Int] = [:]
+    private static let lock = NSLock()
+
+    /// The key's number, given on first use; numbers are dense from 0.
+    static func number(of key: String) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        if let number = numbers[key] { return number }
+        let number = numbers.count
+        numbers[key] = number
+        return number
+    }
+}
+
+extension CompiledTemplateContext {
+    var templateValue: TemplateValue? { .object(self) }
+
+    /// The value for a template key (numbered by `TemplateKeys.number(of:)`); `nil` for an unknown key or an
+    /// absent optional, as `child(named:)`.
+    func templateChild(key: Int) -> TemplateValue? {
+        guard let reader = Self.templateReaders[key] else { return nil }
+        return reader(self)
+    }
+
+    /// The value for a template key; `nil` for an unknown key or an absent optional, as `child(named:)`.
+    func templateChild(named name: String) -> TemplateValue? { templateChild(key: TemplateKeys.number(of: name)) }
+
+    /// A typed reader for every key of `templateKeys`: through the value's `TemplateValueConvertible` conformance
+    /// when it has one, else through `child(named:)`, as swift-mustache reads it.
+    static func makeTemplateReaders() -> TemplateReaders<Self> {
+        var readers: [((Self) -> TemplateValue?)?] = []
+        for (name, keyPath) in templateKeys {
+            let number = TemplateKeys.number(of: name)
+            if readers.count <= number { readers += Array(repeating: nil, count: number + 1 - readers.count) }
+            if let convertible = type(of: keyPath).valueType as? any TemplateValueConvertible.Type,
+                let reader = typedReader(convertible, keyPath, root: Self.self)
+            {
+                readers[number] = reader
+            } else {
+                readers[number] = { root in root.child(named: name).map { TemplateValue.other($0) } }
+            }
+        }
+        return TemplateReaders(readers: readers)
+    }
+}
+
+/// A reader of the key path's value, typed by its value type; `nil` when the key path does not have that type.
+private func typedReader<Value: TemplateValueConvertible, Root>(
+    _ valueType: Value.Type, _ keyPath: AnyKeyPath, root: Root.Type
+) -> ((Root) -> TemplateValue?)? {
+    guard let typed = keyPath as? KeyPath<Root, Value> else { return nil }
+    return { $0[keyPath: typed].templateValue }
+}

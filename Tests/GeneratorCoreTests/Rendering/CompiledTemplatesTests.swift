@@ -1,0 +1,183 @@
+import Foundation
+import Mustache
+import Testing
+
+@testable import GeneratorCore
+
+/// The compiled renderer against hand-computed texts, each also rendered by swift-mustache, which it must match
+/// byte for byte (whitespace quirks included).
+@Suite struct CompiledTemplatesTests {
+    struct Item: CompiledTemplateContext {
+        var name: String
+        var tags: [String] = []
+        nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<Self>] = ["name": \.name, "tags": \.tags]
+        nonisolated(unsafe) static let templateReaders = makeTemplateReaders()
+    }
+
+    struct Root: CompiledTemplateContext {
+        var title = "T"
+        var subtitle = ""
+        var html = "<a & 'b'>\""
+        var flag = true
+        var number = 42
+        var items = [Item(name: "a"), Item(name: "b"), Item(name: "c")]
+        var empty: [Item] = []
+        var child: Item? = Item(name: "c", tags: ["x", "y&"])
+        var missing: Item? = nil
+        var tags = ["x", "y&"]
+        var nested = [["a", "b"], ["c"]]
+        var plain = ["k": "v"]
+        nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<Self>] = [
+            "title": \.title, "subtitle": \.subtitle, "html": \.html, "flag": \.flag, "number": \.number,
+            "items": \.items, "empty": \.empty, "child": \.child, "missing": \.missing, "tags": \.tags,
+            "nested": \.nested, "plain": \.plain,
+        ]
+        nonisolated(unsafe) static let templateReaders = makeTemplateReaders()
+    }
+
+    /// The text of `main` rendered by the compiled renderer, after checking that swift-mustache renders the same.
+    func render(_ templates: [String: String], _ root: Root = Root()) throws -> String? {
+        let parsed = try templates.mapValues { try MustacheTemplate(string: $0) }
+        let compiled = try #require(CompiledTemplates(parsed))
+        let text = compiled.render(root, withTemplate: "main")
+        #expect(text == MustacheLibrary(templates: parsed).render(root, withTemplate: "main"))
+        return text
+    }
+
+    func render(_ main: String, _ root: Root = Root()) throws -> String? { try render(["main": main], root) }
+
+    @Test func variablesEscapeUnlessTripleOrAmpersandOrText() throws {
+        #expect(
+            try render("a {{html}} {{{html}}} {{& html}}\n")
+                == "a &lt;a &amp; &#39;b&#39;&gt;&quot; <a & 'b'>\" <a & 'b'>\"\n")
+        #expect(try render("{{% CONTENT_TYPE: TEXT }}\n{{html}}\n") == "<a & 'b'>\"\n")
+        #expect(try render("{{flag}} {{number}} [{{nope}}]") == "true 42 []")
+        // Set-delimiter tags only change how swift-mustache parses; what they produce compiles as usual.
+        #expect(try render("{{=<% %>=}}<%title%> {{title}}") == "T {{title}}")
+    }
+
+    @Test func sectionsIterateTestAndPush() throws {
+        #expect(try render("{{#items}}{{name}}{{^last()}}, {{/last()}}{{/items}}") == "a, b, c")
+        #expect(try render("{{#items}}{{#first()}}[{{/first()}}{{name}}{{/items}}") == "[abc")
+        #expect(try render("{{#tags}}<{{.}}>{{/tags}}") == "<x><y&amp;>")
+        #expect(try render("{{#nested}}({{#.}}{{.}}{{/.}}){{/nested}}") == "(ab)(c)")
+        // A string, even empty, is a value: its section renders once with it on the stack.
+        #expect(try render("{{#title}}[{{.}}]{{/title}}{{#subtitle}}x{{/subtitle}}") == "[T]x")
+        #expect(try render("{{#flag}}on{{/flag}}{{^flag}}off{{/flag}}") == "on")
+        #expect(try render("{{^empty}}none{{/empty}}{{#empty}}x{{/empty}}") == "none")
+        #expect(
+            try render("[{{missing.name}}][{{#missing}}no{{/missing}}][{{^missing}}none{{/missing}}]")
+                == "[][][none]")
+    }
+
+    @Test func namesWalkTheStackAndDots() throws {
+        #expect(
+            try render("{{#child}}{{name}}/{{title}}/{{child.name}}{{/child}}|{{child.name}}|{{.title}}")
+                == "c/T/c|c|T")
+        // `.title` reads the current object only: an item has none.
+        #expect(try render("{{#child}}[{{.title}}]{{/child}}") == "[]")
+        // A dictionary is read through swift-mustache's generic means.
+        #expect(try render("{{plain.k}}{{#plain}}{{k}}{{/plain}}") == "vv")
+        #expect(try render("{{count(tags)}} {{#reversed(tags)}}{{.}}{{/reversed(tags)}}") == "2 y&amp;x")
+    }
+
+    @Test func standaloneTagsTakeTheirWholeLine() throws {
+        let text = "begin\n  {{#flag}}\n  yes\n  {{/flag}}\n  {{! comment }}\nend\n"
+        #expect(try render(text) == "begin\n  yes\nend\n")
+        #expect(try render(text.replacingOccurrences(of: "{{#flag}}", with: "{{^flag}}")) == "begin\nend\n")
+        // Not standalone: the whitespace and newline stay.
+        #expect(try render("a {{#flag}}b{{/flag}} c\n") == "a b c\n")
+    }
+
+    @Test func partialsIndentAsSwiftMustacheDoes() throws {
+        // The partial's indentation goes before each rendered token that follows a newline: a section's
+        // whole output is one token, so only its first line is indented.
+        let templates = [
+            "main": "start\n  {{> part}}\nend\n",
+            "part": "line1\n{{#items}}\n- {{name}}\n{{/items}}\nlast\n",
+        ]
+        #expect(try render(templates) == "start\n  line1\n  - a\n- b\n- c\n  last\nend\n")
+        // A partial starts escaping for HTML again, whatever its caller's content type.
+        let escaping = ["main": "{{% CONTENT_TYPE: TEXT }}\n{{html}}|{{> part}}", "part": "{{html}}"]
+        #expect(try render(escaping) == "<a & 'b'>\"|&lt;a &amp; &#39;b&#39;&gt;&quot;")
+        // A missing partial renders as nothing.
+        #expect(try render("a{{> nothing}}b") == "ab")
+        // Inside a partial, the sequence position of the caller's section is gone.
+        #expect(
+            try render(["main": "{{#items}}{{> part}}{{/items}}", "part": "{{name}}{{^last()}},{{/last()}}"])
+                == "a,b,c,")
+    }
+
+    @Test func whatItDoesNotCoverIsLeftToSwiftMustache() throws {
+        for text in ["{{<part}}{{$b}}x{{/b}}{{/part}}", "{{$b}}x{{/b}}", "{{>*title}}"] {
+            #expect(CompiledTemplates(["main": try MustacheTemplate(string: text)]) == nil, "\(text)")
+        }
+    }
+
+    /// The compiled renderer reads strings, Booleans and integers of the stack as having no fields, as
+    /// swift-mustache's `Mirror` finds none.
+    @Test func stringsBooleansAndIntegersHaveNoMirrorChildren() {
+        #expect(Mirror(reflecting: "name").children.isEmpty)
+        #expect(Mirror(reflecting: true).children.isEmpty)
+        #expect(Mirror(reflecting: 7).children.isEmpty)
+    }
+
+    /// The built-in templates compile, and every job of CambAI and of the compile fixtures renders the same
+    /// through both renderers.
+    @Test func everyFixtureRendersTheSameThroughBothRenderers() async throws {
+        let renderer = try await TemplateRenderer(directory: TestPaths.templates, displayPath: "Templates")
+        let compiled = try #require(renderer.compiled)
+        let folder = TestPaths.fixtures.appendingPathComponent("compile")
+        let fixtures = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasSuffix(".yaml") && !$0.hasSuffix(".config.yaml") }.sorted()
+        #expect(fixtures.count > 10)
+        var jobCount = 0
+        for url in [TestPaths.document] + fixtures.map({ folder.appendingPathComponent($0) }) {
+            let diagnostics = DiagnosticCollector()
+            let root = try #require(try YAMLParser(bytes: Array(Data(contentsOf: url))).parse())
+            guard let document = DocumentDecoder(file: url.lastPathComponent, diagnostics: diagnostics).decode(root)
+            else { continue }
+            let module = ModuleResolver(
+                configuration: GeneratorConfiguration(), file: url.lastPathComponent, diagnostics: diagnostics
+            )
+            .resolve(document)
+            for job in Presenter(documentName: url.lastPathComponent).present(module) {
+                let fast = compiled.render(job.context, withTemplate: job.templateName)
+                let reference = renderer.library.render(job.context, withTemplate: job.templateName)
+                #expect(fast != nil)
+                #expect(fast == reference, "\(url.lastPathComponent): \(job.fileName)")
+                jobCount += 1
+            }
+        }
+        #expect(jobCount > 500)
+    }
+
+    /// Every context type reachable from CambAI's jobs reads through typed readers, and each reader gives what
+    /// `child(named:)` gives swift-mustache.
+    @Test func everyContextTypeReadsTheSameThroughItsReaders() throws {
+        let diagnostics = DiagnosticCollector()
+        let root = try #require(try YAMLParser(bytes: Array(Data(contentsOf: TestPaths.document))).parse())
+        let document = try #require(DocumentDecoder(file: "openapi.yaml", diagnostics: diagnostics).decode(root))
+        let module = ModuleResolver(
+            configuration: GeneratorConfiguration(), file: "openapi.yaml", diagnostics: diagnostics
+        )
+        .resolve(document)
+        let jobs = Presenter(documentName: "openapi.yaml").present(module)
+        var checked = 0
+        for value in jobs.map(\.context) {
+            for reachable in TemplateContextTests().reachableValues(from: value) {
+                guard let keyed = reachable as? any KeyPathContext else { continue }
+                let typed = try #require(reachable as? any CompiledTemplateContext, "\(type(of: reachable))")
+                for key in Self.keys(of: keyed) {
+                    let viaReader = typed.templateChild(named: key).map { String(describing: $0.any) }
+                    let viaChild = keyed.child(named: key).map { String(describing: $0) }
+                    #expect(viaReader == viaChild, "\(type(of: reachable)).\(key)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 1000)
+    }
+
+    static func keys<Value: KeyPathContext>(of value: Value) -> [String] { Array(Value.templateKeys.keys) }
+}
