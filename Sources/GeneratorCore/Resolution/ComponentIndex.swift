@@ -52,8 +52,10 @@ final class ComponentIndex {
 
     private let document: OpenAPI.Document
     private var schemasByPointerStorage: [JSONPointer: OpenAPI.Schema]?
-    /// Schemas whose chain of references has been walked (see `walkSchemaChains`), and those on a cycle.
-    private var walkedSchemas: Set<ObjectIdentifier> = []
+    /// Schemas whose chain of references has been walked (see `walkSchemaChains`), and those on a cycle. Tables
+    /// by identity keep the schema too: one the resolver makes up and drops could otherwise leave its identity to
+    /// another.
+    private var walkedSchemas: [ObjectIdentifier: OpenAPI.Schema] = [:]
     private var cyclicSchemas: Set<ObjectIdentifier> = []
 
     /// - Parameters:
@@ -242,30 +244,81 @@ final class ComponentIndex {
         return nil
     }
 
-    /// The schemas a schema that is a reference leads to, in order: its target, the target's target while that
-    /// is a reference too, and so on; empty for a schema that is not a reference. Stops quietly before a cycle
-    /// (reported once, by `reportCycles(startingAt:)`) and after a reference that does not resolve (reported).
-    func chain(from schema: OpenAPI.Schema) -> [OpenAPI.Schema] {
-        guard schema.reference != nil else { return [] }
-        walkSchemaChains(from: schema)
-        var result: [OpenAPI.Schema] = []
-        var current = schema
-        while let reference = current.reference, let target = target(of: reference)?.schema,
-            !isOnCycle(target)
-        {
-            result.append(target)
-            current = target
+    /// What the schemas a reference leads to say, nearest first: its target, the target's target while that is a
+    /// reference too, and so on, up to the first schema that is not a reference (the end).
+    struct Chain {
+        /// The first schema that is not a reference; `nil` when the chain stops before a cycle (reported once, by
+        /// `reportCycles(startingAt:)`) or at a reference that does not resolve (reported).
+        var end: OpenAPI.Schema?
+        /// The last schema reached: `end`, or the schema before the stop; `nil` when the first step fails.
+        var last: OpenAPI.Schema?
+        /// Whether a schema of the chain says `null` is valid (see `TypeResolver.acceptsNull`).
+        var acceptsNull = false
+        var isReadOnly = false
+        var isWriteOnly = false
+        /// The first `default` of the chain.
+        var defaultValue: YAMLNode?
+        /// The first schema of the chain with one allowed value (`const`, or a one-value `enum`).
+        var constantSchema: OpenAPI.Schema?
+        /// The first schema of the chain with a description or title, else `last`.
+        var described: OpenAPI.Schema?
+
+        /// The chain of a schema whose own facts are `schema`'s, followed by `rest` (the chain of its reference).
+        init(_ schema: OpenAPI.Schema, then rest: Chain?) {
+            let rest = rest ?? Chain()
+            end = schema.reference == nil ? schema : rest.end
+            last = schema.reference == nil ? schema : (rest.last ?? schema)
+            acceptsNull = TypeResolver.acceptsNull(schema) || rest.acceptsNull
+            isReadOnly = schema.readOnly || rest.isReadOnly
+            isWriteOnly = schema.writeOnly || rest.isWriteOnly
+            defaultValue = schema.defaultValue ?? rest.defaultValue
+            constantSchema = TypeResolver.constant(of: schema) != nil ? schema : rest.constantSchema
+            described = schema.description != nil || schema.title != nil ? schema : (rest.described ?? last)
         }
-        return result
+
+        init() {}
+    }
+
+    /// The chains already folded, by schema identity: every schema's chain is followed once, so asking for each of
+    /// 100,000 components that are each a reference to the next costs linear time.
+    private var chains: [ObjectIdentifier: (schema: OpenAPI.Schema, chain: Chain)] = [:]
+
+    /// What the schemas a schema's reference leads to say (see `Chain`); an empty chain for a schema that is not a
+    /// reference. The schema's own keywords are not part of it.
+    func chain(from schema: OpenAPI.Schema) -> Chain {
+        guard schema.reference != nil else { return Chain() }
+        if let known = chains[ObjectIdentifier(schema)]?.chain { return known }
+        walkSchemaChains(from: schema)
+        // The references up to a schema whose chain is known, or the end; then folded from the far end back.
+        var pending: [OpenAPI.Schema] = [schema]
+        var rest: Chain?
+        while let reference = pending.last!.reference {
+            guard let target = target(of: reference)?.schema, !isOnCycle(target) else {
+                rest = Chain()
+                break
+            }
+            if target.reference == nil {
+                rest = Chain(target, then: nil)
+                break
+            }
+            if let known = chains[ObjectIdentifier(target)]?.chain {
+                rest = Chain(target, then: known)
+                break
+            }
+            pending.append(target)
+        }
+        var chain = rest ?? Chain()
+        for (offset, member) in pending.enumerated().reversed() {
+            chains[ObjectIdentifier(member)] = (member, chain)
+            if offset > 0 { chain = Chain(member, then: chain) }
+        }
+        return chains[ObjectIdentifier(schema)]!.chain
     }
 
     /// The schema at the end of a chain of references: the schema itself when it is not a reference; `nil` when the
-    /// chain ends in a cycle or at a reference that does not resolve.
+    /// chain stops before a cycle or at a reference that does not resolve.
     func followed(_ schema: OpenAPI.Schema) -> OpenAPI.Schema? {
-        guard schema.reference != nil else { return schema }
-        let chain = chain(from: schema)
-        guard let last = chain.last, last.reference == nil else { return nil }
-        return last
+        schema.reference == nil ? schema : chain(from: schema).end
     }
 
     /// Walks the chain of references from each start (in the order given) that an earlier walk did not reach,
@@ -285,7 +338,7 @@ final class ComponentIndex {
         var chain: [OpenAPI.Schema] = []
         var position: [ObjectIdentifier: Int] = [:]
         var current: OpenAPI.Schema? = start
-        while let schema = current, !walkedSchemas.contains(ObjectIdentifier(schema)) {
+        while let schema = current, walkedSchemas[ObjectIdentifier(schema)] == nil {
             if let index = position[ObjectIdentifier(schema)] {
                 let cycle = chain[index...]
                 cyclicSchemas.formUnion(cycle.map(ObjectIdentifier.init))
@@ -303,6 +356,6 @@ final class ComponentIndex {
             chain.append(schema)
             current = schema.reference.flatMap { target(of: $0, reporting: false)?.schema }
         }
-        walkedSchemas.formUnion(chain.map(ObjectIdentifier.init))
+        for schema in chain { walkedSchemas[ObjectIdentifier(schema)] = schema }
     }
 }

@@ -86,12 +86,12 @@ extension TypeResolver {
                     pointer: propertySchema.pointer, constraints: propertySchema.constraints),
                 isDeprecated: propertySchema.deprecated, title: propertySchema.title,
                 defaultValue: IR.Literal(
-                    propertySchema.defaultValue ?? chain.lazy.compactMap(\.defaultValue).first))
-            property.isReadOnly = propertySchema.readOnly || chain.contains { $0.readOnly }
-            property.isWriteOnly = propertySchema.writeOnly || chain.contains { $0.writeOnly }
+                    propertySchema.defaultValue ?? chain.defaultValue))
+            property.isReadOnly = propertySchema.readOnly || chain.isReadOnly
+            property.isWriteOnly = propertySchema.writeOnly || chain.isWriteOnly
             property.constant =
                 tags[jsonName].map { .string($0) } ?? Self.constant(of: propertySchema)
-                ?? chain.lazy.compactMap(Self.constant(of:)).first
+                ?? chain.constantSchema.flatMap(Self.constant(of:))
             properties.append(property)
         }
         for requiredName in collected.required.sorted() where !seen.contains(requiredName) {

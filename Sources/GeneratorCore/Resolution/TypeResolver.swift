@@ -215,7 +215,7 @@ final class TypeResolver {
         if let discriminator = schema.discriminator { checkMapping(of: discriminator) }
         if let reference = schema.reference {
             // Through a chain of references too (`A: {$ref: B}`, B nullable): an alias does not carry nullability.
-            let targetIsNullable = index.chain(from: schema).contains(where: Self.acceptsNull)
+            let targetIsNullable = index.chain(from: schema).acceptsNull
             return Usage(type: resolve(reference, nameHint: nameHint), isNullable: schema.nullable || targetIsNullable)
         }
         if let boolean = schema.booleanSchema {
@@ -360,8 +360,7 @@ final class TypeResolver {
     /// its description).
     func describedSchema(_ schema: OpenAPI.Schema) -> OpenAPI.Schema? {
         guard schema.description == nil, schema.title == nil, schema.reference != nil else { return schema }
-        let chain = index.chain(from: schema)
-        return chain.first { $0.description != nil || $0.title != nil } ?? chain.last ?? schema
+        return index.chain(from: schema).described ?? schema
     }
 
     /// Reports each `discriminator.mapping` target that names no component schema: a value that could never
