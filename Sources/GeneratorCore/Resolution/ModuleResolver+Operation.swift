@@ -100,7 +100,7 @@ extension ModuleResolver {
         let returnsSuccessEnum = bodies.count > 1 || responses.successVariants.contains { !$0.headers.isEmpty }
         let returnType = returnsSuccessEnum ? nil : responses.success.compactMap(\.type).first
 
-        let security = resolveSecurity(operation, document: document, credentials: credentials)
+        let security = resolveSecurity(operation, document: document, index: types.index, credentials: credentials)
         var usedCredentials: [String] = []
         for name in security.joined() where !usedCredentials.contains(name) { usedCredentials.append(name) }
 

@@ -96,7 +96,7 @@ extension ModuleResolver {
     /// are all set. Empty alternatives (`{}`, and those of `mutualTLS` only) come last, so that a configured
     /// credential is sent when security is optional.
     func resolveSecurity(
-        _ operation: OpenAPI.Operation, document: OpenAPI.Document, credentials: [IR.Credential]
+        _ operation: OpenAPI.Operation, document: OpenAPI.Document, index: ComponentIndex, credentials: [IR.Credential]
     ) -> [[String]] {
         let requirements = operation.security ?? document.security ?? []
         var alternatives: [[String]] = []
@@ -112,11 +112,10 @@ extension ModuleResolver {
                         authorizationSchemes.append(scheme.name)
                     default: break
                     }
-                } else if !document.components.securitySchemes.contains(where: { $0.name == scheme.name }) {
+                } else if index.securitySchemes[scheme.name] == nil {
                     diagnostics.error(
                         "security requirement names '\(scheme.name)', which is not in 'components/securitySchemes'"
-                            + Suggestion.clause(
-                                for: scheme.name, among: document.components.securitySchemes.map(\.name)),
+                            + Suggestion.clause(for: scheme.name, among: index.securitySchemes.names),
                         at: location(scheme.mark), pointer: operation.pointer.description)
                 }
             }
