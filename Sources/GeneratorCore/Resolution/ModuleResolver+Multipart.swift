@@ -22,18 +22,9 @@ extension ModuleResolver {
         mediaType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
     }
 
-    /// A schema with references to component schemas followed (chains included, at most 64 steps).
+    /// A schema with its chain of references followed (see `ComponentIndex.followed`).
     func followed(_ schema: OpenAPI.Schema?, types: TypeResolver) -> OpenAPI.Schema? {
-        var current = schema
-        var steps = 0
-        while let reference = current?.reference, steps < 64 {
-            guard let name = types.componentName(of: reference.ref), let target = types.componentSchemas[name] else {
-                return current
-            }
-            current = target
-            steps += 1
-        }
-        return current
+        schema.flatMap(types.index.followed)
     }
 
     /// Whether a property schema describes a file: a string with `format: binary` (or `byte`), a
@@ -133,12 +124,7 @@ extension ModuleResolver {
             var headers: [IR.MultipartHeader] = []
             for (headerName, reference) in encodings[property.jsonName]?.headers ?? []
             where headerName.lowercased() != "content-type" {
-                var description: String?
-                guard
-                    let header = follow(
-                        reference, in: document.components.headers.map { ($0.name, $0.header) }, kind: "headers",
-                        description: &description)
-                else { continue }
+                guard let header = types.index.resolve(reference, in: types.index.headers) else { continue }
                 let headerSchema = followed(header.schema, types: types)
                 let fixed =
                     headerSchema.flatMap(TypeResolver.constant(of:))
@@ -157,7 +143,7 @@ extension ModuleResolver {
                         swiftName: fixed == nil
                             ? memberScope.claim(namer.memberName(for: property.jsonName + "-" + headerName)) : "",
                         type: headerType, isRequired: header.required,
-                        description: description ?? header.description))
+                        description: header.description))
             }
             var claimed = property
             if property.constant == nil { claimed.swiftName = memberScope.claim(property.swiftName) }

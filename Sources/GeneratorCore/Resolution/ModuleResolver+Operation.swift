@@ -26,7 +26,7 @@ extension ModuleResolver {
         // Parameters: the path item's, overridden by the operation's with the same name and location.
         var parameters: [OpenAPI.Parameter] = []
         for reference in pathItem.parameters + operation.parameters {
-            guard let parameter = resolveParameter(reference, document: document) else { continue }
+            guard let parameter = types.index.resolve(reference, in: types.index.parameters) else { continue }
             parameters.removeAll { $0.name == parameter.name && $0.location == parameter.location }
             parameters.append(parameter)
         }
@@ -47,7 +47,7 @@ extension ModuleResolver {
             // A parameter defined in `components/parameters` names its inline type after itself, whichever
             // operation reaches it first.
             let hint =
-                componentName(of: parameter.pointer, kind: "parameters").map { namer.typeName(for: $0) }
+                ComponentIndex.componentName(at: parameter.pointer, kind: .parameters).map { namer.typeName(for: $0) }
                 ?? typePrefix + namer.typeName(for: parameter.name)
             let usage = schema.map { types.usage(for: $0, nameHint: hint) }
             let type = usage?.type ?? .string
@@ -100,13 +100,13 @@ extension ModuleResolver {
         let returnsSuccessEnum = bodies.count > 1 || responses.successVariants.contains { !$0.headers.isEmpty }
         let returnType = returnsSuccessEnum ? nil : responses.success.compactMap(\.type).first
 
-        let security = resolveSecurity(operation, document: document, credentials: credentials)
+        let security = resolveSecurity(operation, document: document, index: types.index, credentials: credentials)
         var usedCredentials: [String] = []
         for name in security.joined() where !usedCredentials.contains(name) { usedCredentials.append(name) }
 
         var responseMediaTypes: [String] = []
         for (_, reference) in operation.responses {
-            for (mediaType, _) in resolveResponse(reference, document: document)?.content ?? []
+            for (mediaType, _) in types.index.resolve(reference, in: types.index.responses)?.content ?? []
             where !responseMediaTypes.contains(mediaType) {
                 responseMediaTypes.append(mediaType)
             }
@@ -158,11 +158,7 @@ extension ModuleResolver {
         _ reference: OpenAPI.Referenceable<OpenAPI.RequestBody>, operationName: String, document: OpenAPI.Document,
         types: TypeResolver, typePrefix: String, memberScope: NameScope
     ) -> [(suffix: String, body: IR.RequestBody)] {
-        guard
-            let body = resolve(
-                reference, in: document.components.requestBodies.map { ($0.name, $0.requestBody) },
-                kind: "requestBodies", document: document)
-        else { return [] }
+        guard let body = types.index.resolve(reference, in: types.index.requestBodies) else { return [] }
         var order = Array(body.content.indices)
         if let json = order.firstIndex(where: { IR.BodyEncoding(mediaType: body.content[$0].mediaType) == .json }) {
             order.insert(order.remove(at: json), at: 0)
@@ -173,7 +169,9 @@ extension ModuleResolver {
             let base = Self.baseMediaType(mediaType)
             let suffix = results.isEmpty ? "" : mediaTypeSuffix(mediaType)
             let hint =
-                componentName(of: body.pointer, kind: "requestBodies").map { namer.typeName(for: $0) + suffix }
+                ComponentIndex.componentName(at: body.pointer, kind: .requestBodies).map {
+                    namer.typeName(for: $0) + suffix
+                }
                 ?? typePrefix + suffix + "Request"
             var scope = memberScope
             if base == "multipart/form-data" {

@@ -17,11 +17,13 @@ extension ModuleResolver {
     ) -> ResolvedResponses {
         var result = ResolvedResponses()
         for (status, reference) in operation.responses {
-            guard let response = resolveResponse(reference, document: document) else { continue }
+            guard let response = types.index.resolve(reference, in: types.index.responses) else { continue }
             let isSuccess = status.hasPrefix("2")
             let documentation = IR.Documentation(description: response.description, pointer: response.pointer)
             // A response defined in `components/responses` names its inline body after itself.
-            let component = componentName(of: response.pointer, kind: "responses").map { namer.typeName(for: $0) }
+            let component = ComponentIndex.componentName(at: response.pointer, kind: .responses).map {
+                namer.typeName(for: $0)
+            }
             let hint = component ?? (isSuccess ? typePrefix + "Response" : typePrefix + "Error" + status)
             let headers = resolveHeaders(
                 of: response, typePrefix: component ?? typePrefix + namer.typeName(for: status), document: document,
@@ -97,15 +99,11 @@ extension ModuleResolver {
                     at: location(ref.mark), pointer: response.pointer.appending("headers").appending(name).description)
                 continue
             }
-            guard
-                let header = resolve(
-                    reference, in: document.components.headers.map { ($0.name, $0.header) }, kind: "headers",
-                    document: document)
-            else { continue }
+            guard let header = types.index.resolve(reference, in: types.index.headers) else { continue }
             let pointer = response.pointer.appending("headers").appending(name)
             var hint = typePrefix + namer.typeName(for: name)
-            if case .reference(let ref) = reference, let target = JSONPointer(fragment: ref.ref),
-                let component = componentName(of: target, kind: "headers")
+            if case .reference(let ref) = reference,
+                let component = ComponentIndex.componentName(of: ref.ref, kind: .headers)
             {
                 hint = namer.typeName(for: component)
             }

@@ -8,32 +8,17 @@ extension ModuleResolver {
     /// One credential per usable security scheme, sorted by scheme name (so that the client's properties keep
     /// their order when the document's changes). A scheme the client cannot send is an error naming it;
     /// `mutualTLS` sends nothing (the transport presents the certificate), with a warning.
-    func resolveCredentials(_ document: OpenAPI.Document) -> [IR.Credential] {
+    func resolveCredentials(_ index: ComponentIndex) -> [IR.Credential] {
         var schemes: [(String, OpenAPI.SecurityScheme)] = []
-        let sorted = document.components.securitySchemes.sorted {
-            $0.name.unicodeScalars.map(\.value).lexicographicallyPrecedes($1.name.unicodeScalars.map(\.value))
+        let sorted = index.securitySchemes.names.sorted {
+            $0.unicodeScalars.map(\.value).lexicographicallyPrecedes($1.unicodeScalars.map(\.value))
         }
-        for (name, scheme) in sorted {
-            switch scheme {
-            case .value(let value): schemes.append((name, value))
-            case .reference(let reference):
-                // A scheme that is another component's: `#/components/securitySchemes/<name>`.
-                let prefix = "#/components/securitySchemes/"
-                let target =
-                    reference.ref.hasPrefix(prefix)
-                    ? document.components.securitySchemes.first {
-                        $0.name == String(reference.ref.dropFirst(prefix.count))
-                    }
-                    : nil
-                guard case .value(let value)? = target?.scheme else {
-                    diagnostics.error(
-                        "security scheme '\(name)' is a reference to '\(reference.ref)', which is not a security scheme "
-                            + "of 'components/securitySchemes'",
-                        at: location(reference.mark))
-                    continue
-                }
-                schemes.append((name, value))
+        for name in sorted {
+            // A scheme that is another component's (`#/components/securitySchemes/<name>`) is that one.
+            guard let scheme = index.follow(index.securitySchemes[name]!, in: index.securitySchemes)?.value else {
+                continue
             }
+            schemes.append((name, scheme))
         }
         func count(_ kind: (OpenAPI.SecurityScheme) -> Bool) -> Int { schemes.filter { kind($0.1) }.count }
         let httpScheme = { (scheme: OpenAPI.SecurityScheme) in scheme.type == "http" ? scheme.scheme?.lowercased() : nil
@@ -111,7 +96,7 @@ extension ModuleResolver {
     /// are all set. Empty alternatives (`{}`, and those of `mutualTLS` only) come last, so that a configured
     /// credential is sent when security is optional.
     func resolveSecurity(
-        _ operation: OpenAPI.Operation, document: OpenAPI.Document, credentials: [IR.Credential]
+        _ operation: OpenAPI.Operation, document: OpenAPI.Document, index: ComponentIndex, credentials: [IR.Credential]
     ) -> [[String]] {
         let requirements = operation.security ?? document.security ?? []
         var alternatives: [[String]] = []
@@ -127,11 +112,10 @@ extension ModuleResolver {
                         authorizationSchemes.append(scheme.name)
                     default: break
                     }
-                } else if !document.components.securitySchemes.contains(where: { $0.name == scheme.name }) {
+                } else if index.securitySchemes[scheme.name] == nil {
                     diagnostics.error(
                         "security requirement names '\(scheme.name)', which is not in 'components/securitySchemes'"
-                            + Suggestion.clause(
-                                for: scheme.name, among: document.components.securitySchemes.map(\.name)),
+                            + Suggestion.clause(for: scheme.name, among: index.securitySchemes.names),
                         at: location(scheme.mark), pointer: operation.pointer.description)
                 }
             }

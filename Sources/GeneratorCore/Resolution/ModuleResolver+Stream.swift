@@ -12,7 +12,7 @@ extension ModuleResolver {
         var mediaTypes: [String] = []
         var schema: OpenAPI.Schema?
         for (status, reference) in operation.responses where status.hasPrefix("2") {
-            guard let response = resolveResponse(reference, document: document) else { continue }
+            guard let response = types.index.resolve(reference, in: types.index.responses) else { continue }
             for (mediaType, object) in response.content {
                 guard let streamed = IR.Stream.Kind(mediaType: mediaType), kind == nil || kind == streamed else {
                     continue

@@ -23,13 +23,15 @@ public struct ModuleResolver {
         let moduleName = configuration.moduleName ?? namer.typeName(for: document.info.title)
         let clientName = moduleName + "Client"
         let errorName = moduleName + "Error"
+        // Built once for the document the module is made of: every stage below follows references through it.
+        let index = ComponentIndex(document: document, file: file, diagnostics: diagnostics)
         let types = TypeResolver(
-            document: document, configuration: configuration,
+            document: document, index: index, configuration: configuration,
             reservedNames: Set([moduleName] + Constants.moduleTypeSuffixes.map { moduleName + $0 }), file: file,
             diagnostics: diagnostics)
         types.declareComponents()
 
-        let credentials = resolveCredentials(document)
+        let credentials = resolveCredentials(index)
         var operations: [IR.Operation] = []
         var functionScope = NameScope(reserved: Constants.reservedClientMemberNames.union(credentials.map(\.swiftName)))
         // Operations in an order that does not depend on the document's: by path, then by method. Names, and the
@@ -187,13 +189,15 @@ public struct ModuleResolver {
         let kinds: [(String, [JSONPointer: (name: String, mark: SourceMark)])] = [
             ("a schema", names.types), ("a property", names.properties),
         ]
-        let known = types.knownSchemaPointers.map(\.description)
+        // Only when something names nothing: collecting every schema's pointer costs a walk of the document.
+        var known: [String]?
         for (what, table) in kinds {
             for (pointer, entry) in table.sorted(by: { $0.value.mark < $1.value.mark })
             where !types.usedNamePointers.contains(pointer) {
+                if known == nil { known = types.knownSchemaPointers.map(\.description) }
                 diagnostics.error(
                     "names '\(pointer)', which is not \(what) the generator declares"
-                        + Suggestion.clause(for: pointer.description, among: known),
+                        + Suggestion.clause(for: pointer.description, among: known ?? []),
                     at: location(entry.mark))
             }
         }

@@ -39,7 +39,7 @@ struct OperationSelection {
         if kept.isEmpty {
             diagnostics.error("'include' keeps no operation of the document", at: location)
         }
-        var reach = Reach(document: document)
+        var reach = Reach(index: ComponentIndex(document: document, file: file, diagnostics: diagnostics))
         for (item, operation) in kept {
             for parameter in item.parameters + operation.parameters { reach.visit(parameter) }
             if let body = operation.requestBody { reach.visit(body) }
@@ -57,23 +57,20 @@ extension GeneratorConfiguration.OperationFilter {
     }
 }
 
-/// Walks what operations use, collecting the names of the component schemas reached.
+/// Walks what operations use, collecting the names of the component schemas reached. It reports nothing: what is
+/// kept is resolved afterwards, and reported there.
 private struct Reach {
-    let document: OpenAPI.Document
+    let index: ComponentIndex
     var schemas: Set<String> = []
-    private var components: [String: OpenAPI.Schema] = [:]
     /// Components of other kinds already visited, as `kind/name`, so that reference cycles end.
     private var visited: Set<String> = []
 
-    init(document: OpenAPI.Document) {
-        self.document = document
-        for (name, schema) in document.components.schemas { components[name] = schema }
-    }
+    init(index: ComponentIndex) { self.index = index }
 
     /// The component a local reference names (also a reference into one, such as `…/Pet/properties/id`).
-    private func component(of ref: String, kind: String) -> String? {
+    private func component(of ref: String, kind: ComponentIndex.Kind) -> String? {
         guard let pointer = JSONPointer(fragment: ref), pointer.tokens.count >= 3, pointer.tokens[0] == "components",
-            pointer.tokens[1] == kind
+            pointer.tokens[1] == kind.rawValue
         else { return nil }
         return pointer.tokens[2]
     }
@@ -81,8 +78,8 @@ private struct Reach {
     mutating func visit(_ schema: OpenAPI.Schema) {
         var pending = [schema]
         while let schema = pending.popLast() {
-            if let ref = schema.reference?.ref, let name = component(of: ref, kind: "schemas"),
-                schemas.insert(name).inserted, let target = components[name]
+            if let ref = schema.reference?.ref, let name = component(of: ref, kind: .schemas),
+                schemas.insert(name).inserted, let target = index.schemas[name]
             {
                 pending.append(target)
             }
@@ -90,8 +87,8 @@ private struct Reach {
             if let items = schema.items { pending.append(items) }
             if case .schema(let value)? = schema.additionalProperties { pending.append(value) }
             for entry in schema.discriminator?.mapping ?? [] {
-                let name = component(of: entry.ref, kind: "schemas") ?? entry.ref
-                if schemas.insert(name).inserted, let target = components[name] { pending.append(target) }
+                let name = component(of: entry.ref, kind: .schemas) ?? entry.ref
+                if schemas.insert(name).inserted, let target = index.schemas[name] { pending.append(target) }
             }
         }
     }
@@ -100,21 +97,21 @@ private struct Reach {
         for (_, media) in content { if let schema = media.schema { visit(schema) } }
     }
 
-    /// Follows a reference to a component of another kind once; `nil` when already visited or absent.
-    private mutating func follow<Value>(
-        _ reference: OpenAPI.Reference, kind: String, in table: [(String, OpenAPI.Referenceable<Value>)]
-    ) -> OpenAPI.Referenceable<Value>? {
-        guard let name = component(of: reference.ref, kind: kind), visited.insert(kind + "/" + name).inserted else {
-            return nil
-        }
-        return table.first { $0.0 == name }?.1
+    /// The component a reference names, once; `nil` when already visited or absent.
+    private mutating func next<Value>(_ reference: OpenAPI.Reference, in components: ComponentIndex.Components<Value>)
+        -> Value?
+    {
+        let kind = components.kind
+        guard let name = component(of: reference.ref, kind: kind),
+            visited.insert(kind.rawValue + "/" + name).inserted
+        else { return nil }
+        return components[name]
     }
 
     mutating func visit(_ parameter: OpenAPI.Referenceable<OpenAPI.Parameter>) {
         switch parameter {
         case .reference(let reference):
-            let table = document.components.parameters.map { ($0.name, $0.parameter) }
-            if let next = follow(reference, kind: "parameters", in: table) { visit(next) }
+            if let next = next(reference, in: index.parameters) { visit(next) }
         case .value(let value):
             if let schema = value.schema { visit(schema) }
             visit(value.content)
@@ -124,8 +121,7 @@ private struct Reach {
     mutating func visit(_ body: OpenAPI.Referenceable<OpenAPI.RequestBody>) {
         switch body {
         case .reference(let reference):
-            let table = document.components.requestBodies.map { ($0.name, $0.requestBody) }
-            if let next = follow(reference, kind: "requestBodies", in: table) { visit(next) }
+            if let next = next(reference, in: index.requestBodies) { visit(next) }
         case .value(let value):
             visit(value.content)
         }
@@ -134,8 +130,7 @@ private struct Reach {
     mutating func visit(_ response: OpenAPI.Referenceable<OpenAPI.Response>) {
         switch response {
         case .reference(let reference):
-            let table = document.components.responses.map { ($0.name, $0.response) }
-            if let next = follow(reference, kind: "responses", in: table) { visit(next) }
+            if let next = next(reference, in: index.responses) { visit(next) }
         case .value(let value):
             visit(value.content)
             for (_, header) in value.headers { visit(header) }
@@ -145,8 +140,7 @@ private struct Reach {
     mutating func visit(_ header: OpenAPI.Referenceable<OpenAPI.Header>) {
         switch header {
         case .reference(let reference):
-            let table = document.components.headers.map { ($0.name, $0.header) }
-            if let next = follow(reference, kind: "headers", in: table) { visit(next) }
+            if let next = next(reference, in: index.headers) { visit(next) }
         case .value(let value):
             if let schema = value.schema { visit(schema) }
         }

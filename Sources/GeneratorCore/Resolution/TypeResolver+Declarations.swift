@@ -1,8 +1,9 @@
 /// How `TypeResolver` declares structs (merging `allOf`), enums and unions.
 extension TypeResolver {
-    /// The properties of a schema and of its `allOf` members (followed through references), in order, each
-    /// with the type name of the component that defines it (`nil` for the schema being declared): an inline
-    /// type in a property is named after where it is defined, not after whichever struct reaches it first.
+    /// The properties of a schema and of its `allOf` members (followed through references, chains of them and
+    /// references to schemas nested in others), in order, each with the type name of the component that defines
+    /// it (`nil` for the schema being declared; a nested schema keeps its referrer's): an inline type in a property
+    /// is named after where it is defined, not after whichever struct reaches it first.
     func collectProperties(_ schema: OpenAPI.Schema, owner: String? = nil, visited: inout Set<JSONPointer>) -> (
         properties: [(String, OpenAPI.Schema, owner: String?)], required: Set<String>, forbidsAdditional: Bool
     ) {
@@ -12,16 +13,14 @@ extension TypeResolver {
         var forbids = false
         if case .allowed(false)? = schema.additionalProperties { forbids = true }
         var target = schema
-        if let reference = schema.reference {
-            guard let component = componentName(of: reference.ref), let resolved = componentSchemas[component] else {
-                diagnostics.error(
-                    "reference '\(reference.ref)' in 'allOf' does not resolve to a component schema",
-                    at: location(reference.mark))
-                return ([], [], false)
-            }
+        if schema.reference != nil {
+            // The index reports a reference that does not resolve, and a cycle.
+            guard let resolved = index.followed(schema) else { return ([], [], false) }
             guard visited.insert(resolved.pointer).inserted else { return ([], [], false) }
             target = resolved
-            owner = componentTypeNames(component)
+            if let component = ComponentIndex.componentName(at: resolved.pointer, kind: .schemas) {
+                owner = componentTypeNames(component)
+            }
             required.formUnion(resolved.required)
             if case .allowed(false)? = resolved.additionalProperties { forbids = true }
         }
@@ -50,11 +49,11 @@ extension TypeResolver {
         var properties: [IR.Property] = []
         // A subtype of a polymorphic base carries its own discriminator value, fixed: encoded with its tag.
         var tags: [String: String] = [:]
-        if let component = Self.componentName(at: schema.pointer) {
+        if let component = ComponentIndex.componentName(at: schema.pointer, kind: .schemas) {
             for member in schema.allOf {
                 guard let ref = member.reference?.ref, let base = componentName(of: ref),
                     polymorphicSubtypes[base]?.contains(component) == true,
-                    let propertyName = componentSchemas[base]?.discriminator?.propertyName
+                    let propertyName = index.schemas[base]?.discriminator?.propertyName
                 else { continue }
                 tags[propertyName] = discriminatorValue(of: component, base: base)
             }
@@ -65,6 +64,8 @@ extension TypeResolver {
                 continue
             }
             let usage = usage(for: propertySchema, nameHint: (owner ?? name) + namer.typeName(for: jsonName))
+            // What the property's schema says, else what the schemas its reference leads to say, nearest first.
+            let chain = index.chain(from: propertySchema)
             let isRequired = collected.required.contains(jsonName)
             let proposed =
                 overriddenName(
@@ -85,16 +86,12 @@ extension TypeResolver {
                     pointer: propertySchema.pointer, constraints: propertySchema.constraints),
                 isDeprecated: propertySchema.deprecated, title: propertySchema.title,
                 defaultValue: IR.Literal(
-                    propertySchema.defaultValue
-                        ?? propertySchema.reference.flatMap { componentName(of: $0.ref) }
-                        .flatMap { componentSchemas[$0]?.defaultValue }))
-            // On the property's schema, or on the component it references.
-            let target = propertySchema.reference.flatMap { componentName(of: $0.ref) }.flatMap { componentSchemas[$0] }
-            property.isReadOnly = propertySchema.readOnly || target?.readOnly == true
-            property.isWriteOnly = propertySchema.writeOnly || target?.writeOnly == true
+                    propertySchema.defaultValue ?? chain.defaultValue))
+            property.isReadOnly = propertySchema.readOnly || chain.isReadOnly
+            property.isWriteOnly = propertySchema.writeOnly || chain.isWriteOnly
             property.constant =
                 tags[jsonName].map { .string($0) } ?? Self.constant(of: propertySchema)
-                ?? target.flatMap(Self.constant(of:))
+                ?? chain.constantSchema.flatMap(Self.constant(of:))
             properties.append(property)
         }
         for requiredName in collected.required.sorted() where !seen.contains(requiredName) {

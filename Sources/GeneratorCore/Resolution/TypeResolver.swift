@@ -5,6 +5,8 @@ final class TypeResolver {
     let configuration: GeneratorConfiguration
     let file: String
     let diagnostics: DiagnosticCollector
+    /// Every component and schema of the document; where references are followed.
+    let index: ComponentIndex
     let namer = SwiftNamer()
 
     private(set) var declarations: [IR.TypeDeclaration] = []
@@ -12,7 +14,6 @@ final class TypeResolver {
     private var typeScope: NameScope
     /// Component schema name → Swift type name.
     private var componentTypeNames: [String: String] = [:]
-    private(set) var componentSchemas: [String: OpenAPI.Schema] = [:]
     /// The pointers of the enum schemas declared so far, to find configured case names that name none.
     var namedEnumPointers: Set<JSONPointer> = []
     /// Component schema names in the order they claim names and are declared (see `claimOrder`).
@@ -43,16 +44,10 @@ final class TypeResolver {
         return .json
     }
 
-    /// The name of the component schema at `pointer` (`#/components/schemas/<name>`), if it is one.
-    static func componentName(at pointer: JSONPointer) -> String? {
-        let tokens = pointer.tokens
-        return tokens.count == 3 && tokens[0] == "components" && tokens[1] == "schemas" ? tokens[2] : nil
-    }
-
     /// The discriminator value that selects `subtype` among the subtypes of `base`: the `mapping` entry that
     /// names it (by component name or reference), otherwise the subtype's component name.
     func discriminatorValue(of subtype: String, base: String) -> String {
-        let mapping = componentSchemas[base]?.discriminator?.mapping ?? []
+        let mapping = index.schemas[base]?.discriminator?.mapping ?? []
         return mapping.first { $0.ref == subtype || componentName(of: $0.ref) == subtype }?.value ?? subtype
     }
 
@@ -66,13 +61,13 @@ final class TypeResolver {
     /// Usages of inline schemas already resolved, by pointer: a schema reached twice (a response component
     /// used by several operations) is declared once.
     private var inlineUsages: [JSONPointer: Usage] = [:]
-    private var schemasByPointer: [JSONPointer: OpenAPI.Schema]?
 
     init(
-        document: OpenAPI.Document, configuration: GeneratorConfiguration, reservedNames: Set<String>, file: String,
-        diagnostics: DiagnosticCollector
+        document: OpenAPI.Document, index: ComponentIndex, configuration: GeneratorConfiguration,
+        reservedNames: Set<String>, file: String, diagnostics: DiagnosticCollector
     ) {
         self.document = document
+        self.index = index
         self.configuration = configuration
         self.file = file
         self.diagnostics = diagnostics
@@ -80,18 +75,17 @@ final class TypeResolver {
         // Component names are claimed first, so that they win over inline names, in an order that does not
         // depend on the document's: a component whose name is already its Swift name claims first, then the others
         // by name. So reordering, adding or removing unrelated components never renames one.
-        for (name, schema) in document.components.schemas { componentSchemas[name] = schema }
-        componentOrder = Self.claimOrder(componentSchemas.keys, swiftName: namer.typeName(for:))
+        componentOrder = Self.claimOrder(index.schemas.names, swiftName: namer.typeName(for:))
         for name in componentOrder {
-            let schema = componentSchemas[name]!
+            let schema = index.schemas[name]!
             componentTypeNames[name] = claimTypeName(namer.typeName(for: name), for: schema.pointer, mark: schema.mark)
         }
         // Polymorphism: a component with a `discriminator` (and no `oneOf`/`anyOf` of its own) that others extend
         // through `allOf` is the union of those subtypes.
         for name in componentOrder {
-            for member in componentSchemas[name]!.allOf {
+            for member in index.schemas[name]!.allOf {
                 guard let ref = member.reference?.ref, let base = componentName(of: ref),
-                    let baseSchema = componentSchemas[base], baseSchema.discriminator != nil,
+                    let baseSchema = index.schemas[base], baseSchema.discriminator != nil,
                     baseSchema.oneOf.isEmpty, baseSchema.anyOf.isEmpty, base != name
                 else { continue }
                 polymorphicSubtypes[base, default: []].append(name)
@@ -167,14 +161,17 @@ final class TypeResolver {
         return claimed
     }
 
-    /// Declares every component schema: a named declaration, or a typealias when the schema needs none.
+    /// Declares every component schema: a named declaration, or a typealias when the schema needs none. A
+    /// component on a cycle of references (`A: {$ref: B}`, `B: {$ref: A}`) is an alias of JSONValue, after the
+    /// index's error; one that only leads into a cycle is an alias of a member.
     func declareComponents() {
-        let cyclic = aliasCycleMembers()
-        // By name, so that the inline types they contain claim names in the same order whatever the document's.
+        // By name, so that the member a cycle is reported at, and the inline types components contain, do not depend
+        // on the document's order.
+        index.reportCycles(startingAt: componentOrder.map { index.schemas[$0]! })
         for name in componentOrder {
-            let schema = componentSchemas[name]!
+            let schema = index.schemas[name]!
             let typeName = componentTypeNames[name]!
-            if cyclic.contains(name) {
+            if index.isOnCycle(schema) {
                 declare(.alias(IR.Alias(name: typeName, target: .jsonValue, documentation: documentation(for: schema))))
                 continue
             }
@@ -186,52 +183,8 @@ final class TypeResolver {
         }
     }
 
-    /// The component that a component made only of a `$ref` is an alias of.
-    private func aliasTarget(of name: String) -> String? {
-        guard let schema = componentSchemas[name], let reference = schema.reference, schema.properties.isEmpty,
-            schema.types.isEmpty
-        else { return nil }
-        return componentName(of: reference.ref)
-    }
-
-    /// The components on cycles of aliases (`A: {$ref: B}`, `B: {$ref: A}`), with one error for each cycle, at
-    /// the member met first in document order: `reference cycle: A → B → A`. Every component is walked
-    /// once (a chain of 100,000 aliases took minutes when each was walked to its end); a component that only
-    /// leads into a cycle is an alias of a member, which is an alias of JSONValue.
-    private func aliasCycleMembers() -> Set<String> {
-        var done: Set<String> = []
-        var cyclic: Set<String> = []
-        // By name, so that the member a cycle is reported at does not depend on the document's order.
-        for start in componentOrder where !done.contains(start) {
-            var chain: [String] = []
-            var position: [String: Int] = [:]
-            var current: String? = start
-            while let name = current, !done.contains(name) {
-                if let index = position[name] {
-                    let cycle = Array(chain[index...])
-                    cyclic.formUnion(cycle)
-                    if let reference = componentSchemas[name]?.reference {
-                        diagnostics.error(
-                            "reference cycle: \((cycle + [name]).joined(separator: " → "))",
-                            at: location(reference.mark), pointer: componentSchemas[name]?.pointer.description)
-                    }
-                    break
-                }
-                position[name] = chain.count
-                chain.append(name)
-                current = aliasTarget(of: name)
-            }
-            done.formUnion(chain)
-        }
-        return cyclic
-    }
-
-    func componentName(of ref: String) -> String? {
-        guard let pointer = JSONPointer(fragment: ref), pointer.tokens.count == 3,
-            pointer.tokens[0] == "components", pointer.tokens[1] == "schemas"
-        else { return nil }
-        return pointer.tokens[2]
-    }
+    /// The name of the component schema a local reference names (`#/components/schemas/<name>`), if it is one.
+    func componentName(of ref: String) -> String? { ComponentIndex.componentName(of: ref, kind: .schemas) }
 
     func documentation(for schema: OpenAPI.Schema) -> IR.Documentation {
         IR.Documentation(
@@ -261,8 +214,8 @@ final class TypeResolver {
     {
         if let discriminator = schema.discriminator { checkMapping(of: discriminator) }
         if let reference = schema.reference {
-            let targetIsNullable =
-                componentName(of: reference.ref).flatMap { componentSchemas[$0] }.map(Self.acceptsNull) ?? false
+            // Through a chain of references too (`A: {$ref: B}`, B nullable): an alias does not carry nullability.
+            let targetIsNullable = index.chain(from: schema).acceptsNull
             return Usage(type: resolve(reference, nameHint: nameHint), isNullable: schema.nullable || targetIsNullable)
         }
         if let boolean = schema.booleanSchema {
@@ -275,13 +228,14 @@ final class TypeResolver {
         }
         var isNullable = schema.nullable || schema.types.contains("null")
         let types = schema.types.filter { $0 != "null" }
-        if let declaredName, let base = Self.componentName(at: schema.pointer), let subtypes = polymorphicSubtypes[base]
+        if let declaredName, let base = ComponentIndex.componentName(at: schema.pointer, kind: .schemas),
+            let subtypes = polymorphicSubtypes[base]
         {
             // Each element decodes as the subtype its discriminator value names.
             let members = subtypes.map { subtype in
                 OpenAPI.Schema(
                     reference: OpenAPI.Reference(ref: "#/components/schemas/\(subtype)", mark: schema.mark),
-                    mark: schema.mark, pointer: componentSchemas[subtype]!.pointer)
+                    mark: schema.mark, pointer: index.schemas[subtype]!.pointer)
             }
             var visited: Set<JSONPointer> = []
             declareUnion(
@@ -401,11 +355,12 @@ final class TypeResolver {
         }
     }
 
-    /// The schema whose text documents a value: the schema itself, or for a bare reference the component it
-    /// names (`run_id`'s `$ref` → `RunIDParam` and its description).
+    /// The schema whose text documents a value: the schema itself, or for a bare reference the first schema of
+    /// its chain of references with a description or title, else the last (`run_id`'s `$ref` → `RunIDParam` and
+    /// its description).
     func describedSchema(_ schema: OpenAPI.Schema) -> OpenAPI.Schema? {
-        guard schema.description == nil, schema.title == nil, let reference = schema.reference else { return schema }
-        return componentName(of: reference.ref).flatMap { componentSchemas[$0] } ?? schema
+        guard schema.description == nil, schema.title == nil, schema.reference != nil else { return schema }
+        return index.chain(from: schema).described ?? schema
     }
 
     /// Reports each `discriminator.mapping` target that names no component schema: a value that could never
@@ -414,10 +369,10 @@ final class TypeResolver {
         for entry in discriminator.mapping {
             let isReference = entry.ref.contains("/") || entry.ref.contains("#")
             guard isReference else {
-                if componentSchemas[entry.ref] == nil {
+                if index.schemas[entry.ref] == nil {
                     diagnostics.error(
                         "discriminator value '\(entry.value)' maps to '\(entry.ref)', which names no schema in "
-                            + "'components/schemas'" + Suggestion.clause(for: entry.ref, among: componentSchemas.keys),
+                            + "'components/schemas'" + Suggestion.clause(for: entry.ref, among: index.schemas.names),
                         at: location(entry.mark))
                 }
                 continue
@@ -425,14 +380,14 @@ final class TypeResolver {
             // A reference to another file is reported where references are followed.
             guard entry.ref.hasPrefix("#") else { continue }
             if let component = componentName(of: entry.ref) {
-                if componentSchemas[component] == nil {
+                if index.schemas[component] == nil {
                     diagnostics.error(
                         "discriminator value '\(entry.value)' maps to '\(entry.ref)', which does not resolve; no schema "
                             + "named '\(component)' in 'components/schemas'"
-                            + Suggestion.clause(for: component, among: componentSchemas.keys),
+                            + Suggestion.clause(for: component, among: index.schemas.names),
                         at: location(entry.mark))
                 }
-            } else if JSONPointer(fragment: entry.ref).flatMap({ schemaIndex()[$0] }) == nil {
+            } else if JSONPointer(fragment: entry.ref).flatMap({ index.schemasByPointer[$0] }) == nil {
                 diagnostics.error(
                     "discriminator value '\(entry.value)' maps to '\(entry.ref)', which does not resolve to a schema",
                     at: location(entry.mark))
@@ -450,52 +405,22 @@ final class TypeResolver {
         return (schema.oneOf + schema.anyOf).contains { $0.types == ["null"] && $0.reference == nil }
     }
 
-    /// The type a `$ref` names.
+    /// The type a `$ref` names: a component schema's declared name, or the type of a schema nested elsewhere.
     func resolve(_ reference: OpenAPI.Reference, nameHint: String) -> IR.TypeUsage {
-        if let component = componentName(of: reference.ref) {
-            if let name = componentTypeNames[component] { return .declared(name) }
-            diagnostics.error(
-                "reference '\(reference.ref)' does not resolve; no schema named '\(component)' in 'components/schemas'"
-                    + Suggestion.clause(for: component, among: componentTypeNames.keys),
-                at: location(reference.mark))
-            return .jsonValue
-        }
-        guard let pointer = JSONPointer(fragment: reference.ref) else {
-            diagnostics.error(
-                "reference '\(reference.ref)' is not supported; only references within the document ('#/…') are",
-                at: location(reference.mark))
-            return .jsonValue
-        }
+        guard let target = index.target(of: reference) else { return .jsonValue }
+        if let component = target.component { return .declared(componentTypeNames[component]!) }
+        let pointer = target.schema.pointer
         if let usage = usageByPointer[pointer] { return usage }
-        guard let target = schemaIndex()[pointer] else {
-            diagnostics.error("reference '\(reference.ref)' does not resolve to a schema", at: location(reference.mark))
-            return .jsonValue
-        }
         usageByPointer[pointer] = .jsonValue  // a reference cycle through inline schemas ends here
         let hint = namer.typeName(for: pointer.tokens.last ?? nameHint)
-        let usage = usage(for: target, nameHint: hint).type
+        let usage = usage(for: target.schema, nameHint: hint).type
         usageByPointer[pointer] = usage
         return usage
     }
 
-    /// Every schema in `components/schemas`, by pointer, for references to schemas nested in others.
     /// The pointers of every schema under `components/schemas` and of every inline schema resolved so far, for
     /// "did you mean" suggestions.
-    var knownSchemaPointers: Set<JSONPointer> { Set(schemaIndex().keys).union(inlineUsages.keys) }
-
-    private func schemaIndex() -> [JSONPointer: OpenAPI.Schema] {
-        if let schemasByPointer { return schemasByPointer }
-        var index: [JSONPointer: OpenAPI.Schema] = [:]
-        var pending = document.components.schemas.map(\.schema)
-        while let schema = pending.popLast() {
-            index[schema.pointer] = schema
-            pending += schema.properties.map(\.schema) + schema.oneOf + schema.anyOf + schema.allOf
-            if let items = schema.items { pending.append(items) }
-            if case .schema(let value)? = schema.additionalProperties { pending.append(value) }
-        }
-        schemasByPointer = index
-        return index
-    }
+    var knownSchemaPointers: Set<JSONPointer> { Set(index.componentSchemaPointers).union(inlineUsages.keys) }
 
     /// A word for what an inline schema is, used to name it: `Object`, `String`, `Array`, `Value`.
     static func kindName(of schema: OpenAPI.Schema) -> String {
