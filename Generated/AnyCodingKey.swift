@@ -32,13 +32,14 @@ extension Decoder {
 }
 
 extension KeyedDecodingContainer {
-    /// Decodes every member whose key `undeclared` names (returns the JSON key of), from the container that
-    /// also reads the declared ones.
-    func decodeUndeclared<Value: Decodable>(_ undeclared: (Key) -> String?) throws -> [String: Value] {
+    /// Decodes the member of every key in `allKeys`: in a struct's container, whose keys are made from strings
+    /// only for names the schema does not declare, the undeclared properties.
+    func decodeUndeclared<Value: Decodable>() throws -> [String: Value] {
+        let keys = allKeys
+        guard !keys.isEmpty else { return [:] }
         var result: [String: Value] = [:]
-        for key in allKeys {
-            guard let name = undeclared(key) else { continue }
-            result[name] = try decode(Value.self, forKey: key)
+        for key in keys {
+            result[key.stringValue] = try decode(Value.self, forKey: key)
         }
         return result
     }

@@ -22,14 +22,16 @@ public struct TaskID: Codable, Hashable, Sendable {
     }
 
     /// The declared keys, and `undeclared` for any other: one container reads both (a second one would parse the
-    /// object's keys again).
+    /// object's keys again). A key is made from a string only for an undeclared name (`nil` for a declared one),
+    /// so that the container's `allKeys` lists just the undeclared properties: a decoder builds no key for the
+    /// declared ones, which the struct reads by name.
     enum CodingKeys: CodingKey {
         case taskID
         case undeclared(String)
 
-        init(stringValue: String) {
+        init?(stringValue: String) {
             switch stringValue {
-            case "task_id": self = .taskID
+            case "task_id": return nil
             default: self = .undeclared(stringValue)
             }
         }
@@ -49,10 +51,7 @@ public struct TaskID: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.taskID = try container.decodeIfPresent(String.self, forKey: .taskID)
-        self.additionalProperties = try container.decodeUndeclared {
-            if case .undeclared(let key) = $0 { return key }
-            return nil
-        }
+        self.additionalProperties = try container.decodeUndeclared()
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -64,8 +63,16 @@ public struct TaskID: Codable, Hashable, Sendable {
 
 extension TaskID: JSONMatchable {
     static func matchScore(for value: CambAIJSONValue) -> Int? {
-        JSONMatch.object(
-            value,
+        guard case .object(var members) = value else { return nil }
+        return matchScore(in: &members)
+    }
+
+    /// How well an object's members fit, whether decoded or still in the decoder.
+    static func matchScore<ObjectMembers: JSONObjectMembers>(
+        in members: inout ObjectMembers
+    ) throws(ObjectMembers.Failure) -> Int? {
+        try JSONMatch.object(
+            &members,
             required: [],
             properties: [
                 ("task_id", String.self),

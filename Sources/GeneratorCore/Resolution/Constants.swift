@@ -9,7 +9,10 @@ public enum Constants {
         "RFC3339", "Next", "MultipartFormData", "ParameterNode", "ParameterStyle", "FormField", "ParameterEncoding",
         "ParameterEncoder",
         "ParameterSlot", "ParameterKeyedContainer", "ParameterUnkeyedContainer", "ParameterSingleValueContainer",
-        "SecuritySchemeID", "SecurityValues", "StreamingTransport", "StreamReader",
+        "SecuritySchemeID", "SecurityValues", "StreamingTransport", "StreamReader", "JSONObjectMembers",
+        "JSONDecodingObjectMembers",
+        // The generic parameter of a struct's `matchScore(in:)`, which would hide a type of that name there.
+        "ObjectMembers",
     ]
 
     /// The public types the runtime templates declare, each named `<moduleName><suffix>` (`CambAIClient`,

@@ -49,6 +49,9 @@ check(NamesRequest(method: "GET", url: URL(string: "https://example.com")!).meth
 // in one (`Entry`, `Kind`) keep their names; an operation named
 // `with` is renamed past the client's `with(_:)`.
 check(NextModel(id: "n").id == "n" && Entry(id: "e").id == "e" && Kind(id: "k").id == "k")
+// `Failure`, the associated type of the runtime's `JSONObjectMembers`, is a schema name like any other, also as
+// the member of a union of objects (which scores its members through that protocol).
+check(try decode(FailureOrEntry.self, #"{"id":"f"}"#) == .failure(Failure(id: "f")))
 check(HTTPMiddleware(id: "m").id == "m" && RetryMiddleware(id: "r").id == "r")
 check(LoggingMiddleware(id: "l").id == "l" && RequestOptions(id: "o").id == "o")
 check(HTTPOperation(id: "p").id == "p" && ContinuousClockModel(id: "c").id == "c")
