@@ -45,6 +45,25 @@ extension KeyedDecodingContainer {
     }
 }
 
+/// A string enum that takes any string (one the document does not list is its `undocumented` case), so that a
+/// struct's property of its type decodes from the decoder's own string decoding.
+protocol OpenStringEnum: Decodable {
+    init(rawValue: String)
+}
+
+extension KeyedDecodingContainer {
+    // A struct's enum properties: the same result as the enum's `init(from:)`, reached through the decoder's
+    // `decode(String.self, forKey:)` rather than the generic path, which costs JSONDecoder several times as much.
+
+    func decode<Value: OpenStringEnum>(_ type: Value.Type, forKey key: Key) throws -> Value {
+        Value(rawValue: try decode(String.self, forKey: key))
+    }
+
+    func decodeIfPresent<Value: OpenStringEnum>(_ type: Value.Type, forKey key: Key) throws -> Value? {
+        try decodeIfPresent(String.self, forKey: key).map(Value.init(rawValue:))
+    }
+}
+
 extension Encoder {
     /// Encodes each member of `properties` into the current JSON object.
     func encodeAdditionalProperties<Value: Encodable>(_ properties: [String: Value]) throws {

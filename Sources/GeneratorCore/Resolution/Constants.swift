@@ -10,6 +10,7 @@ public enum Constants {
         "ParameterEncoder",
         "ParameterSlot", "ParameterKeyedContainer", "ParameterUnkeyedContainer", "ParameterSingleValueContainer",
         "SecuritySchemeID", "SecurityValues", "StreamingTransport", "StreamReader", "JSONObjectMembers",
+        "OpenStringEnum",
         "JSONDecodingObjectMembers",
         // The generic parameter of a struct's `matchScore(in:)`, which would hide a type of that name there.
         "ObjectMembers",
