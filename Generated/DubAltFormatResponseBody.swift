@@ -32,11 +32,15 @@ public struct DubAltFormatResponseBody: Codable, Hashable, Sendable {
         case outputURL
         case undeclared(String)
 
+        /// The JSON names of the declared properties (a set: one look-up per key, where a `switch` compares them
+        /// in turn).
+        static let declaredNames: Set<String> = [
+            "output_url",
+        ]
+
         init?(stringValue: String) {
-            switch stringValue {
-            case "output_url": return nil
-            default: self = .undeclared(stringValue)
-            }
+            guard !Self.declaredNames.contains(stringValue) else { return nil }
+            self = .undeclared(stringValue)
         }
 
         init?(intValue: Int) { nil }

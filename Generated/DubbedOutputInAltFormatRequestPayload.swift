@@ -29,11 +29,15 @@ public struct DubbedOutputInAltFormatRequestPayload: Codable, Hashable, Sendable
         case outputFormat
         case undeclared(String)
 
+        /// The JSON names of the declared properties (a set: one look-up per key, where a `switch` compares them
+        /// in turn).
+        static let declaredNames: Set<String> = [
+            "output_format",
+        ]
+
         init?(stringValue: String) {
-            switch stringValue {
-            case "output_format": return nil
-            default: self = .undeclared(stringValue)
-            }
+            guard !Self.declaredNames.contains(stringValue) else { return nil }
+            self = .undeclared(stringValue)
         }
 
         init?(intValue: Int) { nil }

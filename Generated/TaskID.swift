@@ -29,11 +29,15 @@ public struct TaskID: Codable, Hashable, Sendable {
         case taskID
         case undeclared(String)
 
+        /// The JSON names of the declared properties (a set: one look-up per key, where a `switch` compares them
+        /// in turn).
+        static let declaredNames: Set<String> = [
+            "task_id",
+        ]
+
         init?(stringValue: String) {
-            switch stringValue {
-            case "task_id": return nil
-            default: self = .undeclared(stringValue)
-            }
+            guard !Self.declaredNames.contains(stringValue) else { return nil }
+            self = .undeclared(stringValue)
         }
 
         init?(intValue: Int) { nil }

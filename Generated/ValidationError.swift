@@ -43,13 +43,17 @@ public struct ValidationError: Codable, Hashable, Sendable {
         case type
         case undeclared(String)
 
+        /// The JSON names of the declared properties (a set: one look-up per key, where a `switch` compares them
+        /// in turn).
+        static let declaredNames: Set<String> = [
+            "loc",
+            "msg",
+            "type",
+        ]
+
         init?(stringValue: String) {
-            switch stringValue {
-            case "loc": return nil
-            case "msg": return nil
-            case "type": return nil
-            default: self = .undeclared(stringValue)
-            }
+            guard !Self.declaredNames.contains(stringValue) else { return nil }
+            self = .undeclared(stringValue)
         }
 
         init?(intValue: Int) { nil }

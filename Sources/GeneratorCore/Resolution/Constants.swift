@@ -54,9 +54,10 @@ public enum Constants {
     ]
 
     /// Names a `CodingKeys` case cannot take, because `CodingKey` or `RawRepresentable` already use them, or
-    /// the struct's own `undeclared(String)` key (for properties the schema does not declare) does.
+    /// the struct's own `undeclared(String)` key (for properties the schema does not declare) and
+    /// `declaredNames` (the set of the declared ones) do.
     public static let reservedCodingKeyNames: Set<String> = [
-        "stringValue", "intValue", "rawValue", "hashValue", "init", "undeclared",
+        "stringValue", "intValue", "rawValue", "hashValue", "init", "undeclared", "declaredNames",
     ]
 
     /// Member names the generated structs declare besides their properties.
