@@ -32,15 +32,35 @@ extension Decoder {
 }
 
 extension KeyedDecodingContainer {
-    /// Decodes every member whose key `undeclared` names (returns the JSON key of), from the container that
-    /// also reads the declared ones.
-    func decodeUndeclared<Value: Decodable>(_ undeclared: (Key) -> String?) throws -> [String: Value] {
+    /// Decodes the member of every key in `allKeys`: in a struct's container, whose keys are made from strings
+    /// only for names the schema does not declare, the undeclared properties.
+    func decodeUndeclared<Value: Decodable>() throws -> [String: Value] {
+        let keys = allKeys
+        guard !keys.isEmpty else { return [:] }
         var result: [String: Value] = [:]
-        for key in allKeys {
-            guard let name = undeclared(key) else { continue }
-            result[name] = try decode(Value.self, forKey: key)
+        for key in keys {
+            result[key.stringValue] = try decode(Value.self, forKey: key)
         }
         return result
+    }
+}
+
+/// A string enum that takes any string (one the document does not list is its `undocumented` case), so that a
+/// struct's property of its type decodes from the decoder's own string decoding.
+protocol OpenStringEnum: Decodable {
+    init(rawValue: String)
+}
+
+extension KeyedDecodingContainer {
+    // A struct's enum properties: the same result as the enum's `init(from:)`, reached through the decoder's
+    // `decode(String.self, forKey:)` rather than the generic path, which costs JSONDecoder several times as much.
+
+    func decode<Value: OpenStringEnum>(_ type: Value.Type, forKey key: Key) throws -> Value {
+        Value(rawValue: try decode(String.self, forKey: key))
+    }
+
+    func decodeIfPresent<Value: OpenStringEnum>(_ type: Value.Type, forKey key: Key) throws -> Value? {
+        try decodeIfPresent(String.self, forKey: key).map(Value.init(rawValue:))
     }
 }
 

@@ -8,7 +8,7 @@ import Foundation
 /// value and encode back unchanged.
 ///
 /// Source: `#/components/schemas/AudioOutputType`
-public enum AudioOutputType: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
+public enum AudioOutputType: RawRepresentable, Codable, Hashable, Sendable, CaseIterable, OpenStringEnum {
     /// `"flac"`
     case flac
     /// `"wav"`

@@ -67,8 +67,45 @@ extension KeyedDecodingContainer {
     func decodeNullableIfPresent<Value: Decodable>(
         _ type: Value.Type, forKey key: Key
     ) throws -> CambAINullable<Value>? {
-        // One look-up for a value, the common case; absent and `null` are told apart only when there is none.
-        if let value = try decodeIfPresent(Value.self, forKey: key) { return .value(value) }
+        nullable(try decodeIfPresent(Value.self, forKey: key), forKey: key)
+    }
+
+    // The same for the types a decoder reads directly: a call in generated code names the type, so it reaches the
+    // decoder's own `decodeIfPresent(String.self, forKey:)` rather than the generic one, which costs a decoder
+    // like JSONDecoder several times as much.
+
+    func decodeNullableIfPresent(_ type: String.Type, forKey key: Key) throws -> CambAINullable<String>? {
+        nullable(try decodeIfPresent(String.self, forKey: key), forKey: key)
+    }
+
+    func decodeNullableIfPresent(_ type: Bool.Type, forKey key: Key) throws -> CambAINullable<Bool>? {
+        nullable(try decodeIfPresent(Bool.self, forKey: key), forKey: key)
+    }
+
+    func decodeNullableIfPresent(_ type: Int.Type, forKey key: Key) throws -> CambAINullable<Int>? {
+        nullable(try decodeIfPresent(Int.self, forKey: key), forKey: key)
+    }
+
+    func decodeNullableIfPresent(_ type: Int32.Type, forKey key: Key) throws -> CambAINullable<Int32>? {
+        nullable(try decodeIfPresent(Int32.self, forKey: key), forKey: key)
+    }
+
+    func decodeNullableIfPresent(_ type: Int64.Type, forKey key: Key) throws -> CambAINullable<Int64>? {
+        nullable(try decodeIfPresent(Int64.self, forKey: key), forKey: key)
+    }
+
+    func decodeNullableIfPresent(_ type: Double.Type, forKey key: Key) throws -> CambAINullable<Double>? {
+        nullable(try decodeIfPresent(Double.self, forKey: key), forKey: key)
+    }
+
+    func decodeNullableIfPresent(_ type: Float.Type, forKey key: Key) throws -> CambAINullable<Float>? {
+        nullable(try decodeIfPresent(Float.self, forKey: key), forKey: key)
+    }
+
+    /// A decoded optional value as a nullable one: one look-up for a value, the common case; absent and `null`
+    /// are told apart only when there is none.
+    private func nullable<Value>(_ value: Value?, forKey key: Key) -> CambAINullable<Value>? {
+        if let value { return .value(value) }
         return contains(key) ? .null : nil
     }
 

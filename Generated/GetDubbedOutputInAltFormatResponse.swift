@@ -31,14 +31,25 @@ public enum GetDubbedOutputInAltFormatResponse: Codable, Hashable, Sendable {
         ]
     }
 
+    /// How well the object a decoder holds fits each member, in member order (`nil` where it does not fit),
+    /// reading only the properties the members declare.
+    static func memberScores(in members: inout JSONDecodingObjectMembers) throws -> [Int?] {
+        [
+            try DubAltFormatResponseBody.matchScore(in: &members),
+            try TaskID.matchScore(in: &members),
+        ]
+    }
+
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        let value = CambAIJSONValue.object(try container.decode([String: CambAIJSONValue].self))
-        switch JSONMatch.best(Self.memberScores(for: value)) {
+        // Every member is an object: scoring reads the members' declared properties from the decoder, and only
+        // the chosen member decodes the whole object.
+        var members = try JSONDecodingObjectMembers(from: decoder)
+        switch JSONMatch.best(try Self.memberScores(in: &members)) {
         case 0?:
-            self = .dubAltFormatResponseBody(try DubAltFormatResponseBody.matchedValue(from: value) ?? container.decode(DubAltFormatResponseBody.self))
+            self = .dubAltFormatResponseBody(try DubAltFormatResponseBody(from: decoder))
         case 1?:
-            self = .taskID(try TaskID.matchedValue(from: value) ?? container.decode(TaskID.self))
+            self = .taskID(try TaskID(from: decoder))
         default:
             throw DecodingError.dataCorruptedError(
                 in: container, debugDescription: "the value fits no member of GetDubbedOutputInAltFormatResponse")

@@ -22,16 +22,22 @@ public struct HTTPValidationError: Codable, Hashable, Sendable {
     }
 
     /// The declared keys, and `undeclared` for any other: one container reads both (a second one would parse the
-    /// object's keys again).
+    /// object's keys again). A key is made from a string only for an undeclared name (`nil` for a declared one),
+    /// so that the container's `allKeys` lists just the undeclared properties: a decoder builds no key for the
+    /// declared ones, which the struct reads by name.
     enum CodingKeys: CodingKey {
         case detail
         case undeclared(String)
 
-        init(stringValue: String) {
-            switch stringValue {
-            case "detail": self = .detail
-            default: self = .undeclared(stringValue)
-            }
+        /// The JSON names of the declared properties (a set: one look-up per key, where a `switch` compares them
+        /// in turn).
+        static let declaredNames: Set<String> = [
+            "detail",
+        ]
+
+        init?(stringValue: String) {
+            guard !Self.declaredNames.contains(stringValue) else { return nil }
+            self = .undeclared(stringValue)
         }
 
         init?(intValue: Int) { nil }
@@ -49,10 +55,7 @@ public struct HTTPValidationError: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.detail = try container.decodeIfPresent([ValidationError].self, forKey: .detail)
-        self.additionalProperties = try container.decodeUndeclared {
-            if case .undeclared(let key) = $0 { return key }
-            return nil
-        }
+        self.additionalProperties = try container.decodeUndeclared()
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -64,8 +67,16 @@ public struct HTTPValidationError: Codable, Hashable, Sendable {
 
 extension HTTPValidationError: JSONMatchable {
     static func matchScore(for value: CambAIJSONValue) -> Int? {
-        JSONMatch.object(
-            value,
+        guard case .object(var members) = value else { return nil }
+        return matchScore(in: &members)
+    }
+
+    /// How well an object's members fit, whether decoded or still in the decoder.
+    static func matchScore<ObjectMembers: JSONObjectMembers>(
+        in members: inout ObjectMembers
+    ) throws(ObjectMembers.Failure) -> Int? {
+        try JSONMatch.object(
+            &members,
             required: [],
             properties: [
                 ("detail", [ValidationError].self),

@@ -39,27 +39,83 @@ enum JSONMatch {
     /// present holding its value, and every present declared property fitting its type. Each property present
     /// with a full fit adds 1 (an untyped property fits any value fully); one that fits only loosely (an
     /// undocumented enum value) adds nothing, so it never outweighs a member it fits fully.
-    static func object(
-        _ value: CambAIJSONValue, required: [String], properties: [(String, any JSONMatchable.Type)],
+    ///
+    /// The members are a decoded object's, or still in the decoder (``JSONDecodingObjectMembers``): the rule reads
+    /// only the members it looks at.
+    static func object<ObjectMembers: JSONObjectMembers>(
+        _ members: inout ObjectMembers, required: [String], properties: [(String, any JSONMatchable.Type)],
         constants: [(String, CambAIJSONValue)] = [], allowsAdditional: Bool
-    ) -> Int? {
-        guard case .object(let members) = value else { return nil }
-        for key in required where members[key] == nil { return nil }
+    ) throws(ObjectMembers.Failure) -> Int? {
+        for key in required where !members.hasMember(key) { return nil }
         for (key, constant) in constants {
-            if let member = members[key], !member.isSameValue(as: constant) { return nil }
+            if let member = try members.member(key), !member.isSameValue(as: constant) { return nil }
         }
         var score = 1
         for (key, type) in properties {
-            guard let member = members[key] else { continue }
+            guard let member = try members.member(key) else { continue }
             guard let fit = type.matchScore(for: member) else { return nil }
             if fit > 0 || type.acceptsAnyValue { score += 1 }
         }
         if !allowsAdditional {
             let declared = Set(properties.map(\.0))
-            if members.keys.contains(where: { !declared.contains($0) }) { return nil }
+            if members.memberKeys.contains(where: { !declared.contains($0) }) { return nil }
         }
         return score
     }
+}
+
+/// The members of a JSON object, as scoring reads them.
+protocol JSONObjectMembers {
+    associatedtype Failure: Error
+    /// Whether the object has a member named `key`.
+    func hasMember(_ key: String) -> Bool
+    /// The value of the member named `key`; `nil` when there is none.
+    mutating func member(_ key: String) throws(Failure) -> CambAIJSONValue?
+    /// The names of every member.
+    var memberKeys: [String] { get }
+}
+
+extension Dictionary: JSONObjectMembers where Key == String, Value == CambAIJSONValue {
+    typealias Failure = Never
+    func hasMember(_ key: String) -> Bool { self[key] != nil }
+    func member(_ key: String) -> CambAIJSONValue? { self[key] }
+    var memberKeys: [String] { Array(keys) }
+}
+
+/// The members of the JSON object a decoder holds, read when scoring asks for them: a union of objects scores its
+/// members from these, so that choosing one decodes only the properties members declare (each once), and
+/// only the chosen member decodes the whole object.
+struct JSONDecodingObjectMembers: JSONObjectMembers {
+    typealias Failure = any Error
+    private let container: KeyedDecodingContainer<AnyCodingKey>
+    /// The members read so far, for the properties several members declare: a few, searched in order (cheaper
+    /// than a dictionary at this size).
+    private var decoded: [(key: String, value: CambAIJSONValue)] = []
+
+    /// - Throws: `DecodingError.typeMismatch` when the value is not an object.
+    init(from decoder: any Decoder) throws {
+        container = try decoder.container(keyedBy: AnyCodingKey.self)
+    }
+
+    func hasMember(_ key: String) -> Bool { container.contains(AnyCodingKey(key)) }
+
+    mutating func member(_ key: String) throws -> CambAIJSONValue? {
+        if let earlier = decoded.first(where: { $0.key == key }) { return earlier.value }
+        let codingKey = AnyCodingKey(key)
+        guard container.contains(codingKey) else { return nil }
+        let value: CambAIJSONValue
+        // Most members are strings, which a decoder reads directly for a fraction of the cost of the generic path
+        // that reaches `CambAIJSONValue`; any other value (`null` too) takes that path.
+        if let text = try? container.decode(String.self, forKey: codingKey) {
+            value = .string(text)
+        } else {
+            value = try container.decode(CambAIJSONValue.self, forKey: codingKey)
+        }
+        decoded.append((key, value))
+        return value
+    }
+
+    var memberKeys: [String] { container.allKeys.map(\.stringValue) }
 }
 
 extension String: JSONMatchable {

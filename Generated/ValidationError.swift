@@ -34,20 +34,26 @@ public struct ValidationError: Codable, Hashable, Sendable {
     }
 
     /// The declared keys, and `undeclared` for any other: one container reads both (a second one would parse the
-    /// object's keys again).
+    /// object's keys again). A key is made from a string only for an undeclared name (`nil` for a declared one),
+    /// so that the container's `allKeys` lists just the undeclared properties: a decoder builds no key for the
+    /// declared ones, which the struct reads by name.
     enum CodingKeys: CodingKey {
         case loc
         case msg
         case type
         case undeclared(String)
 
-        init(stringValue: String) {
-            switch stringValue {
-            case "loc": self = .loc
-            case "msg": self = .msg
-            case "type": self = .type
-            default: self = .undeclared(stringValue)
-            }
+        /// The JSON names of the declared properties (a set: one look-up per key, where a `switch` compares them
+        /// in turn).
+        static let declaredNames: Set<String> = [
+            "loc",
+            "msg",
+            "type",
+        ]
+
+        init?(stringValue: String) {
+            guard !Self.declaredNames.contains(stringValue) else { return nil }
+            self = .undeclared(stringValue)
         }
 
         init?(intValue: Int) { nil }
@@ -69,10 +75,7 @@ public struct ValidationError: Codable, Hashable, Sendable {
         self.loc = try container.decode([ValidationErrorLocItem].self, forKey: .loc)
         self.msg = try container.decode(String.self, forKey: .msg)
         self.type = try container.decode(String.self, forKey: .type)
-        self.additionalProperties = try container.decodeUndeclared {
-            if case .undeclared(let key) = $0 { return key }
-            return nil
-        }
+        self.additionalProperties = try container.decodeUndeclared()
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -86,8 +89,16 @@ public struct ValidationError: Codable, Hashable, Sendable {
 
 extension ValidationError: JSONMatchable {
     static func matchScore(for value: CambAIJSONValue) -> Int? {
-        JSONMatch.object(
-            value,
+        guard case .object(var members) = value else { return nil }
+        return matchScore(in: &members)
+    }
+
+    /// How well an object's members fit, whether decoded or still in the decoder.
+    static func matchScore<ObjectMembers: JSONObjectMembers>(
+        in members: inout ObjectMembers
+    ) throws(ObjectMembers.Failure) -> Int? {
+        try JSONMatch.object(
+            &members,
             required: ["loc", "msg", "type"],
             properties: [
                 ("loc", [ValidationErrorLocItem].self),

@@ -8,7 +8,7 @@ import Foundation
 /// value and encode back unchanged.
 ///
 /// Source: `#/components/schemas/VideoOutputTypeWithoutAVI`
-public enum VideoOutputTypeWithoutAVI: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
+public enum VideoOutputTypeWithoutAVI: RawRepresentable, Codable, Hashable, Sendable, CaseIterable, OpenStringEnum {
     /// `"mkv"`
     case mkv
     /// `"mp4"`

@@ -9,7 +9,11 @@ public enum Constants {
         "RFC3339", "Next", "MultipartFormData", "ParameterNode", "ParameterStyle", "FormField", "ParameterEncoding",
         "ParameterEncoder",
         "ParameterSlot", "ParameterKeyedContainer", "ParameterUnkeyedContainer", "ParameterSingleValueContainer",
-        "SecuritySchemeID", "SecurityValues", "StreamingTransport", "StreamReader",
+        "SecuritySchemeID", "SecurityValues", "StreamingTransport", "StreamReader", "JSONObjectMembers",
+        "OpenStringEnum",
+        "JSONDecodingObjectMembers",
+        // The generic parameter of a struct's `matchScore(in:)`, which would hide a type of that name there.
+        "ObjectMembers",
     ]
 
     /// The public types the runtime templates declare, each named `<moduleName><suffix>` (`CambAIClient`,
@@ -51,9 +55,10 @@ public enum Constants {
     ]
 
     /// Names a `CodingKeys` case cannot take, because `CodingKey` or `RawRepresentable` already use them, or
-    /// the struct's own `undeclared(String)` key (for properties the schema does not declare) does.
+    /// the struct's own `undeclared(String)` key (for properties the schema does not declare) and
+    /// `declaredNames` (the set of the declared ones) do.
     public static let reservedCodingKeyNames: Set<String> = [
-        "stringValue", "intValue", "rawValue", "hashValue", "init", "undeclared",
+        "stringValue", "intValue", "rawValue", "hashValue", "init", "undeclared", "declaredNames",
     ]
 
     /// Member names the generated structs declare besides their properties.

@@ -3,12 +3,13 @@ import Names
 
 // Every property keeps its exact wire name, whatever its Swift name had to become.
 let text =
-    #"{"CodingKeys":"k","additionalProperties":"a","container":"c","decoder":"d","default":true,"encoder":"e","hashValue":1,"init":"i","intValue":2,"matchScore":"m","rawValue":"r","self":"s","stringValue":"v"}"#
+    #"{"CodingKeys":"k","additionalProperties":"a","container":"c","declaredNames":"n","decoder":"d","default":true,"encoder":"e","hashValue":1,"init":"i","intValue":2,"matchScore":"m","rawValue":"r","self":"s","stringValue":"v","undeclared":"u"}"#
 let props = try decode(Props.self, text)
 check(props.container == "c" && props.encoder == "e" && props.decoder == "d")
 check(props.additionalProperties2 == "a" && props.codingKeys == "k" && props.matchScore == "m")
 check(props.stringValue == "v" && props.intValue == 2 && props.hashValue2 == 1 && props.rawValue == "r")
 check(props.self_ == "s" && props.`default` == true && props.init_ == "i")
+check(props.declaredNames == "n" && props.undeclared == "u")
 check(props.additionalProperties.isEmpty)
 check(try encode(props) == text)
 
@@ -49,6 +50,9 @@ check(NamesRequest(method: "GET", url: URL(string: "https://example.com")!).meth
 // in one (`Entry`, `Kind`) keep their names; an operation named
 // `with` is renamed past the client's `with(_:)`.
 check(NextModel(id: "n").id == "n" && Entry(id: "e").id == "e" && Kind(id: "k").id == "k")
+// `Failure`, the associated type of the runtime's `JSONObjectMembers`, is a schema name like any other, also as
+// the member of a union of objects (which scores its members through that protocol).
+check(try decode(FailureOrEntry.self, #"{"id":"f"}"#) == .failure(Failure(id: "f")))
 check(HTTPMiddleware(id: "m").id == "m" && RetryMiddleware(id: "r").id == "r")
 check(LoggingMiddleware(id: "l").id == "l" && RequestOptions(id: "o").id == "o")
 check(HTTPOperation(id: "p").id == "p" && ContinuousClockModel(id: "c").id == "c")

@@ -16,6 +16,8 @@ import Testing
     static let nestedTypes: Set<String> = [
         "Session", "Exchange", "Delegate", "Entry", "Kind", "Contents", "Part", "BoundaryCollision",
         "Receiver", "StreamExchange", "BodyReader",
+        // `JSONObjectMembers.Failure`, named only inside the protocol and the types that conform to it.
+        "Failure",
     ]
 
     /// Capitalised identifiers in the Swift code of the templates (not in comments, string literals, Mustache
