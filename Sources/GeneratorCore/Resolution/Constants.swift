@@ -79,7 +79,7 @@ public enum Constants {
 
     /// Local names inside a generated operation, which its parameters cannot take.
     public static let reservedOperationLocalNames: Set<String> = [
-        "body", "queryItems", "url", "request", "response", "cookies", "securityValues", "sentinels",
+        "body", "queryItems", "url", "request", "response", "cookies", "securityValues", "sentinels", "bytes",
     ]
 
     /// Members of the generated client, which operation functions cannot be named after.

@@ -158,6 +158,33 @@ for try await record in try await client(
     numbers.append(record.n)
 }
 check(numbers == [1, 2, 3], "\(numbers)")
+
+// A multipart body and a streamed answer (OpenAI's createTranscription): the streaming method sends the parts
+// and reads the events.
+let transcription = ChunkedTransport(["data: {\"id\":\"t1\",\"delta\":\"hi\"}\n\n"])
+var words: [String] = []
+for try await event in try await client(transcription).createTranscriptionStream(
+    file: StreamsFilePart(data: Data("RIFF".utf8), filename: "a.wav", contentType: "audio/wav"), model: "whisper")
+{
+    words.append(event.value?.delta ?? "")
+}
+check(words == ["hi"], "\(words)")
+check(transcription.requests.count == 1)
+if let request = transcription.requests.first {
+    check(request.url.absoluteString == "https://example.com/v1/audio/transcriptions")
+    let contentType = request.headerFields["Content-Type"] ?? ""
+    check(contentType.hasPrefix("multipart/form-data; boundary="), contentType)
+    let boundary = String(contentType.dropFirst("multipart/form-data; boundary=".count))
+    let parts = String(decoding: request.body ?? Data(), as: UTF8.self).components(separatedBy: "--" + boundary)
+    // Before the first boundary nothing; then the two parts; after the closing boundary's `--`, CR LF.
+    check(parts.count == 4 && parts[0].isEmpty && parts[3] == "--\r\n", "\(parts)")
+    if parts.count == 4 {
+        check(
+            parts[1] == "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.wav\"\r\n"
+                + "Content-Type: audio/wav\r\n\r\nRIFF\r\n", parts[1])
+        check(parts[2] == "\r\nContent-Disposition: form-data; name=\"model\"\r\n\r\nwhisper\r\n", parts[2])
+    }
+}
 do {
     for try await _ in try await client(
         ChunkedTransport(headers: ["Content-Type": "application/jsonl"], ["{\"n\":\"one\"}\n"])
