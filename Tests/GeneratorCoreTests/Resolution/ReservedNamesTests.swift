@@ -15,7 +15,7 @@ import Testing
     /// `names.yaml` has such schemas). A protocol's type alias does not: `HTTPMiddleware.Next` is reserved.
     static let nestedTypes: Set<String> = [
         "Session", "Exchange", "Delegate", "Entry", "Kind", "Contents", "Part", "BoundaryCollision",
-        "Receiver", "StreamExchange", "BodyReader",
+        "Receiver", "BufferedExchange", "StreamExchange", "BodyReader",
         // `JSONObjectMembers.Failure`, named only inside the protocol and the types that conform to it.
         "Failure",
     ]
