@@ -72,7 +72,7 @@ extension Presenter {
                 ($0.status, $0.type, $0.encoding, $0.mediaType, $0.documentation.description, !$0.headers.isEmpty)
             }
             + operation.errors.map {
-                ($0.status, $0.type, .json, $0.mediaType, $0.documentation.description, !$0.headers.isEmpty)
+                ($0.status, $0.type, $0.encoding, $0.mediaType, $0.documentation.description, !$0.headers.isEmpty)
             }
             + operation.errorsWithoutBody.map {
                 ($0.status, nil, .json, nil, $0.documentation.description, !$0.headers.isEmpty)

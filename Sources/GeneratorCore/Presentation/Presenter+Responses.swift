@@ -242,7 +242,7 @@ extension Presenter {
         }
         var entries = operation.errors.map {
             ResponseEntry(
-                status: $0.status, type: $0.type, encoding: .json, mediaType: $0.mediaType,
+                status: $0.status, type: $0.type, encoding: $0.encoding, mediaType: $0.mediaType,
                 description: $0.documentation.description, hasHeaders: !$0.headers.isEmpty)
         }
         // An error status without a body that documents headers is thrown with them (typed), not as an

@@ -457,6 +457,8 @@ extension IR {
         public var status: String
         public var type: TypeUsage
         public var mediaType: String?
+        /// JSON when the response documents a JSON body; otherwise its first text (`String`) or binary (`Data`) one.
+        public var encoding: BodyEncoding = .json
         public var documentation: Documentation
         /// The headers the response documents, in document order.
         public var headers: [ResponseHeader] = []

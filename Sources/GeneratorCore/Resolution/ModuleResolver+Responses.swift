@@ -34,9 +34,15 @@ extension ModuleResolver {
             let unstreamed = supported.filter { IR.Stream.Kind(mediaType: $0.mediaType) == nil }
             if isSuccess, !unstreamed.isEmpty { supported = unstreamed }
             let json = supported.first { IR.BodyEncoding(mediaType: $0.mediaType) == .json }
-            if json == nil, isSuccess ? supported.isEmpty : true, let other = response.content.first {
+            // An error without a JSON body is thrown with its text (`text/html`: Box's `default`) or its bytes.
+            let errorBody =
+                json.map { ($0, IR.BodyEncoding.json) }
+                ?? supported.lazy.filter { IR.Stream.Kind(mediaType: $0.mediaType) == nil }
+                .compactMap { entry in IR.BodyEncoding(mediaType: entry.mediaType).map { (entry, $0) } }.first
+            if supported.isEmpty, let other = response.content.first {
                 diagnostics.warning(
-                    "media type '\(other.mediaType)' is not supported yet; the body of response '\(status)' is not decoded",
+                    "media type '\(other.mediaType)' describes no response body the client reads; the body of "
+                        + "response '\(status)' is left undecoded in the response's bytes",
                     at: location(other.mediaTypeObject.mark), pointer: response.pointer.description)
             }
             if isSuccess {
@@ -68,10 +74,17 @@ extension ModuleResolver {
                 result.successVariants += variants
                 // The response style and a single return type keep one per status: JSON when there is one.
                 result.success.append(variants.first { $0.encoding == .json } ?? variants[0])
-            } else if let json, let schema = json.mediaTypeObject.schema {
+            } else if let (entry, encoding) = errorBody, encoding != .json || entry.mediaTypeObject.schema != nil {
+                let type: IR.TypeUsage =
+                    switch encoding {
+                    case .json:
+                        entry.mediaTypeObject.schema.map { types.usage(for: $0, nameHint: hint).type } ?? .jsonValue
+                    case .text: .string
+                    case .binary, .form, .multipart: .bytes
+                    }
                 result.errors.append(
                     IR.ErrorResponse(
-                        status: status, type: types.usage(for: schema, nameHint: hint).type, mediaType: json.mediaType,
+                        status: status, type: type, mediaType: entry.mediaType, encoding: encoding,
                         documentation: documentation, headers: headers))
             } else {
                 result.errorsWithoutBody.append(

@@ -120,6 +120,25 @@ check(report == .okJSON(Job(job: "r")), "\(report)")
 let made = try await client(201, [:], Data(#"{"id":"n"}"#.utf8)).getReport()
 check(made == .created(Picture(id: "n")), "\(made)")
 
+// Error bodies that are not JSON: a proxy's HTML page as its text, any other status's body as its bytes.
+do {
+    let value = try await client(502, ["Content-Type": "text/html"], Data("<h1>Bad gateway</h1>".utf8)).getReport()
+    check(false, "expected an error, got \(value)")
+} catch .documented(let failure as GetReportFailure, let response) {
+    check(failure == .badGateway("<h1>Bad gateway</h1>"), "\(failure)")
+    check(response.statusCode == 502)
+} catch {
+    check(false, "\(error)")
+}
+do {
+    let value = try await client(418, [:], Data([0xFF, 0x00, 0x7F])).getReport()
+    check(false, "expected an error, got \(value)")
+} catch .documented(let failure as GetReportFailure, _) {
+    check(failure == .other(statusCode: 418, Data([0xFF, 0x00, 0x7F])), "\(failure)")
+} catch {
+    check(false, "\(error)")
+}
+
 // The request's Accept lists every media type the responses document, errors included.
 let recorder = RecordingTransport { _ in CheckedResponse(statusCode: 204) }
 _ = try await VariantsClient(serverURL: URL(string: "https://example.com")!, transport: recorder).getPicture(id: "p1")
