@@ -142,6 +142,8 @@ extension Context {
         public var docLines: [String]
         public var properties: [Property]
         public var hasProperties: Bool
+        /// Whether `encode(to:)` writes any declared property: a constant, or one that is not read-only.
+        public var hasEncodedProperties = false
         public var hasAdditionalProperties: Bool
         /// `[String: JSONValue]`
         public var additionalPropertiesTypeName: String

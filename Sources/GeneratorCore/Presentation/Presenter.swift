@@ -198,6 +198,7 @@ public struct Presenter {
                 SwiftText.stringLiteral($0.jsonName)
             })
         context.initProperties = properties.filter { !$0.isConstant }
+        context.hasEncodedProperties = properties.contains { $0.isConstant || !$0.isReadOnly }
         context.constantProperties = properties.filter(\.isConstant)
         context.hasConstantProperties = !context.constantProperties.isEmpty
         return context

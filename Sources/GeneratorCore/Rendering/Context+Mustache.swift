@@ -141,6 +141,7 @@ extension Context.Structure: KeyPathContext {
         "docLines": \.docLines,
         "properties": \.properties,
         "hasProperties": \.hasProperties,
+        "hasEncodedProperties": \.hasEncodedProperties,
         "hasAdditionalProperties": \.hasAdditionalProperties,
         "isIdentifiable": \.isIdentifiable,
         "initProperties": \.initProperties,
