@@ -190,8 +190,12 @@ extension Context {
         /// Whether the value is stored out of line (the property's type contains this struct); the property
         /// is then computed over a private `storageName` of type `Indirect<typeName>`.
         public var isIndirect: Bool
-        /// The private stored property of an indirect property: `_parent`.
+        /// The private stored property of an indirect property (`_parent`), or of a deprecated one, which the
+        /// struct's own code reads and writes without a deprecation warning.
         public var storageName: String
+        /// What `encode(to:)` reads: `storageName` for a deprecated property, `storageName.value` for an
+        /// indirect one, else `swiftName`.
+        public var valueExpression = ""
         /// The type a required property's key decodes as: `baseTypeName`, or `baseTypeName?` when `null` is allowed.
         public var decodedTypeName = ""
         /// The initializer's parameter type: `typeName`, except a required write-only value, which must be given.

@@ -265,6 +265,9 @@ public struct Presenter {
             isDeprecated: property.isDeprecated, isIndirect: property.isIndirect,
             storageName: "_" + property.swiftName.filter { $0 != "`" })
         context.decodedTypeName = property.isNullable ? base + "?" : base
+        context.valueExpression =
+            property.isIndirect
+            ? context.storageName + ".value" : property.isDeprecated ? context.storageName : context.swiftName
         context.argumentTypeName = isArgumentOptional ? base + "?" : base
         if isTriState {
             let nullable = moduleName + "Nullable<" + base + ">"

@@ -157,6 +157,7 @@ extension Context.Property: KeyPathContext {
         "swiftName": \.swiftName,
         "isIndirect": \.isIndirect,
         "storageName": \.storageName,
+        "valueExpression": \.valueExpression,
         "decodedTypeName": \.decodedTypeName,
         "argumentTypeName": \.argumentTypeName,
         "isArgumentOptional": \.isArgumentOptional,

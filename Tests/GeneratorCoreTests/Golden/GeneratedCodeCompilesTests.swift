@@ -134,6 +134,17 @@ struct GeneratedCodeCompilesTests {
             Issue.record("generated code does not compile:\n\(errors.prefix(40).joined(separator: "\n"))")
             return
         }
+        // The generated modules compile without a warning (the checks programs may warn: they call deprecated API
+        // on purpose). A warning in a user's build of generated code is noise they cannot fix.
+        let sources = package.appendingPathComponent("Sources").path + "/"
+        let warnings = Set(
+            build.output.split(separator: "\n").map(String.init).filter {
+                $0.hasPrefix(sources) && $0.contains(": warning: ")
+                    && !$0.dropFirst(sources.count).prefix { $0 != "/" }.hasSuffix("Checks")
+            }
+        ).sorted()
+        #expect(
+            warnings.isEmpty, "generated code compiles with warnings:\n\(warnings.prefix(40).joined(separator: "\n"))")
         #expect(checks.count >= 5)
         #expect(checks.contains("CambAIFewFiles"))
         for module in checks {
