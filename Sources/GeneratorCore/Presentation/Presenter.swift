@@ -281,6 +281,13 @@ public struct Presenter {
             }
         }
         context.isArgumentOptional = isArgumentOptional
+        // `= .none` for an optional argument would be `nil` (Optional's own case): name the enum.
+        if context.hasDefaultCase, context.argumentTypeName.hasSuffix("?"),
+            ["none", "some"].contains(context.defaultCaseName.filter { $0 != "`" })
+        {
+            context.defaultValueLiteral = base + "." + context.defaultCaseName
+            context.hasDefaultCase = false
+        }
         context.isReadOnly = property.isReadOnly
         context.isRequired = property.isRequired
         if let constant = property.constant {

@@ -69,4 +69,7 @@ check(
         "X-Key": "<redacted>", "X-Other": "o",
     ])
 
+// Enum cases named `none` and `some` as defaults are the enum's cases, not Optional's.
+check(LogSettings().output == LogSettingsOutput.none && LogSettings().level == LogSettingsLevel.some)
+
 finish()
