@@ -1105,7 +1105,9 @@ public enum Languages: RawRepresentable, Codable, Hashable, Sendable, CaseIterab
         try container.encode(rawValue)
     }
 
-    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.rawValue == rhs.rawValue }
+    // `==` is the standard library's for `RawRepresentable` (equal raw values), so `.undocumented` of a listed value
+    // equals its case. An `==` declared here would cost every file of the module: the compiler reads the members
+    // of every type that declares an operator, in every compilation job, to look operators up.
 
     public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
 }

@@ -23,6 +23,9 @@ for raw in [
 }
 check(Keywords(rawValue: "") == .empty)
 check(Keywords(rawValue: "new") == .undocumented2("new"))
+// An undocumented value that is a listed one equals its case, and hashes alike: `==` compares raw values.
+check(Keywords.undocumented2("") == .empty && Keywords.undocumented2("self") != .empty)
+check(Set([Keywords.undocumented2(""), Keywords.empty]).count == 1)
 
 // Error bodies named like the module error's own cases keep their names (they are cases of the operation's failure
 // enum, not of the module error); an operation named like a client option gets a suffix.

@@ -5,6 +5,7 @@ import Numbers
 check(Offset.documentedCases == [.valueMinus2, .valueMinus1, .value0, .value1])
 check(try decode(Offset.self, "-2") == .valueMinus2)
 check(try decode(Offset.self, "7") == .undocumented(7))
+check(Offset.undocumented(-2) == .valueMinus2 && Offset.undocumented(7) != .valueMinus2)
 // Fractions: a Double enum.
 check(Ratio.documentedCases.map(\.rawValue) == [0.5, 1.5, -2.25])
 check(try decode(Ratio.self, "-2.25") == .valueMinus2_25)
