@@ -249,37 +249,56 @@ public struct TemplateRenderer: Sendable {
         return tidied
     }
 
+    /// The text with trailing spaces, tabs and carriage returns removed from every line, blank lines removed at
+    /// the start, runs of blank lines collapsed to one, and exactly one final newline.
     static func tidy(_ text: String) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count)
-        var line: [UInt8] = []
-        var previousWasBlank = true  // drops blank lines at the start
-        func endLine() {
-            while let last = line.last,
-                last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") || last == UInt8(ascii: "\r")
-            {
-                line.removeLast()
+        var text = text
+        return text.withUTF8 { tidy(utf8: $0) }
+    }
+
+    /// `tidy(_:)` over UTF-8 bytes, in one pass that copies each line once. Only ASCII bytes are removed, so
+    /// valid UTF-8 stays valid.
+    static func tidy(utf8 input: UnsafeBufferPointer<UInt8>) -> String {
+        let newline = UInt8(ascii: "\n")
+        let count = input.count
+        return String(unsafeUninitializedCapacity: count + 1) { output in
+            var written = 0
+            var previousWasBlank = true  // drops blank lines at the start
+            var start = 0
+            // Each line, the one after the last newline included (empty when the text ends with one).
+            while start <= count {
+                var end = start
+                while end < count, input[end] != newline { end += 1 }
+                var trimmed = end
+                while trimmed > start,
+                    input[trimmed - 1] == UInt8(ascii: " ") || input[trimmed - 1] == UInt8(ascii: "\t")
+                        || input[trimmed - 1] == UInt8(ascii: "\r")
+                {
+                    trimmed -= 1
+                }
+                if trimmed == start {
+                    if !previousWasBlank {
+                        output[written] = newline
+                        written += 1
+                    }
+                    previousWasBlank = true
+                } else {
+                    let length = trimmed - start
+                    UnsafeMutableRawPointer(output.baseAddress! + written).copyMemory(
+                        from: input.baseAddress! + start, byteCount: length)
+                    written += length
+                    output[written] = newline
+                    written += 1
+                    previousWasBlank = false
+                }
+                start = end + 1
             }
-            if line.isEmpty {
-                if !previousWasBlank { output.append(UInt8(ascii: "\n")) }
-                previousWasBlank = true
-            } else {
-                output += line
-                output.append(UInt8(ascii: "\n"))
-                previousWasBlank = false
+            while written >= 2, output[written - 1] == newline, output[written - 2] == newline { written -= 1 }
+            if written == 0 {
+                output[0] = newline
+                written = 1
             }
-            line.removeAll(keepingCapacity: true)
+            return written
         }
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "\n") { endLine() } else { line.append(byte) }
-        }
-        endLine()
-        while output.count >= 2, output[output.count - 1] == UInt8(ascii: "\n"),
-            output[output.count - 2] == UInt8(ascii: "\n")
-        {
-            output.removeLast()
-        }
-        if output.isEmpty { output.append(UInt8(ascii: "\n")) }
-        return String(decoding: output, as: UTF8.self)
     }
 }
