@@ -164,8 +164,12 @@ public struct TemplateRenderer: Sendable {
         var index = 0
         var line = 1
         var lineStart = 0
+        // Compared scalar by scalar: this runs at every scalar of every template, where a copied slice would
+        // allocate each time.
         func matches(_ pattern: [Unicode.Scalar], at position: Int) -> Bool {
-            position + pattern.count <= scalars.count && Array(scalars[position..<position + pattern.count]) == pattern
+            guard position + pattern.count <= scalars.count else { return false }
+            for (offset, scalar) in pattern.enumerated() where scalars[position + offset] != scalar { return false }
+            return true
         }
         func advance(to position: Int) {
             while index < position {
