@@ -14,10 +14,14 @@ public struct TemplateRenderer: Sendable {
             "partials/responseHeaders", "partials/responseCase", "partials/server",
         ]
 
-    let library: MustacheLibrary
+    /// swift-mustache's library of the templates; `nil` when `TemplateParser` parsed every template (then
+    /// `compiled` renders them all, and swift-mustache has not parsed them: `referenceLibrary()` does).
+    let library: MustacheLibrary?
     /// The same templates compiled for the typed renderer; `nil` when one of them uses what it does not cover
     /// (then swift-mustache renders every template).
     let compiled: CompiledTemplates?
+    /// Each template's text, by library name.
+    let texts: [String: String]
     /// How diagnostics name each template's file, by library name: `Templates/Struct.swift.mustache`, or the
     /// overriding file.
     let displayPaths: [String: String]
@@ -63,6 +67,74 @@ public struct TemplateRenderer: Sendable {
             }
             if !unknown.isEmpty { throw .templates(unknown) }
         }
+        // Every template read and parsed by TemplateParser, in linear time: no swift-mustache parse is needed.
+        // Otherwise (a file that does not read, a template that does not parse or that uses what TemplateParser
+        // does not cover), swift-mustache parses every template, and reports the errors.
+        var fast: [String: [CompiledTemplates.Node]]? = [:]
+        var texts: [String: String] = [:]
+        var contentTypes: [String: any MustacheContentType] = [:]
+        for (name, file) in sources.sorted(by: { $0.key < $1.key }) {
+            guard let data = try? Data(contentsOf: file.url) else {
+                fast = nil
+                break
+            }
+            let text = String(decoding: data, as: UTF8.self)
+            guard let nodes = TemplateParser.nodes(of: text, contentTypes: &contentTypes) else {
+                fast = nil
+                break
+            }
+            fast?[name] = nodes
+            texts[name] = text
+        }
+        var problems: [Diagnostic] = []
+        if let fast, let compiled = CompiledTemplates(nodes: fast) {
+            self.library = nil
+            self.compiled = compiled
+        } else {
+            let parsed = Self.parse(sources)
+            self.library = parsed.library
+            self.compiled = parsed.compiled
+            texts = parsed.texts
+            problems = parsed.problems
+        }
+        self.texts = texts
+        // swift-mustache renders a partial it cannot find as nothing; here it is an error at the reference.
+        for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
+            for reference in Self.partialReferences(in: text) where sources[reference.name] == nil {
+                problems.append(
+                    Diagnostic(
+                        .error,
+                        "partial '\(reference.name)' does not exist"
+                            + Suggestion.clause(for: reference.name, among: sources.keys.sorted()),
+                        at: SourceLocation(file: sources[name]!.displayPath, mark: reference.mark)))
+            }
+        }
+        if !problems.isEmpty { throw .templates(problems) }
+        displayPaths = sources.mapValues(\.displayPath)
+        let missing = Self.requiredTemplates.filter { texts[$0] == nil }
+        if !missing.isEmpty {
+            throw .templates(
+                missing.map { name in
+                    Diagnostic(
+                        .error, "template '\(name).mustache' is missing; copy it from the built-in templates",
+                        at: SourceLocation(file: missingFolder, mark: nil))
+                })
+        }
+    }
+
+    /// swift-mustache's library of the templates, parsed again from their texts: the reference the compiled
+    /// renderer is tested against.
+    func referenceLibrary() throws -> MustacheLibrary {
+        if let library { return library }
+        return MustacheLibrary(templates: try texts.mapValues { try MustacheTemplate(string: $0) })
+    }
+
+    /// Reads and parses every template with swift-mustache.
+    /// - Returns: the library and its compiled form, the text of each template that parsed, and a diagnostic for
+    ///   each file that does not read and each template that does not parse.
+    static func parse(_ sources: [String: TemplateFile]) -> (
+        library: MustacheLibrary, compiled: CompiledTemplates?, texts: [String: String], problems: [Diagnostic]
+    ) {
         var templates: [String: MustacheTemplate] = [:]
         var texts: [String: String] = [:]
         var problems: [Diagnostic] = []
@@ -93,30 +165,7 @@ public struct TemplateRenderer: Sendable {
                         at: SourceLocation(file: file.displayPath, mark: nil)))
             }
         }
-        // swift-mustache renders a partial it cannot find as nothing; here it is an error at the reference.
-        for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
-            for reference in Self.partialReferences(in: text) where sources[reference.name] == nil {
-                problems.append(
-                    Diagnostic(
-                        .error,
-                        "partial '\(reference.name)' does not exist"
-                            + Suggestion.clause(for: reference.name, among: sources.keys.sorted()),
-                        at: SourceLocation(file: sources[name]!.displayPath, mark: reference.mark)))
-            }
-        }
-        if !problems.isEmpty { throw .templates(problems) }
-        library = MustacheLibrary(templates: templates)
-        compiled = CompiledTemplates(templates)
-        displayPaths = sources.mapValues(\.displayPath)
-        let missing = Self.requiredTemplates.filter { templates[$0] == nil }
-        if !missing.isEmpty {
-            throw .templates(
-                missing.map { name in
-                    Diagnostic(
-                        .error, "template '\(name).mustache' is missing; copy it from the built-in templates",
-                        at: SourceLocation(file: missingFolder, mark: nil))
-                })
-        }
+        return (MustacheLibrary(templates: templates), CompiledTemplates(templates), texts, problems)
     }
 
     /// A template file: where it is, and how diagnostics name it.
@@ -235,7 +284,7 @@ public struct TemplateRenderer: Sendable {
     public func render(_ job: Presenter.Job) throws(GenerationError) -> String {
         let rendered =
             if let compiled { compiled.render(job.context, withTemplate: job.templateName) } else {
-                library.render(job.context, withTemplate: job.templateName)
+                library?.render(job.context, withTemplate: job.templateName)
             }
         guard let text = rendered else {
             throw .templates([Diagnostic(.error, "template '\(job.templateName).mustache' is missing", at: nil)])
