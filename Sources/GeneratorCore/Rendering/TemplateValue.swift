@@ -155,5 +155,10 @@ private func typedReader<Value: TemplateValueConvertible, Root>(
     _ valueType: Value.Type, _ keyPath: AnyKeyPath, root: Root.Type
 ) -> TemplateReaders.Reader? {
     guard let typed = keyPath as? KeyPath<Root, Value> else { return nil }
+    // A stored property (every field of a context type) is read at its offset: applying the key path to the
+    // value would copy the whole context first, here where nothing is specialised.
+    if let offset = MemoryLayout<Root>.offset(of: typed) {
+        return { ($0 + offset).assumingMemoryBound(to: Value.self).pointee.templateValue }
+    }
     return { $0.assumingMemoryBound(to: Root.self).pointee[keyPath: typed].templateValue }
 }
