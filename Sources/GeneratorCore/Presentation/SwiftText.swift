@@ -196,6 +196,10 @@ enum SwiftText {
 
     /// The inside of a string literal (no quotes).
     static func literalContent(_ text: String) -> String {
+        // Printable ASCII without a backslash or a quote, nearly every name and path: nothing to escape.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "\"") }) {
+            return text
+        }
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {

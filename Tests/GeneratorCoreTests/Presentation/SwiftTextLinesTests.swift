@@ -50,4 +50,14 @@ struct SwiftTextLinesTests {
         let hundred = String(repeating: "é", count: 49) + " " + String(repeating: "x", count: 50)
         #expect(SwiftText.wrap([hundred]) == [hundred])
     }
+
+    @Test func literalContentEscapesOnlyWhatItMust() {
+        // Printable ASCII without a backslash or quote is returned as it is.
+        #expect(SwiftText.literalContent("a b/c{d}~") == "a b/c{d}~")
+        #expect(SwiftText.literalContent("") == "")
+        // Quotes, backslashes, control characters and line separators are escaped; other text is kept.
+        #expect(
+            SwiftText.literalContent("a\"b\\c\n\t\u{1F}\u{7F}é\u{2028}")
+                == "a\\\"b\\\\c\\n\\t\\u{1F}\\u{7F}é\\u{2028}")
+    }
 }
