@@ -113,24 +113,37 @@ public enum OutputLayout: String, Sendable, CaseIterable {
     /// Whether a line may belong to a file's leading imports (blank, an import, or a line of a `#if canImport(…)`
     /// block), so that splitImports may need the line after it.
     static func continuesImports(_ line: String) -> Bool {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = trimmingWhitespace(line)
         return trimmed.isEmpty || trimmed.hasPrefix("import ") || trimmed.hasPrefix("@")
             || line.hasPrefix("#if canImport(")
             || line.hasPrefix("#else") || line.hasPrefix("#endif")
+    }
+
+    /// `line.trimmingCharacters(in: .whitespaces)`, with a byte-by-byte path for ASCII lines, where that set
+    /// holds only the space and the tab (Foundation's trimming goes through UTF-16 and shows on large documents).
+    static func trimmingWhitespace(_ line: String) -> String {
+        guard line.utf8.allSatisfy({ $0 < 0x80 }) else { return line.trimmingCharacters(in: .whitespaces) }
+        let bytes = line.utf8
+        func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, isBlank(bytes[start]) { start = bytes.index(after: start) }
+        while start < end, isBlank(bytes[bytes.index(before: end)]) { end = bytes.index(before: end) }
+        return String(line[start..<end])
     }
 
     /// Splits a file's lines (banner removed) into its leading imports and the rest. An import unit is an
     /// `import` line (with any attributes before it) or a `#if canImport(…)` … `#endif` block of imports.
     static func splitImports(_ lines: [String]) -> (imports: [String], rest: ArraySlice<String>) {
         func isImport(_ line: String) -> Bool {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = trimmingWhitespace(line)
             return trimmed.hasPrefix("import ") || (trimmed.hasPrefix("@") && trimmed.contains(" import "))
         }
         var units: [String] = []
         var index = 0
         while index < lines.count {
             let line = lines[index]
-            if line.trimmingCharacters(in: .whitespaces).isEmpty {
+            if trimmingWhitespace(line).isEmpty {
                 index += 1
             } else if isImport(line) {
                 units.append(line)

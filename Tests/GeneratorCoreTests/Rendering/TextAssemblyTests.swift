@@ -77,3 +77,14 @@ struct TextAssemblyTests {
         #expect(OutputLayout.concatenate([(name: "A", text: "// b")], banner: "// b") == "// b\n\n// MARK: - A\n")
     }
 }
+
+extension TextAssemblyTests {
+    @Test func trimmingWhitespaceMatchesFoundationsWhitespaceSet() {
+        #expect(OutputLayout.trimmingWhitespace(" \t import Foundation \t") == "import Foundation")
+        #expect(OutputLayout.trimmingWhitespace(" \t ") == "")
+        #expect(OutputLayout.trimmingWhitespace("") == "")
+        // A line feed is not in the set; a no-break space (non-ASCII) is, through Foundation.
+        #expect(OutputLayout.trimmingWhitespace(" a\n") == "a\n")
+        #expect(OutputLayout.trimmingWhitespace("\u{A0}é\u{A0}") == "é")
+    }
+}
