@@ -69,17 +69,25 @@ public struct Pipeline {
     /// Runs every stage but writing; also returns the other files the document refers to (multi-file
     /// documents), which the output depends on too.
     func renderReportingFiles() async throws(GenerationError) -> (files: [String: String], referencedFiles: [URL]) {
-        let (jobs, layout, overrides, referencedFiles) = try present(try read(options.document))
+        let bytes = try PhaseTimes.measure("read") { () throws(GenerationError) in try read(options.document) }
+        let (jobs, layout, overrides, referencedFiles) = try present(bytes)
         let renderer: TemplateRenderer
         do {
-            renderer = try await TemplateRenderer(
-                directory: options.templates, displayPath: display(options.templates), overrides: overrides,
-                overridesDisplayPath: overrides.map(display))
+            renderer = try await PhaseTimes.measure("templates") { () async throws(GenerationError) in
+                try await TemplateRenderer(
+                    directory: options.templates, displayPath: display(options.templates), overrides: overrides,
+                    overridesDisplayPath: overrides.map(display))
+            }
         } catch {
             throw fail(error)
         }
-        let rendered = try await render(jobs, with: renderer)
-        return (layout.arrange(jobs, rendered: rendered, banner: jobs.first?.context.banner ?? ""), referencedFiles)
+        let rendered = try await PhaseTimes.measure("render") { () async throws(GenerationError) in
+            try await render(jobs, with: renderer)
+        }
+        let files = PhaseTimes.measure("arrange") {
+            layout.arrange(jobs, rendered: rendered, banner: jobs.first?.context.banner ?? "")
+        }
+        return (files, referencedFiles)
     }
 
     /// Runs every stage but writing on a document already in memory, with templates already loaded, one file
@@ -111,8 +119,12 @@ public struct Pipeline {
         let documentPath = display(options.document)
         // The document and the configuration are both read before stopping, so that one run reports the
         // problems of both.
-        let parsed = Result { () throws(GenerationError) -> YAMLNode? in try parse(bytes, path: documentPath) }
-        var configuration = (try? loadConfiguration()) ?? GeneratorConfiguration()
+        let parsed = PhaseTimes.measure("parse") {
+            Result { () throws(GenerationError) -> YAMLNode? in try parse(bytes, path: documentPath) }
+        }
+        var configuration = PhaseTimes.measure("configuration") {
+            (try? loadConfiguration()) ?? GeneratorConfiguration()
+        }
         let root: YAMLNode?
         switch parsed {
         case .success(let node): root = node
@@ -127,17 +139,20 @@ public struct Pipeline {
                 ]))
         }
         if let moduleName = options.moduleName { configuration.moduleName = moduleName }
-        applyOverlays(configuration.overlays + options.overlays, to: &root)
+        PhaseTimes.measure("overlays") { applyOverlays(configuration.overlays + options.overlays, to: &root) }
         // Other files the document refers to join its tree here, so that every later stage sees local references.
         // A reference the bundle could not follow stops here: left in place, it would be reported again.
         let errorsBefore = diagnostics.diagnostics.count(where: { $0.severity == .error })
         var bundler = ReferenceBundler(rootURL: options.document, diagnostics: diagnostics, display: display)
-        root = bundler.bundle(root)
+        root = PhaseTimes.measure("bundle") { bundler.bundle(root) }
         if diagnostics.diagnostics.count(where: { $0.severity == .error }) > errorsBefore { throw stop(nil) }
-        let document = DocumentDecoder(file: documentPath, diagnostics: diagnostics).decode(root)
+        let document = PhaseTimes.measure("decode") {
+            DocumentDecoder(file: documentPath, diagnostics: diagnostics).decode(root)
+        }
         guard let document, !diagnostics.hasErrors else { throw stop(nil) }
-        let module = ModuleResolver(configuration: configuration, file: documentPath, diagnostics: diagnostics).resolve(
-            document)
+        let module = PhaseTimes.measure("resolve") {
+            ModuleResolver(configuration: configuration, file: documentPath, diagnostics: diagnostics).resolve(document)
+        }
         if diagnostics.hasErrors { throw .invalidInput(diagnostics.sorted.filter { $0.severity == .error }) }
         if let name = configuration.moduleName, case let swiftName = SwiftNamer().typeName(for: name), swiftName != name
         {
@@ -152,7 +167,9 @@ public struct Pipeline {
                 ]))
         }
         let style = options.operationStyle ?? configuration.operationStyle ?? .throwing
-        let jobs = Presenter(documentName: options.document.lastPathComponent, operationStyle: style).present(module)
+        let jobs = PhaseTimes.measure("present") {
+            Presenter(documentName: options.document.lastPathComponent, operationStyle: style).present(module)
+        }
         return (
             jobs, options.layout ?? configuration.outputLayout ?? .oneTypePerFile,
             options.templateOverrides ?? configuration.templates, Array(bundler.loadedFiles.dropFirst())
@@ -202,24 +219,30 @@ public struct Pipeline {
     public func generate() async throws(GenerationError) -> OutputWriter.Report {
         var writer = OutputWriter(directory: options.output, displayPath: display(options.output))
         writer.lockTimeout = options.lockTimeout
-        let inputs = inputFingerprint()
-        if let inputs, let (report, recorded) = writer.unchangedReport(inputs: inputs.lines) {
+        let inputs = PhaseTimes.measure("fingerprint") { inputFingerprint() }
+        if let inputs,
+            let (report, recorded) = PhaseTimes.measure("unchanged", { writer.unchangedReport(inputs: inputs.lines) })
+        {
             for diagnostic in recorded { diagnostics.emit(diagnostic) }
             return report
         }
         let (files, referencedFiles) = try await renderReportingFiles()
-        let manifest = inputs.map {
-            var inputs = $0
-            // Known only once the document is read: the next run checks them again before skipping.
-            inputs.add(referencedFiles: referencedFiles)
-            return GenerationManifest(
-                inputs: inputs.lines, diagnostics: diagnostics.diagnostics.filter { $0.severity != .error },
-                files: files
-            ).text
+        let manifest = PhaseTimes.measure("manifest") {
+            inputs.map {
+                var inputs = $0
+                // Known only once the document is read: the next run checks them again before skipping.
+                inputs.add(referencedFiles: referencedFiles)
+                return GenerationManifest(
+                    inputs: inputs.lines, diagnostics: diagnostics.diagnostics.filter { $0.severity != .error },
+                    files: files
+                ).text
+            }
         }
         let report: OutputWriter.Report
         do {
-            report = try writer.write(files, manifest: manifest)
+            report = try PhaseTimes.measure("write") { () throws(GenerationError) in
+                try writer.write(files, manifest: manifest)
+            }
         } catch {
             throw fail(error)
         }

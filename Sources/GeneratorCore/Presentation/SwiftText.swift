@@ -39,6 +39,11 @@ enum SwiftText {
         var result: [String] = []
         var inFence = false
         for line in lines {
+            // ASCII without a carriage return, nearly every line: a character is a byte.
+            if line.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) {
+                wrapASCII(line, inFence: &inFence, into: &result)
+                continue
+            }
             let trimmed = line.drop { $0 == " " }
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
             guard !inFence, line.count > textWidth, !trimmed.hasPrefix("|"), !trimmed.hasPrefix("#"),
@@ -65,8 +70,53 @@ enum SwiftText {
         return result
     }
 
+    /// `wrap(_:)` for one line of ASCII text without a carriage return, where every character is one byte:
+    /// the same lines, counted in bytes rather than in characters.
+    static func wrapASCII(_ line: String, inFence: inout Bool, into result: inout [String]) {
+        let space = UInt8(ascii: " ")
+        let bytes = line.utf8
+        var indentWidth = 0
+        for byte in bytes {
+            guard byte == space else { break }
+            indentWidth += 1
+        }
+        let trimmed = bytes.dropFirst(indentWidth)
+        func hasPrefix(_ prefix: StaticString) -> Bool {
+            prefix.withUTF8Buffer { trimmed.starts(with: $0) }
+        }
+        if hasPrefix("```") || hasPrefix("~~~") { inFence.toggle() }
+        guard !inFence, bytes.count > textWidth, !hasPrefix("|"), !hasPrefix("#"), !hasPrefix("Source: ") else {
+            result.append(line)
+            return
+        }
+        let indent = String(repeating: " ", count: indentWidth)
+        let isListItem = hasPrefix("- ") || hasPrefix("* ") || hasPrefix("+ ")
+        let continuation = indent + (isListItem ? "  " : "")
+        var current = indent
+        var currentWidth = indentWidth
+        var isFirst = true
+        for word in trimmed.split(separator: space, omittingEmptySubsequences: true) {
+            let text = String(decoding: word, as: UTF8.self)
+            if !isFirst, currentWidth + 1 + word.count > textWidth {
+                result.append(current)
+                current = continuation + text
+                currentWidth = continuation.utf8.count + word.count
+            } else {
+                if !isFirst {
+                    current += " "
+                    currentWidth += 1
+                }
+                current += text
+                currentWidth += word.count
+            }
+            isFirst = false
+        }
+        result.append(current)
+    }
+
     /// Splits text into lines, trimming trailing whitespace and leading/trailing empty lines.
     static func lines(_ text: String) -> [String] {
+        if let lines = asciiLines(text) { return lines }
         var lines: [String] = []
         var current = ""
         var previousWasCR = false
@@ -102,6 +152,43 @@ enum SwiftText {
         return lines
     }
 
+    /// `lines(_:)` for ASCII text, byte by byte; `nil` for text with any other character. In ASCII, after tabs
+    /// become spaces and control characters are dropped, the only whitespace left to trim is the space.
+    static func asciiLines(_ text: String) -> [String]? {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var lines: [String] = []
+        var current: [UInt8] = []
+        var previousWasCR = false
+        func endLine() {
+            var end = current.count
+            while end > 0, current[end - 1] == UInt8(ascii: " ") { end -= 1 }
+            lines.append(String(decoding: current[..<end], as: UTF8.self))
+            current.removeAll(keepingCapacity: true)
+        }
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\n") where previousWasCR:
+                previousWasCR = false
+                continue
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x0B, 0x0C:
+                endLine()
+                previousWasCR = byte == UInt8(ascii: "\r")
+                continue
+            default:
+                previousWasCR = false
+            }
+            if byte == UInt8(ascii: "\t") {
+                current += [0x20, 0x20, 0x20, 0x20]
+            } else if byte >= 0x20, byte != 0x7F {
+                current.append(byte)
+            }
+        }
+        endLine()
+        while lines.first?.isEmpty == true { lines.removeFirst() }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines
+    }
+
     /// A Swift string literal for any text: quotes, backslashes, control characters and line separators escaped.
     static func stringLiteral(_ text: String) -> String {
         "\"" + literalContent(text) + "\""
@@ -109,6 +196,10 @@ enum SwiftText {
 
     /// The inside of a string literal (no quotes).
     static func literalContent(_ text: String) -> String {
+        // Printable ASCII without a backslash or a quote, nearly every name and path: nothing to escape.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "\"") }) {
+            return text
+        }
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {

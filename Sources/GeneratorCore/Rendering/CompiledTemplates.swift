@@ -71,6 +71,16 @@ struct CompiledTemplates: Sendable {
         self.html = html
     }
 
+    /// A library of trees already made (`TemplateParser`); `nil` only if swift-mustache's HTML content type
+    /// cannot be read.
+    init?(nodes templates: [String: [Node]]) {
+        guard let pragma = try? MustacheTemplate(string: "{{% CONTENT_TYPE: HTML }}"),
+            let nodes = Self.nodes(of: pragma), nodes.count == 1, case .contentType(let html) = nodes[0]
+        else { return nil }
+        self.templates = templates
+        self.html = html
+    }
+
     /// The tree of a template as swift-mustache parsed it; `nil` for a token this renderer does not cover.
     static func nodes(of template: MustacheTemplate) -> [Node]? {
         guard let tokens = Mirror(reflecting: template).children.first(where: { $0.label == "tokens" })?.value

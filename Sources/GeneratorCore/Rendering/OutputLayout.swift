@@ -62,34 +62,88 @@ public enum OutputLayout: String, Sendable, CaseIterable {
 
     /// One file from several rendered files: the banner, the imports of all of them (each once, in the order
     /// they first appear), then each file's text after its imports, under a `// MARK: -` line.
+    ///
+    /// Works on UTF-8 bytes: only each file's leading lines (banner, imports and blank lines) become strings; the
+    /// rest of its text is copied as it is. The parts are tidied texts (`TemplateRenderer.render`), so their lines
+    /// end with a bare newline (no carriage return before it), and splitting at newline bytes finds the same lines
+    /// as splitting the string at `"\n"` characters.
     static func concatenate(_ parts: [(name: String, text: String)], banner: String) -> String {
+        let newline = UInt8(ascii: "\n")
         var imports: [String] = []
-        var bodies: [String] = []
-        for part in parts {
-            var lines = part.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            if lines.first == banner { lines.removeFirst() }
-            let (units, rest) = splitImports(lines)
-            for unit in units where !imports.contains(unit) { imports.append(unit) }
-            bodies.append("// MARK: - \(part.name)\n\n" + rest.joined(separator: "\n"))
+        var bodies: [UInt8] = []
+        bodies.reserveCapacity(parts.reduce(0) { $0 + $1.text.utf8.count + $1.name.utf8.count + 16 })
+        for (position, part) in parts.enumerated() {
+            if position > 0 { bodies += [newline, newline] }
+            bodies += "// MARK: - \(part.name)\n\n".utf8
+            var text = part.text
+            text.withUTF8 { bytes in
+                // The lines splitImports may look at: every line up to the first one that is neither blank, an
+                // import, nor a line of a `#if canImport(…)` block, that one included (with their byte offsets).
+                var lines: [String] = []
+                var offsets: [Int] = []
+                var start = 0
+                var skippedBanner = false
+                while start <= bytes.count {
+                    var end = start
+                    while end < bytes.count, bytes[end] != newline { end += 1 }
+                    let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                    if start == 0, !skippedBanner, line == banner {
+                        skippedBanner = true
+                    } else {
+                        lines.append(line)
+                        offsets.append(start)
+                        if !continuesImports(line) { break }
+                    }
+                    start = end + 1
+                }
+                let (units, rest) = splitImports(lines)
+                for unit in units where !imports.contains(unit) { imports.append(unit) }
+                // The rest is every line from the first one splitImports did not take to the end of the text.
+                if let first = rest.indices.first {
+                    bodies += UnsafeBufferPointer(rebasing: bytes[offsets[first]...])
+                }
+            }
         }
-        var text = banner + "\n\n"
-        if !imports.isEmpty { text += imports.joined(separator: "\n") + "\n\n" }
-        text += bodies.joined(separator: "\n\n")
-        return TemplateRenderer.tidy(text)
+        var text = Array(banner.utf8) + [newline, newline]
+        if !imports.isEmpty { text += (imports.joined(separator: "\n") + "\n\n").utf8 }
+        text += bodies
+        return text.withUnsafeBufferPointer { TemplateRenderer.tidy(utf8: $0) }
+    }
+
+    /// Whether a line may belong to a file's leading imports (blank, an import, or a line of a `#if canImport(…)`
+    /// block), so that splitImports may need the line after it.
+    static func continuesImports(_ line: String) -> Bool {
+        let trimmed = trimmingWhitespace(line)
+        return trimmed.isEmpty || trimmed.hasPrefix("import ") || trimmed.hasPrefix("@")
+            || line.hasPrefix("#if canImport(")
+            || line.hasPrefix("#else") || line.hasPrefix("#endif")
+    }
+
+    /// `line.trimmingCharacters(in: .whitespaces)`, with a byte-by-byte path for ASCII lines, where that set
+    /// holds only the space and the tab (Foundation's trimming goes through UTF-16 and shows on large documents).
+    static func trimmingWhitespace(_ line: String) -> String {
+        guard line.utf8.allSatisfy({ $0 < 0x80 }) else { return line.trimmingCharacters(in: .whitespaces) }
+        let bytes = line.utf8
+        func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, isBlank(bytes[start]) { start = bytes.index(after: start) }
+        while start < end, isBlank(bytes[bytes.index(before: end)]) { end = bytes.index(before: end) }
+        return String(line[start..<end])
     }
 
     /// Splits a file's lines (banner removed) into its leading imports and the rest. An import unit is an
     /// `import` line (with any attributes before it) or a `#if canImport(…)` … `#endif` block of imports.
-    static func splitImports(_ lines: [String]) -> (imports: [String], rest: [String]) {
+    static func splitImports(_ lines: [String]) -> (imports: [String], rest: ArraySlice<String>) {
         func isImport(_ line: String) -> Bool {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = trimmingWhitespace(line)
             return trimmed.hasPrefix("import ") || (trimmed.hasPrefix("@") && trimmed.contains(" import "))
         }
         var units: [String] = []
         var index = 0
         while index < lines.count {
             let line = lines[index]
-            if line.trimmingCharacters(in: .whitespaces).isEmpty {
+            if trimmingWhitespace(line).isEmpty {
                 index += 1
             } else if isImport(line) {
                 units.append(line)
@@ -104,6 +158,6 @@ public enum OutputLayout: String, Sendable, CaseIterable {
                 break
             }
         }
-        return (units, Array(lines[index...]))
+        return (units, lines[index...])
     }
 }

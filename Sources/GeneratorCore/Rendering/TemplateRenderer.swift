@@ -14,10 +14,14 @@ public struct TemplateRenderer: Sendable {
             "partials/responseHeaders", "partials/responseCase", "partials/server",
         ]
 
-    let library: MustacheLibrary
+    /// swift-mustache's library of the templates; `nil` when `TemplateParser` parsed every template (then
+    /// `compiled` renders them all, and swift-mustache has not parsed them: `referenceLibrary()` does).
+    let library: MustacheLibrary?
     /// The same templates compiled for the typed renderer; `nil` when one of them uses what it does not cover
     /// (then swift-mustache renders every template).
     let compiled: CompiledTemplates?
+    /// Each template's text, by library name.
+    let texts: [String: String]
     /// How diagnostics name each template's file, by library name: `Templates/Struct.swift.mustache`, or the
     /// overriding file.
     let displayPaths: [String: String]
@@ -63,6 +67,74 @@ public struct TemplateRenderer: Sendable {
             }
             if !unknown.isEmpty { throw .templates(unknown) }
         }
+        // Every template read and parsed by TemplateParser, in linear time: no swift-mustache parse is needed.
+        // Otherwise (a file that does not read, a template that does not parse or that uses what TemplateParser
+        // does not cover), swift-mustache parses every template, and reports the errors.
+        var fast: [String: [CompiledTemplates.Node]]? = [:]
+        var texts: [String: String] = [:]
+        var contentTypes: [String: any MustacheContentType] = [:]
+        for (name, file) in sources.sorted(by: { $0.key < $1.key }) {
+            guard let data = try? Data(contentsOf: file.url) else {
+                fast = nil
+                break
+            }
+            let text = String(decoding: data, as: UTF8.self)
+            guard let nodes = TemplateParser.nodes(of: text, contentTypes: &contentTypes) else {
+                fast = nil
+                break
+            }
+            fast?[name] = nodes
+            texts[name] = text
+        }
+        var problems: [Diagnostic] = []
+        if let fast, let compiled = CompiledTemplates(nodes: fast) {
+            self.library = nil
+            self.compiled = compiled
+        } else {
+            let parsed = Self.parse(sources)
+            self.library = parsed.library
+            self.compiled = parsed.compiled
+            texts = parsed.texts
+            problems = parsed.problems
+        }
+        self.texts = texts
+        // swift-mustache renders a partial it cannot find as nothing; here it is an error at the reference.
+        for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
+            for reference in Self.partialReferences(in: text) where sources[reference.name] == nil {
+                problems.append(
+                    Diagnostic(
+                        .error,
+                        "partial '\(reference.name)' does not exist"
+                            + Suggestion.clause(for: reference.name, among: sources.keys.sorted()),
+                        at: SourceLocation(file: sources[name]!.displayPath, mark: reference.mark)))
+            }
+        }
+        if !problems.isEmpty { throw .templates(problems) }
+        displayPaths = sources.mapValues(\.displayPath)
+        let missing = Self.requiredTemplates.filter { texts[$0] == nil }
+        if !missing.isEmpty {
+            throw .templates(
+                missing.map { name in
+                    Diagnostic(
+                        .error, "template '\(name).mustache' is missing; copy it from the built-in templates",
+                        at: SourceLocation(file: missingFolder, mark: nil))
+                })
+        }
+    }
+
+    /// swift-mustache's library of the templates, parsed again from their texts: the reference the compiled
+    /// renderer is tested against.
+    func referenceLibrary() throws -> MustacheLibrary {
+        if let library { return library }
+        return MustacheLibrary(templates: try texts.mapValues { try MustacheTemplate(string: $0) })
+    }
+
+    /// Reads and parses every template with swift-mustache.
+    /// - Returns: the library and its compiled form, the text of each template that parsed, and a diagnostic for
+    ///   each file that does not read and each template that does not parse.
+    static func parse(_ sources: [String: TemplateFile]) -> (
+        library: MustacheLibrary, compiled: CompiledTemplates?, texts: [String: String], problems: [Diagnostic]
+    ) {
         var templates: [String: MustacheTemplate] = [:]
         var texts: [String: String] = [:]
         var problems: [Diagnostic] = []
@@ -93,30 +165,7 @@ public struct TemplateRenderer: Sendable {
                         at: SourceLocation(file: file.displayPath, mark: nil)))
             }
         }
-        // swift-mustache renders a partial it cannot find as nothing; here it is an error at the reference.
-        for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
-            for reference in Self.partialReferences(in: text) where sources[reference.name] == nil {
-                problems.append(
-                    Diagnostic(
-                        .error,
-                        "partial '\(reference.name)' does not exist"
-                            + Suggestion.clause(for: reference.name, among: sources.keys.sorted()),
-                        at: SourceLocation(file: sources[name]!.displayPath, mark: reference.mark)))
-            }
-        }
-        if !problems.isEmpty { throw .templates(problems) }
-        library = MustacheLibrary(templates: templates)
-        compiled = CompiledTemplates(templates)
-        displayPaths = sources.mapValues(\.displayPath)
-        let missing = Self.requiredTemplates.filter { templates[$0] == nil }
-        if !missing.isEmpty {
-            throw .templates(
-                missing.map { name in
-                    Diagnostic(
-                        .error, "template '\(name).mustache' is missing; copy it from the built-in templates",
-                        at: SourceLocation(file: missingFolder, mark: nil))
-                })
-        }
+        return (MustacheLibrary(templates: templates), CompiledTemplates(templates), texts, problems)
     }
 
     /// A template file: where it is, and how diagnostics name it.
@@ -164,8 +213,12 @@ public struct TemplateRenderer: Sendable {
         var index = 0
         var line = 1
         var lineStart = 0
+        // Compared scalar by scalar: this runs at every scalar of every template, where a copied slice would
+        // allocate each time.
         func matches(_ pattern: [Unicode.Scalar], at position: Int) -> Bool {
-            position + pattern.count <= scalars.count && Array(scalars[position..<position + pattern.count]) == pattern
+            guard position + pattern.count <= scalars.count else { return false }
+            for (offset, scalar) in pattern.enumerated() where scalars[position + offset] != scalar { return false }
+            return true
         }
         func advance(to position: Int) {
             while index < position {
@@ -231,7 +284,7 @@ public struct TemplateRenderer: Sendable {
     public func render(_ job: Presenter.Job) throws(GenerationError) -> String {
         let rendered =
             if let compiled { compiled.render(job.context, withTemplate: job.templateName) } else {
-                library.render(job.context, withTemplate: job.templateName)
+                library?.render(job.context, withTemplate: job.templateName)
             }
         guard let text = rendered else {
             throw .templates([Diagnostic(.error, "template '\(job.templateName).mustache' is missing", at: nil)])
@@ -249,37 +302,56 @@ public struct TemplateRenderer: Sendable {
         return tidied
     }
 
+    /// The text with trailing spaces, tabs and carriage returns removed from every line, blank lines removed at
+    /// the start, runs of blank lines collapsed to one, and exactly one final newline.
     static func tidy(_ text: String) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count)
-        var line: [UInt8] = []
-        var previousWasBlank = true  // drops blank lines at the start
-        func endLine() {
-            while let last = line.last,
-                last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") || last == UInt8(ascii: "\r")
-            {
-                line.removeLast()
+        var text = text
+        return text.withUTF8 { tidy(utf8: $0) }
+    }
+
+    /// `tidy(_:)` over UTF-8 bytes, in one pass that copies each line once. Only ASCII bytes are removed, so
+    /// valid UTF-8 stays valid.
+    static func tidy(utf8 input: UnsafeBufferPointer<UInt8>) -> String {
+        let newline = UInt8(ascii: "\n")
+        let count = input.count
+        return String(unsafeUninitializedCapacity: count + 1) { output in
+            var written = 0
+            var previousWasBlank = true  // drops blank lines at the start
+            var start = 0
+            // Each line, the one after the last newline included (empty when the text ends with one).
+            while start <= count {
+                var end = start
+                while end < count, input[end] != newline { end += 1 }
+                var trimmed = end
+                while trimmed > start,
+                    input[trimmed - 1] == UInt8(ascii: " ") || input[trimmed - 1] == UInt8(ascii: "\t")
+                        || input[trimmed - 1] == UInt8(ascii: "\r")
+                {
+                    trimmed -= 1
+                }
+                if trimmed == start {
+                    if !previousWasBlank {
+                        output[written] = newline
+                        written += 1
+                    }
+                    previousWasBlank = true
+                } else {
+                    let length = trimmed - start
+                    UnsafeMutableRawPointer(output.baseAddress! + written).copyMemory(
+                        from: input.baseAddress! + start, byteCount: length)
+                    written += length
+                    output[written] = newline
+                    written += 1
+                    previousWasBlank = false
+                }
+                start = end + 1
             }
-            if line.isEmpty {
-                if !previousWasBlank { output.append(UInt8(ascii: "\n")) }
-                previousWasBlank = true
-            } else {
-                output += line
-                output.append(UInt8(ascii: "\n"))
-                previousWasBlank = false
+            while written >= 2, output[written - 1] == newline, output[written - 2] == newline { written -= 1 }
+            if written == 0 {
+                output[0] = newline
+                written = 1
             }
-            line.removeAll(keepingCapacity: true)
+            return written
         }
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "\n") { endLine() } else { line.append(byte) }
-        }
-        endLine()
-        while output.count >= 2, output[output.count - 1] == UInt8(ascii: "\n"),
-            output[output.count - 2] == UInt8(ascii: "\n")
-        {
-            output.removeLast()
-        }
-        if output.isEmpty { output.append(UInt8(ascii: "\n")) }
-        return String(decoding: output, as: UTF8.self)
     }
 }

@@ -56,7 +56,17 @@ extension Int: TemplateValueConvertible {
 }
 
 extension Array: TemplateValueConvertible where Element: TemplateValueConvertible {
-    var templateValue: TemplateValue? { .list(map { $0.templateValue ?? .other($0) }, self) }
+    // A loop over `0..<count` rather than `map`: this runs unspecialised (through the readers' key paths), where
+    // `map`'s closure and iterator cost a generic metadata lookup each.
+    var templateValue: TemplateValue? {
+        var values: [TemplateValue] = []
+        values.reserveCapacity(count)
+        for index in 0..<count {
+            let element = self[index]
+            values.append(element.templateValue ?? .other(element))
+        }
+        return .list(values, self)
+    }
 }
 
 extension Optional: TemplateValueConvertible where Wrapped: TemplateValueConvertible {
@@ -72,15 +82,22 @@ extension Optional: TemplateValueConvertible where Wrapped: TemplateValueConvert
 /// `templateKeys`, rather than through `child(named:)` and the casts swift-mustache applies to its `Any`.
 protocol CompiledTemplateContext: KeyPathContext, TemplateValueConvertible {
     /// Each template key's reader; built by `makeTemplateReaders()`.
-    static var templateReaders: TemplateReaders<Self> { get }
+    static var templateReaders: TemplateReaders { get }
 }
 
 /// The readers of a context type's fields, by key number (`TemplateKeys.number(of:)`), so that a lookup is an
 /// array index rather than the hashing of the key.
-struct TemplateReaders<Root> {
-    let readers: [((Root) -> TemplateValue?)?]
+///
+/// Not generic over the context type: a reader takes the address of the context value, so that reading one
+/// (`templateChild(key:)`, called on an existential) needs no generic metadata, whose lookups cost as much as
+/// the rest of a read.
+struct TemplateReaders {
+    /// Reads one field of the context value at the address (whose type is the one the readers were made for).
+    typealias Reader = (UnsafeRawPointer) -> TemplateValue?
 
-    subscript(key: Int) -> ((Root) -> TemplateValue?)? { key < readers.count ? readers[key] : nil }
+    let readers: [Reader?]
+
+    subscript(key: Int) -> Reader? { key < readers.count ? readers[key] : nil }
 }
 
 /// Numbers every template key once, the same for every context type and every template.
@@ -106,7 +123,7 @@ extension CompiledTemplateContext {
     /// absent optional, as `child(named:)`.
     func templateChild(key: Int) -> TemplateValue? {
         guard let reader = Self.templateReaders[key] else { return nil }
-        return reader(self)
+        return withUnsafePointer(to: self) { reader(UnsafeRawPointer($0)) }
     }
 
     /// The value for a template key; `nil` for an unknown key or an absent optional, as `child(named:)`.
@@ -114,8 +131,8 @@ extension CompiledTemplateContext {
 
     /// A typed reader for every key of `templateKeys`: through the value's `TemplateValueConvertible` conformance
     /// when it has one, else through `child(named:)`, as swift-mustache reads it.
-    static func makeTemplateReaders() -> TemplateReaders<Self> {
-        var readers: [((Self) -> TemplateValue?)?] = []
+    static func makeTemplateReaders() -> TemplateReaders {
+        var readers: [TemplateReaders.Reader?] = []
         for (name, keyPath) in templateKeys {
             let number = TemplateKeys.number(of: name)
             if readers.count <= number { readers += Array(repeating: nil, count: number + 1 - readers.count) }
@@ -124,7 +141,9 @@ extension CompiledTemplateContext {
             {
                 readers[number] = reader
             } else {
-                readers[number] = { root in root.child(named: name).map { TemplateValue.other($0) } }
+                readers[number] = { root in
+                    root.assumingMemoryBound(to: Self.self).pointee.child(named: name).map { TemplateValue.other($0) }
+                }
             }
         }
         return TemplateReaders(readers: readers)
@@ -134,7 +153,12 @@ extension CompiledTemplateContext {
 /// A reader of the key path's value, typed by its value type; `nil` when the key path does not have that type.
 private func typedReader<Value: TemplateValueConvertible, Root>(
     _ valueType: Value.Type, _ keyPath: AnyKeyPath, root: Root.Type
-) -> ((Root) -> TemplateValue?)? {
+) -> TemplateReaders.Reader? {
     guard let typed = keyPath as? KeyPath<Root, Value> else { return nil }
-    return { $0[keyPath: typed].templateValue }
+    // A stored property (every field of a context type) is read at its offset: applying the key path to the
+    // value would copy the whole context first, here where nothing is specialised.
+    if let offset = MemoryLayout<Root>.offset(of: typed) {
+        return { ($0 + offset).assumingMemoryBound(to: Value.self).pointee.templateValue }
+    }
+    return { $0.assumingMemoryBound(to: Root.self).pointee[keyPath: typed].templateValue }
 }

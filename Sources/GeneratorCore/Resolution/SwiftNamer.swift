@@ -82,6 +82,7 @@ public struct SwiftNamer: Sendable {
     /// changes: `getHTTPResponse_code` → `get`, `HTTP`, `Response`, `code`. Digits stay with the letters
     /// before them (`mp3`, `utf8`, `v2Api` → `v2`, `Api`).
     static func words(in name: String, spellingSigns: Bool = false) -> [String] {
+        if let words = asciiWords(in: name, spellingSigns: spellingSigns) { return words }
         var words: [String] = []
         var current: [Character] = []
         func flush() {
@@ -126,6 +127,49 @@ public struct SwiftNamer: Sendable {
             }
         }
         return words
+    }
+
+    /// `words(in:spellingSigns:)` for a name of ASCII characters other than the carriage return (which joins a
+    /// following line feed into one character), byte by byte: there a character is a byte, letters and digits are
+    /// known by value, and a word is a run of bytes. `nil` for any other name, and for one without a letter or
+    /// digit (spelled by its characters' Unicode names).
+    static func asciiWords(in name: String, spellingSigns: Bool) -> [String]? {
+        let bytes = Array(name.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) else { return nil }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        func isUppercase(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
+        func isLowercase(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
+        var words: [String] = []
+        var wordStart: Int?
+        func flush(at end: Int) {
+            if let start = wordStart { words.append(String(decoding: bytes[start..<end], as: UTF8.self)) }
+            wordStart = nil
+        }
+        for (index, byte) in bytes.enumerated() {
+            let next = index + 1 < bytes.count ? bytes[index + 1] : nil
+            guard isUppercase(byte) || isLowercase(byte) || isDigit(byte) else {
+                flush(at: index)
+                let previous = index > 0 ? bytes[index - 1] : nil
+                if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+"), let next, isDigit(next),
+                    previous == nil || (spellingSigns && !isDigit(previous!))
+                {
+                    words.append(byte == UInt8(ascii: "-") ? "minus" : "plus")
+                }
+                continue
+            }
+            if wordStart != nil, isUppercase(byte) {
+                // The word's last character is the byte before this one.
+                let previous = bytes[index - 1]
+                if isLowercase(previous) || isDigit(previous) {
+                    flush(at: index)
+                } else if isUppercase(previous), let next, isLowercase(next) {
+                    flush(at: index)
+                }
+            }
+            if wordStart == nil { wordStart = index }
+        }
+        flush(at: bytes.count)
+        return words.isEmpty ? nil : words
     }
 
     static func isIdentifierCharacter(_ character: Character) -> Bool {

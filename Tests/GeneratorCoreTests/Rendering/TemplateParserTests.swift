@@ -1,0 +1,82 @@
+import Foundation
+import Mustache
+import Testing
+
+@testable import GeneratorCore
+
+/// `TemplateParser` makes the same tree as swift-mustache's parser read back by `CompiledTemplates.nodes(of:)`,
+/// for every built-in template and for whitespace and syntax corner cases, and leaves to swift-mustache what it
+/// does not cover.
+struct TemplateParserTests {
+    /// A tree as text, to compare trees (a content type is named by its type).
+    static func describe(_ nodes: [CompiledTemplates.Node]) -> String {
+        nodes.map { node in
+            switch node {
+            case .text(let text): "text(\(text.debugDescription))"
+            case .variable(let name, let isEscaped): "variable(\(describe(name)), escaped: \(isEscaped))"
+            case .section(let name, let children): "section(\(describe(name)), [\(describe(children))])"
+            case .invertedSection(let name, let children): "inverted(\(describe(name)), [\(describe(children))])"
+            case .partial(let name, let indentation): "partial(\(name), \(indentation.debugDescription))"
+            case .contentType(let contentType): "contentType(\(type(of: contentType)))"
+            }
+        }
+        .joined(separator: ", ")
+    }
+
+    static func describe(_ name: CompiledTemplates.Name) -> String {
+        "\(name.kind) \(name.transforms) \(name.keys)"
+    }
+
+    /// swift-mustache's tree of a text, or `nil` when it rejects the text or the tree is not covered.
+    static func reference(_ text: String) -> String? {
+        guard let template = try? MustacheTemplate(string: text), let nodes = CompiledTemplates.nodes(of: template)
+        else { return nil }
+        return describe(nodes)
+    }
+
+    @Test func everyBuiltInTemplateParsesToSwiftMustachesTree() throws {
+        let files = try TemplateRenderer.templateFiles(in: TestPaths.templates, displayPath: "Templates")
+        #expect(files.count == TestPaths.templateFileCount)
+        for (name, file) in files.sorted(by: { $0.key < $1.key }) {
+            let text = String(decoding: try Data(contentsOf: file.url), as: UTF8.self)
+            let nodes = try #require(TemplateParser.nodes(of: text), "\(name)")
+            #expect(Self.describe(nodes) == Self.reference(text), "\(name)")
+        }
+    }
+
+    @Test func cornerCasesParseAsSwiftMustacheParsesThem() {
+        let texts = [
+            // Standalone tags take their line, with CRLF, tabs, at the end of the text and inside sections.
+            "a\n  {{#s}}\r\n\t{{x}} \n  {{/s}}  \nb", "{{#s}}\n{{/s}}", "  {{! c }}  \r\n{{^s}}{{/s}}\n",
+            " {{#s}} x {{/s}} ", "{{#s}}\n  {{#t}}\n  {{/t}}\n{{/s}}\n",
+            // Partials: standalone (indented) and inline; content types.
+            "  {{> part}}\n{{> part}} x\n", "{{% CONTENT_TYPE: TEXT }}\n{{x}}{{%CONTENT_TYPE:HTML}}",
+            // Variables: triple, ampersand, dots, transforms, spaces, empty.
+            "{{{ a.b }}}{{& c}}{{ .d }}{{.}}{{first()}}{{count(reversed(items))}}{{}}",
+            // Lone braces, a tag at the very end, a CR alone, multibyte text.
+            "a { b }} c {{x}}", "é {{x}} ü\r{{y}}\u{2028}z", "x{{",
+        ]
+        for text in texts {
+            let nodes = TemplateParser.nodes(of: text)
+            #expect(nodes != nil, "\(text.debugDescription)")
+            #expect(nodes.map(Self.describe) == Self.reference(text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func whatSwiftMustacheRejectsOrItDoesNotCoverIsLeftToSwiftMustache() {
+        // Errors swift-mustache reports with their position.
+        let errors = [
+            "{{#a}}x", "{{#a}}{{/b}}", "{{/a}}", "{{x", "{{x}", "{{{x}}", "{{! never closed", "{{a b}}", "{{f(x}}",
+            "{{% CONTENT_TYPE: NOPE }}", "{{% OTHER: TEXT }}", "x{",
+        ]
+        for text in errors {
+            #expect(TemplateParser.nodes(of: text) == nil, "\(text.debugDescription)")
+            #expect((try? MustacheTemplate(string: text)) == nil, "\(text.debugDescription)")
+        }
+        // Covered by swift-mustache only.
+        for text in ["{{=<% %>=}}<%x%>", "{{<part}}{{$b}}x{{/b}}{{/part}}", "{{$b}}x{{/b}}", "{{>*name}}"] {
+            #expect(TemplateParser.nodes(of: text) == nil, "\(text.debugDescription)")
+            #expect((try? MustacheTemplate(string: text)) != nil, "\(text.debugDescription)")
+        }
+    }
+}
