@@ -16,10 +16,17 @@ protocol JSONMatchable {
     /// decode the same from either (enums and plain scalars); `nil` for the others, which the union decodes
     /// from its decoder. It spares a union of enums or scalars a second decode.
     static func matchedValue(from value: CambAIJSONValue) -> Self?
+    /// Whether decoding a value that is not `null` as this type succeeds exactly when the value fits fully (strings,
+    /// URLs, Booleans, any JSON value, and optionals of them; not numbers, whose decoding and scoring
+    /// treat `1.0` differently, nor enums, which decode values they fit only loosely, nor objects). A union of
+    /// objects decodes the member the keys favour without reading its properties first when all of them are
+    /// such types (``JSONDecodingObjectMembers/favourite(_:)``).
+    static var decodingChecksFit: Bool { get }
 }
 
 extension JSONMatchable {
     static var acceptsAnyValue: Bool { false }
+    static var decodingChecksFit: Bool { false }
     static func matchedValue(from value: CambAIJSONValue) -> Self? { nil }
 }
 
@@ -46,6 +53,11 @@ enum JSONMatch {
         _ members: inout ObjectMembers, required: [String], properties: [(String, any JSONMatchable.Type)],
         constants: [(String, CambAIJSONValue)] = [], allowsAdditional: Bool
     ) throws(ObjectMembers.Failure) -> Int? {
+        if members.readsKeysOnly {
+            return try keyBound(
+                &members, required: required, properties: properties, constants: constants,
+                allowsAdditional: allowsAdditional)
+        }
         for key in required where !members.hasMember(key) { return nil }
         for (key, constant) in constants {
             if let member = try members.member(key), !member.isSameValue(as: constant) { return nil }
@@ -62,6 +74,38 @@ enum JSONMatch {
         }
         return score
     }
+
+    /// The keys-only pass of ``object(_:required:properties:constants:allowsAdditional:)``: the score the object
+    /// would have if every present declared property fitted fully, which no value can exceed. `nil` (no fit at
+    /// all, as in the full rule) when a required key is missing, an undeclared key is not allowed, or a present
+    /// value is `null` where its type takes none and decoding checks it. The members hear whether decoding the
+    /// object verifies this score: it does unless a present property's type does not check its fit when decoded
+    /// (``JSONMatchable/decodingChecksFit``) or a present fixed property's value needs comparing.
+    static func keyBound<ObjectMembers: JSONObjectMembers>(
+        _ members: inout ObjectMembers, required: [String], properties: [(String, any JSONMatchable.Type)],
+        constants: [(String, CambAIJSONValue)], allowsAdditional: Bool
+    ) throws(ObjectMembers.Failure) -> Int? {
+        var isVerifiedByDecoding = true
+        var bound: Int? = nil
+        defer { members.noteKeyBound(bound, isVerifiedByDecoding: isVerifiedByDecoding) }
+        for key in required where !members.hasMember(key) { return nil }
+        if !allowsAdditional {
+            let declared = Set(properties.map(\.0))
+            if members.memberKeys.contains(where: { !declared.contains($0) }) { return nil }
+        }
+        for (key, _) in constants where members.hasMember(key) { isVerifiedByDecoding = false }
+        var score = 1
+        for (key, type) in properties where members.hasMember(key) {
+            if !type.decodingChecksFit {
+                isVerifiedByDecoding = false
+            } else if type.matchScore(for: .null) == nil, try members.isNull(key) {
+                return nil
+            }
+            score += 1
+        }
+        bound = score
+        return score
+    }
 }
 
 /// The members of a JSON object, as scoring reads them.
@@ -73,6 +117,19 @@ protocol JSONObjectMembers {
     mutating func member(_ key: String) throws(Failure) -> CambAIJSONValue?
     /// The names of every member.
     var memberKeys: [String] { get }
+    /// Whether scoring reads keys only (``JSONMatch/keyBound(_:required:properties:constants:allowsAdditional:)``),
+    /// the first pass of a union of objects.
+    var readsKeysOnly: Bool { get }
+    /// Whether the member named `key`, which is present, is `null`.
+    mutating func isNull(_ key: String) throws(Failure) -> Bool
+    /// Hears a member's keys-only score, and whether decoding that member verifies it.
+    mutating func noteKeyBound(_ bound: Int?, isVerifiedByDecoding: Bool)
+}
+
+extension JSONObjectMembers {
+    var readsKeysOnly: Bool { false }
+    mutating func isNull(_ key: String) throws(Failure) -> Bool { try member(key)?.isNull ?? false }
+    mutating func noteKeyBound(_ bound: Int?, isVerifiedByDecoding: Bool) {}
 }
 
 extension Dictionary: JSONObjectMembers where Key == String, Value == CambAIJSONValue {
@@ -91,6 +148,9 @@ struct JSONDecodingObjectMembers: JSONObjectMembers {
     /// The members read so far, for the properties several members declare: a few, searched in order (cheaper
     /// than a dictionary at this size).
     private var decoded: [(key: String, value: CambAIJSONValue)] = []
+    /// During ``favourite(_:)``: how many members have been scored by keys, and the best so far (the first of
+    /// equal scores).
+    private var keyPass: (count: Int, best: (index: Int, bound: Int, isVerifiedByDecoding: Bool)?)?
 
     /// - Throws: `DecodingError.typeMismatch` when the value is not an object.
     init(from decoder: any Decoder) throws {
@@ -116,11 +176,39 @@ struct JSONDecodingObjectMembers: JSONObjectMembers {
     }
 
     var memberKeys: [String] { container.allKeys.map(\.stringValue) }
+
+    var readsKeysOnly: Bool { keyPass != nil }
+
+    func isNull(_ key: String) throws -> Bool { try container.decodeNil(forKey: AnyCodingKey(key)) }
+
+    mutating func noteKeyBound(_ bound: Int?, isVerifiedByDecoding: Bool) {
+        guard var pass = keyPass else { return }
+        if let bound, pass.best.map({ bound > $0.bound }) ?? true {
+            pass.best = (pass.count, bound, isVerifiedByDecoding)
+        }
+        pass.count += 1
+        keyPass = pass
+    }
+
+    /// The member to decode without scoring values, if any: `scores` (the union's `memberScores(in:)`) runs on keys
+    /// alone, each member scoring as if every present property fitted fully, and the member with the best of those
+    /// scores (the first of equal ones) is the favourite when decoding it verifies its score. Then, if it decodes,
+    /// it is the member full scoring would choose: its score is the highest any member could reach, and the
+    /// members before it score less. `nil` when decoding cannot tell (an enum, number or object property is
+    /// present), when no member fits the keys, and when the scores did not come from ``JSONMatch``.
+    mutating func favourite(_ scores: (inout Self) throws -> [Int?]) rethrows -> Int? {
+        keyPass = (0, nil)
+        defer { keyPass = nil }
+        let bounds = try scores(&self)
+        guard let best = keyPass?.best, keyPass?.count == bounds.count, best.isVerifiedByDecoding else { return nil }
+        return best.index
+    }
 }
 
 extension String: JSONMatchable {
     static func matchScore(for value: CambAIJSONValue) -> Int? { value.stringValue == nil ? nil : 1 }
     static func matchedValue(from value: CambAIJSONValue) -> String? { value.stringValue }
+    static var decodingChecksFit: Bool { true }
 }
 
 extension Int: JSONMatchable {
@@ -153,6 +241,7 @@ extension Float: JSONMatchable {
 extension Bool: JSONMatchable {
     static func matchScore(for value: CambAIJSONValue) -> Int? { value.boolValue == nil ? nil : 1 }
     static func matchedValue(from value: CambAIJSONValue) -> Bool? { value.boolValue }
+    static var decodingChecksFit: Bool { true }
 }
 
 extension CambAIJSONValue {
@@ -168,6 +257,8 @@ extension CambAIJSONValue {
 
 extension URL: JSONMatchable {
     static func matchScore(for value: CambAIJSONValue) -> Int? { value.stringValue.flatMap { URL(string: $0) } == nil ? nil : 1 }
+    /// A decoder reads a URL from a string with `URL(string:)` too, and fails where it fails.
+    static var decodingChecksFit: Bool { true }
 }
 
 extension UUID: JSONMatchable {
@@ -177,11 +268,13 @@ extension UUID: JSONMatchable {
 extension CambAIJSONValue: JSONMatchable {
     static func matchScore(for value: CambAIJSONValue) -> Int? { 0 }
     static var acceptsAnyValue: Bool { true }
+    static var decodingChecksFit: Bool { true }
 }
 
 extension Optional: JSONMatchable where Wrapped: JSONMatchable {
     static func matchScore(for value: CambAIJSONValue) -> Int? { value.isNull ? 1 : Wrapped.matchScore(for: value) }
     static var acceptsAnyValue: Bool { Wrapped.acceptsAnyValue }
+    static var decodingChecksFit: Bool { Wrapped.decodingChecksFit }
 }
 
 extension Array: JSONMatchable where Element: JSONMatchable {
