@@ -122,3 +122,6 @@ report(
     "seed output_format (anyOf of enums)", formats, target: 1.5,
     generated: median([DubbedOutputInAltFormatRequestPayloadOutputFormat].self, formats),
     handWritten: median([HandFormat].self, formats))
+#if canImport(UnionShapes)
+    unionShapeCases()
+#endif

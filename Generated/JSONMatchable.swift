@@ -22,11 +22,48 @@ protocol JSONMatchable {
     /// objects decodes the member the keys favour without reading its properties first when all of them are
     /// such types (``JSONDecodingObjectMembers/favourite(_:)``).
     static var decodingChecksFit: Bool { get }
+    /// The JSON kind the type reads, for strings, integers and Booleans (and optionals of them); `nil` for the
+    /// others. Scoring reads a value as that kind first, where it would try a string and then every kind in turn
+    /// (each miss costs the decoder a thrown error).
+    static var scalarKind: JSONScalarKind? { get }
+}
+
+/// A JSON kind a decoder reads directly, for ``JSONMatchable/scalarKind``.
+enum JSONScalarKind {
+    case string
+    case integer
+    case boolean
+}
+
+extension CambAIJSONValue {
+    /// The value `init(from:)` gives, read as the kinds `types` expect first, in order, up to the first type that
+    /// expects no single kind: a union of scalars reads its members' kinds directly, where the generic path tries
+    /// each kind in turn and each miss costs the decoder a thrown error. A zero integer takes the generic path: it
+    /// may be `-0`, which is a `Double` there.
+    static func decoded(
+        from container: any SingleValueDecodingContainer, readingFirst types: [any JSONMatchable.Type]
+    ) throws -> Self {
+        if container.decodeNil() { return .null }
+        for type in types {
+            switch type.scalarKind {
+            case .string?:
+                if let text = try? container.decode(String.self) { return .string(text) }
+            case .integer?:
+                if let integer = try? container.decode(Int64.self), integer != 0 { return .integer(integer) }
+            case .boolean?:
+                if let flag = try? container.decode(Bool.self) { return .bool(flag) }
+            case nil:
+                return try container.decode(Self.self)
+            }
+        }
+        return try container.decode(Self.self)
+    }
 }
 
 extension JSONMatchable {
     static var acceptsAnyValue: Bool { false }
     static var decodingChecksFit: Bool { false }
+    static var scalarKind: JSONScalarKind? { nil }
     static func matchedValue(from value: CambAIJSONValue) -> Self? { nil }
 }
 
@@ -60,11 +97,13 @@ enum JSONMatch {
         }
         for key in required where !members.hasMember(key) { return nil }
         for (key, constant) in constants {
-            if let member = try members.member(key), !member.isSameValue(as: constant) { return nil }
+            if let member = try members.member(key, as: CambAIJSONValue.self), !member.isSameValue(as: constant) {
+                return nil
+            }
         }
         var score = 1
         for (key, type) in properties {
-            guard let member = try members.member(key) else { continue }
+            guard let member = try members.member(key, as: type) else { continue }
             guard let fit = type.matchScore(for: member) else { return nil }
             if fit > 0 || type.acceptsAnyValue { score += 1 }
         }
@@ -95,7 +134,8 @@ enum JSONMatch {
         }
         for (key, _) in constants where members.hasMember(key) { isVerifiedByDecoding = false }
         var score = 1
-        for (key, type) in properties where members.hasMember(key) {
+        for (key, type) in properties {
+            guard required.contains(key) || members.hasMember(key) else { continue }
             if !type.decodingChecksFit {
                 isVerifiedByDecoding = false
             } else if type.matchScore(for: .null) == nil, try members.isNull(key) {
@@ -112,9 +152,9 @@ enum JSONMatch {
 protocol JSONObjectMembers {
     associatedtype Failure: Error
     /// Whether the object has a member named `key`.
-    func hasMember(_ key: String) -> Bool
-    /// The value of the member named `key`; `nil` when there is none.
-    mutating func member(_ key: String) throws(Failure) -> CambAIJSONValue?
+    mutating func hasMember(_ key: String) -> Bool
+    /// The value of the member named `key`, which scoring checks against `type`; `nil` when there is none.
+    mutating func member(_ key: String, as type: any JSONMatchable.Type) throws(Failure) -> CambAIJSONValue?
     /// The names of every member.
     var memberKeys: [String] { get }
     /// Whether scoring reads keys only (``JSONMatch/keyBound(_:required:properties:constants:allowsAdditional:)``),
@@ -128,14 +168,16 @@ protocol JSONObjectMembers {
 
 extension JSONObjectMembers {
     var readsKeysOnly: Bool { false }
-    mutating func isNull(_ key: String) throws(Failure) -> Bool { try member(key)?.isNull ?? false }
+    mutating func isNull(_ key: String) throws(Failure) -> Bool {
+        try member(key, as: CambAIJSONValue.self)?.isNull ?? false
+    }
     mutating func noteKeyBound(_ bound: Int?, isVerifiedByDecoding: Bool) {}
 }
 
 extension Dictionary: JSONObjectMembers where Key == String, Value == CambAIJSONValue {
     typealias Failure = Never
     func hasMember(_ key: String) -> Bool { self[key] != nil }
-    func member(_ key: String) -> CambAIJSONValue? { self[key] }
+    func member(_ key: String, as type: any JSONMatchable.Type) -> CambAIJSONValue? { self[key] }
     var memberKeys: [String] { Array(keys) }
 }
 
@@ -145,9 +187,16 @@ extension Dictionary: JSONObjectMembers where Key == String, Value == CambAIJSON
 struct JSONDecodingObjectMembers: JSONObjectMembers {
     typealias Failure = any Error
     private let container: KeyedDecodingContainer<AnyCodingKey>
-    /// The members read so far, for the properties several members declare: a few, searched in order (cheaper
-    /// than a dictionary at this size).
-    private var decoded: [(key: String, value: CambAIJSONValue)] = []
+    /// What scoring from values has learnt of the members it asked about: a few, searched in order (cheaper than a
+    /// dictionary at this size), so that the container hears of each key once and each value is decoded once,
+    /// however many members declare it. Keys-only scoring keeps nothing: it often ends the work, and then the
+    /// array would cost more than the look-ups it saves.
+    private var known: [(key: String, member: KnownMember)] = []
+    private enum KnownMember {
+        case absent
+        case present
+        case decoded(CambAIJSONValue)
+    }
     /// During ``favourite(_:)``: how many members have been scored by keys, and the best so far (the first of
     /// equal scores).
     private var keyPass: (count: Int, best: (index: Int, bound: Int, isVerifiedByDecoding: Bool)?)?
@@ -157,21 +206,39 @@ struct JSONDecodingObjectMembers: JSONObjectMembers {
         container = try decoder.container(keyedBy: AnyCodingKey.self)
     }
 
-    func hasMember(_ key: String) -> Bool { container.contains(AnyCodingKey(key)) }
+    mutating func hasMember(_ key: String) -> Bool {
+        if readsKeysOnly { return container.contains(AnyCodingKey(key)) }
+        if let index = known.firstIndex(where: { $0.key == key }) {
+            if case .absent = known[index].member { return false }
+            return true
+        }
+        let isPresent = container.contains(AnyCodingKey(key))
+        known.append((key, isPresent ? .present : .absent))
+        return isPresent
+    }
 
-    mutating func member(_ key: String) throws -> CambAIJSONValue? {
-        if let earlier = decoded.first(where: { $0.key == key }) { return earlier.value }
+    mutating func member(_ key: String, as type: any JSONMatchable.Type) throws -> CambAIJSONValue? {
+        guard hasMember(key) else { return nil }
+        let index = known.firstIndex { $0.key == key }!
+        if case .decoded(let earlier) = known[index].member { return earlier }
         let codingKey = AnyCodingKey(key)
-        guard container.contains(codingKey) else { return nil }
         let value: CambAIJSONValue
-        // Most members are strings, which a decoder reads directly for a fraction of the cost of the generic path
-        // that reaches `CambAIJSONValue`; any other value (`null` too) takes that path.
-        if let text = try? container.decode(String.self, forKey: codingKey) {
+        // The value `CambAIJSONValue(from:)` gives, by a shorter route where there is one: the generic path tries
+        // each kind in turn, and each miss costs the decoder a thrown error. So an integer or Boolean the type
+        // expects is read as that kind first (not a zero integer, which may be `-0`: a `Double` there), and any
+        // other value as a string first, the most common kind; what is not read that way takes the generic path.
+        if type.scalarKind == .integer, let integer = try? container.decode(Int64.self, forKey: codingKey),
+            integer != 0
+        {
+            value = .integer(integer)
+        } else if type.scalarKind == .boolean, let flag = try? container.decode(Bool.self, forKey: codingKey) {
+            value = .bool(flag)
+        } else if let text = try? container.decode(String.self, forKey: codingKey) {
             value = .string(text)
         } else {
             value = try container.decode(CambAIJSONValue.self, forKey: codingKey)
         }
-        decoded.append((key, value))
+        known[index].member = .decoded(value)
         return value
     }
 
@@ -209,6 +276,7 @@ extension String: JSONMatchable {
     static func matchScore(for value: CambAIJSONValue) -> Int? { value.stringValue == nil ? nil : 1 }
     static func matchedValue(from value: CambAIJSONValue) -> String? { value.stringValue }
     static var decodingChecksFit: Bool { true }
+    static var scalarKind: JSONScalarKind? { .string }
 }
 
 extension Int: JSONMatchable {
@@ -216,6 +284,7 @@ extension Int: JSONMatchable {
         value.integerValue.flatMap { Int(exactly: $0) } == nil ? nil : 1
     }
     static func matchedValue(from value: CambAIJSONValue) -> Int? { value.integerValue.flatMap { Int(exactly: $0) } }
+    static var scalarKind: JSONScalarKind? { .integer }
 }
 
 extension Int32: JSONMatchable {
@@ -223,11 +292,13 @@ extension Int32: JSONMatchable {
         value.integerValue.flatMap { Int32(exactly: $0) } == nil ? nil : 1
     }
     static func matchedValue(from value: CambAIJSONValue) -> Int32? { value.integerValue.flatMap { Int32(exactly: $0) } }
+    static var scalarKind: JSONScalarKind? { .integer }
 }
 
 extension Int64: JSONMatchable {
     static func matchScore(for value: CambAIJSONValue) -> Int? { value.integerValue == nil ? nil : 1 }
     static func matchedValue(from value: CambAIJSONValue) -> Int64? { value.integerValue }
+    static var scalarKind: JSONScalarKind? { .integer }
 }
 
 extension Double: JSONMatchable {
@@ -242,6 +313,7 @@ extension Bool: JSONMatchable {
     static func matchScore(for value: CambAIJSONValue) -> Int? { value.boolValue == nil ? nil : 1 }
     static func matchedValue(from value: CambAIJSONValue) -> Bool? { value.boolValue }
     static var decodingChecksFit: Bool { true }
+    static var scalarKind: JSONScalarKind? { .boolean }
 }
 
 extension CambAIJSONValue {
@@ -275,6 +347,7 @@ extension Optional: JSONMatchable where Wrapped: JSONMatchable {
     static func matchScore(for value: CambAIJSONValue) -> Int? { value.isNull ? 1 : Wrapped.matchScore(for: value) }
     static var acceptsAnyValue: Bool { Wrapped.acceptsAnyValue }
     static var decodingChecksFit: Bool { Wrapped.decodingChecksFit }
+    static var scalarKind: JSONScalarKind? { Wrapped.scalarKind }
 }
 
 extension Array: JSONMatchable where Element: JSONMatchable {

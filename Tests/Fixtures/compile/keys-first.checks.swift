@@ -35,5 +35,24 @@ check(
 check(try decode(Shape.self, #"{"kind":"other","size":2}"#) == .sized(Sized(kind: "other", size: 2)))
 check(try decode(Shape.self, #"{"kind":"fixed","size":2}"#) == .fixed(Fixed(size: 2)))
 check(try decode(Shape.self, #"{"size":2.5}"#) == .sized(Sized(size: 2.5)))
+// Integers as the JSON writes them: `3.0` and `1e2` are integers, `-0` is not (it is the Double -0.0).
+check(try decode(Shape.self, #"{"kind":"fixed","size":3.0}"#) == .fixed(Fixed(size: 3)))
+check(try decode(Shape.self, #"{"kind":"fixed","size":1e2}"#) == .fixed(Fixed(size: 100)))
+let negativeZero = try decode(Shape.self, #"{"kind":"fixed","size":-0}"#)
+check(negativeZero == .sized(Sized(kind: "fixed", size: 0)), "\(negativeZero)")
+if case .sized(let sized) = negativeZero { check(sized.size?.sign == .minus, "\(sized)") }
+check(try decode(Shape.self, #"{"kind":"fixed","size":0}"#) == .fixed(Fixed(size: 0)))
 check(try decode(Shape.self, #"{"kind":null}"#) == .noted(Noted(kind: .null)))
+
+// A union of scalars: an integer fits Int and Double alike, and Int is listed first; `-0` is the Double -0.0.
+check(try decode(Amount.self, "7") == .integer(7))
+check(try decode(Amount.self, "0") == .integer(0))
+check(try decode(Amount.self, "1e2") == .integer(100))
+check(try decode(Amount.self, "7.5") == .number(7.5))
+let minusZero = try decode(Amount.self, "-0")
+check(minusZero == .number(0), "\(minusZero)")
+if case .number(let number) = minusZero { check(number.sign == .minus, "\(number)") }
+check(try decode(Amount.self, "true") == .boolean(true))
+check(try decode(Amount.self, #""7""#) == .string("7"))
+checkThrows { _ = try decode(Amount.self, "null") }
 finish()
