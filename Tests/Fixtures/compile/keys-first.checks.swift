@@ -55,4 +55,16 @@ if case .number(let number) = minusZero { check(number.sign == .minus, "\(number
 check(try decode(Amount.self, "true") == .boolean(true))
 check(try decode(Amount.self, #""7""#) == .string("7"))
 checkThrows { _ = try decode(Amount.self, "null") }
+
+// An anyOf of objects: each member that fits is kept, with the other's keys as its undeclared properties.
+let reachBoth = try decode(Reach.self, #"{"email":"a@b.c","phone":"+1","verified":true}"#)
+check(
+    reachBoth
+        == Reach(
+            mail: Mail(email: "a@b.c", verified: true, additionalProperties: ["phone": "+1"]),
+            call: Call(phone: "+1", verified: true, additionalProperties: ["email": "a@b.c"])), "\(reachBoth)")
+check(
+    try decode(Reach.self, #"{"email":5,"phone":"+1"}"#)
+        == Reach(call: Call(phone: "+1", additionalProperties: ["email": 5])))
+checkThrows { _ = try decode(Reach.self, #"{"email":"a","verified":"yes"}"#) }
 finish()
