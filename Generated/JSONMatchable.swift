@@ -17,8 +17,8 @@ protocol JSONMatchable {
     /// from its decoder. It spares a union of enums or scalars a second decode.
     static func matchedValue(from value: CambAIJSONValue) -> Self?
     /// Whether decoding a value that is not `null` as this type succeeds exactly when the value fits fully (strings,
-    /// URLs, Booleans, any JSON value, and optionals of them; not numbers, whose decoding and scoring
-    /// treat `1.0` differently, nor enums, which decode values they fit only loosely, nor objects). A union of
+    /// URLs, Booleans, any JSON value, and optionals of them; not integers, which a decoder reads from `-0` where
+    /// scoring sees a `Double`, nor enums, which decode values they fit only loosely, nor objects). A union of
     /// objects decodes the member the keys favour without reading its properties first when all of them are
     /// such types (``JSONDecodingObjectMembers/favourite(_:)``).
     static var decodingChecksFit: Bool { get }
