@@ -42,9 +42,25 @@ public enum GetDubbedOutputInAltFormatResponse: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        // Every member is an object: scoring reads the members' declared properties from the decoder, and only
-        // the chosen member decodes the whole object.
+        // Every member is an object: scoring reads the members' keys and declared properties from the decoder, and
+        // only the chosen member decodes the whole object.
         var members = try JSONDecodingObjectMembers(from: decoder)
+        // Keys first: the member the keys favour decodes at once when decoding it verifies its fit, and if it does
+        // decode, full scoring would choose it too; otherwise every member is scored from its values.
+        switch try members.favourite(Self.memberScores(in:)) {
+        case 0?:
+            if let value = try? DubAltFormatResponseBody(from: decoder) {
+                self = .dubAltFormatResponseBody(value)
+                return
+            }
+        case 1?:
+            if let value = try? TaskID(from: decoder) {
+                self = .taskID(value)
+                return
+            }
+        default:
+            break
+        }
         switch JSONMatch.best(try Self.memberScores(in: &members)) {
         case 0?:
             self = .dubAltFormatResponseBody(try DubAltFormatResponseBody(from: decoder))

@@ -16,10 +16,54 @@ protocol JSONMatchable {
     /// decode the same from either (enums and plain scalars); `nil` for the others, which the union decodes
     /// from its decoder. It spares a union of enums or scalars a second decode.
     static func matchedValue(from value: CambAIJSONValue) -> Self?
+    /// Whether decoding a value that is not `null` as this type succeeds exactly when the value fits fully (strings,
+    /// URLs, Booleans, any JSON value, and optionals of them; not integers, which a decoder reads from `-0` where
+    /// scoring sees a `Double`, nor enums, which decode values they fit only loosely, nor objects). A union of
+    /// objects decodes the member the keys favour without reading its properties first when all of them are
+    /// such types (``JSONDecodingObjectMembers/favourite(_:)``).
+    static var decodingChecksFit: Bool { get }
+    /// The JSON kind the type reads, for strings, integers and Booleans (and optionals of them); `nil` for the
+    /// others. Scoring reads a value as that kind first, where it would try a string and then every kind in turn
+    /// (each miss costs the decoder a thrown error).
+    static var scalarKind: JSONScalarKind? { get }
+}
+
+/// A JSON kind a decoder reads directly, for ``JSONMatchable/scalarKind``.
+enum JSONScalarKind {
+    case string
+    case integer
+    case boolean
+}
+
+extension CambAIJSONValue {
+    /// The value `init(from:)` gives, read as the kinds `types` expect first, in order, up to the first type that
+    /// expects no single kind: a union of scalars reads its members' kinds directly, where the generic path tries
+    /// each kind in turn and each miss costs the decoder a thrown error. A zero integer takes the generic path: it
+    /// may be `-0`, which is a `Double` there.
+    static func decoded(
+        from container: any SingleValueDecodingContainer, readingFirst types: [any JSONMatchable.Type]
+    ) throws -> Self {
+        if container.decodeNil() { return .null }
+        for type in types {
+            switch type.scalarKind {
+            case .string?:
+                if let text = try? container.decode(String.self) { return .string(text) }
+            case .integer?:
+                if let integer = try? container.decode(Int64.self), integer != 0 { return .integer(integer) }
+            case .boolean?:
+                if let flag = try? container.decode(Bool.self) { return .bool(flag) }
+            case nil:
+                return try container.decode(Self.self)
+            }
+        }
+        return try container.decode(Self.self)
+    }
 }
 
 extension JSONMatchable {
     static var acceptsAnyValue: Bool { false }
+    static var decodingChecksFit: Bool { false }
+    static var scalarKind: JSONScalarKind? { nil }
     static func matchedValue(from value: CambAIJSONValue) -> Self? { nil }
 }
 
@@ -46,13 +90,20 @@ enum JSONMatch {
         _ members: inout ObjectMembers, required: [String], properties: [(String, any JSONMatchable.Type)],
         constants: [(String, CambAIJSONValue)] = [], allowsAdditional: Bool
     ) throws(ObjectMembers.Failure) -> Int? {
+        if members.readsKeysOnly {
+            return try keyBound(
+                &members, required: required, properties: properties, constants: constants,
+                allowsAdditional: allowsAdditional)
+        }
         for key in required where !members.hasMember(key) { return nil }
         for (key, constant) in constants {
-            if let member = try members.member(key), !member.isSameValue(as: constant) { return nil }
+            if let member = try members.member(key, as: CambAIJSONValue.self), !member.isSameValue(as: constant) {
+                return nil
+            }
         }
         var score = 1
         for (key, type) in properties {
-            guard let member = try members.member(key) else { continue }
+            guard let member = try members.member(key, as: type) else { continue }
             guard let fit = type.matchScore(for: member) else { return nil }
             if fit > 0 || type.acceptsAnyValue { score += 1 }
         }
@@ -62,23 +113,71 @@ enum JSONMatch {
         }
         return score
     }
+
+    /// The keys-only pass of ``object(_:required:properties:constants:allowsAdditional:)``: the score the object
+    /// would have if every present declared property fitted fully, which no value can exceed. `nil` (no fit at
+    /// all, as in the full rule) when a required key is missing, an undeclared key is not allowed, or a present
+    /// value is `null` where its type takes none and decoding checks it. The members hear whether decoding the
+    /// object verifies this score: it does unless a present property's type does not check its fit when decoded
+    /// (``JSONMatchable/decodingChecksFit``) or a present fixed property's value needs comparing.
+    static func keyBound<ObjectMembers: JSONObjectMembers>(
+        _ members: inout ObjectMembers, required: [String], properties: [(String, any JSONMatchable.Type)],
+        constants: [(String, CambAIJSONValue)], allowsAdditional: Bool
+    ) throws(ObjectMembers.Failure) -> Int? {
+        var isVerifiedByDecoding = true
+        var bound: Int? = nil
+        defer { members.noteKeyBound(bound, isVerifiedByDecoding: isVerifiedByDecoding) }
+        for key in required where !members.hasMember(key) { return nil }
+        if !allowsAdditional {
+            let declared = Set(properties.map(\.0))
+            if members.memberKeys.contains(where: { !declared.contains($0) }) { return nil }
+        }
+        for (key, _) in constants where members.hasMember(key) { isVerifiedByDecoding = false }
+        var score = 1
+        for (key, type) in properties {
+            guard required.contains(key) || members.hasMember(key) else { continue }
+            if !type.decodingChecksFit {
+                isVerifiedByDecoding = false
+            } else if type.matchScore(for: .null) == nil, try members.isNull(key) {
+                return nil
+            }
+            score += 1
+        }
+        bound = score
+        return score
+    }
 }
 
 /// The members of a JSON object, as scoring reads them.
 protocol JSONObjectMembers {
     associatedtype Failure: Error
     /// Whether the object has a member named `key`.
-    func hasMember(_ key: String) -> Bool
-    /// The value of the member named `key`; `nil` when there is none.
-    mutating func member(_ key: String) throws(Failure) -> CambAIJSONValue?
+    mutating func hasMember(_ key: String) -> Bool
+    /// The value of the member named `key`, which scoring checks against `type`; `nil` when there is none.
+    mutating func member(_ key: String, as type: any JSONMatchable.Type) throws(Failure) -> CambAIJSONValue?
     /// The names of every member.
     var memberKeys: [String] { get }
+    /// Whether scoring reads keys only (``JSONMatch/keyBound(_:required:properties:constants:allowsAdditional:)``),
+    /// the first pass of a union of objects.
+    var readsKeysOnly: Bool { get }
+    /// Whether the member named `key`, which is present, is `null`.
+    mutating func isNull(_ key: String) throws(Failure) -> Bool
+    /// Hears a member's keys-only score, and whether decoding that member verifies it.
+    mutating func noteKeyBound(_ bound: Int?, isVerifiedByDecoding: Bool)
+}
+
+extension JSONObjectMembers {
+    var readsKeysOnly: Bool { false }
+    mutating func isNull(_ key: String) throws(Failure) -> Bool {
+        try member(key, as: CambAIJSONValue.self)?.isNull ?? false
+    }
+    mutating func noteKeyBound(_ bound: Int?, isVerifiedByDecoding: Bool) {}
 }
 
 extension Dictionary: JSONObjectMembers where Key == String, Value == CambAIJSONValue {
     typealias Failure = Never
     func hasMember(_ key: String) -> Bool { self[key] != nil }
-    func member(_ key: String) -> CambAIJSONValue? { self[key] }
+    func member(_ key: String, as type: any JSONMatchable.Type) -> CambAIJSONValue? { self[key] }
     var memberKeys: [String] { Array(keys) }
 }
 
@@ -88,39 +187,96 @@ extension Dictionary: JSONObjectMembers where Key == String, Value == CambAIJSON
 struct JSONDecodingObjectMembers: JSONObjectMembers {
     typealias Failure = any Error
     private let container: KeyedDecodingContainer<AnyCodingKey>
-    /// The members read so far, for the properties several members declare: a few, searched in order (cheaper
-    /// than a dictionary at this size).
-    private var decoded: [(key: String, value: CambAIJSONValue)] = []
+    /// What scoring from values has learnt of the members it asked about: a few, searched in order (cheaper than a
+    /// dictionary at this size), so that the container hears of each key once and each value is decoded once,
+    /// however many members declare it. Keys-only scoring keeps nothing: it often ends the work, and then the
+    /// array would cost more than the look-ups it saves.
+    private var known: [(key: String, member: KnownMember)] = []
+    private enum KnownMember {
+        case absent
+        case present
+        case decoded(CambAIJSONValue)
+    }
+    /// During ``favourite(_:)``: how many members have been scored by keys, and the best so far (the first of
+    /// equal scores).
+    private var keyPass: (count: Int, best: (index: Int, bound: Int, isVerifiedByDecoding: Bool)?)?
 
     /// - Throws: `DecodingError.typeMismatch` when the value is not an object.
     init(from decoder: any Decoder) throws {
         container = try decoder.container(keyedBy: AnyCodingKey.self)
     }
 
-    func hasMember(_ key: String) -> Bool { container.contains(AnyCodingKey(key)) }
+    mutating func hasMember(_ key: String) -> Bool {
+        if readsKeysOnly { return container.contains(AnyCodingKey(key)) }
+        if let index = known.firstIndex(where: { $0.key == key }) {
+            if case .absent = known[index].member { return false }
+            return true
+        }
+        let isPresent = container.contains(AnyCodingKey(key))
+        known.append((key, isPresent ? .present : .absent))
+        return isPresent
+    }
 
-    mutating func member(_ key: String) throws -> CambAIJSONValue? {
-        if let earlier = decoded.first(where: { $0.key == key }) { return earlier.value }
+    mutating func member(_ key: String, as type: any JSONMatchable.Type) throws -> CambAIJSONValue? {
+        guard hasMember(key) else { return nil }
+        let index = known.firstIndex { $0.key == key }!
+        if case .decoded(let earlier) = known[index].member { return earlier }
         let codingKey = AnyCodingKey(key)
-        guard container.contains(codingKey) else { return nil }
         let value: CambAIJSONValue
-        // Most members are strings, which a decoder reads directly for a fraction of the cost of the generic path
-        // that reaches `CambAIJSONValue`; any other value (`null` too) takes that path.
-        if let text = try? container.decode(String.self, forKey: codingKey) {
+        // The value `CambAIJSONValue(from:)` gives, by a shorter route where there is one: the generic path tries
+        // each kind in turn, and each miss costs the decoder a thrown error. So an integer or Boolean the type
+        // expects is read as that kind first (not a zero integer, which may be `-0`: a `Double` there), and any
+        // other value as a string first, the most common kind; what is not read that way takes the generic path.
+        if type.scalarKind == .integer, let integer = try? container.decode(Int64.self, forKey: codingKey),
+            integer != 0
+        {
+            value = .integer(integer)
+        } else if type.scalarKind == .boolean, let flag = try? container.decode(Bool.self, forKey: codingKey) {
+            value = .bool(flag)
+        } else if let text = try? container.decode(String.self, forKey: codingKey) {
             value = .string(text)
         } else {
             value = try container.decode(CambAIJSONValue.self, forKey: codingKey)
         }
-        decoded.append((key, value))
+        known[index].member = .decoded(value)
         return value
     }
 
     var memberKeys: [String] { container.allKeys.map(\.stringValue) }
+
+    var readsKeysOnly: Bool { keyPass != nil }
+
+    func isNull(_ key: String) throws -> Bool { try container.decodeNil(forKey: AnyCodingKey(key)) }
+
+    mutating func noteKeyBound(_ bound: Int?, isVerifiedByDecoding: Bool) {
+        guard var pass = keyPass else { return }
+        if let bound, pass.best.map({ bound > $0.bound }) ?? true {
+            pass.best = (pass.count, bound, isVerifiedByDecoding)
+        }
+        pass.count += 1
+        keyPass = pass
+    }
+
+    /// The member to decode without scoring values, if any: `scores` (the union's `memberScores(in:)`) runs on keys
+    /// alone, each member scoring as if every present property fitted fully, and the member with the best of those
+    /// scores (the first of equal ones) is the favourite when decoding it verifies its score. Then, if it decodes,
+    /// it is the member full scoring would choose: its score is the highest any member could reach, and the
+    /// members before it score less. `nil` when decoding cannot tell (an enum, number or object property is
+    /// present), when no member fits the keys, and when the scores did not come from ``JSONMatch``.
+    mutating func favourite(_ scores: (inout Self) throws -> [Int?]) rethrows -> Int? {
+        keyPass = (0, nil)
+        defer { keyPass = nil }
+        let bounds = try scores(&self)
+        guard let best = keyPass?.best, keyPass?.count == bounds.count, best.isVerifiedByDecoding else { return nil }
+        return best.index
+    }
 }
 
 extension String: JSONMatchable {
     static func matchScore(for value: CambAIJSONValue) -> Int? { value.stringValue == nil ? nil : 1 }
     static func matchedValue(from value: CambAIJSONValue) -> String? { value.stringValue }
+    static var decodingChecksFit: Bool { true }
+    static var scalarKind: JSONScalarKind? { .string }
 }
 
 extension Int: JSONMatchable {
@@ -128,6 +284,7 @@ extension Int: JSONMatchable {
         value.integerValue.flatMap { Int(exactly: $0) } == nil ? nil : 1
     }
     static func matchedValue(from value: CambAIJSONValue) -> Int? { value.integerValue.flatMap { Int(exactly: $0) } }
+    static var scalarKind: JSONScalarKind? { .integer }
 }
 
 extension Int32: JSONMatchable {
@@ -135,11 +292,13 @@ extension Int32: JSONMatchable {
         value.integerValue.flatMap { Int32(exactly: $0) } == nil ? nil : 1
     }
     static func matchedValue(from value: CambAIJSONValue) -> Int32? { value.integerValue.flatMap { Int32(exactly: $0) } }
+    static var scalarKind: JSONScalarKind? { .integer }
 }
 
 extension Int64: JSONMatchable {
     static func matchScore(for value: CambAIJSONValue) -> Int? { value.integerValue == nil ? nil : 1 }
     static func matchedValue(from value: CambAIJSONValue) -> Int64? { value.integerValue }
+    static var scalarKind: JSONScalarKind? { .integer }
 }
 
 extension Double: JSONMatchable {
@@ -153,6 +312,8 @@ extension Float: JSONMatchable {
 extension Bool: JSONMatchable {
     static func matchScore(for value: CambAIJSONValue) -> Int? { value.boolValue == nil ? nil : 1 }
     static func matchedValue(from value: CambAIJSONValue) -> Bool? { value.boolValue }
+    static var decodingChecksFit: Bool { true }
+    static var scalarKind: JSONScalarKind? { .boolean }
 }
 
 extension CambAIJSONValue {
@@ -168,6 +329,8 @@ extension CambAIJSONValue {
 
 extension URL: JSONMatchable {
     static func matchScore(for value: CambAIJSONValue) -> Int? { value.stringValue.flatMap { URL(string: $0) } == nil ? nil : 1 }
+    /// A decoder reads a URL from a string with `URL(string:)` too, and fails where it fails.
+    static var decodingChecksFit: Bool { true }
 }
 
 extension UUID: JSONMatchable {
@@ -177,11 +340,14 @@ extension UUID: JSONMatchable {
 extension CambAIJSONValue: JSONMatchable {
     static func matchScore(for value: CambAIJSONValue) -> Int? { 0 }
     static var acceptsAnyValue: Bool { true }
+    static var decodingChecksFit: Bool { true }
 }
 
 extension Optional: JSONMatchable where Wrapped: JSONMatchable {
     static func matchScore(for value: CambAIJSONValue) -> Int? { value.isNull ? 1 : Wrapped.matchScore(for: value) }
     static var acceptsAnyValue: Bool { Wrapped.acceptsAnyValue }
+    static var decodingChecksFit: Bool { Wrapped.decodingChecksFit }
+    static var scalarKind: JSONScalarKind? { Wrapped.scalarKind }
 }
 
 extension Array: JSONMatchable where Element: JSONMatchable {

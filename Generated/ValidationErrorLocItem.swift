@@ -27,7 +27,8 @@ public enum ValidationErrorLocItem: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        let value = try container.decode(CambAIJSONValue.self)
+        let value = try CambAIJSONValue.decoded(
+            from: container, readingFirst: [String.self, Int.self])
         switch JSONMatch.best(Self.memberScores(for: value)) {
         case 0?:
             self = .string(try String.matchedValue(from: value) ?? container.decode(String.self))

@@ -11,7 +11,7 @@ public enum Constants {
         "ParameterSlot", "ParameterKeyedContainer", "ParameterUnkeyedContainer", "ParameterSingleValueContainer",
         "SecuritySchemeID", "SecurityValues", "StreamingTransport", "StreamReader", "JSONObjectMembers",
         "OpenStringEnum",
-        "JSONDecodingObjectMembers",
+        "JSONDecodingObjectMembers", "JSONScalarKind",
         // The generic parameter of a struct's `matchScore(in:)`, which would hide a type of that name there.
         "ObjectMembers",
     ]
@@ -52,6 +52,7 @@ public enum Constants {
         "URLSessionConfiguration", "CheckedContinuation", "CancellationError", "JSONSerialization", "LocalizedError",
         "ContinuousClock", "KeyedEncodingContainerProtocol", "UnkeyedEncodingContainer",
         "SingleValueEncodingContainer", "CodingUserInfoKey", "BinaryInteger", "AsyncThrowingStream", "ArraySlice",
+        "SingleValueDecodingContainer",
     ]
 
     /// Names a `CodingKeys` case cannot take, because `CodingKey` or `RawRepresentable` already use them, or

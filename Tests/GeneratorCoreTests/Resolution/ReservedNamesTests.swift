@@ -18,6 +18,8 @@ import Testing
         "Receiver", "BufferedExchange", "StreamExchange", "BodyReader",
         // `JSONObjectMembers.Failure`, named only inside the protocol and the types that conform to it.
         "Failure",
+        // `JSONDecodingObjectMembers.KnownMember`, private to it.
+        "KnownMember",
     ]
 
     /// Capitalised identifiers in the Swift code of the templates (not in comments, string literals, Mustache

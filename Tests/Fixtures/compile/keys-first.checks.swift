@@ -1,0 +1,70 @@
+import Foundation
+import KeysFirst
+
+// The expected members follow the scoring rule by hand: a member fits when its required keys are there, it allows
+// the undeclared keys, its fixed values hold and every present declared property fits; the most declared
+// properties present with a full fit win, the first member on a tie.
+
+// An enum property: `ogg` fits Tagged only loosely (score 1) and Plain fully (2), though the keys favour Tagged.
+check(try decode(Media.self, #"{"format":"ogg"}"#) == .plain(Plain(format: "ogg")))
+check(try decode(Media.self, #"{"format":"mp3","note":"n"}"#) == .tagged(Tagged(format: .mp3, note: "n")))
+check(try decode(Media.self, #"{"note":"n"}"#) == .tagged(Tagged(note: "n")))
+
+// A closed member, a required key, an open member.
+check(try decode(Record.self, #"{"id":"a"}"#) == .closed(Closed(id: "a")))
+check(try decode(Record.self, #"{"id":"a","code":"c"}"#) == .coded(Coded(id: "a", code: "c")))
+check(try decode(Record.self, #"{"code":"c"}"#) == .coded(Coded(code: "c")))
+check(try decode(Record.self, #"{"id":"a","other":1}"#) == .open(Open(id: "a", additionalProperties: ["other": 1])))
+// `id` is a string in every member, so null or a number fits none.
+checkThrows { _ = try decode(Record.self, #"{"id":null,"code":"c"}"#) }
+checkThrows { _ = try decode(Record.self, #"{"code":"c","id":5}"#) }
+
+// Booleans and URLs: the keys favour Typed (listed first), which fits only when the values are of its types.
+check(
+    try decode(Checked.self, #"{"flag":true,"link":"https://e.example/a"}"#)
+        == .typed(Typed(flag: true, link: URL(string: "https://e.example/a")!)))
+check(try decode(Checked.self, #"{"flag":"yes","id":"i"}"#) == .loose(Loose(flag: "yes", id: "i")))
+// An empty string is no URL (`URL(string: "")` is nil), and `null` is no URL either: Typed does not fit, though its
+// decoding would take `null` as an absent link.
+check(try decode(Checked.self, #"{"link":""}"#) == .loose(Loose(additionalProperties: ["link": ""])))
+check(
+    try decode(Checked.self, #"{"id":"i","link":null}"#)
+        == .loose(Loose(id: "i", additionalProperties: ["link": .null])))
+
+// A fixed value, an integer, and a nullable string.
+check(try decode(Shape.self, #"{"kind":"other","size":2}"#) == .sized(Sized(kind: "other", size: 2)))
+check(try decode(Shape.self, #"{"kind":"fixed","size":2}"#) == .fixed(Fixed(size: 2)))
+check(try decode(Shape.self, #"{"size":2.5}"#) == .sized(Sized(size: 2.5)))
+// Integers as the JSON writes them: `3.0` and `1e2` are integers, `-0` is not (it is the Double -0.0).
+check(try decode(Shape.self, #"{"kind":"fixed","size":3.0}"#) == .fixed(Fixed(size: 3)))
+check(try decode(Shape.self, #"{"kind":"fixed","size":1e2}"#) == .fixed(Fixed(size: 100)))
+let negativeZero = try decode(Shape.self, #"{"kind":"fixed","size":-0}"#)
+check(negativeZero == .sized(Sized(kind: "fixed", size: 0)), "\(negativeZero)")
+if case .sized(let sized) = negativeZero { check(sized.size?.sign == .minus, "\(sized)") }
+check(try decode(Shape.self, #"{"kind":"fixed","size":0}"#) == .fixed(Fixed(size: 0)))
+check(try decode(Shape.self, #"{"kind":null}"#) == .noted(Noted(kind: .null)))
+
+// A union of scalars: an integer fits Int and Double alike, and Int is listed first; `-0` is the Double -0.0.
+check(try decode(Amount.self, "7") == .integer(7))
+check(try decode(Amount.self, "0") == .integer(0))
+check(try decode(Amount.self, "1e2") == .integer(100))
+check(try decode(Amount.self, "7.5") == .number(7.5))
+let minusZero = try decode(Amount.self, "-0")
+check(minusZero == .number(0), "\(minusZero)")
+if case .number(let number) = minusZero { check(number.sign == .minus, "\(number)") }
+check(try decode(Amount.self, "true") == .boolean(true))
+check(try decode(Amount.self, #""7""#) == .string("7"))
+checkThrows { _ = try decode(Amount.self, "null") }
+
+// An anyOf of objects: each member that fits is kept, with the other's keys as its undeclared properties.
+let reachBoth = try decode(Reach.self, #"{"email":"a@b.c","phone":"+1","verified":true}"#)
+check(
+    reachBoth
+        == Reach(
+            mail: Mail(email: "a@b.c", verified: true, additionalProperties: ["phone": "+1"]),
+            call: Call(phone: "+1", verified: true, additionalProperties: ["email": "a@b.c"])), "\(reachBoth)")
+check(
+    try decode(Reach.self, #"{"email":5,"phone":"+1"}"#)
+        == Reach(call: Call(phone: "+1", additionalProperties: ["email": 5])))
+checkThrows { _ = try decode(Reach.self, #"{"email":"a","verified":"yes"}"#) }
+finish()
