@@ -158,14 +158,7 @@ import Testing
     /// Every context type reachable from CambAI's jobs reads through typed readers, and each reader gives what
     /// `child(named:)` gives swift-mustache.
     @Test func everyContextTypeReadsTheSameThroughItsReaders() throws {
-        let diagnostics = DiagnosticCollector()
-        let root = try #require(try YAMLParser(bytes: Array(Data(contentsOf: TestPaths.document))).parse())
-        let document = try #require(DocumentDecoder(file: "openapi.yaml", diagnostics: diagnostics).decode(root))
-        let module = ModuleResolver(
-            configuration: GeneratorConfiguration(), file: "openapi.yaml", diagnostics: diagnostics
-        )
-        .resolve(document)
-        let jobs = Presenter(documentName: "openapi.yaml").present(module)
+        let jobs = try TemplateContextTests.seedJobs()
         var checked = 0
         for value in jobs.map(\.context) {
             for reachable in TemplateContextTests().reachableValues(from: value) {

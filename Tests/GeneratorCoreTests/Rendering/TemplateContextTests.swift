@@ -27,7 +27,8 @@ import Testing
 
     static func keys<Value: KeyPathContext>(of value: Value) -> Set<String> { Set(Value.templateKeys.keys) }
 
-    @Test func keyTablesListEveryStoredProperty() async throws {
+    /// The render jobs of CambAI's document (`openapi.yaml`), with the default configuration.
+    static func seedJobs() throws -> [Presenter.Job] {
         let diagnostics = DiagnosticCollector()
         let root = try #require(try YAMLParser(bytes: Array(Data(contentsOf: TestPaths.document))).parse())
         let document = try #require(DocumentDecoder(file: "openapi.yaml", diagnostics: diagnostics).decode(root))
@@ -36,6 +37,11 @@ import Testing
         )
         .resolve(document)
         let jobs = Presenter(documentName: "openapi.yaml").present(module)
+        return jobs
+    }
+
+    @Test func keyTablesListEveryStoredProperty() async throws {
+        let jobs = try Self.seedJobs()
         let extra: [Any] = [
             Context.RequestParameter(
                 swiftName: "a", nameLiteral: "\"a\"", isArray: false, explode: true, delimiterLiteral: "\",\"",
