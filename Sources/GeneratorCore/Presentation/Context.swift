@@ -187,8 +187,9 @@ extension Context {
         public var isEncodedIfPresent: Bool
         public var docLines: [String]
         public var isDeprecated: Bool
-        /// Whether the value is stored out of line (the property's type contains this struct); the property
-        /// is then computed over a private `storageName` of type `Indirect<typeName>`.
+        /// Whether the value is stored out of line (the property's type contains this struct, or holds more
+        /// stored values than `LargeValues.limit`); the property is then computed over a private `storageName`
+        /// of type `Indirect<typeName>`.
         public var isIndirect: Bool
         /// The private stored property of an indirect property (`_parent`), or of a deprecated one, which the
         /// struct's own code reads and writes without a deprecation warning.
@@ -262,7 +263,8 @@ extension Context {
         public var docLines: [String]
         public var members: [UnionMember]
         public var hasDiscriminator: Bool
-        /// Whether the enum must be `indirect` because a member contains it.
+        /// Whether the enum is `indirect`: a member contains it, or its members hold more stored values than
+        /// `LargeValues.limit`.
         public var isIndirect: Bool
         /// Whether the union is an `anyOf` struct keeping every member that fits (`AnyOf.swift`), rather than
         /// an enum holding one (`Union.swift`).

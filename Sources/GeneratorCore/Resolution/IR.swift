@@ -143,8 +143,9 @@ extension IR {
         public var isDeprecated: Bool
         /// The text of the schema's `title`, kept for doc comments.
         public var title: String?
-        /// Whether the property's type contains the struct holding it (a recursive schema), so that the
-        /// value must be stored out of line.
+        /// Whether the value is stored out of line: the property's type contains the struct holding it (a
+        /// recursive schema, which Swift cannot lay out inline), or holds more stored values than
+        /// `LargeValues.limit` (cheaper to copy in a box).
         public var isIndirect = false
         /// The schema's `default` (or that of the component it references), when it is a scalar.
         public var defaultValue: Literal?
@@ -196,7 +197,8 @@ extension IR {
         /// For the union of a polymorphic base's subtypes: the base's own properties (JSON names), which every
         /// member has, so the union offers them directly.
         public var sharedPropertyNames: [String] = []
-        /// Whether a member contains this union (a recursive schema), so the enum must be `indirect`.
+        /// Whether the enum is `indirect`: a member contains this union (a recursive schema), or its members hold
+        /// more stored values than `LargeValues.limit` (cheaper to copy in a box).
         public var isIndirect = false
         /// For an `anyOf` whose members can match the same value: a struct with one optional property per
         /// member, each set when the value fits that member (rather than an enum holding one of them).

@@ -148,7 +148,8 @@ public struct ModuleResolver {
             name: moduleName, clientName: clientName, errorName: errorName, documentTitle: document.info.title,
             documentVersion: document.info.version, documentDescription: document.info.description,
             defaultServerURL: document.servers.first.map(Self.defaultURL),
-            types: UnionShapes.decide(RecursiveTypes.breakCycles(in: types.declarations)).sorted { $0.name < $1.name },
+            types: LargeValues.box(in: UnionShapes.decide(RecursiveTypes.breakCycles(in: types.declarations)))
+                .sorted { $0.name < $1.name },
             operations: operations,
             credentials: credentials)
         module.servers = resolveServers(document.servers)
