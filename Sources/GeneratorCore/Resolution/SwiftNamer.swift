@@ -258,7 +258,9 @@ public struct NameScope: Sendable {
 
     public init(reserved: Set<String> = [], caseInsensitive: Bool = false) {
         self.caseInsensitive = caseInsensitive
-        self.taken = Set(reserved.map { caseInsensitive ? $0.lowercased() : $0 })
+        // A case-sensitive scope shares the reserved set as it is (a struct's or enum's scope starts from the same
+        // constant set, thousands of times in a large document).
+        self.taken = caseInsensitive ? Set(reserved.map { $0.lowercased() }) : reserved
     }
 
     private func key(_ name: String) -> String {
@@ -270,15 +272,13 @@ public struct NameScope: Sendable {
 
     /// Returns `name`, or `name` with the smallest suffix from 2 up that is still free, and marks it taken.
     public mutating func claim(_ name: String) -> String {
+        if taken.insert(key(name)).inserted { return name }
         let bare = name.hasPrefix("`") ? String(name.dropFirst().dropLast()) : name
-        if !taken.contains(key(name)) {
-            taken.insert(key(name))
-            return name
-        }
-        var suffix = lastSuffix[key(bare)] ?? 2
+        let bareKey = key(bare)
+        var suffix = lastSuffix[bareKey] ?? 2
         while taken.contains(key(bare + String(suffix))) { suffix += 1 }
         taken.insert(key(bare + String(suffix)))
-        lastSuffix[key(bare)] = suffix
+        lastSuffix[bareKey] = suffix
         return bare + String(suffix)
     }
 }
