@@ -38,7 +38,12 @@ public struct YAMLNode: Sendable {
 
     /// The value for a scalar key with exactly this text, in a mapping node.
     public subscript(key: String) -> YAMLNode? {
-        pairs?.first { $0.key.scalar?.text == key }?.value
+        // Matched in place (without copying each key's scalar out): decoding asks this for every field of every object.
+        guard case .mapping(let pairs) = kind else { return nil }
+        for pair in pairs {
+            if case .scalar(let scalar) = pair.key.kind, scalar.text == key { return pair.value }
+        }
+        return nil
     }
 
     /// The kind of node with its article, for messages: `a mapping`, `an integer`, `null`.
