@@ -6,8 +6,9 @@ enum RecursiveTypes {
     static func breakCycles(in declarations: [IR.TypeDeclaration]) -> [IR.TypeDeclaration] {
         let component = stronglyConnectedComponents(declarations)
         var selfContaining: Set<String> = []
-        for declaration in declarations where directTargets(of: declaration).contains(declaration.name) {
-            selfContaining.insert(declaration.name)
+        for declaration in declarations {
+            let name = declaration.name
+            if holdsDirectly(declaration, name) { selfContaining.insert(name) }
         }
         var sizes: [Int: Int] = [:]
         for (_, id) in component { sizes[id, default: 0] += 1 }
@@ -19,9 +20,12 @@ enum RecursiveTypes {
             guard let first = component[a], let second = component[b] else { return false }
             return first == second && isRecursive(a)
         }
+        // Only declarations on a cycle change; the others are returned as they are (a struct copied to be changed
+        // would copy its properties too).
         return declarations.map { declaration in
             switch declaration {
             case .structure(var structure):
+                guard isRecursive(structure.name) else { return declaration }
                 for index in structure.properties.indices {
                     if case .declared(let target) = structure.properties[index].type,
                         sameComponent(structure.name, target)
@@ -31,11 +35,28 @@ enum RecursiveTypes {
                 }
                 return .structure(structure)
             case .union(var union):
-                union.isIndirect = isRecursive(union.name)
+                let isIndirect = isRecursive(union.name)
+                guard union.isIndirect != isIndirect else { return declaration }
+                union.isIndirect = isIndirect
                 return .union(union)
             case .enumeration, .alias:
                 return declaration
             }
+        }
+    }
+
+    /// Whether a declaration holds the declared type `name` by value (`directTargets(of:)` contains it), without
+    /// listing its targets.
+    static func holdsDirectly(_ declaration: IR.TypeDeclaration, _ name: String) -> Bool {
+        func isTarget(_ type: IR.TypeUsage) -> Bool {
+            if case .declared(let target) = type { return target == name }
+            return false
+        }
+        switch declaration {
+        case .structure(let structure): return structure.properties.contains { isTarget($0.type) }
+        case .union(let union): return union.members.contains { isTarget($0.type) }
+        case .alias(let alias): return isTarget(alias.target)
+        case .enumeration: return false
         }
     }
 

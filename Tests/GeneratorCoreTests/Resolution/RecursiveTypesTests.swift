@@ -68,6 +68,59 @@ import Testing
         if case .union(let union) = result[3] { #expect(!union.isIndirect) } else { Issue.record("D is a union") }
     }
 
+    /// A union holding itself is indirect, one that does not stays as it is, and so does a struct off any cycle.
+    @Test func unionOnACycleIsIndirect() {
+        let result = RecursiveTypes.breakCycles(in: [
+            Self.union("Tree", [.declared("Tree"), .string]), Self.union("Leaf", [.string, .integer]),
+            Self.structure("Plain", [.declared("Leaf")]),
+        ])
+        func isIndirect(_ declaration: IR.TypeDeclaration) -> Bool? {
+            if case .union(let union) = declaration { return union.isIndirect }
+            return nil
+        }
+        #expect(result.map(isIndirect) == [true, false, nil])
+        if case .structure(let plain) = result[2] { #expect(plain.properties.map(\.isIndirect) == [false]) }
+    }
+
+    @Test func anyOfShapes() {
+        func enumeration(_ name: String, _ values: [String]) -> IR.TypeDeclaration {
+            .enumeration(
+                IR.Enumeration(
+                    name: name, rawType: .string,
+                    cases: values.map { IR.Enumeration.Case(swiftName: $0, rawValue: $0) },
+                    documentation: Self.documentation, undocumentedCaseName: "undocumented", defaultCaseName: nil))
+        }
+        func anyOf(_ name: String, _ types: [IR.TypeUsage]) -> IR.TypeDeclaration {
+            .union(
+                IR.Union(
+                    name: name, kind: .anyOf,
+                    members: types.map { IR.Union.Member(caseName: "m", type: $0, documentation: Self.documentation) },
+                    documentation: Self.documentation))
+        }
+        func keepsEveryMember(_ declarations: [IR.TypeDeclaration]) -> [Bool?] {
+            UnionShapes.decide(declarations).map {
+                if case .union(let union) = $0 { return union.keepsEveryMember }
+                return nil
+            }
+        }
+        let colors = enumeration("Colors", ["red", "blue"])
+        let sizes = enumeration("Sizes", ["s", "m"])
+        let moreColors = enumeration("MoreColors", ["blue", "green"])
+        // Enums with no value in common, and different kinds: one member fits any value.
+        #expect(
+            keepsEveryMember([colors, sizes, anyOf("A", [.declared("Sizes"), .declared("Colors"), .integer])]) == [
+                nil, nil, false,
+            ])
+        // `blue` fits two members; a string fits any string enum.
+        #expect(
+            keepsEveryMember([colors, moreColors, anyOf("B", [.declared("Colors"), .declared("MoreColors")])]) == [
+                nil, nil, true,
+            ])
+        #expect(keepsEveryMember([colors, anyOf("C", [.declared("Colors"), .string])]) == [nil, true])
+        // Without an anyOf nothing changes.
+        #expect(keepsEveryMember([colors, Self.union("D", [.string, .string])]) == [nil, false])
+    }
+
     /// A chain of 100,000 declarations, each holding the next and the last holding the first: one component, found
     /// without recursion.
     @Test func longCycleIsOneComponent() {
