@@ -202,7 +202,9 @@ struct MappingReader {
     }
 
     /// Warns once for each key that is neither in `known` nor a specification extension.
-    func warnAboutUnknownKeys(_ known: Set<String>, vocabulary: String) {
+    /// - Parameter known: the keys of the object; a literal list is read as an array (a few names compared one by
+    ///   one cost less than building a set for each object of a large document).
+    func warnAboutUnknownKeys(_ known: some Collection<String>, vocabulary: String) {
         for pair in pairs {
             guard let key = pair.key.scalar?.text else {
                 context.warning(

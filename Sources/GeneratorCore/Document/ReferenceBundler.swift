@@ -387,7 +387,7 @@ struct ReferenceBundler {
             return rewriteOne(node, kind: kind, file: file, pointer: pointer, recursion: recursion)
         case .map(let kind):
             guard let pairs = node.pairs else { return node }
-            if let refIndex = pairs.firstIndex(where: { $0.key.scalar?.text == "$ref" }),
+            if let refIndex = pairs.firstIndex(where: { Self.hasKey($0, "$ref") }),
                 let ref = pairs[refIndex].value.scalar?.text
             {
                 // `properties: {$ref: …}`: not OpenAPI, but multi-file documents write it.
@@ -442,7 +442,7 @@ struct ReferenceBundler {
         if kind == .schema, let rewritten = rewriteRecursion(node, file: file, recursion: recursion) {
             return rewritten
         }
-        if let refIndex = pairs.firstIndex(where: { $0.key.scalar?.text == "$ref" }),
+        if let refIndex = pairs.firstIndex(where: { Self.hasKey($0, "$ref") }),
             let ref = pairs[refIndex].value.scalar?.text, pairs[refIndex].value.scalar?.value != nil
         {
             return rewriteReference(
@@ -471,9 +471,16 @@ struct ReferenceBundler {
 
     /// A schema whose `$recursiveRef` or `$dynamicRef` names its own component: the same schema with a `$ref`
     /// to that component instead; `nil` when the schema has neither.
+    /// Whether a pair's key is a scalar with this text (matched in place: the bundler asks this of every key of
+    /// every object it walks).
+    private static func hasKey(_ pair: YAMLPair, _ text: String) -> Bool {
+        if case .scalar(let key) = pair.key.kind { return key.text == text }
+        return false
+    }
+
     private mutating func rewriteRecursion(_ node: YAMLNode, file: URL, recursion: Recursion?) -> YAMLNode? {
         guard var pairs = node.pairs,
-            let index = pairs.firstIndex(where: { ["$recursiveRef", "$dynamicRef"].contains($0.key.scalar?.text) }),
+            let index = pairs.firstIndex(where: { Self.hasKey($0, "$recursiveRef") || Self.hasKey($0, "$dynamicRef") }),
             let keyword = pairs[index].key.scalar?.text, let value = pairs[index].value.scalar?.text
         else { return nil }
         let isSelf =

@@ -40,7 +40,7 @@ struct SchemaDecoder {
             } else if let items = typeNode.items {
                 types = items.compactMap { $0.scalar?.text }
             }
-            let known: Set<String> = ["string", "number", "integer", "boolean", "array", "object", "null"]
+            let known = Self.typeNames
             for type in types where !known.contains(type) {
                 context.error(
                     "'\(type)' is not a JSON Schema type; expected one of \(known.sorted().map { "'\($0)'" }.joined(separator: ", "))",
@@ -100,6 +100,15 @@ struct SchemaDecoder {
             mark: node.mark, pointer: pointer)
     }
 
+    /// The names `type` may give.
+    static let typeNames: Set<String> = ["string", "number", "integer", "boolean", "array", "object", "null"]
+
+    /// The keywords `constraints(in:)` reads.
+    static let constraintKeywords: Set<String> = [
+        "minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "pattern",
+        "minItems", "maxItems", "uniqueItems", "format",
+    ]
+
     /// Formats whose meaning the Swift type already carries.
     static let typeFormats: Set<String> = [
         "date-time", "date", "byte", "binary", "uri", "int32", "int64", "float", "double",
@@ -107,6 +116,12 @@ struct SchemaDecoder {
 
     /// The validation keywords of a schema node in words, in a fixed order.
     static func constraints(in node: YAMLNode) -> [String] {
+        // Most schemas have none of the keywords: one look at the keys instead of a dozen searches.
+        func isConstraintKeyword(_ pair: YAMLPair) -> Bool {
+            if case .scalar(let key) = pair.key.kind { return constraintKeywords.contains(key.text) }
+            return false
+        }
+        guard node.pairs?.contains(where: isConstraintKeyword) == true else { return [] }
         func number(_ key: String) -> String? {
             guard let scalar = node[key]?.scalar else { return nil }
             switch scalar.value {

@@ -8,6 +8,18 @@ final class ComponentIndex {
     /// The six kinds of reusable component the generator follows references to: `components/<kind>`.
     enum Kind: String, Sendable {
         case schemas, parameters, responses, requestBodies, headers, securitySchemes
+
+        /// `#/components/<kind>/`, the start of a reference to a component of this kind.
+        var referencePrefix: String {
+            switch self {
+            case .schemas: "#/components/schemas/"
+            case .parameters: "#/components/parameters/"
+            case .responses: "#/components/responses/"
+            case .requestBodies: "#/components/requestBodies/"
+            case .headers: "#/components/headers/"
+            case .securitySchemes: "#/components/securitySchemes/"
+            }
+        }
     }
 
     /// One kind of component by name, with the names in document order (for "did you mean" suggestions).
@@ -87,7 +99,23 @@ final class ComponentIndex {
 
     /// The name of the component a local reference names, such as `Pet` for `#/components/schemas/Pet`.
     static func componentName(of ref: String, kind: Kind) -> String? {
-        JSONPointer(fragment: ref).flatMap { componentName(at: $0, kind: kind) }
+        if let name = plainComponentName(of: ref, kind: kind) { return name }
+        return JSONPointer(fragment: ref).flatMap { componentName(at: $0, kind: kind) }
+    }
+
+    /// The name in a reference written `#/components/<kind>/<name>` whose name needs no unescaping and cannot
+    /// change how the reference splits into tokens: no `/`, `~` or `%`, and an ASCII first byte (a combining mark
+    /// there would join the slash before it into one character). The common case, read without building a pointer;
+    /// `nil` for any other reference, which `JSONPointer(fragment:)` reads.
+    static func plainComponentName(of ref: String, kind: Kind) -> String? {
+        let prefix = kind.referencePrefix.utf8
+        let bytes = ref.utf8
+        guard bytes.starts(with: prefix) else { return nil }
+        let name = bytes.dropFirst(prefix.count)
+        if let first = name.first, first >= 0x80 { return nil }
+        guard !name.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "%") })
+        else { return nil }
+        return String(Substring(name))
     }
 
     // MARK: - Components other than schemas
@@ -219,6 +247,9 @@ final class ComponentIndex {
     }
 
     private func target(of reference: OpenAPI.Reference, reporting: Bool) -> SchemaTarget? {
+        if let name = Self.plainComponentName(of: reference.ref, kind: .schemas) {
+            return componentTarget(named: name, reference: reference, reporting: reporting)
+        }
         guard let pointer = JSONPointer(fragment: reference.ref) else {
             if reporting {
                 diagnostics.error(
@@ -228,18 +259,23 @@ final class ComponentIndex {
             return nil
         }
         if let name = Self.componentName(at: pointer, kind: .schemas) {
-            if let schema = schemas[name] { return SchemaTarget(schema: schema, component: name) }
-            if reporting {
-                diagnostics.error(
-                    "reference '\(reference.ref)' does not resolve; no schema named '\(name)' in 'components/schemas'"
-                        + Suggestion.clause(for: name, among: schemas.names),
-                    at: location(reference.mark))
-            }
-            return nil
+            return componentTarget(named: name, reference: reference, reporting: reporting)
         }
         if let schema = schemasByPointer[pointer] { return SchemaTarget(schema: schema, component: nil) }
         if reporting {
             diagnostics.error("reference '\(reference.ref)' does not resolve to a schema", at: location(reference.mark))
+        }
+        return nil
+    }
+
+    /// The component schema a reference names, or `nil` after reporting (when `reporting`) that there is none.
+    private func componentTarget(named name: String, reference: OpenAPI.Reference, reporting: Bool) -> SchemaTarget? {
+        if let schema = schemas[name] { return SchemaTarget(schema: schema, component: name) }
+        if reporting {
+            diagnostics.error(
+                "reference '\(reference.ref)' does not resolve; no schema named '\(name)' in 'components/schemas'"
+                    + Suggestion.clause(for: name, among: schemas.names),
+                at: location(reference.mark))
         }
         return nil
     }

@@ -348,10 +348,7 @@ extension IR {
 
             /// The kind a media type streams; `nil` for others.
             init?(mediaType: String) {
-                let base =
-                    mediaType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-                    ?? ""
-                switch base {
+                switch ModuleResolver.baseMediaType(mediaType) {
                 case "text/event-stream": self = .serverSentEvents
                 case "application/jsonl", "application/x-ndjson", "application/x-jsonlines": self = .jsonLines
                 default: return nil
@@ -410,8 +407,7 @@ extension IR {
 
         /// The encoding for a media type; `nil` for the form encodings, which are not supported yet.
         init?(mediaType: String) {
-            let base =
-                mediaType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+            let base = ModuleResolver.baseMediaType(mediaType)
             if base == "application/json" || base.hasSuffix("+json") {
                 self = .json
             } else if base == "multipart/form-data" || base == "application/x-www-form-urlencoded" {

@@ -4,7 +4,8 @@ extension ModuleResolver {
     /// suffix; operations without an id are named from the method and path.
     func functionBaseName(_ operation: OpenAPI.Operation, method: OpenAPI.HTTPMethod, path: String) -> String {
         if let id = operation.operationID, !id.isEmpty {
-            let pathFormat = String(path.map { $0.isLetter || $0.isNumber || $0 == "_" ? $0 : "_" })
+            let pathFormat =
+                Self.asciiPathFormat(path) ?? String(path.map { $0.isLetter || $0.isNumber || $0 == "_" ? $0 : "_" })
             let suffix = pathFormat + "_" + method.rawValue
             if id.count > suffix.count, id.hasSuffix(suffix) {
                 return String(id.dropLast(suffix.count))
@@ -14,6 +15,20 @@ extension ModuleResolver {
         // `GET /users/{userId}/posts` → `get_users_userId_posts` → `getUsersUserIDPosts`.
         let segments = path.split(separator: "/").map { $0.filter { $0 != "{" && $0 != "}" } }
         return ([method.rawValue] + segments).joined(separator: "_")
+    }
+
+    /// A path with every character but letters, digits and `_` replaced by `_`, for ASCII text without a carriage
+    /// return (where a character is a byte, and ASCII letters and digits are known by value); `nil` for other text.
+    static func asciiPathFormat(_ path: String) -> String? {
+        let bytes = path.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) else { return nil }
+        return String(
+            decoding: bytes.map { byte in
+                let isLetterOrDigit =
+                    (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
+                    || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                return isLetterOrDigit || byte == UInt8(ascii: "_") ? byte : UInt8(ascii: "_")
+            }, as: UTF8.self)
     }
 
     func resolveOperation(

@@ -29,9 +29,7 @@ extension ModuleResolver {
 
     /// Whether a media type is `application/x-www-form-urlencoded`.
     static func isFormMediaType(_ mediaType: String) -> Bool {
-        let base =
-            mediaType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
-        return base == "application/x-www-form-urlencoded"
+        baseMediaType(mediaType) == "application/x-www-form-urlencoded"
     }
 
     /// The parameter's serialisation; `nil`, with an error naming the operation and the parameter, when its

@@ -4,7 +4,8 @@ public struct ModuleResolver {
     public let configuration: GeneratorConfiguration
     public let file: String
     public let diagnostics: DiagnosticCollector
-    let namer = SwiftNamer()
+    /// Memoizing, and shared with the `TypeResolver`: a large document asks for the same names many times.
+    let namer = SwiftNamer(memoizing: ())
 
     /// - Parameters:
     ///   - file: the document's path as printed in diagnostics.
@@ -28,7 +29,7 @@ public struct ModuleResolver {
         let types = TypeResolver(
             document: document, index: index, configuration: configuration,
             reservedNames: Set([moduleName] + Constants.moduleTypeSuffixes.map { moduleName + $0 }), file: file,
-            diagnostics: diagnostics)
+            diagnostics: diagnostics, namer: namer)
         types.declareComponents()
 
         let credentials = resolveCredentials(index)
@@ -148,8 +149,8 @@ public struct ModuleResolver {
             name: moduleName, clientName: clientName, errorName: errorName, documentTitle: document.info.title,
             documentVersion: document.info.version, documentDescription: document.info.description,
             defaultServerURL: document.servers.first.map(Self.defaultURL),
-            types: LargeValues.box(in: UnionShapes.decide(RecursiveTypes.breakCycles(in: types.declarations)))
-                .sorted { $0.name < $1.name },
+            types: Self.sortedByName(
+                LargeValues.box(in: UnionShapes.decide(RecursiveTypes.breakCycles(in: types.declarations)))),
             operations: operations,
             credentials: credentials)
         module.servers = resolveServers(document.servers)
@@ -210,6 +211,15 @@ public struct ModuleResolver {
                 "names operation '\(key)', which the document does not have (give its operationId or 'METHOD /path')"
                     + Suggestion.clause(for: key, among: operationKeys),
                 at: location(entry.mark))
+        }
+    }
+
+    /// Declarations sorted by name, in a stable sort. Each name is read once: reading it from a declaration (an enum
+    /// of large structs) copies the declaration, which in the comparisons of a sort cost more than the sort itself.
+    static func sortedByName(_ declarations: [IR.TypeDeclaration]) -> [IR.TypeDeclaration] {
+        let names = declarations.map(\.name)
+        return declarations.indices.sorted { names[$0] != names[$1] ? names[$0] < names[$1] : $0 < $1 }.map {
+            declarations[$0]
         }
     }
 

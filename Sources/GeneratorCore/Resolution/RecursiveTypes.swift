@@ -6,8 +6,9 @@ enum RecursiveTypes {
     static func breakCycles(in declarations: [IR.TypeDeclaration]) -> [IR.TypeDeclaration] {
         let component = stronglyConnectedComponents(declarations)
         var selfContaining: Set<String> = []
-        for declaration in declarations where directTargets(of: declaration).contains(declaration.name) {
-            selfContaining.insert(declaration.name)
+        for declaration in declarations {
+            let name = declaration.name
+            if holdsDirectly(declaration, name) { selfContaining.insert(name) }
         }
         var sizes: [Int: Int] = [:]
         for (_, id) in component { sizes[id, default: 0] += 1 }
@@ -19,9 +20,12 @@ enum RecursiveTypes {
             guard let first = component[a], let second = component[b] else { return false }
             return first == second && isRecursive(a)
         }
+        // Only declarations on a cycle change; the others are returned as they are (a struct copied to be changed
+        // would copy its properties too).
         return declarations.map { declaration in
             switch declaration {
             case .structure(var structure):
+                guard isRecursive(structure.name) else { return declaration }
                 for index in structure.properties.indices {
                     if case .declared(let target) = structure.properties[index].type,
                         sameComponent(structure.name, target)
@@ -31,11 +35,28 @@ enum RecursiveTypes {
                 }
                 return .structure(structure)
             case .union(var union):
-                union.isIndirect = isRecursive(union.name)
+                let isIndirect = isRecursive(union.name)
+                guard union.isIndirect != isIndirect else { return declaration }
+                union.isIndirect = isIndirect
                 return .union(union)
             case .enumeration, .alias:
                 return declaration
             }
+        }
+    }
+
+    /// Whether a declaration holds the declared type `name` by value (`directTargets(of:)` contains it), without
+    /// listing its targets.
+    static func holdsDirectly(_ declaration: IR.TypeDeclaration, _ name: String) -> Bool {
+        func isTarget(_ type: IR.TypeUsage) -> Bool {
+            if case .declared(let target) = type { return target == name }
+            return false
+        }
+        switch declaration {
+        case .structure(let structure): return structure.properties.contains { isTarget($0.type) }
+        case .union(let union): return union.members.contains { isTarget($0.type) }
+        case .alias(let alias): return isTarget(alias.target)
+        case .enumeration: return false
         }
     }
 
@@ -56,50 +77,59 @@ enum RecursiveTypes {
     /// Tarjan's algorithm, without recursion so that long chains cannot overflow the stack.
     /// - Returns: for each declaration name, the number of its strongly connected component.
     static func stronglyConnectedComponents(_ declarations: [IR.TypeDeclaration]) -> [String: Int] {
-        let names = declarations.map(\.name)
-        let known = Set(names)
-        let edges = Dictionary(
-            declarations.map { ($0.name, directTargets(of: $0).filter(known.contains)) },
-            uniquingKeysWith: { a, _ in a })
+        // Each distinct name is a node, numbered in order of first appearance; a name declared twice has the edges of
+        // its first declaration. The search below works on node numbers (no string is hashed in it).
+        var nodeOfName: [String: Int] = [:]
+        var names: [String] = []
+        var firstDeclarations: [Int] = []
+        for (position, declaration) in declarations.enumerated() {
+            let name = declaration.name
+            guard nodeOfName[name] == nil else { continue }
+            nodeOfName[name] = names.count
+            names.append(name)
+            firstDeclarations.append(position)
+        }
+        let edges = firstDeclarations.map { directTargets(of: declarations[$0]).compactMap { nodeOfName[$0] } }
+        let unvisited = -1
         var index = 0
-        var indices: [String: Int] = [:]
-        var lowLinks: [String: Int] = [:]
-        var onStack: Set<String> = []
-        var stack: [String] = []
-        var components: [String: Int] = [:]
+        var indices = [Int](repeating: unvisited, count: names.count)
+        var lowLinks = [Int](repeating: 0, count: names.count)
+        var onStack = [Bool](repeating: false, count: names.count)
+        var stack: [Int] = []
+        var components = [Int](repeating: 0, count: names.count)
         var componentCount = 0
-        for root in names where indices[root] == nil {
+        for root in names.indices where indices[root] == unvisited {
             // Each frame: a node and the position of the next edge to follow.
-            var frames: [(node: String, next: Int)] = [(root, 0)]
+            var frames: [(node: Int, next: Int)] = [(root, 0)]
             indices[root] = index
             lowLinks[root] = index
             index += 1
             stack.append(root)
-            onStack.insert(root)
+            onStack[root] = true
             while let frame = frames.last {
-                let targets = edges[frame.node] ?? []
+                let targets = edges[frame.node]
                 if frame.next < targets.count {
                     frames[frames.count - 1].next += 1
                     let target = targets[frame.next]
-                    if indices[target] == nil {
+                    if indices[target] == unvisited {
                         indices[target] = index
                         lowLinks[target] = index
                         index += 1
                         stack.append(target)
-                        onStack.insert(target)
+                        onStack[target] = true
                         frames.append((target, 0))
-                    } else if onStack.contains(target) {
-                        lowLinks[frame.node] = min(lowLinks[frame.node]!, indices[target]!)
+                    } else if onStack[target] {
+                        lowLinks[frame.node] = min(lowLinks[frame.node], indices[target])
                     }
                     continue
                 }
                 frames.removeLast()
                 if let parent = frames.last {
-                    lowLinks[parent.node] = min(lowLinks[parent.node]!, lowLinks[frame.node]!)
+                    lowLinks[parent.node] = min(lowLinks[parent.node], lowLinks[frame.node])
                 }
                 if lowLinks[frame.node] == indices[frame.node] {
                     while let member = stack.popLast() {
-                        onStack.remove(member)
+                        onStack[member] = false
                         components[member] = componentCount
                         if member == frame.node { break }
                     }
@@ -107,6 +137,6 @@ enum RecursiveTypes {
                 }
             }
         }
-        return components
+        return Dictionary(uniqueKeysWithValues: zip(names, components))
     }
 }

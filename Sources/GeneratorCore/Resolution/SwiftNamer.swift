@@ -1,9 +1,13 @@
+import Foundation
+
 /// Turns names from a document (schema names, property names, enum values, operation ids) into Swift
 /// identifiers that follow the Swift API Design Guidelines: `run_id` → `runID`, `output_url` → `outputURL`,
 /// `task_id` → `taskID`, `HTTPProxy` → `httpProxy`, `3dModel` → `_3dModel`, `default` → `` `default` ``.
 ///
 /// The namer is pure: the same input always gives the same name. Making names unique within a scope is
-/// `NameScope`'s job.
+/// `NameScope`'s job. A memoizing namer (`SwiftNamer(memoizing:)`, one per resolution) remembers the names it has
+/// computed, which large documents ask for again and again (the same property and enum value names in hundreds of
+/// schemas); its copies share what it remembers.
 public struct SwiftNamer: Sendable {
     /// Words written in capitals inside a name (`outputURL`, `TaskID`) and in lowercase at its start (`urlPath`).
     public static let acronyms: Set<String> = [
@@ -29,10 +33,21 @@ public struct SwiftNamer: Sendable {
         "self", "Self", "Type", "Protocol", "init", "deinit", "subscript", "_",
     ]
 
-    public init() {}
+    /// The names computed so far, when the namer memoizes; `nil` computes every name each time.
+    let memo: NameMemo?
+
+    public init() { memo = nil }
+
+    /// A namer that remembers every name it computes (see `NameMemo`); its copies share the memory.
+    init(memoizing: Void) { memo = NameMemo() }
 
     /// An UpperCamelCase type name: `dub_alt_format` → `DubAltFormat`, `TaskID` → `TaskID`, `pet-store` → `PetStore`.
     public func typeName(for name: String) -> String {
+        guard let memo else { return Self.computeTypeName(for: name) }
+        return memo.name(for: name, kind: .type) { Self.computeTypeName(for: name) }
+    }
+
+    static func computeTypeName(for name: String) -> String {
         let words = Self.words(in: name)
         guard !words.isEmpty else { return "Unnamed" }
         let joined = words.map(Self.capitalized).joined()
@@ -44,7 +59,14 @@ public struct SwiftNamer: Sendable {
     /// With `spellingSigns`, a `+` or `-` before a digit inside the name is spelled too (`GMT-1` →
     /// `gmtMinus1` rather than `gmt1`), for values that would otherwise get the same name.
     public func memberName(for name: String, spellingSigns: Bool = false) -> String {
-        let base = unescapedMemberName(for: name, spellingSigns: spellingSigns)
+        guard let memo else { return Self.computeMemberName(for: name, spellingSigns: spellingSigns) }
+        return memo.name(for: name, kind: spellingSigns ? .memberSpellingSigns : .member) {
+            Self.computeMemberName(for: name, spellingSigns: spellingSigns)
+        }
+    }
+
+    static func computeMemberName(for name: String, spellingSigns: Bool) -> String {
+        let base = computeUnescapedMemberName(for: name, spellingSigns: spellingSigns)
         if Self.unusableMemberNames.contains(base) { return base + "_" }
         if Self.keywords.contains(base) { return "`\(base)`" }
         return base
@@ -52,6 +74,13 @@ public struct SwiftNamer: Sendable {
 
     /// Like `memberName(for:)` without backticks, for building other names from it.
     public func unescapedMemberName(for name: String, spellingSigns: Bool = false) -> String {
+        guard let memo else { return Self.computeUnescapedMemberName(for: name, spellingSigns: spellingSigns) }
+        return memo.name(for: name, kind: spellingSigns ? .unescapedMemberSpellingSigns : .unescapedMember) {
+            Self.computeUnescapedMemberName(for: name, spellingSigns: spellingSigns)
+        }
+    }
+
+    static func computeUnescapedMemberName(for name: String, spellingSigns: Bool) -> String {
         let words = Self.words(in: name, spellingSigns: spellingSigns)
         guard let first = words.first else { return "unnamed" }
         let head: String
@@ -185,6 +214,37 @@ public struct SwiftNamer: Sendable {
     }
 }
 
+/// The names a memoizing `SwiftNamer` has computed, by kind of name and source name. Shared by the namer's copies
+/// (which may be sent to other threads), so a lock guards it; the lock costs far less than computing a name.
+final class NameMemo: @unchecked Sendable {
+    enum Kind: Int, CaseIterable {
+        case type, member, memberSpellingSigns, unescapedMember, unescapedMemberSpellingSigns
+    }
+
+    private let lock = NSLock()
+    private var names = [[String: String]](repeating: [:], count: Kind.allCases.count)
+
+    /// The name of `kind` for `source`, computed by `compute` the first time it is asked for.
+    func name(for source: String, kind: Kind, compute: () -> String) -> String {
+        lock.lock()
+        let known = names[kind.rawValue][source]
+        lock.unlock()
+        if let known { return known }
+        let name = compute()
+        lock.lock()
+        names[kind.rawValue][source] = name
+        lock.unlock()
+        return name
+    }
+
+    /// How many names of `kind` are remembered, for tests.
+    func count(of kind: Kind) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return names[kind.rawValue].count
+    }
+}
+
 /// Hands out names within one scope (the types of a module, the members of a type), making each unique:
 /// a clash gets a numeric suffix in the order names are claimed (`name`, `name2`, `name3`).
 /// Uniqueness ignores case when `caseInsensitive` is set, so that file names stay distinct on macOS.
@@ -198,7 +258,9 @@ public struct NameScope: Sendable {
 
     public init(reserved: Set<String> = [], caseInsensitive: Bool = false) {
         self.caseInsensitive = caseInsensitive
-        self.taken = Set(reserved.map { caseInsensitive ? $0.lowercased() : $0 })
+        // A case-sensitive scope shares the reserved set as it is (a struct's or enum's scope starts from the same
+        // constant set, thousands of times in a large document).
+        self.taken = caseInsensitive ? Set(reserved.map { $0.lowercased() }) : reserved
     }
 
     private func key(_ name: String) -> String {
@@ -210,15 +272,13 @@ public struct NameScope: Sendable {
 
     /// Returns `name`, or `name` with the smallest suffix from 2 up that is still free, and marks it taken.
     public mutating func claim(_ name: String) -> String {
+        if taken.insert(key(name)).inserted { return name }
         let bare = name.hasPrefix("`") ? String(name.dropFirst().dropLast()) : name
-        if !taken.contains(key(name)) {
-            taken.insert(key(name))
-            return name
-        }
-        var suffix = lastSuffix[key(bare)] ?? 2
+        let bareKey = key(bare)
+        var suffix = lastSuffix[bareKey] ?? 2
         while taken.contains(key(bare + String(suffix))) { suffix += 1 }
         taken.insert(key(bare + String(suffix)))
-        lastSuffix[key(bare)] = suffix
+        lastSuffix[bareKey] = suffix
         return bare + String(suffix)
     }
 }

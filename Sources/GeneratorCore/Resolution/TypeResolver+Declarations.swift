@@ -141,9 +141,15 @@ extension TypeResolver {
         }
         var cases: [IR.Enumeration.Case] = []
         var seenValues: Set<String> = []
+        // Each distinct value's name once, and how many distinct values share each name.
+        var plainNames: [String: String] = [:]
         var plainNameCounts: [String: Int] = [:]
-        for text in Set(values.map { $0.scalar!.text }) {
-            plainNameCounts[namer.memberName(for: text), default: 0] += 1
+        for value in values {
+            let text = value.scalar!.text
+            guard plainNames[text] == nil else { continue }
+            let name = namer.memberName(for: text)
+            plainNames[text] = name
+            plainNameCounts[name, default: 0] += 1
         }
         for (index, value) in values.enumerated() {
             let raw = value.scalar!.text
@@ -183,8 +189,9 @@ extension TypeResolver {
                 proposed = "empty"
             } else {
                 // Values that differ only in signs (`GMT-1`, `GMT+1`) spell them out.
-                let clashes = (plainNameCounts[namer.memberName(for: raw)] ?? 0) > 1
-                let candidate = namer.memberName(for: raw, spellingSigns: clashes)
+                let plainName = plainNames[raw]!
+                let clashes = plainNameCounts[plainName]! > 1
+                let candidate = clashes ? namer.memberName(for: raw, spellingSigns: true) : plainName
                 proposed = candidate == "unnamed" ? "value\(index + 1)" : candidate
             }
             let swiftName = scope.claim(proposed)

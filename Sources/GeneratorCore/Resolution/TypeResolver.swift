@@ -7,7 +7,7 @@ final class TypeResolver {
     let diagnostics: DiagnosticCollector
     /// Every component and schema of the document; where references are followed.
     let index: ComponentIndex
-    let namer = SwiftNamer()
+    let namer: SwiftNamer
 
     private(set) var declarations: [IR.TypeDeclaration] = []
     private var declarationsByName: [String: IR.TypeDeclaration] = [:]
@@ -64,8 +64,9 @@ final class TypeResolver {
 
     init(
         document: OpenAPI.Document, index: ComponentIndex, configuration: GeneratorConfiguration,
-        reservedNames: Set<String>, file: String, diagnostics: DiagnosticCollector
+        reservedNames: Set<String>, file: String, diagnostics: DiagnosticCollector, namer: SwiftNamer = SwiftNamer()
     ) {
+        self.namer = namer
         self.document = document
         self.index = index
         self.configuration = configuration
@@ -142,14 +143,18 @@ final class TypeResolver {
         }
     }
 
+    /// `Constants.runtimeTypeNames` in lowercase, built once (not once per name claimed).
+    private static let lowercasedRuntimeTypeNames = Set(Constants.runtimeTypeNames.map { $0.lowercased() })
+
     /// Claims a type name, renaming (with a note) when it clashes with a reserved or earlier name.
     func claimTypeName(_ proposed: String, for pointer: JSONPointer, mark: SourceMark) -> String {
         let proposed = overriddenName(configuration.names.types[pointer], kind: .type, pointer: pointer) ?? proposed
         var candidate = proposed
         // Runtime files are named after their types, so a name that differs only in letter case would clash on a
         // case-insensitive file system.
-        let runtimeNames = Set(Constants.runtimeTypeNames.map { $0.lowercased() })
-        if Constants.standardTypeNames.contains(candidate) || runtimeNames.contains(candidate.lowercased()) {
+        if Constants.standardTypeNames.contains(candidate)
+            || Self.lowercasedRuntimeTypeNames.contains(candidate.lowercased())
+        {
             candidate += Constants.reservedNameSuffix
         }
         let claimed = typeScope.claim(candidate)

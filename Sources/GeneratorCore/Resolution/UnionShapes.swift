@@ -20,7 +20,19 @@ enum UnionShapes {
     }
 
     static func decide(_ declarations: [IR.TypeDeclaration]) -> [IR.TypeDeclaration] {
-        let byName = Dictionary(declarations.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        // Only an `anyOf` that is not indirect is decided; without one there is nothing to look up.
+        guard
+            declarations.contains(where: {
+                if case .union(let union) = $0 { return union.kind == .anyOf && !union.isIndirect }
+                return false
+            })
+        else { return declarations }
+        // The first declaration of each name, by its position (not a copy of each declaration).
+        var positions: [String: Int] = [:]
+        for (position, declaration) in declarations.enumerated() where positions[declaration.name] == nil {
+            positions[declaration.name] = position
+        }
+        func declaration(named name: String) -> IR.TypeDeclaration? { positions[name].map { declarations[$0] } }
         func shape(_ type: IR.TypeUsage, depth: Int = 0) -> Shape {
             guard depth < 32 else { return .any }
             switch type {
@@ -32,7 +44,7 @@ enum UnionShapes {
             case .dictionary: return Shape(kinds: ["object"], values: nil)
             case .jsonValue: return .any
             case .declared(let name):
-                switch byName[name] {
+                switch declaration(named: name) {
                 case .enumeration(let enumeration)?:
                     let kinds: Set<String> =
                         switch enumeration.rawType {

@@ -78,7 +78,8 @@ struct SurrogatePairs {
 
     /// Maps a mark in the rewritten text back to the original text.
     func original(_ mark: SourceMark) -> SourceMark {
-        guard let starts = rewrites[mark.line] else { return mark }
+        // Asked for every event of the document: most documents have no rewrites, and then no lookup is needed.
+        guard !rewrites.isEmpty, let starts = rewrites[mark.line] else { return mark }
         let before = starts.filter { $0 < mark.column }.count
         return SourceMark(line: mark.line, column: mark.column + 2 * before)
     }

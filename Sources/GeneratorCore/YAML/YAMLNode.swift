@@ -38,7 +38,12 @@ public struct YAMLNode: Sendable {
 
     /// The value for a scalar key with exactly this text, in a mapping node.
     public subscript(key: String) -> YAMLNode? {
-        pairs?.first { $0.key.scalar?.text == key }?.value
+        // Matched in place (without copying each key's scalar out): decoding asks this for every field of every object.
+        guard case .mapping(let pairs) = kind else { return nil }
+        for pair in pairs {
+            if case .scalar(let scalar) = pair.key.kind, scalar.text == key { return pair.value }
+        }
+        return nil
     }
 
     /// The kind of node with its article, for messages: `a mapping`, `an integer`, `null`.
@@ -118,12 +123,27 @@ extension YAMLScalar {
         case nil where isPlain: break
         default: return .string(text)
         }
+        // Only text that starts like a null, a Boolean or a number can be one; most plain scalars (keys, words) are
+        // strings, known by their first byte.
+        if let first = text.utf8.first, !mayBeNonString(first: first) { return .string(text) }
         switch text {
         case "", "~", "null", "Null", "NULL": return .null
         default: break
         }
         if let bool = resolveBool(text) { return .bool(bool) }
         return resolveNumber(text) ?? .string(text)
+    }
+
+    /// Whether a plain scalar starting with this byte may be a null (`~`, `null`), a Boolean (`true`, `False`) or a
+    /// number (`12`, `-1.5`, `.inf`, `+.5`, `0x1F`) under the core schema; the empty scalar is a null too.
+    static func mayBeNonString(first byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
+            UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"),
+            UInt8(ascii: "f"), UInt8(ascii: "F"):
+            true
+        default: false
+        }
     }
 
     private static func resolveBool(_ text: String) -> Bool? {
@@ -135,6 +155,11 @@ extension YAMLScalar {
     }
 
     private static func resolveNumber(_ text: String) -> Value? {
+        // Every integer, float, infinity and NaN below starts with a digit, a sign or a point.
+        switch text.utf8.first {
+        case (UInt8(ascii: "0")...UInt8(ascii: "9"))?, UInt8(ascii: "-")?, UInt8(ascii: "+")?, UInt8(ascii: ".")?: break
+        default: return nil
+        }
         let scalars = Array(text.unicodeScalars)
         guard let first = scalars.first else { return nil }
         func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) }

@@ -22,6 +22,8 @@ public final class YAMLParser {
 
     private var parser = yaml_parser_t()
     private let buffer: UnsafeMutableBufferPointer<UInt8>
+    /// The number of input bytes in `buffer` (which holds at least one byte).
+    private let count: Int
 
     /// JSON surrogate pair escapes rewritten for libyaml, and the map back to original columns.
     private let surrogates: SurrogatePairs
@@ -35,6 +37,7 @@ public final class YAMLParser {
         self.file = file
         surrogates = SurrogatePairs(bytes)
         let input = surrogates.bytes
+        count = input.count
         buffer = .allocate(capacity: max(input.count, 1))
         _ = buffer.initialize(from: input)
         yaml_parser_initialize(&parser)
@@ -56,6 +59,18 @@ public final class YAMLParser {
                     "lone UTF-16 surrogate '\(lone.text)': a high surrogate (\\uD800-\\uDBFF) must be followed by a low one (\\uDC00-\\uDFFF)",
                 mark: lone.mark)
         }
+        // JSON in the common shape is read without libyaml, to the same tree (see `JSONFastPath`); text with rewritten
+        // surrogate pairs has columns to map back, so libyaml reads it.
+        if surrogates.rewrites.isEmpty,
+            let root = JSONFastPath.parse(UnsafeBufferPointer(rebasing: buffer[0..<count]), file: file)
+        {
+            return root
+        }
+        return try parseWithLibYAML()
+    }
+
+    /// Parses the whole input with libyaml (see `parse()`).
+    func parseWithLibYAML() throws(YAMLError) -> YAMLNode? {
         var builder = TreeBuilder()
         var documents = 0
         while true {
@@ -134,7 +149,7 @@ public final class YAMLParser {
 
 /// Builds nodes from libyaml's event stream with an explicit stack (no recursion, so deep input cannot
 /// overflow the call stack), checking duplicate keys and bounding alias expansion.
-private struct TreeBuilder {
+struct TreeBuilder {
     enum CollectionKind { case mapping, sequence }
 
     struct Frame {
@@ -144,6 +159,9 @@ private struct TreeBuilder {
         var items: [YAMLNode] = []
         var pairs: [YAMLPair] = []
         var pendingKey: YAMLNode?
+        /// The marks of the keys so far by identity (see `keyIdentity`), once the mapping has more than
+        /// `TreeBuilder.scannedKeyCount` keys; until then its few keys are compared one by one (no text is built
+        /// and nothing is hashed for the many small mappings of a document).
         var keyMarks: [String: SourceMark] = [:]
         /// The number of nodes this collection stands for once every alias inside it is expanded.
         var weight = 1
@@ -234,17 +252,43 @@ private struct TreeBuilder {
                 stack[stack.count - 1].pairs.append(YAMLPair(key: key, value: node))
                 stack[stack.count - 1].pendingKey = nil
             } else {
-                let identity = Self.keyIdentity(node)
-                if let first = stack[stack.count - 1].keyMarks[identity] {
+                if let first = Self.earlierKeyMark(of: node, in: &stack[stack.count - 1]) {
                     throw YAMLError(
                         message:
                             "duplicate mapping key '\(Self.keyText(node))'; the first is at line \(first.line), column \(first.column)",
                         mark: node.mark)
                 }
-                stack[stack.count - 1].keyMarks[identity] = node.mark
                 stack[stack.count - 1].pendingKey = node
             }
         }
+    }
+
+    /// How many keys a mapping's keys are compared with one by one before they are indexed by identity.
+    static let scannedKeyCount = 8
+
+    /// The mark of the mapping's earlier key that duplicates `key`, if any; otherwise records `key` (when the
+    /// mapping's keys are indexed) and returns `nil`.
+    static func earlierKeyMark(of key: YAMLNode, in frame: inout Frame) -> SourceMark? {
+        let count = frame.pairs.count
+        if count < scannedKeyCount {
+            // A few keys: compared one by one, scalars by their text (as their identities would be).
+            if case .scalar(let scalar) = key.kind {
+                for pair in frame.pairs {
+                    if case .scalar(let other) = pair.key.kind, other.text == scalar.text { return pair.key.mark }
+                }
+            } else {
+                let identity = keyIdentity(key)
+                for pair in frame.pairs where keyIdentity(pair.key) == identity { return pair.key.mark }
+            }
+            return nil
+        }
+        if count == scannedKeyCount {
+            for pair in frame.pairs { frame.keyMarks[keyIdentity(pair.key)] = pair.key.mark }
+        }
+        let identity = keyIdentity(key)
+        if let first = frame.keyMarks[identity] { return first }
+        frame.keyMarks[identity] = key.mark
+        return nil
     }
 
     /// Two keys are duplicates when they are scalars with the same text, or collections with the same content.
