@@ -22,8 +22,6 @@ public final class YAMLParser {
 
     private var parser = yaml_parser_t()
     private let buffer: UnsafeMutableBufferPointer<UInt8>
-    /// The number of input bytes in `buffer` (which holds at least one byte).
-    private let count: Int
 
     /// JSON surrogate pair escapes rewritten for libyaml, and the map back to original columns.
     private let surrogates: SurrogatePairs
@@ -37,7 +35,6 @@ public final class YAMLParser {
         self.file = file
         surrogates = SurrogatePairs(bytes)
         let input = surrogates.bytes
-        count = input.count
         buffer = .allocate(capacity: max(input.count, 1))
         _ = buffer.initialize(from: input)
         yaml_parser_initialize(&parser)
@@ -59,18 +56,6 @@ public final class YAMLParser {
                     "lone UTF-16 surrogate '\(lone.text)': a high surrogate (\\uD800-\\uDBFF) must be followed by a low one (\\uDC00-\\uDFFF)",
                 mark: lone.mark)
         }
-        // JSON in the common shape is read without libyaml, to the same tree (see `JSONFastPath`); text with rewritten
-        // surrogate pairs has columns to map back, so libyaml reads it.
-        if surrogates.rewrites.isEmpty,
-            let root = JSONFastPath.parse(UnsafeBufferPointer(rebasing: buffer[0..<count]), file: file)
-        {
-            return root
-        }
-        return try parseWithLibYAML()
-    }
-
-    /// Parses the whole input with libyaml (see `parse()`).
-    func parseWithLibYAML() throws(YAMLError) -> YAMLNode? {
         var builder = TreeBuilder()
         var documents = 0
         while true {
@@ -149,7 +134,7 @@ public final class YAMLParser {
 
 /// Builds nodes from libyaml's event stream with an explicit stack (no recursion, so deep input cannot
 /// overflow the call stack), checking duplicate keys and bounding alias expansion.
-struct TreeBuilder {
+private struct TreeBuilder {
     enum CollectionKind { case mapping, sequence }
 
     struct Frame {
