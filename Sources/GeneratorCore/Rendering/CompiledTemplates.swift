@@ -128,11 +128,16 @@ struct CompiledTemplates: Sendable {
     /// Renders a context with a template of the library, as `MustacheLibrary.render(_:withTemplate:)` does;
     /// `nil` when the library has no such template.
     func render(_ object: any CompiledTemplateContext, withTemplate name: String) -> String? {
+        renderUTF8(object, withTemplate: name).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `render(_:withTemplate:)`'s text as UTF-8 bytes.
+    func renderUTF8(_ object: any CompiledTemplateContext, withTemplate name: String) -> [UInt8]? {
         guard let nodes = templates[name] else { return nil }
-        var renderer = Renderer(library: self, stack: [.object(object)])
-        var text = ""
-        renderer.render(nodes, State(sequence: nil, indentation: nil, contentType: html), into: &text)
-        return text
+        var renderer = Renderer(library: self, stack: [object.templateValue ?? .other(object)])
+        var output: [UInt8] = []
+        renderer.render(nodes, State(sequence: nil, indentation: nil, contentType: html), into: &output)
+        return output
     }
 
     /// Where a sequence section is: swift-mustache's `first()`, `last()`, `index()`, `even()` and `odd()`.
@@ -165,32 +170,39 @@ struct CompiledTemplates: Sendable {
         var stack: [TemplateValue]
 
         /// Renders nodes; with a partial's indentation, as swift-mustache does: before each node's non-empty
-        /// text that follows a newline of this same render.
-        mutating func render(_ nodes: [Node], _ state: State, into output: inout String) {
+        /// text that follows a newline of this same render (the text this call has written so far ends with a
+        /// line feed that is not part of a CRLF: its last `Character` is `"\n"`).
+        mutating func render(_ nodes: [Node], _ state: State, into output: inout [UInt8]) {
             var state = state
             if let indentation = state.indentation, !indentation.isEmpty {
-                var text = ""
+                let start = output.count
+                /// Whether the text written since `start` ends with a line feed of its own.
+                func followsNewline() -> Bool {
+                    let count = output.count
+                    guard count > start, output[count - 1] == UInt8(ascii: "\n") else { return false }
+                    return count - 1 == start || output[count - 2] != UInt8(ascii: "\r")
+                }
                 for node in nodes {
                     if case .text(let piece) = node {
-                        if !piece.isEmpty, text.last == "\n" { text += indentation }
-                        text += piece
+                        if !piece.isEmpty, followsNewline() { output.append(contentsOf: indentation.utf8) }
+                        output.append(contentsOf: piece.utf8)
                         continue
                     }
-                    var piece = ""
-                    render(node, &state, into: &piece)
-                    if !piece.isEmpty, text.last == "\n" { text += indentation }
-                    text += piece
+                    let indents = followsNewline()
+                    let mark = output.count
+                    render(node, &state, into: &output)
+                    // Known only now: whether the node wrote anything, before which the indentation goes.
+                    if indents, output.count > mark { output.insert(contentsOf: indentation.utf8, at: mark) }
                 }
-                output += text
             } else {
                 for node in nodes { render(node, &state, into: &output) }
             }
         }
 
-        mutating func render(_ node: Node, _ state: inout State, into output: inout String) {
+        mutating func render(_ node: Node, _ state: inout State, into output: inout [UInt8]) {
             switch node {
             case .text(let text):
-                output += text
+                output.append(contentsOf: text.utf8)
             case .variable(let name, let isEscaped):
                 guard let value = lookUp(name, state) else { return }
                 let text: String
@@ -208,7 +220,7 @@ struct CompiledTemplates: Sendable {
                         text = String(describing: any)
                     }
                 }
-                output += isEscaped ? state.contentType.escapeText(text) : text
+                output.append(contentsOf: (isEscaped ? state.contentType.escapeText(text) : text).utf8)
             case .section(let name, let nodes):
                 guard let value = lookUp(name, state) else { return }
                 switch value {
@@ -264,7 +276,7 @@ struct CompiledTemplates: Sendable {
             }
         }
 
-        mutating func renderPushing(_ value: TemplateValue, _ nodes: [Node], _ state: State, into output: inout String)
+        mutating func renderPushing(_ value: TemplateValue, _ nodes: [Node], _ state: State, into output: inout [UInt8])
         {
             var inner = state
             inner.sequence = nil
@@ -274,7 +286,7 @@ struct CompiledTemplates: Sendable {
         }
 
         mutating func renderSequence(
-            _ elements: [TemplateValue], _ nodes: [Node], _ state: State, into output: inout String
+            _ elements: [TemplateValue], _ nodes: [Node], _ state: State, into output: inout [UInt8]
         ) {
             var inner = state
             for (index, element) in elements.enumerated() {
@@ -318,11 +330,21 @@ struct CompiledTemplates: Sendable {
                     break
                 }
                 var found: TemplateValue?
-                for object in stack.reversed() {
-                    if let child = Self.child(named: first, key: name.keys[0], of: object) {
-                        found = Self.descend(names, name.keys, from: child, startingAt: 1)
+                let key = name.keys[0]
+                // Innermost first, as swift-mustache; by index, so that only a value that has the key is copied.
+                var index = stack.count - 1
+                while index >= 0 {
+                    let child: TemplateValue?
+                    if case .object(let object) = stack[index] {
+                        child = object.child(key: key)
+                    } else {
+                        child = Self.child(named: first, key: key, of: stack[index])
+                    }
+                    if let child {
+                        found = names.count == 1 ? child : Self.descend(names, name.keys, from: child, startingAt: 1)
                         break
                     }
+                    index -= 1
                 }
                 guard let found else { return nil }
                 value = found
@@ -357,7 +379,7 @@ struct CompiledTemplates: Sendable {
         static func child(named name: String, key: Int, of value: TemplateValue) -> TemplateValue? {
             switch value {
             case .object(let object):
-                return object.templateChild(key: key)
+                return object.child(key: key)
             case .string, .bool, .int:
                 // Their mirrors have no children (`CompiledTemplatesTests` checks it).
                 return nil

@@ -282,14 +282,14 @@ public struct TemplateRenderer: Sendable {
     ///   to one, and exactly one final newline.
     /// - Throws: `GenerationError.templates` when the template is not in the library.
     public func render(_ job: Presenter.Job) throws(GenerationError) -> String {
-        let rendered =
-            if let compiled { compiled.render(job.context, withTemplate: job.templateName) } else {
-                library?.render(job.context, withTemplate: job.templateName)
-            }
-        guard let text = rendered else {
+        let tidied: String
+        if let compiled, let bytes = compiled.renderUTF8(job.context, withTemplate: job.templateName) {
+            tidied = bytes.withUnsafeBufferPointer { Self.tidy(utf8: $0) }
+        } else if compiled == nil, let text = library?.render(job.context, withTemplate: job.templateName) {
+            tidied = Self.tidy(text)
+        } else {
             throw .templates([Diagnostic(.error, "template '\(job.templateName).mustache' is missing", at: nil)])
         }
-        let tidied = Self.tidy(text)
         guard tidied.hasPrefix(job.context.banner) else {
             let file = displayPaths[job.templateName] ?? job.templateName + ".mustache"
             throw .templates([
