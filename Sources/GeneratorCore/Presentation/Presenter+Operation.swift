@@ -211,9 +211,9 @@ extension Presenter {
         let body = operation.requestBody
         var presented = Context.Operation(
             functionName: operation.functionName,
-            docLines: SwiftText.docLines(
+            docLines: docLinesMaker.docLines(
                 summary: summaryLine, description: operation.documentation.description,
-                source: operation.documentation.pointer.description, extra: extra),
+                pointer: operation.documentation.pointer, extra: extra),
             methodLiteral: SwiftText.stringLiteral(operation.method),
             operationIDLiteral: operation.operationID.map(SwiftText.stringLiteral) ?? "nil",
             pathLiteral: SwiftText.stringLiteral(operation.path), arguments: arguments, pathParts: pathParts,
