@@ -54,32 +54,61 @@ struct CompiledTemplates: Sendable {
     }
 
     let templates: [String: [Node]]
+    /// The same trees with each run of adjacent text nodes joined into one (`joiningText(_:)`), which render the
+    /// same text in fewer steps where no partial's indentation applies (which goes in after each newline node).
+    let joined: [String: [Node]]
     /// swift-mustache's HTML escaping, the content type every template and partial starts with.
     let html: any MustacheContentType
 
     /// Compiles every template; `nil` when one uses what the compiled renderer does not cover.
     init?(_ library: [String: MustacheTemplate]) {
-        guard let pragma = try? MustacheTemplate(string: "{{% CONTENT_TYPE: HTML }}"),
-            let nodes = Self.nodes(of: pragma), nodes.count == 1, case .contentType(let html) = nodes[0]
-        else { return nil }
+        guard let html = Self.htmlContentType else { return nil }
         var templates: [String: [Node]] = [:]
         for (name, template) in library {
             guard let nodes = Self.nodes(of: template) else { return nil }
             templates[name] = nodes
         }
         self.templates = templates
+        self.joined = templates.mapValues(Self.joiningText)
         self.html = html
     }
 
     /// A library of trees already made (`TemplateParser`); `nil` only if swift-mustache's HTML content type
     /// cannot be read.
     init?(nodes templates: [String: [Node]]) {
-        guard let pragma = try? MustacheTemplate(string: "{{% CONTENT_TYPE: HTML }}"),
-            let nodes = Self.nodes(of: pragma), nodes.count == 1, case .contentType(let html) = nodes[0]
-        else { return nil }
+        guard let html = Self.htmlContentType else { return nil }
         self.templates = templates
+        self.joined = templates.mapValues(Self.joiningText)
         self.html = html
     }
+
+    /// The nodes with each run of adjacent text nodes, in sections too, joined into one text node.
+    static func joiningText(_ nodes: [Node]) -> [Node] {
+        var result: [Node] = []
+        result.reserveCapacity(nodes.count)
+        for node in nodes {
+            switch node {
+            case .text(let text):
+                if case .text(let previous)? = result.last {
+                    result[result.count - 1] = .text(previous + text)
+                } else {
+                    result.append(node)
+                }
+            case .section(let name, let children): result.append(.section(name, joiningText(children)))
+            case .invertedSection(let name, let children): result.append(.invertedSection(name, joiningText(children)))
+            case .variable, .partial, .contentType: result.append(node)
+            }
+        }
+        return result
+    }
+
+    /// swift-mustache's HTML content type, read once from its parse of a pragma; `nil` if it cannot be read.
+    static let htmlContentType: (any MustacheContentType)? = {
+        guard let pragma = try? MustacheTemplate(string: "{{% CONTENT_TYPE: HTML }}"),
+            let nodes = nodes(of: pragma), nodes.count == 1, case .contentType(let html) = nodes[0]
+        else { return nil }
+        return html
+    }()
 
     /// The tree of a template as swift-mustache parsed it; `nil` for a token this renderer does not cover.
     static func nodes(of template: MustacheTemplate) -> [Node]? {
@@ -133,7 +162,7 @@ struct CompiledTemplates: Sendable {
 
     /// `render(_:withTemplate:)`'s text as UTF-8 bytes.
     func renderUTF8(_ object: any CompiledTemplateContext, withTemplate name: String) -> [UInt8]? {
-        guard let nodes = templates[name] else { return nil }
+        guard let nodes = joined[name] else { return nil }
         var renderer = Renderer(library: self, stack: [object.templateValue ?? .other(object)])
         var output: [UInt8] = []
         renderer.render(nodes, State(sequence: nil, indentation: nil, contentType: html), into: &output)
@@ -267,9 +296,11 @@ struct CompiledTemplates: Sendable {
                 }
             case .partial(let name, let indentation):
                 // swift-mustache renders a partial it does not have as nothing.
-                guard let nodes = library.templates[name] else { return }
                 var partialState = State(sequence: nil, indentation: state.indentation, contentType: library.html)
                 if let indentation { partialState.indentation = (state.indentation ?? "") + indentation }
+                // Joined text renders the same unless an indentation goes in after its newlines.
+                let isIndented = !(partialState.indentation ?? "").isEmpty
+                guard let nodes = isIndented ? library.templates[name] : library.joined[name] else { return }
                 render(nodes, partialState, into: &output)
             case .contentType(let contentType):
                 state.contentType = contentType
