@@ -320,8 +320,11 @@ public struct TemplateRenderer: Sendable {
             var start = 0
             // Each line, the one after the last newline included (empty when the text ends with one).
             while start <= count {
-                var end = start
-                while end < count, input[end] != newline { end += 1 }
+                // memchr: the line's end found a vector at a time, in the longest loop of tidying.
+                var end = count
+                if start < count, let found = memchr(input.baseAddress! + start, Int32(newline), count - start) {
+                    end = input.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                }
                 var trimmed = end
                 while trimmed > start,
                     input[trimmed - 1] == UInt8(ascii: " ") || input[trimmed - 1] == UInt8(ascii: "\t")
