@@ -177,6 +177,9 @@ private func typedReader<Value: TemplateValueConvertible, Root>(
     // A stored property (every field of a context type) is read at its offset: applying the key path to the
     // value would copy the whole context first, here where nothing is specialised.
     if let offset = MemoryLayout<Root>.offset(of: typed) {
+        // Strings and Booleans, most fields, read without the generic copy and conformance of the general case.
+        if Value.self == String.self { return { .string(($0 + offset).assumingMemoryBound(to: String.self).pointee) } }
+        if Value.self == Bool.self { return { .bool(($0 + offset).assumingMemoryBound(to: Bool.self).pointee) } }
         return { ($0 + offset).assumingMemoryBound(to: Value.self).pointee.templateValue }
     }
     return { $0.assumingMemoryBound(to: Root.self).pointee[keyPath: typed].templateValue }
