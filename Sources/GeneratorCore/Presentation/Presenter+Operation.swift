@@ -4,18 +4,28 @@ import Foundation
 extension Presenter {
     /// Percent-encodes the literal parts of a path template (everything but RFC 3986 `pchar` and `/`).
     static func encodePathLiteral(_ text: String) -> String {
-        let allowed = Set(
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/%".unicodeScalars)
-        var result = ""
-        for scalar in text.unicodeScalars {
-            if allowed.contains(scalar) {
-                result.unicodeScalars.append(scalar)
+        // Byte by byte: every allowed character is ASCII, so each other scalar's UTF-8 bytes are all escaped.
+        let hex = Array("0123456789ABCDEF".utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            if byte < 0x80, pathLiteralAllowed[Int(byte)] {
+                result.append(byte)
             } else {
-                for byte in String(scalar).utf8 { result += String(format: "%%%02X", byte) }
+                result += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
+
+    /// Whether each ASCII byte stays as it is in a path literal.
+    static let pathLiteralAllowed: [Bool] = {
+        var allowed = [Bool](repeating: false, count: 128)
+        for byte in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/%".utf8 {
+            allowed[Int(byte)] = true
+        }
+        return allowed
+    }()
 
     func present(_ operation: IR.Operation, module: IR.Module) -> Context.Operation {
         // Arguments: required before optional, path parameters first, in document order otherwise.
@@ -211,9 +221,9 @@ extension Presenter {
         let body = operation.requestBody
         var presented = Context.Operation(
             functionName: operation.functionName,
-            docLines: SwiftText.docLines(
+            docLines: docLinesMaker.docLines(
                 summary: summaryLine, description: operation.documentation.description,
-                source: operation.documentation.pointer.description, extra: extra),
+                pointer: operation.documentation.pointer, extra: extra),
             methodLiteral: SwiftText.stringLiteral(operation.method),
             operationIDLiteral: operation.operationID.map(SwiftText.stringLiteral) ?? "nil",
             pathLiteral: SwiftText.stringLiteral(operation.path), arguments: arguments, pathParts: pathParts,

@@ -110,7 +110,7 @@ extension Presenter {
             if entry.isVariant, let mediaType = response.mediaType { caseName += Self.mediaTypeCaseSuffix(mediaType) }
             var outcome = Context.Outcome(
                 caseName: caseNames.claim(caseName),
-                docLines: SwiftText.docLines(
+                docLines: docLinesMaker.docLines(
                     summary: summary + bodyText,
                     description: nil, source: nil),
                 status: response.status, code: isRange || isDefault ? "" : response.status, isRange: isRange,
@@ -141,8 +141,8 @@ extension Presenter {
             "  `.responseTooLarge`, `.timedOut`, `.cancelled` (with what had arrived) or `.transport` (when",
             "  nothing arrived). A documented status, error or not, is returned, never thrown.",
         ]
-        presented.outcomeDocLines = SwiftText.docLines(
+        presented.outcomeDocLines = docLinesMaker.docLines(
             summary: summary, description: operation.documentation.description,
-            source: operation.documentation.pointer.description, extra: commonDocs + returns + throwsDocs)
+            pointer: operation.documentation.pointer, extra: commonDocs + returns + throwsDocs)
     }
 }

@@ -59,7 +59,7 @@ extension Presenter {
             let which = status == "default" ? "any other status" : "status `\(status)`"
             return Context.HeadersType(
                 typeName: typeName,
-                docLines: SwiftText.docLines(
+                docLines: docLinesMaker.docLines(
                     summary: "The headers the document gives the \(which) response of `\(operation.functionName)`.",
                     description:
                         "Each documented header is read with the header parameter rules (the `simple` style: "
@@ -83,7 +83,7 @@ extension Presenter {
         let text = SwiftText.lines(header.documentation.description ?? "").joined(separator: " ")
         return Context.HeaderField(
             swiftName: header.swiftName,
-            docLines: SwiftText.docLines(
+            docLines: docLinesMaker.docLines(
                 summary: (text.isEmpty ? "" : text + " ") + "(header `\(header.name)`)", description: nil,
                 source: nil),
             typeName: typeName(header.type) + (header.isRequired ? "" : "?"),
@@ -180,7 +180,7 @@ extension Presenter {
                 let hasCondition = index < group.count - 1
                 let presented = Context.ResponseCase(
                     caseName: caseName, enumTypeName: enumTypeName,
-                    docLines: SwiftText.docLines(summary: summary, description: nil, source: nil),
+                    docLines: docLinesMaker.docLines(summary: summary, description: nil, source: nil),
                     parameterList: parameters.isEmpty ? "" : "(" + parameters.joined(separator: ", ") + ")",
                     argumentList: arguments.isEmpty ? "" : "(" + arguments.joined(separator: ", ") + ")",
                     hasBody: entry.type != nil, typeName: bodyTypeName, isJSON: entry.encoding == .json,
@@ -206,7 +206,7 @@ extension Presenter {
             : "What `\(module.clientName).\(operation.functionName)` returns: one case per documented success "
                 + "status and media type, with its decoded body."
         return Context.ResponseEnum(
-            typeName: enumTypeName, docLines: SwiftText.docLines(summary: summary, description: nil, source: nil),
+            typeName: enumTypeName, docLines: docLinesMaker.docLines(summary: summary, description: nil, source: nil),
             cases: cases, statuses: statuses, hasDefaultStatus: order.contains("default"), isFailure: isFailure)
     }
 

@@ -44,9 +44,9 @@ extension Presenter {
                 "OAuth 2.0 or OpenID Connect: the provider is asked for a token before each request that needs "
                 + "it, sent as `Authorization: Bearer <token>`."
         }
-        context.docLines = SwiftText.docLines(
+        context.docLines = docLinesMaker.docLines(
             summary: credential.documentation.description, description: nil,
-            source: credential.documentation.pointer.description, extra: [placement])
+            pointer: credential.documentation.pointer, extra: [placement])
         return context
     }
 
@@ -82,20 +82,20 @@ extension Presenter {
             let aliases = list.operations.dropFirst().map { operation in
                 Context.OperationServerAlias(
                     typeName: operation.typeName, targetTypeName: list.typeName,
-                    docLines: SwiftText.docLines(
+                    docLines: docLinesMaker.docLines(
                         summary: "The servers of `\(operation.method) \(operation.path)`: those of `\(list.typeName)`.",
                         description: nil, source: nil))
             }
             let hasDefault = list.servers.contains { $0.position == 1 && $0.isDefaultUsable }
             return Context.OperationServerList(
                 typeName: list.typeName,
-                docLines: SwiftText.docLines(
+                docLines: docLinesMaker.docLines(
                     summary: "The servers of " + Self.sentenceList(users) + " (" + Self.sentenceList(properties)
                         + (properties.count == 1 ? " chooses" : " choose") + " among them; `nil` is "
                         + (hasDefault
                             ? "the first)."
                             : "`serverURL`, as the first makes no URL with its defaults)."),
-                    description: nil, source: list.pointer.description),
+                    description: nil, pointer: list.pointer),
                 servers: presentServers(list.servers, module: module, namedByPosition: true),
                 aliases: Array(aliases), hasBlankLineBefore: index > 0 || !module.servers.isEmpty,
                 hasServers: !list.servers.isEmpty)
@@ -128,10 +128,10 @@ extension Presenter {
                 choices.append(
                     Context.OperationServerChoice(
                         propertyName: operation.functionName,
-                        docLines: SwiftText.docLines(
+                        docLines: docLinesMaker.docLines(
                             summary: "The server `\(operation.functionName.filter { $0 != "`" })` "
                                 + "(`\(operation.method) \(operation.path)`) goes to: \(defaultText).",
-                            description: nil, source: list.pointer.description, extra: extra),
+                            description: nil, pointer: list.pointer, extra: extra),
                         isLast: false))
             }
         }
@@ -189,7 +189,7 @@ extension Presenter {
                 return Context.ServerVariable(
                     swiftName: variable.swiftName, typeName: variable.typeName, isEnum: variable.cases != nil,
                     cases: cases, hasDefault: !variable.isRequired, defaultExpression: defaultExpression,
-                    docLines: SwiftText.docLines(
+                    docLines: docLinesMaker.docLines(
                         summary: "The values of `{\(variable.name)}`.", description: variable.description,
                         source: server.pointer.appending("variables").appending(variable.name).description),
                     isLast: position == server.variables.count - 1)
@@ -203,10 +203,10 @@ extension Presenter {
             if parameterDocs.isEmpty { urlDocs = [] }
             return Context.Server(
                 typeName: "Server\(namedByPosition ? server.position : index + 1)",
-                docLines: SwiftText.docLines(
+                docLines: docLinesMaker.docLines(
                     summary: "`\(server.url)`" + (isRelative ? ", relative to a base you give." : "."),
-                    description: server.description, source: server.pointer.description),
-                urlDocLines: SwiftText.docLines(
+                    description: server.description, pointer: server.pointer),
+                urlDocLines: docLinesMaker.docLines(
                     summary: server.isDefaultUsable
                         ? "The server's URL" + (server.variables.isEmpty ? ": " : ", with the defaults ")
                             + "`\(server.defaultURL)`" + (isRelative ? " resolved against `base`." : ".")

@@ -61,9 +61,9 @@ extension Presenter {
         }
         return Context.Stream(
             functionName: stream.functionName,
-            docLines: SwiftText.docLines(
+            docLines: docLinesMaker.docLines(
                 summary: operation.documentation.summary ?? "Calls `\(operation.method) \(operation.path)`.",
-                description: nil, source: operation.documentation.pointer.description, extra: extra),
+                description: nil, pointer: operation.documentation.pointer, extra: extra),
             parameterLines: parameterLines,
             returnTypeName: "AsyncThrowingStream<\(elementName), any Error>",
             elementTypeName: elementTypeName, isServerSentEvents: isEvents, isJSONLines: !isEvents,

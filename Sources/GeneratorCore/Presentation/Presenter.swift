@@ -35,6 +35,8 @@ public struct Presenter {
     var outcomeTypeNames: [String: String] = [:]
     /// The names of the success, failure and headers types each operation declares (see `responseTypeNames(for:)`).
     var responseTypeNames: [String: String] = [:]
+    /// Makes every doc comment of the module, each distinct text once.
+    let docLinesMaker = DocLinesMaker()
 
     public init(documentName: String, operationStyle: OperationStyle = .throwing) {
         self.documentName = documentName
@@ -149,9 +151,9 @@ public struct Presenter {
     }
 
     func docLines(_ documentation: IR.Documentation, extra: [String] = []) -> [String] {
-        SwiftText.docLines(
+        docLinesMaker.docLines(
             summary: documentation.summary, description: documentation.description,
-            source: documentation.pointer.description, extra: extra + Self.constraintLines(documentation))
+            pointer: documentation.pointer, extra: extra + Self.constraintLines(documentation))
     }
 
     /// `Constraints (the client does not check them): at least 1, at most 100.`, or nothing.
@@ -170,7 +172,8 @@ public struct Presenter {
         }
         var context = Context.Module(
             moduleName: module.name, clientName: module.clientName, errorName: module.errorName,
-            docLines: SwiftText.docLines(summary: summary + ".", description: module.documentDescription, source: nil),
+            docLines: docLinesMaker.docLines(
+                summary: summary + ".", description: module.documentDescription, source: nil),
             defaultServerURLLiteral: serverURL.map(SwiftText.stringLiteral) ?? "",
             hasDefaultServerURL: serverURL != nil,
             credentials: module.credentials.map(present), hasCredentials: !module.credentials.isEmpty)
@@ -258,9 +261,9 @@ public struct Presenter {
             defaultValueLiteral: defaultLiteral ?? "", isNullable: property.isNullable,
             isDateTime: property.type == .dateTime, isDecodedIfPresent: !property.isRequired || property.isWriteOnly,
             isEncodedIfPresent: !property.isRequired || property.isWriteOnly,
-            docLines: SwiftText.docLines(
+            docLines: docLinesMaker.docLines(
                 summary: property.documentation.summary, description: property.documentation.description,
-                source: property.documentation.pointer.description,
+                pointer: property.documentation.pointer,
                 extra: extra + Self.constraintLines(property.documentation)),
             isDeprecated: property.isDeprecated, isIndirect: property.isIndirect,
             storageName: "_" + property.swiftName.filter { $0 != "`" })
@@ -298,9 +301,9 @@ public struct Presenter {
                 context.constantLiteral = expression
                 context.constantJSONLiteral = Self.jsonLiteral(constant)
                 context.typeName = base
-                context.docLines = SwiftText.docLines(
+                context.docLines = docLinesMaker.docLines(
                     summary: property.documentation.summary, description: property.documentation.description,
-                    source: property.documentation.pointer.description,
+                    pointer: property.documentation.pointer,
                     extra: [
                         "Always `\(constant.text)`: the document fixes it. Sent as is; another value is a decoding error."
                     ])
@@ -347,7 +350,7 @@ public struct Presenter {
                     value.description.map { "\($0): \(named)." } ?? (value.nameSource == nil ? named : named + ".")
                 return Context.EnumerationCase(
                     swiftName: value.swiftName, rawValueLiteral: literal,
-                    docLines: SwiftText.docLines(summary: summary, description: nil, source: nil),
+                    docLines: docLinesMaker.docLines(summary: summary, description: nil, source: nil),
                     documentedNameLiteral: value.nameSource.map(SwiftText.stringLiteral) ?? "",
                     hasDocumentedName: value.nameSource != nil,
                     documentedDescriptionLiteral: value.description.map(SwiftText.stringLiteral) ?? "",
@@ -400,9 +403,9 @@ public struct Presenter {
         let shortcuts = shortcuts(of: union)
         var context = Context.Union(
             name: union.name,
-            docLines: SwiftText.docLines(
+            docLines: docLinesMaker.docLines(
                 summary: union.documentation.summary, description: union.documentation.description,
-                source: union.documentation.pointer.description, extra: rule),
+                pointer: union.documentation.pointer, extra: rule),
             members: union.members.enumerated().map { index, member in
                 let values = union.discriminator?.valuesByMember[index] ?? []
                 return Context.UnionMember(
@@ -467,9 +470,9 @@ public struct Presenter {
             else { return nil }
             return Context.SharedProperty(
                 swiftName: first.swiftName, typeName: first.typeName,
-                docLines: SwiftText.docLines(
+                docLines: docLinesMaker.docLines(
                     summary: property.documentation.summary, description: property.documentation.description,
-                    source: property.documentation.pointer.description),
+                    pointer: property.documentation.pointer),
                 memberCaseNames: union.members.map(\.caseName))
         }
     }

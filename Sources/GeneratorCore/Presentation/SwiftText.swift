@@ -74,44 +74,50 @@ enum SwiftText {
     /// the same lines, counted in bytes rather than in characters.
     static func wrapASCII(_ line: String, inFence: inout Bool, into result: inout [String]) {
         let space = UInt8(ascii: " ")
-        let bytes = line.utf8
-        var indentWidth = 0
-        for byte in bytes {
-            guard byte == space else { break }
-            indentWidth += 1
-        }
-        let trimmed = bytes.dropFirst(indentWidth)
-        func hasPrefix(_ prefix: StaticString) -> Bool {
-            prefix.withUTF8Buffer { trimmed.starts(with: $0) }
-        }
-        if hasPrefix("```") || hasPrefix("~~~") { inFence.toggle() }
-        guard !inFence, bytes.count > textWidth, !hasPrefix("|"), !hasPrefix("#"), !hasPrefix("Source: ") else {
-            result.append(line)
-            return
-        }
-        let indent = String(repeating: " ", count: indentWidth)
-        let isListItem = hasPrefix("- ") || hasPrefix("* ") || hasPrefix("+ ")
-        let continuation = indent + (isListItem ? "  " : "")
-        var current = indent
-        var currentWidth = indentWidth
-        var isFirst = true
-        for word in trimmed.split(separator: space, omittingEmptySubsequences: true) {
-            let text = String(decoding: word, as: UTF8.self)
-            if !isFirst, currentWidth + 1 + word.count > textWidth {
-                result.append(current)
-                current = continuation + text
-                currentWidth = continuation.utf8.count + word.count
-            } else {
-                if !isFirst {
-                    current += " "
-                    currentWidth += 1
-                }
-                current += text
-                currentWidth += word.count
+        var text = line
+        // Over the bytes in place: a line is copied once, into the lines it wraps into, if it wraps.
+        let isKept = text.withUTF8 { bytes -> Bool in
+            let count = bytes.count
+            var indentWidth = 0
+            while indentWidth < count, bytes[indentWidth] == space { indentWidth += 1 }
+            func hasPrefix(_ prefix: StaticString) -> Bool {
+                let length = prefix.utf8CodeUnitCount
+                guard count - indentWidth >= length else { return false }
+                for offset in 0..<length where bytes[indentWidth + offset] != prefix.utf8Start[offset] { return false }
+                return true
             }
-            isFirst = false
+            if hasPrefix("```") || hasPrefix("~~~") { inFence.toggle() }
+            guard !inFence, count > textWidth, !hasPrefix("|"), !hasPrefix("#"), !hasPrefix("Source: ") else {
+                return true
+            }
+            let isListItem = hasPrefix("- ") || hasPrefix("* ") || hasPrefix("+ ")
+            let continuationWidth = indentWidth + (isListItem ? 2 : 0)
+            var current = [UInt8](repeating: space, count: indentWidth)
+            current.reserveCapacity(textWidth + 1)
+            var isFirst = true
+            var start = indentWidth
+            while start < count {
+                guard bytes[start] != space else {
+                    start += 1
+                    continue
+                }
+                var end = start
+                while end < count, bytes[end] != space { end += 1 }
+                if !isFirst, current.count + 1 + (end - start) > textWidth {
+                    result.append(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
+                    current.append(contentsOf: repeatElement(space, count: continuationWidth))
+                } else if !isFirst {
+                    current.append(space)
+                }
+                current.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                isFirst = false
+                start = end
+            }
+            result.append(String(decoding: current, as: UTF8.self))
+            return false
         }
-        result.append(current)
+        if isKept { result.append(line) }
     }
 
     /// Splits text into lines, trimming trailing whitespace and leading/trailing empty lines.

@@ -54,32 +54,61 @@ struct CompiledTemplates: Sendable {
     }
 
     let templates: [String: [Node]]
+    /// The same trees with each run of adjacent text nodes joined into one (`joiningText(_:)`), which render the
+    /// same text in fewer steps where no partial's indentation applies (which goes in after each newline node).
+    let joined: [String: [Node]]
     /// swift-mustache's HTML escaping, the content type every template and partial starts with.
     let html: any MustacheContentType
 
     /// Compiles every template; `nil` when one uses what the compiled renderer does not cover.
     init?(_ library: [String: MustacheTemplate]) {
-        guard let pragma = try? MustacheTemplate(string: "{{% CONTENT_TYPE: HTML }}"),
-            let nodes = Self.nodes(of: pragma), nodes.count == 1, case .contentType(let html) = nodes[0]
-        else { return nil }
+        guard let html = Self.htmlContentType else { return nil }
         var templates: [String: [Node]] = [:]
         for (name, template) in library {
             guard let nodes = Self.nodes(of: template) else { return nil }
             templates[name] = nodes
         }
         self.templates = templates
+        self.joined = templates.mapValues(Self.joiningText)
         self.html = html
     }
 
     /// A library of trees already made (`TemplateParser`); `nil` only if swift-mustache's HTML content type
     /// cannot be read.
     init?(nodes templates: [String: [Node]]) {
-        guard let pragma = try? MustacheTemplate(string: "{{% CONTENT_TYPE: HTML }}"),
-            let nodes = Self.nodes(of: pragma), nodes.count == 1, case .contentType(let html) = nodes[0]
-        else { return nil }
+        guard let html = Self.htmlContentType else { return nil }
         self.templates = templates
+        self.joined = templates.mapValues(Self.joiningText)
         self.html = html
     }
+
+    /// The nodes with each run of adjacent text nodes, in sections too, joined into one text node.
+    static func joiningText(_ nodes: [Node]) -> [Node] {
+        var result: [Node] = []
+        result.reserveCapacity(nodes.count)
+        for node in nodes {
+            switch node {
+            case .text(let text):
+                if case .text(let previous)? = result.last {
+                    result[result.count - 1] = .text(previous + text)
+                } else {
+                    result.append(node)
+                }
+            case .section(let name, let children): result.append(.section(name, joiningText(children)))
+            case .invertedSection(let name, let children): result.append(.invertedSection(name, joiningText(children)))
+            case .variable, .partial, .contentType: result.append(node)
+            }
+        }
+        return result
+    }
+
+    /// swift-mustache's HTML content type, read once from its parse of a pragma; `nil` if it cannot be read.
+    static let htmlContentType: (any MustacheContentType)? = {
+        guard let pragma = try? MustacheTemplate(string: "{{% CONTENT_TYPE: HTML }}"),
+            let nodes = nodes(of: pragma), nodes.count == 1, case .contentType(let html) = nodes[0]
+        else { return nil }
+        return html
+    }()
 
     /// The tree of a template as swift-mustache parsed it; `nil` for a token this renderer does not cover.
     static func nodes(of template: MustacheTemplate) -> [Node]? {
@@ -128,11 +157,16 @@ struct CompiledTemplates: Sendable {
     /// Renders a context with a template of the library, as `MustacheLibrary.render(_:withTemplate:)` does;
     /// `nil` when the library has no such template.
     func render(_ object: any CompiledTemplateContext, withTemplate name: String) -> String? {
-        guard let nodes = templates[name] else { return nil }
-        var renderer = Renderer(library: self, stack: [.object(object)])
-        var text = ""
-        renderer.render(nodes, State(sequence: nil, indentation: nil, contentType: html), into: &text)
-        return text
+        renderUTF8(object, withTemplate: name).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `render(_:withTemplate:)`'s text as UTF-8 bytes.
+    func renderUTF8(_ object: any CompiledTemplateContext, withTemplate name: String) -> [UInt8]? {
+        guard let nodes = joined[name] else { return nil }
+        var renderer = Renderer(library: self, stack: [object.templateValue ?? .other(object)])
+        var output: [UInt8] = []
+        renderer.render(nodes, State(sequence: nil, indentation: nil, contentType: html), into: &output)
+        return output
     }
 
     /// Where a sequence section is: swift-mustache's `first()`, `last()`, `index()`, `even()` and `odd()`.
@@ -165,32 +199,39 @@ struct CompiledTemplates: Sendable {
         var stack: [TemplateValue]
 
         /// Renders nodes; with a partial's indentation, as swift-mustache does: before each node's non-empty
-        /// text that follows a newline of this same render.
-        mutating func render(_ nodes: [Node], _ state: State, into output: inout String) {
+        /// text that follows a newline of this same render (the text this call has written so far ends with a
+        /// line feed that is not part of a CRLF: its last `Character` is `"\n"`).
+        mutating func render(_ nodes: [Node], _ state: State, into output: inout [UInt8]) {
             var state = state
             if let indentation = state.indentation, !indentation.isEmpty {
-                var text = ""
+                let start = output.count
+                /// Whether the text written since `start` ends with a line feed of its own.
+                func followsNewline() -> Bool {
+                    let count = output.count
+                    guard count > start, output[count - 1] == UInt8(ascii: "\n") else { return false }
+                    return count - 1 == start || output[count - 2] != UInt8(ascii: "\r")
+                }
                 for node in nodes {
                     if case .text(let piece) = node {
-                        if !piece.isEmpty, text.last == "\n" { text += indentation }
-                        text += piece
+                        if !piece.isEmpty, followsNewline() { output.append(contentsOf: indentation.utf8) }
+                        output.append(contentsOf: piece.utf8)
                         continue
                     }
-                    var piece = ""
-                    render(node, &state, into: &piece)
-                    if !piece.isEmpty, text.last == "\n" { text += indentation }
-                    text += piece
+                    let indents = followsNewline()
+                    let mark = output.count
+                    render(node, &state, into: &output)
+                    // Known only now: whether the node wrote anything, before which the indentation goes.
+                    if indents, output.count > mark { output.insert(contentsOf: indentation.utf8, at: mark) }
                 }
-                output += text
             } else {
                 for node in nodes { render(node, &state, into: &output) }
             }
         }
 
-        mutating func render(_ node: Node, _ state: inout State, into output: inout String) {
+        mutating func render(_ node: Node, _ state: inout State, into output: inout [UInt8]) {
             switch node {
             case .text(let text):
-                output += text
+                output.append(contentsOf: text.utf8)
             case .variable(let name, let isEscaped):
                 guard let value = lookUp(name, state) else { return }
                 let text: String
@@ -208,7 +249,7 @@ struct CompiledTemplates: Sendable {
                         text = String(describing: any)
                     }
                 }
-                output += isEscaped ? state.contentType.escapeText(text) : text
+                output.append(contentsOf: (isEscaped ? state.contentType.escapeText(text) : text).utf8)
             case .section(let name, let nodes):
                 guard let value = lookUp(name, state) else { return }
                 switch value {
@@ -255,16 +296,18 @@ struct CompiledTemplates: Sendable {
                 }
             case .partial(let name, let indentation):
                 // swift-mustache renders a partial it does not have as nothing.
-                guard let nodes = library.templates[name] else { return }
                 var partialState = State(sequence: nil, indentation: state.indentation, contentType: library.html)
                 if let indentation { partialState.indentation = (state.indentation ?? "") + indentation }
+                // Joined text renders the same unless an indentation goes in after its newlines.
+                let isIndented = !(partialState.indentation ?? "").isEmpty
+                guard let nodes = isIndented ? library.templates[name] : library.joined[name] else { return }
                 render(nodes, partialState, into: &output)
             case .contentType(let contentType):
                 state.contentType = contentType
             }
         }
 
-        mutating func renderPushing(_ value: TemplateValue, _ nodes: [Node], _ state: State, into output: inout String)
+        mutating func renderPushing(_ value: TemplateValue, _ nodes: [Node], _ state: State, into output: inout [UInt8])
         {
             var inner = state
             inner.sequence = nil
@@ -274,7 +317,7 @@ struct CompiledTemplates: Sendable {
         }
 
         mutating func renderSequence(
-            _ elements: [TemplateValue], _ nodes: [Node], _ state: State, into output: inout String
+            _ elements: [TemplateValue], _ nodes: [Node], _ state: State, into output: inout [UInt8]
         ) {
             var inner = state
             for (index, element) in elements.enumerated() {
@@ -318,11 +361,21 @@ struct CompiledTemplates: Sendable {
                     break
                 }
                 var found: TemplateValue?
-                for object in stack.reversed() {
-                    if let child = Self.child(named: first, key: name.keys[0], of: object) {
-                        found = Self.descend(names, name.keys, from: child, startingAt: 1)
+                let key = name.keys[0]
+                // Innermost first, as swift-mustache; by index, so that only a value that has the key is copied.
+                var index = stack.count - 1
+                while index >= 0 {
+                    let child: TemplateValue?
+                    if case .object(let object) = stack[index] {
+                        child = object.child(key: key)
+                    } else {
+                        child = Self.child(named: first, key: key, of: stack[index])
+                    }
+                    if let child {
+                        found = names.count == 1 ? child : Self.descend(names, name.keys, from: child, startingAt: 1)
                         break
                     }
+                    index -= 1
                 }
                 guard let found else { return nil }
                 value = found
@@ -357,7 +410,7 @@ struct CompiledTemplates: Sendable {
         static func child(named name: String, key: Int, of value: TemplateValue) -> TemplateValue? {
             switch value {
             case .object(let object):
-                return object.templateChild(key: key)
+                return object.child(key: key)
             case .string, .bool, .int:
                 // Their mirrors have no children (`CompiledTemplatesTests` checks it).
                 return nil

@@ -10,7 +10,9 @@ enum TemplateValue {
     /// An array: its elements, and the array itself for what only swift-mustache's generic handling covers
     /// (`{{list}}` as text, transforms).
     case list([TemplateValue], Any)
-    case object(any CompiledTemplateContext)
+    /// A template context value, boxed once: its lists and nested contexts, once read, are kept by the box, so that
+    /// a template reading them again (a struct's properties, looped over six times) walks the same boxes.
+    case object(TemplateObject)
     /// Any other value, rendered and searched exactly as swift-mustache does.
     case other(Any)
 
@@ -21,7 +23,7 @@ enum TemplateValue {
         case .bool(let bool): bool
         case .int(let int): int
         case .list(_, let original): original
-        case .object(let object): object
+        case .object(let object): object.any
         case .other(let value): value
         }
     }
@@ -41,6 +43,8 @@ enum TemplateValue {
 protocol TemplateValueConvertible {
     /// The value; `nil` for an absent optional (as `KeyPathContext.child(named:)` reports it).
     var templateValue: TemplateValue? { get }
+    /// An array of such values as one value (`.list`).
+    static func templateList(_ elements: [Self]) -> TemplateValue
 }
 
 extension String: TemplateValueConvertible {
@@ -55,18 +59,22 @@ extension Int: TemplateValueConvertible {
     var templateValue: TemplateValue? { .int(self) }
 }
 
-extension Array: TemplateValueConvertible where Element: TemplateValueConvertible {
+extension TemplateValueConvertible {
     // A loop over `0..<count` rather than `map`: this runs unspecialised (through the readers' key paths), where
     // `map`'s closure and iterator cost a generic metadata lookup each.
-    var templateValue: TemplateValue? {
+    static func templateList(_ elements: [Self]) -> TemplateValue {
         var values: [TemplateValue] = []
-        values.reserveCapacity(count)
-        for index in 0..<count {
-            let element = self[index]
+        values.reserveCapacity(elements.count)
+        for index in 0..<elements.count {
+            let element = elements[index]
             values.append(element.templateValue ?? .other(element))
         }
-        return .list(values, self)
+        return .list(values, elements)
     }
+}
+
+extension Array: TemplateValueConvertible where Element: TemplateValueConvertible {
+    var templateValue: TemplateValue? { Element.templateList(self) }
 }
 
 extension Optional: TemplateValueConvertible where Wrapped: TemplateValueConvertible {
@@ -117,7 +125,18 @@ enum TemplateKeys {
 }
 
 extension CompiledTemplateContext {
-    var templateValue: TemplateValue? { .object(self) }
+    var templateValue: TemplateValue? { .object(TemplateBox(self)) }
+
+    /// The elements boxed each as itself in the array (`TemplateElement`), rather than as a copy of it.
+    static func templateList(_ elements: [Self]) -> TemplateValue {
+        let readers = Self.templateReaders
+        var values: [TemplateValue] = []
+        values.reserveCapacity(elements.count)
+        for index in 0..<elements.count {
+            values.append(.object(TemplateElement(elements, index, readers: readers)))
+        }
+        return .list(values, elements)
+    }
 
     /// The value for a template key (numbered by `TemplateKeys.number(of:)`); `nil` for an unknown key or an
     /// absent optional, as `child(named:)`.
@@ -158,7 +177,80 @@ private func typedReader<Value: TemplateValueConvertible, Root>(
     // A stored property (every field of a context type) is read at its offset: applying the key path to the
     // value would copy the whole context first, here where nothing is specialised.
     if let offset = MemoryLayout<Root>.offset(of: typed) {
+        // Strings and Booleans, most fields, read without the generic copy and conformance of the general case.
+        if Value.self == String.self { return { .string(($0 + offset).assumingMemoryBound(to: String.self).pointee) } }
+        if Value.self == Bool.self { return { .bool(($0 + offset).assumingMemoryBound(to: Bool.self).pointee) } }
         return { ($0 + offset).assumingMemoryBound(to: Value.self).pointee.templateValue }
     }
     return { $0.assumingMemoryBound(to: Root.self).pointee[keyPath: typed].templateValue }
+}
+
+/// A template context value as the compiled renderer holds it: a reference, so that pushing it on the stack, or
+/// reading it from a list, copies no field. The lists and nested contexts read from it are built once and kept
+/// (`child(key:)`); strings, Booleans and integers are read from the value at each use, which costs no more.
+///
+/// One render uses its boxes on one thread only: they are made during the render and not shared.
+class TemplateObject {
+    /// The readers of the value's type.
+    final let readers: TemplateReaders
+    /// The key numbers of the lists and nested contexts read so far, and those values: few per value, so lists
+    /// rather than a table, and two of them, so that a search copies no value.
+    final var keptKeys: [Int] = []
+    final var keptValues: [TemplateValue] = []
+
+    init(readers: TemplateReaders) { self.readers = readers }
+
+    /// The value, as swift-mustache would hold it.
+    var any: Any { fatalError("TemplateObject is abstract") }
+
+    /// Applies a reader to the value's storage.
+    func read(_ reader: TemplateReaders.Reader) -> TemplateValue? { fatalError("TemplateObject is abstract") }
+
+    /// The value for a template key (numbered by `TemplateKeys.number(of:)`); `nil` for an unknown key or an
+    /// absent optional, as `child(named:)`.
+    final func child(key: Int) -> TemplateValue? {
+        if let index = keptKeys.firstIndex(of: key) { return keptValues[index] }
+        guard let reader = readers[key], let value = read(reader) else { return nil }
+        switch value {
+        case .list, .object:
+            keptKeys.append(key)
+            keptValues.append(value)
+        case .string, .bool, .int, .other: break
+        }
+        return value
+    }
+}
+
+/// A context value boxed on its own (the root of a render, a nested context).
+final class TemplateBox<Value: CompiledTemplateContext>: TemplateObject {
+    let value: Value
+
+    init(_ value: Value) {
+        self.value = value
+        super.init(readers: Value.templateReaders)
+    }
+
+    override var any: Any { value }
+
+    override func read(_ reader: TemplateReaders.Reader) -> TemplateValue? {
+        withUnsafePointer(to: value) { reader(UnsafeRawPointer($0)) }
+    }
+}
+
+/// An element of an array of context values, read in place.
+final class TemplateElement<Value: CompiledTemplateContext>: TemplateObject {
+    let elements: [Value]
+    let index: Int
+
+    init(_ elements: [Value], _ index: Int, readers: TemplateReaders) {
+        self.elements = elements
+        self.index = index
+        super.init(readers: readers)
+    }
+
+    override var any: Any { elements[index] }
+
+    override func read(_ reader: TemplateReaders.Reader) -> TemplateValue? {
+        elements.withUnsafeBufferPointer { reader(UnsafeRawPointer($0.baseAddress! + index)) }
+    }
 }

@@ -108,6 +108,43 @@ import Testing
                 == "a,b,c,")
     }
 
+    @Test func partialsIndentAfterALineFeedNotAfterACarriageReturnLineFeed() throws {
+        // Within the partial, the indentation goes before a token's non-empty text when the text before it ends
+        // with the `Character` `\n`: not after `\r\n` (one `Character`) nor after `\r`, and not before the empty
+        // `subtitle`, but before the `x` after it.
+        let templates = [
+            "main": "  {{> part}}\n",
+            "part": "a\r\n{{title}}\n{{title}}b\r{{title}}\n{{subtitle}}x\n",
+        ]
+        #expect(try render(templates) == "  a\r\nT\n  Tb\rT\n  x\n")
+    }
+
+    /// A context is boxed once: a list read again is the same boxes, so a template's loops over it copy nothing.
+    @Test func listsAreBoxedOnceAndReadInPlace() throws {
+        guard case .object(let root)? = Root().templateValue else {
+            Issue.record("a context is an object")
+            return
+        }
+        let key = TemplateKeys.number(of: "items")
+        guard case .list(let first, _)? = root.child(key: key), case .list(let second, _)? = root.child(key: key),
+            case .object(let a)? = first.first, case .object(let b)? = second.first
+        else {
+            Issue.record("items is a list of objects")
+            return
+        }
+        #expect(a === b)
+        guard
+            case .string(let name)? = first.last.flatMap({ element -> TemplateValue? in
+                guard case .object(let object) = element else { return nil }
+                return object.child(key: TemplateKeys.number(of: "name"))
+            })
+        else {
+            Issue.record("an item has a name")
+            return
+        }
+        #expect(name == "c")
+    }
+
     @Test func whatItDoesNotCoverIsLeftToSwiftMustache() throws {
         for text in ["{{<part}}{{$b}}x{{/b}}{{/part}}", "{{$b}}x{{/b}}", "{{>*title}}"] {
             #expect(CompiledTemplates(["main": try MustacheTemplate(string: text)]) == nil, "\(text)")

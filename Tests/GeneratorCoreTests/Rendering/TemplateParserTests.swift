@@ -55,6 +55,10 @@ struct TemplateParserTests {
             "{{{ a.b }}}{{& c}}{{ .d }}{{.}}{{first()}}{{count(reversed(items))}}{{}}",
             // Lone braces, a tag at the very end, a CR alone, multibyte text.
             "a { b }} c {{x}}", "é {{x}} ü\r{{y}}\u{2028}z", "x{{",
+            // An ASCII character joined to a combining mark after it is one character: a brace so joined is no
+            // delimiter.
+            "e\u{301} {{x}}\ne\u{301}{{y}}\n", "a {\u{301}{x}} b {{z}}",
+            "\u{1F600}{{x}}\r\n{{#s}}\n\u{1F600}\n{{/s}}\n",
         ]
         for text in texts {
             let nodes = TemplateParser.nodes(of: text)

@@ -1,0 +1,137 @@
+import Foundation
+
+/// Makes the doc comment lines of one document's declarations (`SwiftText.docLines`), each distinct summary or
+/// description text split and wrapped once: a large document repeats the same texts thousands of times (Stripe's
+/// 7,855 one-line descriptions hold 1,333 distinct texts), and splitting and wrapping them was a tenth of its
+/// generation.
+///
+/// The lines are exactly `SwiftText.docLines`'s. Texts are told apart by their UTF-8 bytes, not by `String`
+/// equality, which holds for canonically equivalent texts of different bytes (`é` as one scalar or two) whose
+/// comments must keep their own bytes. Not thread-safe: one presenter uses it on one thread.
+final class DocLinesMaker {
+    /// A text's lines (`SwiftText.lines`) and its paragraph of comment lines: wrapped, each with `///`.
+    struct Paragraph {
+        var lines: [String]
+        var comment: [String]
+    }
+
+    /// A text as a dictionary key, equal to another only with the same UTF-8 bytes.
+    struct TextKey: Hashable {
+        var text: String
+
+        static func == (lhs: TextKey, rhs: TextKey) -> Bool {
+            var left = lhs.text
+            var right = rhs.text
+            return left.withUTF8 { left in
+                right.withUTF8 { right in
+                    left.count == right.count
+                        && (left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
+                }
+            }
+        }
+
+        func hash(into hasher: inout Hasher) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+    }
+
+    private var paragraphs: [TextKey: Paragraph] = [:]
+    /// The comment lines of each `extra` paragraph, by its lines joined with a line feed (which `extra` lines,
+    /// written by the presenter, never hold), the same few for every declaration of a kind.
+    private var extras: [TextKey: [String]] = [:]
+
+    /// The paragraph of a summary or description text, made on first use.
+    func paragraph(_ text: String) -> Paragraph {
+        let key = TextKey(text: text)
+        if let paragraph = paragraphs[key] { return paragraph }
+        let lines = SwiftText.lines(text)
+        let paragraph = Paragraph(lines: lines, comment: Self.comment(lines))
+        paragraphs[key] = paragraph
+        return paragraph
+    }
+
+    /// Lines wrapped (`SwiftText.wrap`), each as a comment line: `/// text`, or `///` for an empty one.
+    static func comment(_ lines: [String]) -> [String] {
+        SwiftText.wrap(lines).map { $0.isEmpty ? "///" : "/// " + $0 }
+    }
+
+    /// `comment(extra)`, made once per distinct paragraph.
+    func extraComment(_ extra: [String]) -> [String] {
+        // Lines joined with a line feed name the paragraph only when no line holds one: otherwise `["a\nb"]` and
+        // `["a", "b"]` would share a key. Such a paragraph is made each time.
+        guard !extra.contains(where: { $0.utf8.contains(UInt8(ascii: "\n")) }) else { return Self.comment(extra) }
+        let key = TextKey(text: extra.joined(separator: "\n"))
+        if let comment = extras[key] { return comment }
+        let comment = Self.comment(extra)
+        extras[key] = comment
+        return comment
+    }
+
+    /// `SwiftText.docLines(summary:description:source:extra:)`.
+    func docLines(summary: String?, description: String?, source: String?, extra: [String] = []) -> [String] {
+        docLines(summary: summary, description: description, sourceLine: source.map(Self.sourceLine), extra: extra)
+    }
+
+    /// `SwiftText.docLines(summary:description:source:extra:)` with the source as a JSON pointer, whose line is
+    /// written from its tokens.
+    func docLines(summary: String?, description: String?, pointer: JSONPointer, extra: [String] = []) -> [String] {
+        docLines(summary: summary, description: description, sourceLine: Self.sourceLine(pointer), extra: extra)
+    }
+
+    private func docLines(summary: String?, description: String?, sourceLine: String?, extra: [String]) -> [String] {
+        var result: [String] = []
+        var summaryLines: [String]?
+        func separate() { if !result.isEmpty { result.append("///") } }
+        if let summary {
+            let paragraph = paragraph(summary)
+            if !paragraph.lines.allSatisfy(\.isEmpty) {
+                summaryLines = paragraph.lines
+                result += paragraph.comment
+            }
+        }
+        if let description {
+            let paragraph = paragraph(description)
+            if !paragraph.lines.allSatisfy(\.isEmpty), paragraph.lines != summaryLines {
+                separate()
+                result += paragraph.comment
+            }
+        }
+        if !extra.isEmpty {
+            separate()
+            result += extraComment(extra)
+        }
+        if let sourceLine {
+            separate()
+            result.append(sourceLine)
+        }
+        return result
+    }
+
+    /// `/// Source: `#/a/b``: `wrap` leaves a line that begins with `Source: ` as it is.
+    static func sourceLine(_ source: String) -> String { "/// Source: `" + SwiftText.sourceText(source) + "`" }
+
+    /// `sourceLine(pointer.description)`, written byte by byte when every token is ASCII (nearly every pointer):
+    /// `~` escaped as `~0`, `/` as `~1` (RFC 6901), and a backquote replaced by `'` (`SwiftText.sourceText`).
+    static func sourceLine(_ pointer: JSONPointer) -> String {
+        var bytes: [UInt8] = Array("/// Source: `#".utf8)
+        for token in pointer.tokens {
+            bytes.append(UInt8(ascii: "/"))
+            for byte in token.utf8 {
+                switch byte {
+                case UInt8(ascii: "~"):
+                    bytes.append(UInt8(ascii: "~"))
+                    bytes.append(UInt8(ascii: "0"))
+                case UInt8(ascii: "/"):
+                    bytes.append(UInt8(ascii: "~"))
+                    bytes.append(UInt8(ascii: "1"))
+                case UInt8(ascii: "`"): bytes.append(UInt8(ascii: "'"))
+                case 0x80...: return sourceLine(pointer.description)
+                default: bytes.append(byte)
+                }
+            }
+        }
+        bytes.append(UInt8(ascii: "`"))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

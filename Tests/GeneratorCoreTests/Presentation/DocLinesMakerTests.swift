@@ -1,0 +1,64 @@
+import Testing
+
+@testable import GeneratorCore
+
+/// `DocLinesMaker` makes exactly `SwiftText.docLines`'s lines, each distinct text once, telling texts apart by
+/// their bytes.
+@Suite struct DocLinesMakerTests {
+    @Test func linesAreSwiftTextsParagraphsSeparated() {
+        let maker = DocLinesMaker()
+        let lines = maker.docLines(
+            summary: "A pet.", description: "Its name\r\nand\tkind.", pointer: JSONPointer(["components", "Pet"]),
+            extra: ["Read-only."])
+        #expect(
+            lines == [
+                "/// A pet.", "///", "/// Its name", "/// and    kind.", "///", "/// Read-only.", "///",
+                "/// Source: `#/components/Pet`",
+            ])
+        // A description with the summary's lines is left out; an empty summary leaves no paragraph.
+        #expect(
+            maker.docLines(summary: "Same.", description: "Same.\n", source: nil) == ["/// Same."])
+        #expect(maker.docLines(summary: " \n", description: "Text.", source: nil) == ["/// Text."])
+        #expect(maker.docLines(summary: nil, description: nil, source: nil).isEmpty)
+    }
+
+    @Test func aRepeatedTextGivesTheSameLinesAndALongOneIsWrapped() {
+        let maker = DocLinesMaker()
+        // 21 words of 4 letters: 104 characters with spaces, wrapped after the 20th word (99 characters).
+        let text = Array(repeating: "word", count: 21).joined(separator: " ")
+        let wrapped = ["/// " + Array(repeating: "word", count: 20).joined(separator: " "), "/// word"]
+        for _ in 0..<2 {
+            #expect(maker.docLines(summary: text, description: nil, source: nil) == wrapped)
+            #expect(maker.docLines(summary: nil, description: nil, source: nil, extra: [text]) == wrapped)
+        }
+        // Two extra paragraphs that join to the same text keep their own lines.
+        #expect(maker.extraComment(["a", "b"]) == ["/// a", "/// b"])
+        #expect(maker.extraComment(["a\nb"]) == ["/// a\nb"])
+    }
+
+    /// `é` as one scalar (C3 A9) and as `e` and a combining acute (65 CC 81) are equal `String`s; each comment
+    /// keeps its own bytes.
+    @Test func canonicallyEquivalentTextsKeepTheirBytes() {
+        let maker = DocLinesMaker()
+        let composed = "Caf\u{E9}."
+        let decomposed = "Cafe\u{301}."
+        #expect(composed == decomposed)
+        let first = maker.docLines(summary: composed, description: nil, source: nil)
+        let second = maker.docLines(summary: decomposed, description: nil, source: nil)
+        #expect(Array(first[0].utf8) == Array("/// Caf".utf8) + [0xC3, 0xA9, 0x2E])
+        #expect(Array(second[0].utf8) == Array("/// Cafe".utf8) + [0xCC, 0x81, 0x2E])
+    }
+
+    /// The source line from a pointer's tokens: `~` as `~0`, `/` as `~1`, a backquote as `'`; the same as through
+    /// the pointer's text, for ASCII tokens and others.
+    @Test func sourceLinesEscapeTokens() {
+        let pointer = JSONPointer(["paths", "/v1/charges", "get", "a~b`c"])
+        #expect(DocLinesMaker.sourceLine(pointer) == "/// Source: `#/paths/~1v1~1charges/get/a~0b'c`")
+        #expect(DocLinesMaker.sourceLine(JSONPointer([])) == "/// Source: `#`")
+        let accented = JSONPointer(["components", "Caf\u{E9}`/"])
+        #expect(DocLinesMaker.sourceLine(accented) == "/// Source: `#/components/Caf\u{E9}'~1`")
+        #expect(
+            SwiftText.docLines(summary: nil, description: nil, source: pointer.description)
+                == [DocLinesMaker.sourceLine(pointer)])
+    }
+}
