@@ -1,11 +1,11 @@
 import Foundation
 
-/// Makes the doc comment lines of one document's declarations (`SwiftText.docLines`), each distinct summary or
-/// description text split and wrapped once: a large document repeats the same texts thousands of times (Stripe's
+/// Makes the doc comment lines of one document's declarations (paragraphs split at every line break, wrapped
+/// by `SwiftText.wrap`), each distinct summary or description text split and wrapped once: a large document repeats the same texts thousands of times (Stripe's
 /// 7,855 one-line descriptions hold 1,333 distinct texts), and splitting and wrapping them was a tenth of its
 /// generation.
 ///
-/// The lines are exactly `SwiftText.docLines`'s. Texts are told apart by their UTF-8 bytes, not by `String`
+/// `SwiftText.docLines` is one call's worth of it. Texts are told apart by their UTF-8 bytes, not by `String`
 /// equality, which holds for canonically equivalent texts of different bytes (`é` as one scalar or two) whose
 /// comments must keep their own bytes. Not thread-safe: one presenter uses it on one thread.
 final class DocLinesMaker {
@@ -68,12 +68,13 @@ final class DocLinesMaker {
         return comment
     }
 
-    /// `SwiftText.docLines(summary:description:source:extra:)`.
+    /// `///` lines for a summary, a description, extra paragraphs and the source pointer, a `///` line between
+    /// paragraphs; a description with the summary's lines is left out.
     func docLines(summary: String?, description: String?, source: String?, extra: [String] = []) -> [String] {
         docLines(summary: summary, description: description, sourceLine: source.map(Self.sourceLine), extra: extra)
     }
 
-    /// `SwiftText.docLines(summary:description:source:extra:)` with the source as a JSON pointer, whose line is
+    /// `docLines(summary:description:source:extra:)` with the source as a JSON pointer, whose line is
     /// written from its tokens.
     func docLines(summary: String?, description: String?, pointer: JSONPointer, extra: [String] = []) -> [String] {
         docLines(summary: summary, description: description, sourceLine: Self.sourceLine(pointer), extra: extra)

@@ -3,22 +3,10 @@
 enum SwiftText {
     /// `///` lines for a summary and a description, followed by the source pointer. Lines are split at every
     /// line break Swift or an editor recognises (LF, CR, CRLF, NEL, U+2028, U+2029, VT, FF), so no text can
-    /// leave the comment; other control characters are dropped.
+    /// leave the comment; other control characters are dropped. The lines are `DocLinesMaker`'s, made for one
+    /// call (the presenter keeps one maker for a whole document, so that each distinct text is wrapped once).
     static func docLines(summary: String?, description: String?, source: String?, extra: [String] = []) -> [String] {
-        var paragraphs: [[String]] = []
-        if let summary = summary.map(lines), !summary.allSatisfy(\.isEmpty) { paragraphs.append(summary) }
-        if let description = description.map(lines), !description.allSatisfy(\.isEmpty), description != paragraphs.first
-        {
-            paragraphs.append(description)
-        }
-        if !extra.isEmpty { paragraphs.append(extra) }
-        if let source { paragraphs.append(["Source: `\(sourceText(source))`"]) }
-        var result: [String] = []
-        for (index, paragraph) in paragraphs.enumerated() {
-            if index > 0 { result.append("///") }
-            result += wrap(paragraph).map { $0.isEmpty ? "///" : "/// " + $0 }
-        }
-        return result
+        DocLinesMaker().docLines(summary: summary, description: description, source: source, extra: extra)
     }
 
     /// A source pointer with its backquotes replaced, so that it stays one code span. Foundation's replacement

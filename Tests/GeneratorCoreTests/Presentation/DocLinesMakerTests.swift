@@ -2,7 +2,7 @@ import Testing
 
 @testable import GeneratorCore
 
-/// `DocLinesMaker` makes exactly `SwiftText.docLines`'s lines, each distinct text once, telling texts apart by
+/// `DocLinesMaker` makes doc comment paragraphs, each distinct text once, telling texts apart by
 /// their bytes.
 @Suite struct DocLinesMakerTests {
     @Test func linesAreSwiftTextsParagraphsSeparated() {
