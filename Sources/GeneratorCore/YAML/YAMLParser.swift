@@ -144,10 +144,13 @@ private struct TreeBuilder {
         var items: [YAMLNode] = []
         var pairs: [YAMLPair] = []
         var pendingKey: YAMLNode?
-        /// The marks of the keys so far by identity (see `keyIdentity`), once the mapping has more than
-        /// `TreeBuilder.scannedKeyCount` keys; until then its few keys are compared one by one (no text is built
-        /// and nothing is hashed for the many small mappings of a document).
-        var keyMarks: [String: SourceMark] = [:]
+        /// The positions in `pairs` of the scalar keys so far by text, and of the other keys by identity (see
+        /// `keyIdentity`), once the mapping has more than `TreeBuilder.scannedKeyCount` keys; until then its few keys
+        /// are compared one by one (no text is built and nothing is hashed for the many small mappings of a
+        /// document). Scalar keys are hashed by their text as it is (no identity text is built for them): a scalar
+        /// key never has a collection's identity.
+        var scalarKeyPositions: [String: Int] = [:]
+        var otherKeyPositions: [String: Int] = [:]
         /// The number of nodes this collection stands for once every alias inside it is expanded.
         var weight = 1
     }
@@ -268,12 +271,28 @@ private struct TreeBuilder {
             return nil
         }
         if count == scannedKeyCount {
-            for pair in frame.pairs { frame.keyMarks[keyIdentity(pair.key)] = pair.key.mark }
+            frame.scalarKeyPositions.reserveCapacity(4 * scannedKeyCount)
+            for (position, pair) in frame.pairs.enumerated() { record(pair.key, at: position, in: &frame) }
         }
-        let identity = keyIdentity(key)
-        if let first = frame.keyMarks[identity] { return first }
-        frame.keyMarks[identity] = key.mark
+        let earlier: Int?
+        if case .scalar(let scalar) = key.kind {
+            earlier = frame.scalarKeyPositions[scalar.text]
+        } else {
+            earlier = frame.otherKeyPositions[keyIdentity(key)]
+        }
+        if let earlier { return frame.pairs[earlier].key.mark }
+        // The key becomes the mapping's next pair once its value is added.
+        record(key, at: count, in: &frame)
         return nil
+    }
+
+    /// Indexes a key of the mapping as the one of its pair at `position`.
+    static func record(_ key: YAMLNode, at position: Int, in frame: inout Frame) {
+        if case .scalar(let scalar) = key.kind {
+            frame.scalarKeyPositions[scalar.text] = position
+        } else {
+            frame.otherKeyPositions[keyIdentity(key)] = position
+        }
     }
 
     /// Two keys are duplicates when they are scalars with the same text, or collections with the same content.
