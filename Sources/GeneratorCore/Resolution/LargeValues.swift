@@ -14,93 +14,131 @@ enum LargeValues {
     /// The most stored values a struct property's or union's type may hold inline.
     static let limit = 16
 
-    static func box(in declarations: [IR.TypeDeclaration]) -> [IR.TypeDeclaration] {
-        let byName = Dictionary(declarations.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        var decided: [String: IR.TypeDeclaration] = [:]
-        var costs: [String: Int] = [:]
+    static func box(in declarations: consuming [IR.TypeDeclaration]) -> [IR.TypeDeclaration] {
+        // Declarations are numbered (by position) and changed in place: nothing below copies a declaration, and each
+        // name is hashed once per reference to it. A name declared twice (never, in practice) is decided by its first
+        // declaration, whose result every declaration of the name gets.
+        var result = declarations
+        var positionOfName: [String: Int] = [:]
+        positionOfName.reserveCapacity(result.count)
+        var duplicates: [(position: Int, first: Int)] = []
+        var isFirst = [Bool](repeating: true, count: result.count)
+        for position in result.indices {
+            let name = result[position].name
+            if let first = positionOfName[name] {
+                duplicates.append((position, first))
+                isFirst[position] = false
+            } else {
+                positionOfName[name] = position
+            }
+        }
+        let undecided = -1
+        /// For each declaration (its first position), the stored values a copy of it copies, once decided.
+        var costs = [Int](repeating: undecided, count: result.count)
+
+        /// The position of the declaration a declared type names.
+        func targetPosition(of type: IR.TypeUsage) -> Int? {
+            guard case .declared(let name) = type else { return nil }
+            return positionOfName[name]
+        }
 
         /// The stored values a copy of a value of `type` copies (a declaration not decided yet, which only a
         /// cycle `RecursiveTypes` left could cause, counts as one).
         func cost(of type: IR.TypeUsage) -> Int {
-            guard case .declared(let name) = type else { return 1 }
-            return costs[name] ?? 1
+            guard let position = targetPosition(of: type), costs[position] != undecided else { return 1 }
+            return costs[position]
         }
 
-        /// The declaration with its large members boxed, and the stored values it then holds; the declarations
-        /// it holds inline are decided first.
-        func decide(_ declaration: IR.TypeDeclaration) -> (IR.TypeDeclaration, Int) {
-            switch declaration {
-            case .structure(var structure):
+        /// Boxes the declaration's large members in place, and returns the stored values it then holds; the
+        /// declarations it holds inline are decided first.
+        func decide(_ position: Int) -> Int {
+            switch result[position] {
+            case .structure(let structure):
                 var total = structure.additionalProperties == nil ? 0 : 1
+                var boxed: [Int] = []
                 for index in structure.properties.indices {
-                    let property = structure.properties[index]
-                    if property.isIndirect || property.constant != nil {
-                        total += property.isIndirect ? 1 : 0
+                    let isIndirect = structure.properties[index].isIndirect
+                    if isIndirect || structure.properties[index].constant != nil {
+                        total += isIndirect ? 1 : 0
                         continue
                     }
-                    let inline = cost(of: property.type)
-                    if inline > limit, case .declared = property.type {
-                        structure.properties[index].isIndirect = true
+                    let type = structure.properties[index].type
+                    let inline = cost(of: type)
+                    if inline > limit, case .declared = type {
+                        boxed.append(index)
                         total += 1
                     } else {
                         total += inline
                     }
                 }
-                return (.structure(structure), max(total, 1))
-            case .union(var union):
-                if union.isIndirect { return (declaration, 1) }
-                let total = union.members.reduce(0) { $0 + cost(of: $1.type) }
+                if !boxed.isEmpty {
+                    var changed = structure
+                    for index in boxed { changed.properties[index].isIndirect = true }
+                    result[position] = .structure(changed)
+                }
+                return max(total, 1)
+            case .union(let union):
+                if union.isIndirect { return 1 }
+                let total = union.members.indices.reduce(0) { $0 + cost(of: union.members[$1].type) }
                 // A union kept as a struct of every member (`keepsEveryMember`) has no enum to make indirect.
                 if total > limit, !union.keepsEveryMember {
-                    union.isIndirect = true
-                    return (.union(union), 1)
+                    var changed = union
+                    changed.isIndirect = true
+                    result[position] = .union(changed)
+                    return 1
                 }
-                return (.union(union), max(total, 1))
+                return max(total, 1)
             case .alias(let alias):
-                return (declaration, cost(of: alias.target))
+                return cost(of: alias.target)
             case .enumeration:
-                return (declaration, 1)
+                return 1
             }
         }
 
-        /// The declarations a declaration holds inline, whose size counts in its own.
-        func inlineTargets(of declaration: IR.TypeDeclaration) -> [String] {
-            func target(_ type: IR.TypeUsage) -> String? {
-                if case .declared(let name) = type { return name }
-                return nil
-            }
-            switch declaration {
+        /// The positions of the declarations a declaration holds inline, whose size counts in its own.
+        func inlineTargets(of position: Int) -> [Int] {
+            var targets: [Int] = []
+            switch result[position] {
             case .structure(let structure):
-                return structure.properties.filter { !$0.isIndirect && $0.constant == nil }.compactMap {
-                    target($0.type)
+                for index in structure.properties.indices
+                where !structure.properties[index].isIndirect && structure.properties[index].constant == nil {
+                    if let target = targetPosition(of: structure.properties[index].type) { targets.append(target) }
                 }
-            case .union(let union): return union.isIndirect ? [] : union.members.compactMap { target($0.type) }
-            case .alias(let alias): return target(alias.target).map { [$0] } ?? []
-            case .enumeration: return []
+            case .union(let union):
+                guard !union.isIndirect else { break }
+                for index in union.members.indices {
+                    if let target = targetPosition(of: union.members[index].type) { targets.append(target) }
+                }
+            case .alias(let alias):
+                if let target = targetPosition(of: alias.target) { targets.append(target) }
+            case .enumeration:
+                break
             }
+            return targets
         }
 
         // Depth first, without recursion so that long chains of nested schemas cannot overflow the stack: each
-        // declaration is decided after the ones it holds inline.
-        for root in declarations where costs[root.name] == nil {
-            var stack: [(name: String, expanded: Bool)] = [(root.name, false)]
-            var onPath: Set<String> = []
-            while let (name, expanded) = stack.popLast() {
-                guard costs[name] == nil, let declaration = byName[name] else { continue }
+        // declaration is decided after the ones it holds inline. Every path ends where it started, so `onPath` is
+        // all false again after each root.
+        var onPath = [Bool](repeating: false, count: result.count)
+        for root in result.indices where isFirst[root] && costs[root] == undecided {
+            var stack: [(position: Int, expanded: Bool)] = [(root, false)]
+            while let (position, expanded) = stack.popLast() {
+                guard costs[position] == undecided else { continue }
                 if expanded {
-                    onPath.remove(name)
-                    let (result, total) = decide(declaration)
-                    decided[name] = result
-                    costs[name] = total
+                    onPath[position] = false
+                    costs[position] = decide(position)
                     continue
                 }
-                guard onPath.insert(name).inserted else { continue }
-                stack.append((name, true))
-                for target in inlineTargets(of: declaration) where costs[target] == nil && !onPath.contains(target) {
+                guard !onPath[position] else { continue }
+                onPath[position] = true
+                stack.append((position, true))
+                for target in inlineTargets(of: position) where costs[target] == undecided && !onPath[target] {
                     stack.append((target, false))
                 }
             }
         }
-        return declarations.map { decided[$0.name] ?? $0 }
+        for (position, first) in duplicates { result[position] = result[first] }
+        return result
     }
 }

@@ -3,45 +3,139 @@
 /// and marks where indirection is needed: such properties are stored out of line and such unions become
 /// `indirect` enums.
 enum RecursiveTypes {
-    static func breakCycles(in declarations: [IR.TypeDeclaration]) -> [IR.TypeDeclaration] {
-        let component = stronglyConnectedComponents(declarations)
-        var selfContaining: Set<String> = []
-        for declaration in declarations {
-            let name = declaration.name
-            if holdsDirectly(declaration, name) { selfContaining.insert(name) }
+    static func breakCycles(in declarations: consuming [IR.TypeDeclaration]) -> [IR.TypeDeclaration] {
+        var result = declarations
+        let graph = Graph(result)
+        let (components, componentCount) = graph.stronglyConnectedComponents()
+        var selfContaining = [Bool](repeating: false, count: graph.names.count)
+        var sizes = [Int](repeating: 0, count: componentCount)
+        for node in graph.names.indices { sizes[components[node]] += 1 }
+        for position in result.indices
+        where holdsDirectly(result[position], graph.names[graph.nodeOfPosition[position]]) {
+            selfContaining[graph.nodeOfPosition[position]] = true
         }
-        var sizes: [Int: Int] = [:]
-        for (_, id) in component { sizes[id, default: 0] += 1 }
-        func isRecursive(_ name: String) -> Bool {
-            guard let id = component[name] else { return false }
-            return sizes[id, default: 0] > 1 || selfContaining.contains(name)
-        }
-        func sameComponent(_ a: String, _ b: String) -> Bool {
-            guard let first = component[a], let second = component[b] else { return false }
-            return first == second && isRecursive(a)
-        }
-        // Only declarations on a cycle change; the others are returned as they are (a struct copied to be changed
+        func isRecursive(_ node: Int) -> Bool { sizes[components[node]] > 1 || selfContaining[node] }
+        // Only declarations on a cycle change, in place; the others stay as they are (a struct copied to be changed
         // would copy its properties too).
-        return declarations.map { declaration in
-            switch declaration {
-            case .structure(var structure):
-                guard isRecursive(structure.name) else { return declaration }
+        for position in result.indices {
+            let node = graph.nodeOfPosition[position]
+            switch result[position] {
+            case .structure(let structure):
+                guard isRecursive(node) else { continue }
+                var changed = structure
                 for index in structure.properties.indices {
                     if case .declared(let target) = structure.properties[index].type,
-                        sameComponent(structure.name, target)
+                        let targetNode = graph.nodeOfName[target], components[targetNode] == components[node]
                     {
-                        structure.properties[index].isIndirect = true
+                        changed.properties[index].isIndirect = true
                     }
                 }
-                return .structure(structure)
-            case .union(var union):
-                let isIndirect = isRecursive(union.name)
-                guard union.isIndirect != isIndirect else { return declaration }
-                union.isIndirect = isIndirect
-                return .union(union)
+                result[position] = .structure(changed)
+            case .union(let union):
+                let isIndirect = isRecursive(node)
+                guard union.isIndirect != isIndirect else { continue }
+                var changed = union
+                changed.isIndirect = isIndirect
+                result[position] = .union(changed)
             case .enumeration, .alias:
-                return declaration
+                continue
             }
+        }
+        return result
+    }
+
+    /// The declarations' by-value references as a graph: each distinct name is a node, numbered in order of first
+    /// appearance; a name declared twice has the edges of its first declaration.
+    struct Graph {
+        var nodeOfName: [String: Int] = [:]
+        var names: [String] = []
+        var nodeOfPosition: [Int] = []
+        /// For each node, the nodes its first declaration holds by value (`directTargets(of:)`), in order.
+        var edges: [[Int]] = []
+
+        init(_ declarations: [IR.TypeDeclaration]) {
+            nodeOfName.reserveCapacity(declarations.count)
+            var firstPositions: [Int] = []
+            for position in declarations.indices {
+                let name = declarations[position].name
+                if let node = nodeOfName[name] {
+                    nodeOfPosition.append(node)
+                    continue
+                }
+                nodeOfName[name] = names.count
+                nodeOfPosition.append(names.count)
+                names.append(name)
+                firstPositions.append(position)
+            }
+            edges = firstPositions.map { position in
+                // The same targets as `directTargets(of:)`, read in place (without copying each property).
+                var targets: [Int] = []
+                func add(_ type: IR.TypeUsage) {
+                    if case .declared(let name) = type, let node = nodeOfName[name] { targets.append(node) }
+                }
+                switch declarations[position] {
+                case .structure(let structure):
+                    for index in structure.properties.indices { add(structure.properties[index].type) }
+                case .union(let union):
+                    for index in union.members.indices { add(union.members[index].type) }
+                case .alias(let alias): add(alias.target)
+                case .enumeration: break
+                }
+                return targets
+            }
+        }
+
+        /// Tarjan's algorithm, without recursion so that long chains cannot overflow the stack.
+        /// - Returns: for each node, the number of its strongly connected component; and how many there are.
+        func stronglyConnectedComponents() -> (components: [Int], count: Int) {
+            let unvisited = -1
+            var index = 0
+            var indices = [Int](repeating: unvisited, count: names.count)
+            var lowLinks = [Int](repeating: 0, count: names.count)
+            var onStack = [Bool](repeating: false, count: names.count)
+            var stack: [Int] = []
+            var components = [Int](repeating: 0, count: names.count)
+            var componentCount = 0
+            for root in names.indices where indices[root] == unvisited {
+                // Each frame: a node and the position of the next edge to follow.
+                var frames: [(node: Int, next: Int)] = [(root, 0)]
+                indices[root] = index
+                lowLinks[root] = index
+                index += 1
+                stack.append(root)
+                onStack[root] = true
+                while let frame = frames.last {
+                    let targets = edges[frame.node]
+                    if frame.next < targets.count {
+                        frames[frames.count - 1].next += 1
+                        let target = targets[frame.next]
+                        if indices[target] == unvisited {
+                            indices[target] = index
+                            lowLinks[target] = index
+                            index += 1
+                            stack.append(target)
+                            onStack[target] = true
+                            frames.append((target, 0))
+                        } else if onStack[target] {
+                            lowLinks[frame.node] = min(lowLinks[frame.node], indices[target])
+                        }
+                        continue
+                    }
+                    frames.removeLast()
+                    if let parent = frames.last {
+                        lowLinks[parent.node] = min(lowLinks[parent.node], lowLinks[frame.node])
+                    }
+                    if lowLinks[frame.node] == indices[frame.node] {
+                        while let member = stack.popLast() {
+                            onStack[member] = false
+                            components[member] = componentCount
+                            if member == frame.node { break }
+                        }
+                        componentCount += 1
+                    }
+                }
+            }
+            return (components, componentCount)
         }
     }
 
@@ -74,69 +168,10 @@ enum RecursiveTypes {
         }
     }
 
-    /// Tarjan's algorithm, without recursion so that long chains cannot overflow the stack.
+    /// Tarjan's algorithm (`Graph.stronglyConnectedComponents()`).
     /// - Returns: for each declaration name, the number of its strongly connected component.
     static func stronglyConnectedComponents(_ declarations: [IR.TypeDeclaration]) -> [String: Int] {
-        // Each distinct name is a node, numbered in order of first appearance; a name declared twice has the edges of
-        // its first declaration. The search below works on node numbers (no string is hashed in it).
-        var nodeOfName: [String: Int] = [:]
-        var names: [String] = []
-        var firstDeclarations: [Int] = []
-        for (position, declaration) in declarations.enumerated() {
-            let name = declaration.name
-            guard nodeOfName[name] == nil else { continue }
-            nodeOfName[name] = names.count
-            names.append(name)
-            firstDeclarations.append(position)
-        }
-        let edges = firstDeclarations.map { directTargets(of: declarations[$0]).compactMap { nodeOfName[$0] } }
-        let unvisited = -1
-        var index = 0
-        var indices = [Int](repeating: unvisited, count: names.count)
-        var lowLinks = [Int](repeating: 0, count: names.count)
-        var onStack = [Bool](repeating: false, count: names.count)
-        var stack: [Int] = []
-        var components = [Int](repeating: 0, count: names.count)
-        var componentCount = 0
-        for root in names.indices where indices[root] == unvisited {
-            // Each frame: a node and the position of the next edge to follow.
-            var frames: [(node: Int, next: Int)] = [(root, 0)]
-            indices[root] = index
-            lowLinks[root] = index
-            index += 1
-            stack.append(root)
-            onStack[root] = true
-            while let frame = frames.last {
-                let targets = edges[frame.node]
-                if frame.next < targets.count {
-                    frames[frames.count - 1].next += 1
-                    let target = targets[frame.next]
-                    if indices[target] == unvisited {
-                        indices[target] = index
-                        lowLinks[target] = index
-                        index += 1
-                        stack.append(target)
-                        onStack[target] = true
-                        frames.append((target, 0))
-                    } else if onStack[target] {
-                        lowLinks[frame.node] = min(lowLinks[frame.node], indices[target])
-                    }
-                    continue
-                }
-                frames.removeLast()
-                if let parent = frames.last {
-                    lowLinks[parent.node] = min(lowLinks[parent.node], lowLinks[frame.node])
-                }
-                if lowLinks[frame.node] == indices[frame.node] {
-                    while let member = stack.popLast() {
-                        onStack[member] = false
-                        components[member] = componentCount
-                        if member == frame.node { break }
-                    }
-                    componentCount += 1
-                }
-            }
-        }
-        return Dictionary(uniqueKeysWithValues: zip(names, components))
+        let graph = Graph(declarations)
+        return Dictionary(uniqueKeysWithValues: zip(graph.names, graph.stronglyConnectedComponents().components))
     }
 }
