@@ -21,30 +21,83 @@ struct DecodingContext {
 /// A JSON pointer into the document (RFC 6901), written as a URI fragment: `#/components/schemas/Pet`.
 public struct JSONPointer: Hashable, Sendable, CustomStringConvertible, Comparable {
     /// The unescaped reference tokens, in order.
-    public var tokens: [String]
+    public var tokens: [String] {
+        didSet { digest = Self.digest(of: tokens) }
+    }
 
-    public init(_ tokens: [String] = []) { self.tokens = tokens }
+    /// A 64-bit FNV-1a digest of the tokens, kept with them and extended token by token (`appending`): pointers are
+    /// dictionary and set keys thousands of times in a large document, and hashing one then costs one word instead
+    /// of every token's bytes (again at each rehash as the dictionary grows). Equal pointers have equal digests.
+    private(set) var digest: UInt64
+
+    public init(_ tokens: [String] = []) {
+        self.tokens = tokens
+        digest = Self.digest(of: tokens)
+    }
+
+    private init(tokens: [String], digest: UInt64) {
+        self.tokens = tokens
+        self.digest = digest
+    }
+
+    static let emptyDigest: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// The digest of `tokens`: FNV-1a over each token's UTF-8 bytes in Unicode normalization form C (Swift's
+    /// strings are equal when canonically equivalent: `"e\u{301}" == "é"`, and so must their digests be), each
+    /// followed by 0xFF (a byte UTF-8 never holds), so that `["ab", "c"]` and `["a", "bc"]` differ.
+    static func digest(of tokens: [String]) -> UInt64 {
+        tokens.reduce(emptyDigest) { digest(extending: $0, with: $1) }
+    }
+
+    /// `digest` of a pointer's tokens followed by `token`.
+    static func digest(extending digest: UInt64, with token: String) -> UInt64 {
+        let prime: UInt64 = 0x0000_0100_0000_01b3
+        var result = digest
+        for byte in token.utf8 {
+            // ASCII is its own normal form; any other text is normalized first (rare in pointers).
+            guard byte < 0x80 else { return extending(digest, withNormalized: token) }
+            result = (result ^ UInt64(byte)) &* prime
+        }
+        return (result ^ 0xFF) &* prime
+    }
+
+    private static func extending(_ digest: UInt64, withNormalized token: String) -> UInt64 {
+        let prime: UInt64 = 0x0000_0100_0000_01b3
+        var result = digest
+        for byte in token.precomposedStringWithCanonicalMapping.utf8 { result = (result ^ UInt64(byte)) &* prime }
+        return (result ^ 0xFF) &* prime
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(digest) }
+
+    public static func == (lhs: JSONPointer, rhs: JSONPointer) -> Bool {
+        lhs.digest == rhs.digest && lhs.tokens == rhs.tokens
+    }
 
     /// Parses a fragment such as `#/components/schemas/Pet` (the leading `#` is required).
     public init?(fragment: String) {
         guard fragment.hasPrefix("#") else { return nil }
         let body = fragment.dropFirst()
         if body.isEmpty {
-            self.tokens = []
+            self.init([])
             return
         }
         guard body.hasPrefix("/") else { return nil }
         let decoded = body.removingPercentEncodingIfValid
-        self.tokens = decoded.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map {
+        let tokens = decoded.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map {
             // A token without `~` has nothing to unescape (Foundation's replacement costs a few percent of a large
             // document's generation).
             guard $0.utf8.contains(UInt8(ascii: "~")) else { return String($0) }
             return $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
         }
+        self.init(tokens)
     }
 
-    public func appending(_ token: String) -> JSONPointer { JSONPointer(tokens + [token]) }
-    public func appending(_ index: Int) -> JSONPointer { JSONPointer(tokens + [String(index)]) }
+    public func appending(_ token: String) -> JSONPointer {
+        JSONPointer(tokens: tokens + [token], digest: Self.digest(extending: digest, with: token))
+    }
+
+    public func appending(_ index: Int) -> JSONPointer { appending(String(index)) }
 
     public var description: String {
         var result = "#"
