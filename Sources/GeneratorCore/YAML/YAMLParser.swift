@@ -141,10 +141,11 @@ private struct TreeBuilder {
         var kind: CollectionKind
         var mark: SourceMark
         var anchor: String?
-        var items: [YAMLNode] = []
-        var pairs: [YAMLPair] = []
-        var pendingKey: YAMLNode?
-        /// The positions in `pairs` of the scalar keys so far by text, and of the other keys by identity (see
+        /// Where the collection's children start in `TreeBuilder.children`.
+        var start: Int
+        /// Whether one of the mapping's keys is a plain `<<` (a merge key, expanded when the mapping closes).
+        var hasMergeKey = false
+        /// The pair numbers of the scalar keys so far by text, and of the other keys by identity (see
         /// `keyIdentity`), once the mapping has more than `TreeBuilder.scannedKeyCount` keys; until then its few keys
         /// are compared one by one (no text is built and nothing is hashed for the many small mappings of a
         /// document). Scalar keys are hashed by their text as it is (no identity text is built for them): a scalar
@@ -156,24 +157,45 @@ private struct TreeBuilder {
     }
 
     var stack: [Frame] = []
+    /// The children of every open collection, the innermost collection's last: a sequence's items, a mapping's keys
+    /// and values alternately (a key waiting for its value last). A collection's array is made once, at its exact
+    /// size, when it closes (instead of growing, and reallocating, with each child).
+    var children: [YAMLNode] = []
     var root: YAMLNode?
     var anchors: [String: (YAMLNode, Int)] = [:]
     var aliasExpansion = 0
+
+    init() {
+        children.reserveCapacity(1024)
+    }
 
     mutating func open(_ kind: CollectionKind, at mark: SourceMark, anchor: String?) throws(YAMLError) {
         guard stack.count < YAMLParser.maximumDepth else {
             throw YAMLError(
                 message: "nesting deeper than \(YAMLParser.maximumDepth) levels is not supported", mark: mark)
         }
-        stack.append(Frame(kind: kind, mark: mark, anchor: anchor))
+        stack.append(Frame(kind: kind, mark: mark, anchor: anchor, start: children.count))
     }
 
     mutating func close() throws(YAMLError) {
         let frame = stack.removeLast()
         let node: YAMLNode
         switch frame.kind {
-        case .mapping: node = YAMLNode(.mapping(try Self.applyingMergeKeys(frame.pairs)), mark: frame.mark)
-        case .sequence: node = YAMLNode(.sequence(frame.items), mark: frame.mark)
+        case .mapping:
+            // libyaml ends a mapping only after the value of its last key (an empty value is an empty scalar).
+            var pairs: [YAMLPair] = []
+            pairs.reserveCapacity((children.count - frame.start) / 2)
+            var index = frame.start
+            while index + 1 < children.count {
+                pairs.append(YAMLPair(key: children[index], value: children[index + 1]))
+                index += 2
+            }
+            children.removeSubrange(frame.start...)
+            node = YAMLNode(.mapping(frame.hasMergeKey ? try Self.applyingMergeKeys(pairs) : pairs), mark: frame.mark)
+        case .sequence:
+            let items = Array(children[frame.start...])
+            children.removeSubrange(frame.start...)
+            node = YAMLNode(.sequence(items), mark: frame.mark)
         }
         try add(node, weight: frame.weight, anchor: frame.anchor)
     }
@@ -231,24 +253,21 @@ private struct TreeBuilder {
             root = node
             return
         }
-        stack[stack.count - 1].weight += weight
-        switch stack[stack.count - 1].kind {
-        case .sequence:
-            stack[stack.count - 1].items.append(node)
-        case .mapping:
-            if let key = stack[stack.count - 1].pendingKey {
-                stack[stack.count - 1].pairs.append(YAMLPair(key: key, value: node))
-                stack[stack.count - 1].pendingKey = nil
-            } else {
-                if let first = Self.earlierKeyMark(of: node, in: &stack[stack.count - 1]) {
-                    throw YAMLError(
-                        message:
-                            "duplicate mapping key '\(Self.keyText(node))'; the first is at line \(first.line), column \(first.column)",
-                        mark: node.mark)
-                }
-                stack[stack.count - 1].pendingKey = node
+        let top = stack.count - 1
+        stack[top].weight += weight
+        if stack[top].kind == .mapping, (children.count - stack[top].start) % 2 == 0 {
+            // A key.
+            if let first = Self.earlierKeyMark(of: node, in: &stack[top], children: children) {
+                throw YAMLError(
+                    message:
+                        "duplicate mapping key '\(Self.keyText(node))'; the first is at line \(first.line), column \(first.column)",
+                    mark: node.mark)
+            }
+            if !stack[top].hasMergeKey, case .scalar(let scalar) = node.kind, scalar.isPlain, scalar.text == "<<" {
+                stack[top].hasMergeKey = true
             }
         }
+        children.append(node)
     }
 
     /// How many keys a mapping's keys are compared with one by one before they are indexed by identity.
@@ -256,23 +275,30 @@ private struct TreeBuilder {
 
     /// The mark of the mapping's earlier key that duplicates `key`, if any; otherwise records `key` (when the
     /// mapping's keys are indexed) and returns `nil`.
-    static func earlierKeyMark(of key: YAMLNode, in frame: inout Frame) -> SourceMark? {
-        let count = frame.pairs.count
+    /// - Parameter children: `TreeBuilder.children`, whose last values from `frame.start` on are the mapping's keys
+    ///   and values so far.
+    static func earlierKeyMark(of key: YAMLNode, in frame: inout Frame, children: [YAMLNode]) -> SourceMark? {
+        let start = frame.start
+        let count = (children.count - start) / 2
         if count < scannedKeyCount {
             // A few keys: compared one by one, scalars by their text (as their identities would be).
             if case .scalar(let scalar) = key.kind {
-                for pair in frame.pairs {
-                    if case .scalar(let other) = pair.key.kind, other.text == scalar.text { return pair.key.mark }
+                for pair in 0..<count {
+                    if case .scalar(let other) = children[start + 2 * pair].kind, other.text == scalar.text {
+                        return children[start + 2 * pair].mark
+                    }
                 }
             } else {
                 let identity = keyIdentity(key)
-                for pair in frame.pairs where keyIdentity(pair.key) == identity { return pair.key.mark }
+                for pair in 0..<count where keyIdentity(children[start + 2 * pair]) == identity {
+                    return children[start + 2 * pair].mark
+                }
             }
             return nil
         }
         if count == scannedKeyCount {
             frame.scalarKeyPositions.reserveCapacity(4 * scannedKeyCount)
-            for (position, pair) in frame.pairs.enumerated() { record(pair.key, at: position, in: &frame) }
+            for pair in 0..<count { record(children[start + 2 * pair], at: pair, in: &frame) }
         }
         let earlier: Int?
         if case .scalar(let scalar) = key.kind {
@@ -280,13 +306,13 @@ private struct TreeBuilder {
         } else {
             earlier = frame.otherKeyPositions[keyIdentity(key)]
         }
-        if let earlier { return frame.pairs[earlier].key.mark }
+        if let earlier { return children[start + 2 * earlier].mark }
         // The key becomes the mapping's next pair once its value is added.
         record(key, at: count, in: &frame)
         return nil
     }
 
-    /// Indexes a key of the mapping as the one of its pair at `position`.
+    /// Indexes a key of the mapping as the one of its pair number `position`.
     static func record(_ key: YAMLNode, at position: Int, in frame: inout Frame) {
         if case .scalar(let scalar) = key.kind {
             frame.scalarKeyPositions[scalar.text] = position
