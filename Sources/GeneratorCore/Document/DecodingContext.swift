@@ -94,7 +94,12 @@ public struct JSONPointer: Hashable, Sendable, CustomStringConvertible, Comparab
     }
 
     public func appending(_ token: String) -> JSONPointer {
-        JSONPointer(tokens: tokens + [token], digest: Self.digest(extending: digest, with: token))
+        // One array at its final size (`tokens + [token]` would make two): a pointer is made for every node decoded.
+        var extended: [String] = []
+        extended.reserveCapacity(tokens.count + 1)
+        extended.append(contentsOf: tokens)
+        extended.append(token)
+        return JSONPointer(tokens: extended, digest: Self.digest(extending: digest, with: token))
     }
 
     public func appending(_ index: Int) -> JSONPointer { appending(String(index)) }

@@ -278,7 +278,7 @@ struct ReferenceBundler {
         let parts = ref.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         let path = String(parts[0])
         let fragment = parts.count > 1 ? "#" + parts[1] : "#"
-        if path.hasPrefix("//") || path.range(of: "^[A-Za-z][A-Za-z0-9+.-]*:", options: .regularExpression) != nil {
+        if path.hasPrefix("//") || Self.startsWithScheme(path) {
             if isReporting {
                 diagnostics.error(
                     "reference '\(ref)' is remote; openapi-codegen reads no network: download the file and refer "
@@ -302,6 +302,36 @@ struct ReferenceBundler {
                 relativeTo: file.deletingLastPathComponent()
             ).standardizedFileURL
         return Reference(file: URL(fileURLWithPath: target.path), pointer: pointer.tokens)
+    }
+
+    /// `pointer + [token]` in one array at its final size (the concatenation makes two): the bundle extends a
+    /// pointer for every value it walks.
+    private static func appending(_ pointer: [String], _ token: String) -> [String] {
+        var result: [String] = []
+        result.reserveCapacity(pointer.count + 1)
+        result.append(contentsOf: pointer)
+        result.append(token)
+        return result
+    }
+
+    /// Whether a reference's path starts with a URI scheme (`https:`, `file:`): an ASCII letter, then ASCII letters,
+    /// digits, `+`, `-` or `.`, then `:` (RFC 3986; checked by hand, since a regular expression makes the first
+    /// reference of a run pay for starting ICU's regular expression engine).
+    static func startsWithScheme(_ path: String) -> Bool {
+        func isLetter(_ byte: UInt8) -> Bool {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+        }
+        var bytes = path.utf8.makeIterator()
+        guard let first = bytes.next(), isLetter(first) else { return false }
+        while let byte = bytes.next() {
+            if byte == UInt8(ascii: ":") { return true }
+            guard
+                isLetter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "+")
+                    || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+            else { return false }
+        }
+        return false
     }
 
     private func location(_ node: YAMLNode, file: URL) -> SourceLocation {
@@ -412,7 +442,8 @@ struct ReferenceBundler {
                     ? Recursion(ref: "#/components/schemas/" + Self.escape(key), component: pairs[index].value)
                     : recursion
                 let value = rewrite(
-                    pairs[index].value, at: .one(kind), file: file, pointer: pointer + [key], recursion: recursionHere)
+                    pairs[index].value, at: .one(kind), file: file, pointer: Self.appending(pointer, key),
+                    recursion: recursionHere)
                 // While discovering, nothing is copied: a large document is walked, not duplicated.
                 if !isReporting { rewritten[index].value = value }
             }
@@ -425,7 +456,8 @@ struct ReferenceBundler {
             var rewritten = items
             for index in items.indices {
                 let value = rewrite(
-                    items[index], at: .one(kind), file: file, pointer: pointer + [String(index)], recursion: recursion)
+                    items[index], at: .one(kind), file: file, pointer: Self.appending(pointer, String(index)),
+                    recursion: recursion)
                 if !isReporting { rewritten[index] = value }
             }
             if isReporting { return node }
@@ -460,7 +492,8 @@ struct ReferenceBundler {
                 continue
             }
             let value = rewrite(
-                pairs[index].value, at: position, file: file, pointer: pointer + [key], recursion: recursion)
+                pairs[index].value, at: position, file: file, pointer: Self.appending(pointer, key),
+                recursion: recursion)
             if !isReporting { pairs[index].value = value }
         }
         if isReporting { return node }
@@ -623,13 +656,14 @@ struct ReferenceBundler {
         case .sequence(let items): for item in items { checkUnfollowed(item, file: file) }
         case .mapping(let pairs):
             for pair in pairs {
-                guard pair.key.scalar?.text == "$ref", let ref = pair.value.scalar?.text else {
+                guard Self.hasKey(pair, "$ref"), case .scalar(let refScalar) = pair.value.kind else {
                     checkUnfollowed(pair.value, file: file)
                     continue
                 }
+                let ref = refScalar.text
                 let path = String(ref.prefix { $0 != "#" })
                 guard !path.isEmpty, !path.hasPrefix("//"),
-                    path.range(of: "^[A-Za-z][A-Za-z0-9+.-]*:", options: .regularExpression) == nil
+                    !Self.startsWithScheme(path)
                 else { continue }
                 let target = URL(
                     fileURLWithPath: path.removingPercentEncoding ?? path, relativeTo: file.deletingLastPathComponent())

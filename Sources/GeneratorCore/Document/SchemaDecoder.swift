@@ -118,8 +118,15 @@ struct SchemaDecoder {
     static func constraints(in node: YAMLNode) -> [String] {
         // Most schemas have none of the keywords: one look at the keys instead of a dozen searches.
         func isConstraintKeyword(_ pair: YAMLPair) -> Bool {
-            if case .scalar(let key) = pair.key.kind { return constraintKeywords.contains(key.text) }
-            return false
+            guard case .scalar(let key) = pair.key.kind else { return false }
+            // Every keyword starts with one of five letters; most keys (`type`, `description`, `$ref`…) do not, and
+            // are not hashed.
+            switch key.text.utf8.first {
+            case UInt8(ascii: "m")?, UInt8(ascii: "e")?, UInt8(ascii: "p")?, UInt8(ascii: "u")?, UInt8(ascii: "f")?:
+                return constraintKeywords.contains(key.text)
+            default:
+                return false
+            }
         }
         guard node.pairs?.contains(where: isConstraintKeyword) == true else { return [] }
         func number(_ key: String) -> String? {
