@@ -94,6 +94,8 @@ struct Generate: AsyncParsableCommand {
             layout: layout, templateOverrides: templates.map(url),
             operationStyle: style.flatMap(OperationStyle.init(rawValue:)))
         options.lockTimeout = lockTimeout
+        // The process ends after this one run: what the stages made is left to the exit, not freed piece by piece.
+        options.keepsIntermediatesUntilExit = true
         let diagnostics = DiagnosticCollector()
         let pipeline = Pipeline(options: options, diagnostics: diagnostics)
         let outputPath = pipeline.display(options.output)
