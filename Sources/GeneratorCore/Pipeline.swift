@@ -33,7 +33,7 @@ public struct Pipeline {
         /// Overrides the configuration's `outputLayout` (`--layout`); with neither, `.oneTypePerFile`.
         public var layout: OutputLayout?
         /// Whether the large values the stages make on the way (the document's tree, the decoded document, the IR,
-        /// the presented jobs) stay allocated until the process exits instead of being freed node by node when the
+        /// the presenter and its jobs, the templates) stay allocated until the process exits instead of being freed node by node when the
         /// next stage no longer needs them. The command line sets it: its process ends right after writing, and
         /// freeing them cost about 6% of a large document's run (github's tree alone: a million nodes). A process that
         /// runs the pipeline many times (tests, fuzzing) leaves it off.
@@ -93,7 +93,7 @@ public struct Pipeline {
         let files = PhaseTimes.measure("arrange") {
             layout.arrange(jobs, rendered: rendered, banner: jobs.first?.context.banner ?? "")
         }
-        keepUntilExit(jobs)
+        keepUntilExit((jobs, renderer))
         return (files, referencedFiles)
     }
 
@@ -174,10 +174,9 @@ public struct Pipeline {
                 ]))
         }
         let style = options.operationStyle ?? configuration.operationStyle ?? .throwing
-        let jobs = PhaseTimes.measure("present") {
-            Presenter(documentName: options.document.lastPathComponent, operationStyle: style).present(module)
-        }
-        keepUntilExit((root, document, module))
+        let presenter = Presenter(documentName: options.document.lastPathComponent, operationStyle: style)
+        let jobs = PhaseTimes.measure("present") { presenter.present(module) }
+        keepUntilExit((root, document, module, presenter))
         return (
             jobs, options.layout ?? configuration.outputLayout ?? .oneTypePerFile,
             options.templateOverrides ?? configuration.templates, Array(bundler.loadedFiles.dropFirst())

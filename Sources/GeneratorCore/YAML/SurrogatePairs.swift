@@ -1,3 +1,5 @@
+import Foundation
+
 /// Rewrites UTF-16 surrogate pair escapes in JSON text (`\ud83d\udc4d`, valid JSON) as the YAML escape of the
 /// same character (`\U0001F44D`), because libyaml checks each `\u` escape on its own and rejects the halves.
 ///
@@ -93,16 +95,24 @@ struct SurrogatePairs {
     }
 
     static func containsSurrogateEscape(_ bytes: [UInt8]) -> Bool {
-        var index = 0
-        while index + 2 < bytes.count {
-            if bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u"),
-                bytes[index + 2] == UInt8(ascii: "d") || bytes[index + 2] == UInt8(ascii: "D")
-            {
-                return true
+        // From backslash to backslash with `memchr` (a whole large document is scanned, and backslashes are rare).
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            var index = 0
+            while index + 2 < buffer.count {
+                guard let found = memchr(base + index, Int32(UInt8(ascii: "\\")), buffer.count - 2 - index) else {
+                    return false
+                }
+                index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if buffer[index + 1] == UInt8(ascii: "u"),
+                    buffer[index + 2] == UInt8(ascii: "d") || buffer[index + 2] == UInt8(ascii: "D")
+                {
+                    return true
+                }
+                index += 1
             }
-            index += 1
+            return false
         }
-        return false
     }
 }
 
