@@ -42,7 +42,7 @@ public struct ModuleResolver {
             item.operations.map { (path: path, item: item, method: $0.method, operation: $0.operation) }
         }.sorted { a, b in
             a.path != b.path
-                ? a.path.unicodeScalars.map(\.value).lexicographicallyPrecedes(b.path.unicodeScalars.map(\.value))
+                ? a.path.unicodeScalars.lexicographicallyPrecedes(b.path.unicodeScalars)  // by scalar value
                 : methodRank[a.method]! < methodRank[b.method]!
         }
         // Operations the configuration names claim their names first, then those with an operationId (an
@@ -54,6 +54,7 @@ public struct ModuleResolver {
         func configuredName(
             _ entry: (path: String, item: OpenAPI.PathItem, method: OpenAPI.HTTPMethod, operation: OpenAPI.Operation)
         ) -> (key: String, name: (name: String, mark: SourceMark))? {
+            guard !configuration.names.operations.isEmpty else { return nil }
             let keys = [entry.operation.operationID, entry.method.rawValue.uppercased() + " " + entry.path]
             for case let key? in keys { if let name = configuration.names.operations[key] { return (key, name) } }
             return nil
@@ -65,9 +66,10 @@ public struct ModuleResolver {
             if configuredName(entry) != nil { return .named }
             return entry.operation.operationID?.isEmpty == false ? .withID : .synthesised
         }
-        // Each operation's rank once (naming is not cheap), then a sort of the ranks.
+        // Each operation's group and rank once (naming is not cheap), then a sort of the ranks.
+        let groups = entries.indices.map { group(of: entries[$0]) }
         let ranks = entries.indices.map { index -> Int in
-            switch group(of: entries[index]) {
+            switch groups[index] {
             case .named: return 0
             case .withID:
                 let entry = entries[index]
@@ -79,7 +81,7 @@ public struct ModuleResolver {
         }
         let claimOrder = entries.indices.sorted { (ranks[$0], $0) < (ranks[$1], $1) }
         for currentGroup in [Group.named, .withID, .synthesised] {
-            for index in claimOrder where group(of: entries[index]) == currentGroup {
+            for index in claimOrder where groups[index] == currentGroup {
                 let entry = entries[index]
                 var proposed = namer.memberName(
                     for: functionBaseName(entry.operation, method: entry.method, path: entry.path))
