@@ -19,7 +19,9 @@ enum UnionShapes {
         }
     }
 
-    static func decide(_ declarations: [IR.TypeDeclaration]) -> [IR.TypeDeclaration] {
+    static func decide(_ declarations: consuming [IR.TypeDeclaration]) -> [IR.TypeDeclaration] {
+        // Decided in place: only the unions decided change, and no other declaration is copied.
+        var declarations = declarations
         // Only an `anyOf` that is not indirect is decided; without one there is nothing to look up.
         guard
             declarations.contains(where: {
@@ -32,7 +34,6 @@ enum UnionShapes {
         for (position, declaration) in declarations.enumerated() where positions[declaration.name] == nil {
             positions[declaration.name] = position
         }
-        func declaration(named name: String) -> IR.TypeDeclaration? { positions[name].map { declarations[$0] } }
         func shape(_ type: IR.TypeUsage, depth: Int = 0) -> Shape {
             guard depth < 32 else { return .any }
             switch type {
@@ -44,8 +45,9 @@ enum UnionShapes {
             case .dictionary: return Shape(kinds: ["object"], values: nil)
             case .jsonValue: return .any
             case .declared(let name):
-                switch declaration(named: name) {
-                case .enumeration(let enumeration)?:
+                guard let position = positions[name] else { return .any }
+                switch declarations[position] {
+                case .enumeration(let enumeration):
                     let kinds: Set<String> =
                         switch enumeration.rawType {
                         case .string: ["string"]
@@ -55,26 +57,27 @@ enum UnionShapes {
                         case .json: ["string", "integer", "number", "boolean"]
                         }
                     return Shape(kinds: kinds, values: Set(enumeration.cases.map(\.rawValue)))
-                case .structure?: return Shape(kinds: ["object"], values: nil)
-                case .alias(let alias)?: return shape(alias.target, depth: depth + 1)
-                case .union(let union)?:
+                case .structure: return Shape(kinds: ["object"], values: nil)
+                case .alias(let alias): return shape(alias.target, depth: depth + 1)
+                case .union(let union):
                     let shapes = union.members.map { shape($0.type, depth: depth + 1) }
                     return Shape(kinds: shapes.reduce(into: []) { $0.formUnion($1.kinds) }, values: nil)
-                case nil: return .any
                 }
             }
         }
-        return declarations.map { declaration in
-            guard case .union(var union) = declaration, union.kind == .anyOf, !union.isIndirect else {
-                return declaration
+        for position in declarations.indices {
+            guard case .union(var union) = declarations[position], union.kind == .anyOf, !union.isIndirect else {
+                continue
             }
             let shapes = union.members.map { shape($0.type) }
             var overlapping = false
             for (index, first) in shapes.enumerated() {
                 for second in shapes[(index + 1)...] where first.overlaps(second) { overlapping = true }
             }
+            guard union.keepsEveryMember != overlapping else { continue }
             union.keepsEveryMember = overlapping
-            return .union(union)
+            declarations[position] = .union(union)
         }
+        return declarations
     }
 }
