@@ -144,6 +144,7 @@ extension Context.Structure: KeyPathContext {
         "hasEncodedProperties": \.hasEncodedProperties,
         "hasAdditionalProperties": \.hasAdditionalProperties,
         "isIdentifiable": \.isIdentifiable,
+        "isMatchable": \.isMatchable,
         "initProperties": \.initProperties,
         "constantProperties": \.constantProperties,
         "hasConstantProperties": \.hasConstantProperties,
