@@ -157,7 +157,7 @@ extension Context {
         /// Whether the struct conforms to `Identifiable`: it has an `id` property and the configuration asks.
         public var isIdentifiable = false
         /// Whether the struct conforms to `JSONMatchable`: a union may score its values
-        /// (`Presenter.matchableStructureNames(in:)`).
+        /// (`Presenter.matchableTypeNames(in:)`).
         public var isMatchable = true
     }
 
@@ -246,6 +246,9 @@ extension Context {
         /// there is none.
         public var nameProperty: String
         public var hasNameProperty: Bool
+        /// Whether the enum conforms to `JSONMatchable`: a union may score its values
+        /// (`Presenter.matchableTypeNames(in:)`).
+        public var isMatchable = true
     }
 
     public struct EnumerationCase: Sendable {

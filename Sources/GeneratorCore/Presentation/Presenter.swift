@@ -37,8 +37,8 @@ public struct Presenter {
     var responseTypeNames: [String: String] = [:]
     /// Makes every doc comment of the module, each distinct text once.
     let docLinesMaker = DocLinesMaker()
-    /// The structs that conform to `JSONMatchable` (see `matchableStructureNames(in:)`).
-    var matchableStructureNames: Set<String> = []
+    /// The structs and enums that conform to `JSONMatchable` (see `matchableTypeNames(in:)`).
+    var matchableTypeNames: Set<String> = []
 
     public init(documentName: String, operationStyle: OperationStyle = .throwing) {
         self.documentName = documentName
@@ -51,7 +51,7 @@ public struct Presenter {
         presenter.declarations = Dictionary(module.types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         presenter.outcomeTypeNames = Self.outcomeTypeNames(for: module)
         presenter.responseTypeNames = presenter.responseTypeNames(for: module)
-        presenter.matchableStructureNames = Self.matchableStructureNames(in: module.types)
+        presenter.matchableTypeNames = Self.matchableTypeNames(in: module.types)
         return presenter.presentModule(module)
     }
 
@@ -207,7 +207,7 @@ public struct Presenter {
         context.hasEncodedProperties = properties.contains { $0.isConstant || !$0.isReadOnly }
         context.constantProperties = properties.filter(\.isConstant)
         context.hasConstantProperties = !context.constantProperties.isEmpty
-        context.isMatchable = matchableStructureNames.contains(structure.name)
+        context.isMatchable = matchableTypeNames.contains(structure.name)
         return context
     }
 
@@ -379,6 +379,7 @@ public struct Presenter {
             context.rawTypeName = moduleName + "JSONValue"
             context.rawValueFromJSON = "Optional(value)"
         }
+        context.isMatchable = matchableTypeNames.contains(enumeration.name)
         return context
     }
 

@@ -3,11 +3,11 @@ import Testing
 
 @testable import GeneratorCore
 
-/// Only the structs a union may score conform to `JSONMatchable`: a union's members and the struct types of their
-/// properties, all the way down (arrays, nested unions, typealiases). The others would only cost every build of the
+/// Only the structs and enums a union may score conform to `JSONMatchable`: a union's members and the types of
+/// their properties, all the way down (arrays, nested unions, typealiases). The others would only cost every build of the
 /// module their conformance.
-@Suite struct MatchableStructuresTests {
-    @Test func onlyTheStructsAUnionReachesConformToJSONMatchable() async throws {
+@Suite struct MatchableTypesTests {
+    @Test func onlyTheTypesAUnionReachesConformToJSONMatchable() async throws {
         let (rendered, diagnostics) = renderInMemory(
             Array(
                 """
@@ -38,6 +38,7 @@ import Testing
                       type: object
                       properties:
                         name: {type: string}
+                        colour: {type: string, enum: [red, blue]}
                     Friend:
                       type: object
                       properties:
@@ -61,6 +62,7 @@ import Testing
                       type: object
                       properties:
                         street: {type: string}
+                        kind: {type: string, enum: [flat, house]}
 
                 """.utf8), renderer: try await loadTemplates())
         #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics)")
@@ -70,11 +72,11 @@ import Testing
             return text.contains("\nextension \(name): JSONMatchable {\n")
         }
         // Members, a member's property types (through an array, a nested union and a typealias).
-        for name in ["Cat", "Dog", "Toy", "Friend", "Collar", "Calm"] {
+        for name in ["Cat", "Dog", "Toy", "ToyColour", "Friend", "Collar", "Calm"] {
             #expect(try conforms(name), "\(name)")
         }
         // A struct holding a union is not inside one; nor is what only it holds, nor an unrelated struct.
-        for name in ["Owner", "Home"] {
+        for name in ["Owner", "Home", "HomeKind"] {
             #expect(try !conforms(name), "\(name)")
         }
         // Unions always conform.
