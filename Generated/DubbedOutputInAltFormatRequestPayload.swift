@@ -64,23 +64,3 @@ public struct DubbedOutputInAltFormatRequestPayload: Codable, Hashable, Sendable
         try encoder.encodeAdditionalProperties(self.additionalProperties)
     }
 }
-
-extension DubbedOutputInAltFormatRequestPayload: JSONMatchable {
-    static func matchScore(for value: CambAIJSONValue) -> Int? {
-        guard case .object(var members) = value else { return nil }
-        return matchScore(in: &members)
-    }
-
-    /// How well an object's members fit, whether decoded or still in the decoder.
-    static func matchScore<ObjectMembers: JSONObjectMembers>(
-        in members: inout ObjectMembers
-    ) throws(ObjectMembers.Failure) -> Int? {
-        try JSONMatch.object(
-            &members,
-            required: ["output_format"],
-            properties: [
-                ("output_format", DubbedOutputInAltFormatRequestPayloadOutputFormat.self),
-            ],
-            allowsAdditional: true)
-    }
-}

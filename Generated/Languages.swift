@@ -1115,14 +1115,3 @@ public enum Languages: RawRepresentable, Codable, Hashable, Sendable, CaseIterab
 extension Languages: ParameterValue {
     var parameterText: String { rawValue.parameterText }
 }
-
-extension Languages: JSONMatchable {
-    static func matchScore(for value: CambAIJSONValue) -> Int? {
-        guard let rawValue = value.integerValue.flatMap({ Int(exactly: $0) }) else { return nil }
-        return Languages(rawValue: rawValue).isDocumented ? 1 : 0
-    }
-
-    static func matchedValue(from value: CambAIJSONValue) -> Languages? {
-        (value.integerValue.flatMap({ Int(exactly: $0) })).map { Languages(rawValue: $0) }
-    }
-}

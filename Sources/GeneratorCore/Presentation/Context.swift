@@ -156,6 +156,9 @@ extension Context {
         public var hasConstantProperties = false
         /// Whether the struct conforms to `Identifiable`: it has an `id` property and the configuration asks.
         public var isIdentifiable = false
+        /// Whether the struct conforms to `JSONMatchable`: a union may score its values
+        /// (`Presenter.matchableTypeNames(in:)`).
+        public var isMatchable = true
     }
 
     public struct Property: Sendable {
@@ -243,6 +246,9 @@ extension Context {
         /// there is none.
         public var nameProperty: String
         public var hasNameProperty: Bool
+        /// Whether the enum conforms to `JSONMatchable`: a union may score its values
+        /// (`Presenter.matchableTypeNames(in:)`).
+        public var isMatchable = true
     }
 
     public struct EnumerationCase: Sendable {

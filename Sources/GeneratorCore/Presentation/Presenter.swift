@@ -37,6 +37,8 @@ public struct Presenter {
     var responseTypeNames: [String: String] = [:]
     /// Makes every doc comment of the module, each distinct text once.
     let docLinesMaker = DocLinesMaker()
+    /// The structs and enums that conform to `JSONMatchable` (see `matchableTypeNames(in:)`).
+    var matchableTypeNames: Set<String> = []
 
     public init(documentName: String, operationStyle: OperationStyle = .throwing) {
         self.documentName = documentName
@@ -49,6 +51,7 @@ public struct Presenter {
         presenter.declarations = Dictionary(module.types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         presenter.outcomeTypeNames = Self.outcomeTypeNames(for: module)
         presenter.responseTypeNames = presenter.responseTypeNames(for: module)
+        presenter.matchableTypeNames = Self.matchableTypeNames(in: module.types)
         return presenter.presentModule(module)
     }
 
@@ -204,6 +207,7 @@ public struct Presenter {
         context.hasEncodedProperties = properties.contains { $0.isConstant || !$0.isReadOnly }
         context.constantProperties = properties.filter(\.isConstant)
         context.hasConstantProperties = !context.constantProperties.isEmpty
+        context.isMatchable = matchableTypeNames.contains(structure.name)
         return context
     }
 
@@ -375,6 +379,7 @@ public struct Presenter {
             context.rawTypeName = moduleName + "JSONValue"
             context.rawValueFromJSON = "Optional(value)"
         }
+        context.isMatchable = matchableTypeNames.contains(enumeration.name)
         return context
     }
 

@@ -144,6 +144,7 @@ extension Context.Structure: KeyPathContext {
         "hasEncodedProperties": \.hasEncodedProperties,
         "hasAdditionalProperties": \.hasAdditionalProperties,
         "isIdentifiable": \.isIdentifiable,
+        "isMatchable": \.isMatchable,
         "initProperties": \.initProperties,
         "constantProperties": \.constantProperties,
         "hasConstantProperties": \.hasConstantProperties,
@@ -188,6 +189,7 @@ extension Context.Property: KeyPathContext {
 extension Context.Enumeration: KeyPathContext {
     nonisolated(unsafe) public static let templateKeys: [String: PartialKeyPath<Self>] = [
         "name": \.name,
+        "isMatchable": \.isMatchable,
         "docLines": \.docLines,
         "cases": \.cases,
         "rawTypeName": \.rawTypeName,

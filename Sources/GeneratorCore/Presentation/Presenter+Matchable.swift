@@ -1,0 +1,41 @@
+extension Presenter {
+    /// The structs and enums whose values a union scores (`JSONMatchable`): every union member that is a struct
+    /// or an enum and, through the structs, the types of their properties, all the way down (through arrays,
+    /// dictionaries, nested unions and typealiases). Only these conform (unions always do). A conformance is not
+    /// free: the job that emits the module's interface checks every conformance of the module and lowers its
+    /// witnesses in every build, whichever file changed, and most types of a large document are neither a
+    /// union's member nor inside one (Box: 135 of its 731 structs are).
+    static func matchableTypeNames(in declarations: [IR.TypeDeclaration]) -> Set<String> {
+        let byName = Dictionary(declarations.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var matchable: Set<String> = []
+        var visited: Set<String> = []
+        var pending: [IR.TypeUsage] = declarations.flatMap { declaration -> [IR.TypeUsage] in
+            guard case .union(let union) = declaration else { return [] }
+            return union.members.map(\.type)
+        }
+        while let type = pending.popLast() {
+            switch type {
+            case .array(let element), .dictionary(let element):
+                pending.append(element)
+            case .declared(let name):
+                guard visited.insert(name).inserted else { continue }
+                switch byName[name] {
+                case .structure(let structure)?:
+                    matchable.insert(name)
+                    pending += structure.properties.map(\.type)
+                case .union(let union)?:
+                    pending += union.members.map(\.type)
+                case .alias(let alias)?:
+                    pending.append(alias.target)
+                case .enumeration?:
+                    matchable.insert(name)
+                case nil:
+                    break
+                }
+            default:
+                break
+            }
+        }
+        return matchable
+    }
+}
