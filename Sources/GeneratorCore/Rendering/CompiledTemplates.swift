@@ -19,8 +19,9 @@ struct CompiledTemplates: Sendable {
         case contentType(any MustacheContentType)
     }
 
-    /// A tag's name, split once as swift-mustache splits it at every lookup.
-    struct Name: Sendable {
+    /// A tag's name, split once as swift-mustache splits it at every lookup. A class, so that reading a node's
+    /// name, at every render of it, retains one reference rather than each of its arrays.
+    final class Name: Sendable {
         enum Kind: Sendable {
             /// `.`: the current object.
             case current
@@ -31,14 +32,15 @@ struct CompiledTemplates: Sendable {
             /// `a.b`: `a` of the innermost object of the stack that has one, then `b` of it.
             case stack([String])
         }
-        var kind: Kind
+        let kind: Kind
         /// The transforms, outermost first (`first(last(x))`: `first`, `last`).
-        var transforms: [String]
+        let transforms: [String]
         /// The number of each name of `top` and `stack` (`TemplateKeys.number(of:)`).
-        var keys: [Int] = []
+        let keys: [Int]
 
         init(_ name: String, transforms: [String]) {
             self.transforms = transforms
+            let kind: Kind
             if name == "." {
                 kind = .current
             } else if name.isEmpty, !transforms.isEmpty {
@@ -48,8 +50,11 @@ struct CompiledTemplates: Sendable {
             } else {
                 kind = .stack(name.split(separator: ".").map(String.init))
             }
-            if case .top(let names) = kind { keys = names.map(TemplateKeys.number(of:)) }
-            if case .stack(let names) = kind { keys = names.map(TemplateKeys.number(of:)) }
+            self.kind = kind
+            switch kind {
+            case .top(let names), .stack(let names): keys = names.map(TemplateKeys.number(of:))
+            case .current, .sequence: keys = []
+            }
         }
     }
 
