@@ -244,7 +244,7 @@ struct CompiledTemplates: Sendable {
                 case .string(let string): text = string
                 case .bool(let bool): text = bool ? "true" : "false"
                 case .int(let int): text = String(int)
-                case .list, .object, .other:
+                case .list, .object, .opaque:
                     let any = value.any
                     if let renderable = any as? MustacheCustomRenderable {
                         text = renderable.renderText
@@ -260,11 +260,11 @@ struct CompiledTemplates: Sendable {
                 switch value {
                 case .bool(let bool):
                     if bool { render(nodes, state, into: &output) }
-                case .list(let elements, _):
-                    renderSequence(elements, nodes, state, into: &output)
+                case .list(let list):
+                    renderSequence(list.elements, nodes, state, into: &output)
                 case .string, .object:
                     renderPushing(value, nodes, state, into: &output)
-                case .int, .other:
+                case .int, .opaque:
                     let any = value.any
                     if let sequence = any as? any MustacheSequence {
                         renderSequence(
@@ -285,11 +285,11 @@ struct CompiledTemplates: Sendable {
                 switch value {
                 case .bool(let bool):
                     if !bool { render(nodes, state, into: &output) }
-                case .list(let elements, _):
-                    if elements.isEmpty { renderPushing(value, nodes, state, into: &output) }
+                case .list(let list):
+                    if list.elements.isEmpty { renderPushing(value, nodes, state, into: &output) }
                 case .string, .object:
                     return
-                case .int, .other:
+                case .int, .opaque:
                     let any = value.any
                     if let sequence = any as? any MustacheSequence {
                         if Self.elements(of: sequence).isEmpty { renderPushing(value, nodes, state, into: &output) }
@@ -385,7 +385,7 @@ struct CompiledTemplates: Sendable {
                 guard let found else { return nil }
                 value = found
             }
-            if case .other(let any) = value, let custom = any as? MustacheCustomRepresentation {
+            if case .opaque(let opaque) = value, let custom = opaque.value as? MustacheCustomRepresentation {
                 guard let representation = custom.representation else { return nil }
                 value = .fromAny(representation)
             }
@@ -419,7 +419,7 @@ struct CompiledTemplates: Sendable {
             case .string, .bool, .int:
                 // Their mirrors have no children (`CompiledTemplatesTests` checks it).
                 return nil
-            case .list, .other:
+            case .list, .opaque:
                 let any = value.any
                 let object: Any? =
                     if let custom = any as? MustacheCustomRepresentation { custom.representation } else { any }
