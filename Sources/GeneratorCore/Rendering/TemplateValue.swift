@@ -134,9 +134,18 @@ struct TemplateReaders {
     /// Reads one field of the context value at the address (whose type is the one the readers were made for).
     typealias Reader = (UnsafeRawPointer) -> TemplateValue?
 
-    let readers: [Reader?]
+    /// A reader held by a reference. A closure kept in an array directly is stored at the array's generic
+    /// abstraction (its result returned indirectly), and each call of it then goes through a reabstraction thunk
+    /// whose context is allocated and freed at every call; a class's property keeps the closure as it is.
+    final class Box {
+        let read: Reader
 
-    subscript(key: Int) -> Reader? { key < readers.count ? readers[key] : nil }
+        init(_ read: @escaping Reader) { self.read = read }
+    }
+
+    let readers: [Box?]
+
+    subscript(key: Int) -> Reader? { key < readers.count ? readers[key]?.read : nil }
 }
 
 /// Numbers every template key once, the same for every context type and every template.
@@ -182,16 +191,16 @@ extension CompiledTemplateContext {
     /// A typed reader for every key of `templateKeys`: through the value's `TemplateValueConvertible` conformance
     /// when it has one, else through `child(named:)`, as swift-mustache reads it.
     static func makeTemplateReaders() -> TemplateReaders {
-        var readers: [TemplateReaders.Reader?] = []
+        var readers: [TemplateReaders.Box?] = []
         for (name, keyPath) in templateKeys {
             let number = TemplateKeys.number(of: name)
             if readers.count <= number { readers += Array(repeating: nil, count: number + 1 - readers.count) }
             if let convertible = type(of: keyPath).valueType as? any TemplateValueConvertible.Type,
                 let reader = typedReader(convertible, keyPath, root: Self.self)
             {
-                readers[number] = reader
+                readers[number] = TemplateReaders.Box(reader)
             } else {
-                readers[number] = { root in
+                readers[number] = TemplateReaders.Box { root in
                     root.assumingMemoryBound(to: Self.self).pointee.child(named: name).map { TemplateValue.other($0) }
                 }
             }
