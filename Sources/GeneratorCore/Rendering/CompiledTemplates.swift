@@ -218,8 +218,8 @@ struct CompiledTemplates: Sendable {
                 }
                 for node in nodes {
                     if case .text(let piece) = node {
-                        if !piece.isEmpty, followsNewline() { output.append(contentsOf: indentation.utf8) }
-                        output.append(contentsOf: piece.utf8)
+                        if !piece.isEmpty, followsNewline() { Self.append(indentation, to: &output) }
+                        Self.append(piece, to: &output)
                         continue
                     }
                     let indents = followsNewline()
@@ -236,7 +236,7 @@ struct CompiledTemplates: Sendable {
         mutating func render(_ node: Node, _ state: inout State, into output: inout [UInt8]) {
             switch node {
             case .text(let text):
-                output.append(contentsOf: text.utf8)
+                Self.append(text, to: &output)
             case .variable(let name, let isEscaped):
                 guard let value = lookUp(name, state) else { return }
                 let text: String
@@ -254,7 +254,7 @@ struct CompiledTemplates: Sendable {
                         text = String(describing: any)
                     }
                 }
-                output.append(contentsOf: (isEscaped ? state.contentType.escapeText(text) : text).utf8)
+                Self.append(isEscaped ? state.contentType.escapeText(text) : text, to: &output)
             case .section(let name, let nodes):
                 guard let value = lookUp(name, state) else { return }
                 switch value {
@@ -310,6 +310,14 @@ struct CompiledTemplates: Sendable {
             case .contentType(let contentType):
                 state.contentType = contentType
             }
+        }
+
+        /// Appends a string's UTF-8 bytes in one copy: from its contiguous storage (every native string), where
+        /// `append(contentsOf: text.utf8)` takes the generic path, a byte at a time.
+        @inline(__always)
+        static func append(_ text: String, to output: inout [UInt8]) {
+            let copied: Void? = text.utf8.withContiguousStorageIfAvailable { output.append(contentsOf: $0) }
+            if copied == nil { output.append(contentsOf: text.utf8) }
         }
 
         mutating func renderPushing(_ value: TemplateValue, _ nodes: [Node], _ state: State, into output: inout [UInt8])
