@@ -1,10 +1,9 @@
 import Foundation
 
 /// Values a run hands over to the end of the process instead of freeing them: a command line process exits
-/// right after generating, and its exit reclaims all memory at once, where freeing a large document's template
-/// contexts one allocation at a time costs several percent of a run's CPU time (`Pipeline.Options.
-/// leavesCleanupToExit`, which only the command line sets). Only values the run holds until its end anyway: keeping
-/// the YAML tree, document and IR through rendering would raise the peak memory.
+/// right after generating, and its exit reclaims all memory at once, where freeing a large document's YAML tree,
+/// IR and template contexts one allocation at a time costs several percent of a run's CPU time (`Pipeline.Options.
+/// leavesCleanupToExit`, which only the command line sets).
 ///
 /// What is kept is never freed: a process that generates again (a test, a plugin host) must not use this.
 enum LeftToExit {

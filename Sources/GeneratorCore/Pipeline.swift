@@ -32,9 +32,9 @@ public struct Pipeline {
         public var base: URL
         /// Overrides the configuration's `outputLayout` (`--layout`); with neither, `.oneTypePerFile`.
         public var layout: OutputLayout?
-        /// Whether the process exits right after this run (the command line): the values the run holds until its
-        /// end (the template contexts, templates and rendered texts, the presenter's caches) are then left to the
-        /// exit (`LeftToExit`) rather than freed one allocation at a time. Never for a process that runs again.
+        /// Whether the process exits right after this run (the command line): the run's large values (the YAML
+        /// tree, the document, the IR, the template contexts and templates) are then left to the exit
+        /// (`LeftToExit`) rather than freed one allocation at a time. Never for a process that runs again.
         public var leavesCleanupToExit = false
 
         public init(
@@ -174,9 +174,7 @@ public struct Pipeline {
         let style = options.operationStyle ?? configuration.operationStyle ?? .throwing
         let presenter = Presenter(documentName: options.document.lastPathComponent, operationStyle: style)
         let jobs = PhaseTimes.measure("present") { presenter.present(module) }
-        // Only the presenter's caches: the tree, document and IR, kept through rendering, would raise the peak
-        // memory (by 400 MB on the 50 MB document of `.ci/bounds`).
-        if options.leavesCleanupToExit { LeftToExit.keep(presenter) }
+        if options.leavesCleanupToExit { LeftToExit.keep((root, document, module, bundler, presenter)) }
         return (
             jobs, options.layout ?? configuration.outputLayout ?? .oneTypePerFile,
             options.templateOverrides ?? configuration.templates, Array(bundler.loadedFiles.dropFirst())

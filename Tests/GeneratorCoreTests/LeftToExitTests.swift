@@ -18,7 +18,7 @@ import Testing
         #expect(LeftToExit.count == before)
         options.leavesCleanupToExit = true
         let kept = try await Pipeline(options: options, diagnostics: DiagnosticCollector()).render()
-        // Two values: after presenting (the presenter), after rendering (jobs, templates, texts).
+        // Two values: after presenting (tree, document, IR, presenter), after rendering (jobs, templates, texts).
         #expect(LeftToExit.count == before + 2)
         #expect(kept == freed)
         #expect(kept["CambAIClient.swift"] != nil)
