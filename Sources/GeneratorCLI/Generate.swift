@@ -94,8 +94,6 @@ struct Generate: AsyncParsableCommand {
             layout: layout, templateOverrides: templates.map(url),
             operationStyle: style.flatMap(OperationStyle.init(rawValue:)))
         options.lockTimeout = lockTimeout
-        // The process exits once the run is done, which frees its memory faster than the run could.
-        options.leavesCleanupToExit = true
         let diagnostics = DiagnosticCollector()
         let pipeline = Pipeline(options: options, diagnostics: diagnostics)
         let outputPath = pipeline.display(options.output)

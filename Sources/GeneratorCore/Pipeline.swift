@@ -32,10 +32,6 @@ public struct Pipeline {
         public var base: URL
         /// Overrides the configuration's `outputLayout` (`--layout`); with neither, `.oneTypePerFile`.
         public var layout: OutputLayout?
-        /// Whether the process exits right after this run (the command line): the run's large values (the YAML
-        /// tree, the document, the IR, the template contexts and templates) are then left to the exit
-        /// (`LeftToExit`) rather than freed one allocation at a time. Never for a process that runs again.
-        public var leavesCleanupToExit = false
 
         public init(
             document: URL, templates: URL, output: URL, configuration: URL? = nil, moduleName: String? = nil,
@@ -91,7 +87,6 @@ public struct Pipeline {
         let files = PhaseTimes.measure("arrange") {
             layout.arrange(jobs, rendered: rendered, banner: jobs.first?.context.banner ?? "")
         }
-        if options.leavesCleanupToExit { LeftToExit.keep((jobs, renderer, rendered)) }
         return (files, referencedFiles)
     }
 
@@ -172,9 +167,9 @@ public struct Pipeline {
                 ]))
         }
         let style = options.operationStyle ?? configuration.operationStyle ?? .throwing
-        let presenter = Presenter(documentName: options.document.lastPathComponent, operationStyle: style)
-        let jobs = PhaseTimes.measure("present") { presenter.present(module) }
-        if options.leavesCleanupToExit { LeftToExit.keep((root, document, module, bundler, presenter)) }
+        let jobs = PhaseTimes.measure("present") {
+            Presenter(documentName: options.document.lastPathComponent, operationStyle: style).present(module)
+        }
         return (
             jobs, options.layout ?? configuration.outputLayout ?? .oneTypePerFile,
             options.templateOverrides ?? configuration.templates, Array(bundler.loadedFiles.dropFirst())
