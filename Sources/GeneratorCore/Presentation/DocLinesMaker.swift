@@ -36,10 +36,18 @@ final class DocLinesMaker {
         }
     }
 
+    /// The comment lines one line of an `extra` paragraph makes, and whether a code fence is open after it.
+    struct LineComment {
+        var comment: [String]
+        var inFenceAfter: Bool
+    }
+
     private var paragraphs: [TextKey: Paragraph] = [:]
-    /// The comment lines of each `extra` paragraph, by its lines joined with a line feed (which `extra` lines,
-    /// written by the presenter, never hold), the same few for every declaration of a kind.
-    private var extras: [TextKey: [String]] = [:]
+    /// The comment lines of each line of the `extra` paragraphs, outside a code fence and inside one (`wrap`
+    /// depends on the line and on that alone). By line rather than by paragraph: an operation's paragraph is its
+    /// own (it names the operation's parameters and types), while its lines (a parameter's description, the
+    /// `- Throws:` lines) recur across operations.
+    private var extraLines: [[TextKey: LineComment]] = [[:], [:]]
 
     /// The paragraph of a summary or description text, made on first use.
     func paragraph(_ text: String) -> Paragraph {
@@ -56,16 +64,25 @@ final class DocLinesMaker {
         SwiftText.wrap(lines).map { $0.isEmpty ? "///" : "/// " + $0 }
     }
 
-    /// `comment(extra)`, made once per distinct paragraph.
+    /// `comment(extra)`, each distinct line (inside a code fence or not) wrapped once.
     func extraComment(_ extra: [String]) -> [String] {
-        // Lines joined with a line feed name the paragraph only when no line holds one: otherwise `["a\nb"]` and
-        // `["a", "b"]` would share a key. Such a paragraph is made each time.
-        guard !extra.contains(where: { $0.utf8.contains(UInt8(ascii: "\n")) }) else { return Self.comment(extra) }
-        let key = TextKey(text: extra.joined(separator: "\n"))
-        if let comment = extras[key] { return comment }
-        let comment = Self.comment(extra)
-        extras[key] = comment
-        return comment
+        var result: [String] = []
+        var inFence = false
+        for line in extra {
+            let key = TextKey(text: line)
+            let table = inFence ? 1 : 0
+            if let made = extraLines[table][key] {
+                result += made.comment
+                inFence = made.inFenceAfter
+                continue
+            }
+            var wrapped: [String] = []
+            SwiftText.wrap(line, inFence: &inFence, into: &wrapped)
+            let comment = wrapped.map { $0.isEmpty ? "///" : "/// " + $0 }
+            extraLines[table][key] = LineComment(comment: comment, inFenceAfter: inFence)
+            result += comment
+        }
+        return result
     }
 
     /// `///` lines for a summary, a description, extra paragraphs and the source pointer, a `///` line between

@@ -26,36 +26,40 @@ enum SwiftText {
     static func wrap(_ lines: [String]) -> [String] {
         var result: [String] = []
         var inFence = false
-        for line in lines {
-            // ASCII without a carriage return, nearly every line: a character is a byte.
-            if line.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) {
-                wrapASCII(line, inFence: &inFence, into: &result)
-                continue
-            }
-            let trimmed = line.drop { $0 == " " }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
-            guard !inFence, line.count > textWidth, !trimmed.hasPrefix("|"), !trimmed.hasPrefix("#"),
-                !trimmed.hasPrefix("Source: ")
-            else {
-                result.append(line)
-                continue
-            }
-            let indent = String(repeating: " ", count: line.count - trimmed.count)
-            let isListItem = trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ") || trimmed.hasPrefix("+ ")
-            let continuation = indent + (isListItem ? "  " : "")
-            var current = indent
-            for word in trimmed.split(separator: " ", omittingEmptySubsequences: true) {
-                let isFirst = current == indent || current == continuation
-                if !isFirst, current.count + 1 + word.count > textWidth {
-                    result.append(current)
-                    current = continuation + word
-                } else {
-                    current += (isFirst ? "" : " ") + word
-                }
-            }
-            result.append(current)
-        }
+        for line in lines { wrap(line, inFence: &inFence, into: &result) }
         return result
+    }
+
+    /// `wrap(_:)`'s lines for one line, which depend on the line and on whether it is inside a code fence
+    /// (`inFence`, updated when the line opens or closes one) alone.
+    static func wrap(_ line: String, inFence: inout Bool, into result: inout [String]) {
+        // ASCII without a carriage return, nearly every line: a character is a byte.
+        if line.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) {
+            wrapASCII(line, inFence: &inFence, into: &result)
+            return
+        }
+        let trimmed = line.drop { $0 == " " }
+        if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
+        guard !inFence, line.count > textWidth, !trimmed.hasPrefix("|"), !trimmed.hasPrefix("#"),
+            !trimmed.hasPrefix("Source: ")
+        else {
+            result.append(line)
+            return
+        }
+        let indent = String(repeating: " ", count: line.count - trimmed.count)
+        let isListItem = trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ") || trimmed.hasPrefix("+ ")
+        let continuation = indent + (isListItem ? "  " : "")
+        var current = indent
+        for word in trimmed.split(separator: " ", omittingEmptySubsequences: true) {
+            let isFirst = current == indent || current == continuation
+            if !isFirst, current.count + 1 + word.count > textWidth {
+                result.append(current)
+                current = continuation + word
+            } else {
+                current += (isFirst ? "" : " ") + word
+            }
+        }
+        result.append(current)
     }
 
     /// `wrap(_:)` for one line of ASCII text without a carriage return, where every character is one byte:

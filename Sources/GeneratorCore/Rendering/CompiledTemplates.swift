@@ -19,8 +19,9 @@ struct CompiledTemplates: Sendable {
         case contentType(any MustacheContentType)
     }
 
-    /// A tag's name, split once as swift-mustache splits it at every lookup.
-    struct Name: Sendable {
+    /// A tag's name, split once as swift-mustache splits it at every lookup. A class, so that reading a node's
+    /// name, at every render of it, retains one reference rather than each of its arrays.
+    final class Name: Sendable {
         enum Kind: Sendable {
             /// `.`: the current object.
             case current
@@ -31,14 +32,15 @@ struct CompiledTemplates: Sendable {
             /// `a.b`: `a` of the innermost object of the stack that has one, then `b` of it.
             case stack([String])
         }
-        var kind: Kind
+        let kind: Kind
         /// The transforms, outermost first (`first(last(x))`: `first`, `last`).
-        var transforms: [String]
+        let transforms: [String]
         /// The number of each name of `top` and `stack` (`TemplateKeys.number(of:)`).
-        var keys: [Int] = []
+        let keys: [Int]
 
         init(_ name: String, transforms: [String]) {
             self.transforms = transforms
+            let kind: Kind
             if name == "." {
                 kind = .current
             } else if name.isEmpty, !transforms.isEmpty {
@@ -48,8 +50,11 @@ struct CompiledTemplates: Sendable {
             } else {
                 kind = .stack(name.split(separator: ".").map(String.init))
             }
-            if case .top(let names) = kind { keys = names.map(TemplateKeys.number(of:)) }
-            if case .stack(let names) = kind { keys = names.map(TemplateKeys.number(of:)) }
+            self.kind = kind
+            switch kind {
+            case .top(let names), .stack(let names): keys = names.map(TemplateKeys.number(of:))
+            case .current, .sequence: keys = []
+            }
         }
     }
 
@@ -213,8 +218,8 @@ struct CompiledTemplates: Sendable {
                 }
                 for node in nodes {
                     if case .text(let piece) = node {
-                        if !piece.isEmpty, followsNewline() { output.append(contentsOf: indentation.utf8) }
-                        output.append(contentsOf: piece.utf8)
+                        if !piece.isEmpty, followsNewline() { Self.append(indentation, to: &output) }
+                        Self.append(piece, to: &output)
                         continue
                     }
                     let indents = followsNewline()
@@ -231,7 +236,7 @@ struct CompiledTemplates: Sendable {
         mutating func render(_ node: Node, _ state: inout State, into output: inout [UInt8]) {
             switch node {
             case .text(let text):
-                output.append(contentsOf: text.utf8)
+                Self.append(text, to: &output)
             case .variable(let name, let isEscaped):
                 guard let value = lookUp(name, state) else { return }
                 let text: String
@@ -239,7 +244,7 @@ struct CompiledTemplates: Sendable {
                 case .string(let string): text = string
                 case .bool(let bool): text = bool ? "true" : "false"
                 case .int(let int): text = String(int)
-                case .list, .object, .other:
+                case .list, .object, .opaque:
                     let any = value.any
                     if let renderable = any as? MustacheCustomRenderable {
                         text = renderable.renderText
@@ -249,17 +254,17 @@ struct CompiledTemplates: Sendable {
                         text = String(describing: any)
                     }
                 }
-                output.append(contentsOf: (isEscaped ? state.contentType.escapeText(text) : text).utf8)
+                Self.append(isEscaped ? state.contentType.escapeText(text) : text, to: &output)
             case .section(let name, let nodes):
                 guard let value = lookUp(name, state) else { return }
                 switch value {
                 case .bool(let bool):
                     if bool { render(nodes, state, into: &output) }
-                case .list(let elements, _):
-                    renderSequence(elements, nodes, state, into: &output)
+                case .list(let list):
+                    renderSequence(list.elements, nodes, state, into: &output)
                 case .string, .object:
                     renderPushing(value, nodes, state, into: &output)
-                case .int, .other:
+                case .int, .opaque:
                     let any = value.any
                     if let sequence = any as? any MustacheSequence {
                         renderSequence(
@@ -280,11 +285,11 @@ struct CompiledTemplates: Sendable {
                 switch value {
                 case .bool(let bool):
                     if !bool { render(nodes, state, into: &output) }
-                case .list(let elements, _):
-                    if elements.isEmpty { renderPushing(value, nodes, state, into: &output) }
+                case .list(let list):
+                    if list.elements.isEmpty { renderPushing(value, nodes, state, into: &output) }
                 case .string, .object:
                     return
-                case .int, .other:
+                case .int, .opaque:
                     let any = value.any
                     if let sequence = any as? any MustacheSequence {
                         if Self.elements(of: sequence).isEmpty { renderPushing(value, nodes, state, into: &output) }
@@ -305,6 +310,14 @@ struct CompiledTemplates: Sendable {
             case .contentType(let contentType):
                 state.contentType = contentType
             }
+        }
+
+        /// Appends a string's UTF-8 bytes in one copy: from its contiguous storage (every native string), where
+        /// `append(contentsOf: text.utf8)` takes the generic path, a byte at a time.
+        @inline(__always)
+        static func append(_ text: String, to output: inout [UInt8]) {
+            let copied: Void? = text.utf8.withContiguousStorageIfAvailable { output.append(contentsOf: $0) }
+            if copied == nil { output.append(contentsOf: text.utf8) }
         }
 
         mutating func renderPushing(_ value: TemplateValue, _ nodes: [Node], _ state: State, into output: inout [UInt8])
@@ -380,7 +393,7 @@ struct CompiledTemplates: Sendable {
                 guard let found else { return nil }
                 value = found
             }
-            if case .other(let any) = value, let custom = any as? MustacheCustomRepresentation {
+            if case .opaque(let opaque) = value, let custom = opaque.value as? MustacheCustomRepresentation {
                 guard let representation = custom.representation else { return nil }
                 value = .fromAny(representation)
             }
@@ -414,7 +427,7 @@ struct CompiledTemplates: Sendable {
             case .string, .bool, .int:
                 // Their mirrors have no children (`CompiledTemplatesTests` checks it).
                 return nil
-            case .list, .other:
+            case .list, .opaque:
                 let any = value.any
                 let object: Any? =
                     if let custom = any as? MustacheCustomRepresentation { custom.representation } else { any }

@@ -87,9 +87,15 @@ public struct TemplateRenderer: Sendable {
             texts[name] = text
         }
         var problems: [Diagnostic] = []
+        // Whether some partial tag may name no template: unless TemplateParser parsed every template, the texts
+        // are searched for their partial tags.
+        var mayMissPartials = true
         if let fast, let compiled = CompiledTemplates(nodes: fast) {
             self.library = nil
             self.compiled = compiled
+            // The trees hold every partial tag of the texts: when each names a template, searching the texts (which
+            // costs more than parsing them) would find nothing to report.
+            mayMissPartials = fast.values.contains { Self.referencesMissingPartial($0, among: sources) }
         } else {
             let parsed = Self.parse(sources)
             self.library = parsed.library
@@ -99,7 +105,7 @@ public struct TemplateRenderer: Sendable {
         }
         self.texts = texts
         // swift-mustache renders a partial it cannot find as nothing; here it is an error at the reference.
-        for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
+        for (name, text) in texts.sorted(by: { $0.key < $1.key }) where mayMissPartials {
             for reference in Self.partialReferences(in: text) where sources[reference.name] == nil {
                 problems.append(
                     Diagnostic(
@@ -194,6 +200,23 @@ public struct TemplateRenderer: Sendable {
                 displayPath: (displayPath as NSString).appendingPathComponent(path))
         }
         return files
+    }
+
+    /// Whether a partial node of the tree, in sections too, names a template that `sources` does not have.
+    static func referencesMissingPartial(_ nodes: [CompiledTemplates.Node], among sources: [String: TemplateFile])
+        -> Bool
+    {
+        for node in nodes {
+            switch node {
+            case .partial(let name, _):
+                if sources[name] == nil { return true }
+            case .section(_, let children), .invertedSection(_, let children):
+                if referencesMissingPartial(children, among: sources) { return true }
+            case .text, .variable, .contentType:
+                continue
+            }
+        }
+        return false
     }
 
     /// A partial tag (`{{> name}}` or `{{< name}}`) of a template: the partial's name and where the tag opens.

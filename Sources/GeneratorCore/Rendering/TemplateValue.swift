@@ -3,18 +3,29 @@ import Mustache
 
 /// A context value as the compiled renderer reads it: strings, Booleans, integers, arrays and the template
 /// context types typed, so that rendering them needs no dynamic cast; anything else as swift-mustache sees it.
+///
+/// No payload is larger than a `String`: arrays and other values are held by a reference, so that copying a value
+/// (onto the stack of objects, out of a list) retains one reference and copies no existential.
 enum TemplateValue {
     case string(String)
     case bool(Bool)
     case int(Int)
     /// An array: its elements, and the array itself for what only swift-mustache's generic handling covers
     /// (`{{list}}` as text, transforms).
-    case list([TemplateValue], Any)
+    case list(TemplateList)
     /// A template context value, boxed once: its lists and nested contexts, once read, are kept by the box, so that
     /// a template reading them again (a struct's properties, looped over six times) walks the same boxes.
     case object(TemplateObject)
+    /// Any other value, rendered and searched exactly as swift-mustache does (made by `other(_:)`).
+    case opaque(TemplateOpaque)
+
+    /// An array's value: its elements as template values, and the array itself.
+    static func list(_ elements: [TemplateValue], _ original: Any) -> TemplateValue {
+        .list(TemplateList(elements: elements, original: original))
+    }
+
     /// Any other value, rendered and searched exactly as swift-mustache does.
-    case other(Any)
+    static func other(_ value: Any) -> TemplateValue { .opaque(TemplateOpaque(value: value)) }
 
     /// The value as swift-mustache would hold it.
     var any: Any {
@@ -22,9 +33,9 @@ enum TemplateValue {
         case .string(let string): string
         case .bool(let bool): bool
         case .int(let int): int
-        case .list(_, let original): original
+        case .list(let list): list.original
         case .object(let object): object.any
-        case .other(let value): value
+        case .opaque(let opaque): opaque.value
         }
     }
 
@@ -37,6 +48,26 @@ enum TemplateValue {
         if type == Int.self, let int = value as? Int { return .int(int) }
         return .other(value)
     }
+}
+
+/// An array as the compiled renderer holds it (`TemplateValue.list`).
+final class TemplateList {
+    /// Its elements, each a template value.
+    let elements: [TemplateValue]
+    /// The array itself, as swift-mustache would hold it.
+    let original: Any
+
+    init(elements: [TemplateValue], original: Any) {
+        self.elements = elements
+        self.original = original
+    }
+}
+
+/// A value the compiled renderer reads only through swift-mustache's generic means (`TemplateValue.opaque`).
+final class TemplateOpaque {
+    let value: Any
+
+    init(value: Any) { self.value = value }
 }
 
 /// A type whose values the compiled renderer reads without a dynamic cast.
@@ -103,9 +134,18 @@ struct TemplateReaders {
     /// Reads one field of the context value at the address (whose type is the one the readers were made for).
     typealias Reader = (UnsafeRawPointer) -> TemplateValue?
 
-    let readers: [Reader?]
+    /// A reader held by a reference. A closure kept in an array directly is stored at the array's generic
+    /// abstraction (its result returned indirectly), and each call of it then goes through a reabstraction thunk
+    /// whose context is allocated and freed at every call; a class's property keeps the closure as it is.
+    final class Box {
+        let read: Reader
 
-    subscript(key: Int) -> Reader? { key < readers.count ? readers[key] : nil }
+        init(_ read: @escaping Reader) { self.read = read }
+    }
+
+    let readers: [Box?]
+
+    subscript(key: Int) -> Reader? { key < readers.count ? readers[key]?.read : nil }
 }
 
 /// Numbers every template key once, the same for every context type and every template.
@@ -151,16 +191,16 @@ extension CompiledTemplateContext {
     /// A typed reader for every key of `templateKeys`: through the value's `TemplateValueConvertible` conformance
     /// when it has one, else through `child(named:)`, as swift-mustache reads it.
     static func makeTemplateReaders() -> TemplateReaders {
-        var readers: [TemplateReaders.Reader?] = []
+        var readers: [TemplateReaders.Box?] = []
         for (name, keyPath) in templateKeys {
             let number = TemplateKeys.number(of: name)
             if readers.count <= number { readers += Array(repeating: nil, count: number + 1 - readers.count) }
             if let convertible = type(of: keyPath).valueType as? any TemplateValueConvertible.Type,
                 let reader = typedReader(convertible, keyPath, root: Self.self)
             {
-                readers[number] = reader
+                readers[number] = TemplateReaders.Box(reader)
             } else {
-                readers[number] = { root in
+                readers[number] = TemplateReaders.Box { root in
                     root.assumingMemoryBound(to: Self.self).pointee.child(named: name).map { TemplateValue.other($0) }
                 }
             }
@@ -215,7 +255,7 @@ class TemplateObject {
         case .list, .object:
             keptKeys.append(key)
             keptValues.append(value)
-        case .string, .bool, .int, .other: break
+        case .string, .bool, .int, .opaque: break
         }
         return value
     }

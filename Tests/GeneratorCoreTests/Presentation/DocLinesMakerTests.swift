@@ -36,6 +36,23 @@ import Testing
         #expect(maker.extraComment(["a\nb"]) == ["/// a\nb"])
     }
 
+    /// An extra paragraph's lines are wrapped one by one, each distinct line once: a line inside a code fence is
+    /// left as it is, the same line outside one is wrapped, and the fence stays open across lines.
+    @Test func extraLinesAreWrappedByLineAndFence() {
+        let maker = DocLinesMaker()
+        // 21 words of 4 letters: 104 characters with spaces, wrapped after the 20th word (99 characters).
+        let long = Array(repeating: "word", count: 21).joined(separator: " ")
+        let wrapped = ["/// " + Array(repeating: "word", count: 20).joined(separator: " "), "/// word"]
+        for _ in 0..<2 {
+            #expect(
+                maker.extraComment([long, "", "```", long, "```", long]) == wrapped + [
+                    "///", "/// ```", "/// " + long, "/// ```",
+                ] + wrapped)
+            #expect(maker.extraComment(["~~~", long]) == ["/// ~~~", "/// " + long])
+            #expect(maker.extraComment([long]) == wrapped)
+        }
+    }
+
     /// `é` as one scalar (C3 A9) and as `e` and a combining acute (65 CC 81) are equal `String`s; each comment
     /// keeps its own bytes.
     @Test func canonicallyEquivalentTextsKeepTheirBytes() {

@@ -126,15 +126,15 @@ import Testing
             return
         }
         let key = TemplateKeys.number(of: "items")
-        guard case .list(let first, _)? = root.child(key: key), case .list(let second, _)? = root.child(key: key),
-            case .object(let a)? = first.first, case .object(let b)? = second.first
+        guard case .list(let first)? = root.child(key: key), case .list(let second)? = root.child(key: key),
+            case .object(let a)? = first.elements.first, case .object(let b)? = second.elements.first
         else {
             Issue.record("items is a list of objects")
             return
         }
         #expect(a === b)
         guard
-            case .string(let name)? = first.last.flatMap({ element -> TemplateValue? in
+            case .string(let name)? = first.elements.last.flatMap({ element -> TemplateValue? in
                 guard case .object(let object) = element else { return nil }
                 return object.child(key: TemplateKeys.number(of: "name"))
             })

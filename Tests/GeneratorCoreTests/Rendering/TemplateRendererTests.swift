@@ -236,6 +236,18 @@ import Testing
             ])
     }
 
+    /// The partial tags the parsed trees hold, in sections and inverted sections too, decide whether the texts are
+    /// searched for a partial that does not exist.
+    @Test func treesTellWhetherAPartialIsMissing() throws {
+        let nodes = try #require(
+            TemplateParser.nodes(of: "a {{>one}}\n{{#x}}{{^y}}{{> nested/two }}{{/y}}{{/x}}\n{{! {{>no}} }}"))
+        let file = TemplateRenderer.TemplateFile(url: URL(fileURLWithPath: "/t"), displayPath: "t")
+        #expect(!TemplateRenderer.referencesMissingPartial(nodes, among: ["one": file, "nested/two": file]))
+        // The partial two sections deep is missing; the one in the comment is not a tag.
+        #expect(TemplateRenderer.referencesMissingPartial(nodes, among: ["one": file, "no": file]))
+        #expect(TemplateRenderer.referencesMissingPartial(nodes, among: ["nested/two": file]))
+    }
+
     @Test func exportWritesEveryTemplateAndRefusesToOverwrite() throws {
         let folder = try TestPaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
