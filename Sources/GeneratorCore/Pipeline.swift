@@ -33,10 +33,11 @@ public struct Pipeline {
         /// Overrides the configuration's `outputLayout` (`--layout`); with neither, `.oneTypePerFile`.
         public var layout: OutputLayout?
         /// Whether the large values the stages make on the way (the document's tree, the decoded document, the IR,
-        /// the presenter and its jobs, the templates) stay allocated until the process exits instead of being freed node by node when the
-        /// next stage no longer needs them. The command line sets it: its process ends right after writing, and
-        /// freeing them cost about 6% of a large document's run (github's tree alone: a million nodes). A process that
-        /// runs the pipeline many times (tests, fuzzing) leaves it off.
+        /// the presenter and its jobs, the templates) stay allocated until the process exits instead of being freed
+        /// node by node when the next stage no longer needs them. The command line sets it: its process ends right
+        /// after writing, and freeing them cost about 6% of a large document's run (github's tree alone: a million
+        /// nodes). A process that runs the pipeline many times (tests, fuzzing) leaves it off. For a document over
+        /// ``Pipeline/keptDocumentSizeLimit`` the tree, the document and the IR are freed all the same.
         public var keepsIntermediatesUntilExit = false
 
         public init(
@@ -176,12 +177,23 @@ public struct Pipeline {
         let style = options.operationStyle ?? configuration.operationStyle ?? .throwing
         let presenter = Presenter(documentName: options.document.lastPathComponent, operationStyle: style)
         let jobs = PhaseTimes.measure("present") { presenter.present(module) }
-        keepUntilExit((root, document, module, presenter))
+        // A very large document's tree, document and IR are much of the run's memory: they are freed here, before
+        // rendering (the 50 MB document of `.ci/bounds` peaked at 1,454 MB with them kept, 1,252 MB freed here).
+        // The presenter's caches live on through rendering anyway.
+        if bytes.count <= Self.keptDocumentSizeLimit {
+            keepUntilExit((root, document, module, presenter))
+        } else {
+            keepUntilExit(presenter)
+        }
         return (
             jobs, options.layout ?? configuration.outputLayout ?? .oneTypePerFile,
             options.templateOverrides ?? configuration.templates, Array(bundler.loadedFiles.dropFirst())
         )
     }
+
+    /// The largest document, in bytes, whose tree, decoded document and IR ``keepUntilExit(_:)`` keeps: 16 MiB, four
+    /// times the largest real description we measure (stripe's 4.2 MB), far below the documents whose memory matters.
+    static let keptDocumentSizeLimit = 16 << 20
 
     /// Keeps `value` allocated until the process exits, when `options.keepsIntermediatesUntilExit` is set.
     func keepUntilExit<Value>(_ value: Value) {
