@@ -11,6 +11,13 @@ final class Indirect<Value: Hashable & Sendable>: Hashable, Sendable {
         self.value = value
     }
 
+    /// A box for a value that is there, `nil` for one that is absent: an optional property is stored as
+    /// `Indirect<Value>?`, so that an absent value allocates nothing.
+    init?(ifPresent value: Value?) {
+        guard let value else { return nil }
+        self.value = value
+    }
+
     static func == (lhs: Indirect, rhs: Indirect) -> Bool { lhs.value == rhs.value }
 
     func hash(into hasher: inout Hasher) { hasher.combine(value) }

@@ -197,8 +197,11 @@ extension Context {
         /// The private stored property of an indirect property (`_parent`), or of a deprecated one, which the
         /// struct's own code reads and writes without a deprecation warning.
         public var storageName: String
+        /// The type an indirect property's box holds: `typeName` without its `?` when the property is optional, so
+        /// that an optional one is stored as `Indirect<boxedTypeName>?` and an absent value allocates no box.
+        public var boxedTypeName = ""
         /// What `encode(to:)` reads: `storageName` for a deprecated property, `storageName.value` for an
-        /// indirect one, else `swiftName`.
+        /// indirect one (`storageName?.value` when optional), else `swiftName`.
         public var valueExpression = ""
         /// The type a required property's key decodes as: `baseTypeName`, or `baseTypeName?` when `null` is allowed.
         public var decodedTypeName = ""

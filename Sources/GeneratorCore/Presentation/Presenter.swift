@@ -274,7 +274,8 @@ public struct Presenter {
         context.decodedTypeName = property.isNullable ? base + "?" : base
         context.valueExpression =
             property.isIndirect
-            ? context.storageName + ".value" : property.isDeprecated ? context.storageName : context.swiftName
+            ? context.storageName + (isOptional ? "?.value" : ".value")
+            : property.isDeprecated ? context.storageName : context.swiftName
         context.argumentTypeName = isArgumentOptional ? base + "?" : base
         if isTriState {
             let nullable = moduleName + "Nullable<" + base + ">"
@@ -313,6 +314,7 @@ public struct Presenter {
                     ])
             }
         }
+        if property.isIndirect { context.boxedTypeName = String(context.typeName.dropLast(isOptional ? 1 : 0)) }
         return context
     }
 

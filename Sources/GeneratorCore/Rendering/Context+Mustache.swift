@@ -158,6 +158,7 @@ extension Context.Property: KeyPathContext {
         "swiftName": \.swiftName,
         "isIndirect": \.isIndirect,
         "storageName": \.storageName,
+        "boxedTypeName": \.boxedTypeName,
         "valueExpression": \.valueExpression,
         "decodedTypeName": \.decodedTypeName,
         "argumentTypeName": \.argumentTypeName,

@@ -48,6 +48,34 @@ check(
         .replacingOccurrences(of: #""choice":\#(bJSON)"#, with: #""choice":"text""#)
         .replacingOccurrences(of: #""wide":{"p1":"a1""#, with: #""wide":{"p1":"changed""#))
 
+// Absent optional boxed values: `nil`, encoded without their keys, and stored without a box (an optional box,
+// `Indirect<Wide>?`, rather than a box of an optional); absent and `null` stay apart for the nullable one.
+let sparseText = #"{"name":"n","wide":\#(aJSON)}"#
+let sparse = try decode(Holder.self, sparseText)
+check(sparse.optionalWide == nil)
+check(sparse.nullableWide == nil)
+check(sparse.wides == nil)
+check(sparse.choice == nil)
+check(try encode(sparse) == sparseText)
+check(sparse == Holder(name: "n", wide: a))
+/// The stored value of the private property `label`, printed: "nil" when no box is allocated.
+func storage(_ value: Holder, _ label: String) -> String {
+    Mirror(reflecting: value).children.first { $0.label == label }.map { String(describing: $0.value) } ?? "missing"
+}
+check(storage(sparse, "_optionalWide") == "nil", "an absent optional value allocates no box")
+check(storage(sparse, "_nullableWide") == "nil", "an absent nullable value allocates no box")
+check(storage(sparse, "_wide") != "nil" && storage(sparse, "_wide") != "missing", "a required value is boxed")
+check(storage(holder, "_optionalWide") != "nil", "a present optional value is boxed")
+// Setting a boxed optional to `nil` drops the box and the key; setting it again round-trips.
+var toggled = holder
+toggled.optionalWide = nil
+check(toggled.optionalWide == nil && holder.optionalWide == b)
+check(storage(toggled, "_optionalWide") == "nil")
+check(try encode(toggled) == text.replacingOccurrences(of: #""optionalWide":\#(bJSON),"#, with: ""))
+toggled.optionalWide = a
+check(toggled.optionalWide == a)
+check(try decode(Holder.self, try encode(toggled)).optionalWide == a)
+
 // The indirect union decodes each member and encodes it back unchanged.
 check(try decode(WideOrText.self, #""plain""#) == .string("plain"))
 check(try decode(WideOrText.self, aJSON) == .wide(a))
