@@ -197,9 +197,13 @@ struct JSONDecodingObjectMembers: JSONObjectMembers {
         case present
         case decoded(CambAIJSONValue)
     }
-    /// During ``favourite(_:)``: how many members have been scored by keys, and the best so far (the first of
-    /// equal scores).
-    private var keyPass: (count: Int, best: (index: Int, bound: Int, isVerifiedByDecoding: Bool)?)?
+    /// During ``favourite(_:)`` and ``verifiedKeyBounds(_:)``: how many members have been scored by keys, the best so far (the
+    /// first of equal scores), and whether decoding verifies every member the keys let fit.
+    private var keyPass:
+        (count: Int, best: (index: Int, bound: Int, isVerifiedByDecoding: Bool)?, isEveryFitVerified: Bool)?
+    /// Whether ``verifiedKeyBounds(_:)`` decided which members fit, so that ``decodedMember(_:at:of:from:scoring:)``
+    /// knows a member that does not decode may not fit.
+    private var isDecidedByKeys = false
 
     /// - Throws: `DecodingError.typeMismatch` when the value is not an object.
     init(from decoder: any Decoder) throws {
@@ -253,6 +257,7 @@ struct JSONDecodingObjectMembers: JSONObjectMembers {
         if let bound, pass.best.map({ bound > $0.bound }) ?? true {
             pass.best = (pass.count, bound, isVerifiedByDecoding)
         }
+        if bound != nil, !isVerifiedByDecoding { pass.isEveryFitVerified = false }
         pass.count += 1
         keyPass = pass
     }
@@ -264,11 +269,43 @@ struct JSONDecodingObjectMembers: JSONObjectMembers {
     /// members before it score less. `nil` when decoding cannot tell (an enum, number or object property is
     /// present), when no member fits the keys, and when the scores did not come from ``JSONMatch``.
     mutating func favourite(_ scores: (inout Self) throws -> [Int?]) rethrows -> Int? {
-        keyPass = (0, nil)
+        keyPass = (0, nil, true)
         defer { keyPass = nil }
         let bounds = try scores(&self)
         guard let best = keyPass?.best, keyPass?.count == bounds.count, best.isVerifiedByDecoding else { return nil }
         return best.index
+    }
+
+    /// For an `anyOf`, which keeps every member that fits: `scores` (the union's `memberScores(in:)`) run on keys
+    /// alone, when decoding verifies the fit of every member they let fit (`nil` for a member that does not fit).
+    /// Then such a member fits exactly when it decodes, and its values need no scoring. `nil` when decoding cannot
+    /// tell for some member that fits the keys (an enum, number or object property is present), and when the
+    /// scores did not come from ``JSONMatch``.
+    mutating func verifiedKeyBounds(_ scores: (inout Self) throws -> [Int?]) rethrows -> [Int?]? {
+        keyPass = (0, nil, true)
+        defer { keyPass = nil }
+        let bounds = try scores(&self)
+        guard let pass = keyPass, pass.count == bounds.count, pass.isEveryFitVerified else { return nil }
+        isDecidedByKeys = true
+        return bounds
+    }
+
+    /// An `anyOf`'s member at `index`: `nil` when its score in `scores` is `nil`, else decoded from `decoder`. When
+    /// the scores are ``verifiedKeyBounds(_:)``, a member that does not decode is scored from its values
+    /// (`scoring`, the union's `memberScores(in:)`): `nil` when that finds no fit, the decoding error otherwise,
+    /// as when every member is scored first.
+    mutating func decodedMember<Value: Decodable>(
+        _ type: Value.Type, at index: Int, of scores: [Int?], from decoder: any Decoder,
+        scoring: (inout Self) throws -> [Int?]
+    ) throws -> Value? {
+        guard scores[index] != nil else { return nil }
+        guard isDecidedByKeys else { return try Value(from: decoder) }
+        do {
+            return try Value(from: decoder)
+        } catch {
+            guard try scoring(&self)[index] != nil else { return nil }
+            throw error
+        }
     }
 }
 

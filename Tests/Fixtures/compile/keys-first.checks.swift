@@ -67,4 +67,26 @@ check(
     try decode(Reach.self, #"{"email":5,"phone":"+1"}"#)
         == Reach(call: Call(phone: "+1", additionalProperties: ["email": 5])))
 checkThrows { _ = try decode(Reach.self, #"{"email":"a","verified":"yes"}"#) }
+// Decided by keys: each member whose keys are there decodes at once, keeping the other's key as undeclared.
+let captionBoth = try decode(Caption.self, #"{"label":"l","name":"n"}"#)
+check(
+    captionBoth
+        == Caption(
+            named: Named(name: "n", additionalProperties: ["label": "l"]),
+            labelled: Labelled(label: "l", additionalProperties: ["name": "n"])), "\(captionBoth)")
+check(try decode(Caption.self, #"{"name":"n"}"#) == Caption(named: Named(name: "n")))
+check(
+    try decode(Caption.self, #"{"label":"l","extra":3}"#)
+        == Caption(labelled: Labelled(label: "l", additionalProperties: ["extra": 3])))
+// A member the keys let fit but whose value is of the wrong kind does not fit: the other is kept alone.
+check(
+    try decode(Caption.self, #"{"label":"l","name":7}"#)
+        == Caption(labelled: Labelled(label: "l", additionalProperties: ["name": 7])))
+// A member whose declared values fit but whose undeclared one is not the `additionalProperties` type fits by the
+// rule and does not decode: a decoding error, as when every member is scored first.
+checkThrows { _ = try decode(Caption.self, #"{"name":"n","extra":1}"#) }
+checkThrows { _ = try decode(Caption.self, #"{"label":"l","name":"n","extra":1}"#) }
+// No member's keys, or none decodes: the value fits no member.
+checkThrows { _ = try decode(Caption.self, #"{"title":"t"}"#) }
+checkThrows { _ = try decode(Caption.self, #"{"name":7}"#) }
 finish()
