@@ -185,7 +185,7 @@ struct MappingReader {
                 pointer: pointer.appending(key))
             return nil
         }
-        if scalar.value == .null { return nil }
+        if scalar.isNull { return nil }
         return scalar.text
     }
 
@@ -196,7 +196,7 @@ struct MappingReader {
             context.error("missing required field '\(key)'", at: node, pointer: pointer)
             return nil
         }
-        if value.scalar?.value == .null {
+        if value.scalar?.isNull == true {
             context.error(
                 "expected '\(key)' to be a string, found null", at: value, pointer: pointer.appending(key))
             return nil

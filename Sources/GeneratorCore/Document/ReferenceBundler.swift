@@ -116,12 +116,12 @@ struct ReferenceBundler {
         defer { for path in files.keys { files[path]?.root = nil } }
         // Discover every target (reading files as needed), then name them, then rewrite with the names.
         isReporting = true
-        _ = rewrite(root, at: .one(.document), file: rootURL, pointer: [], recursion: nil)
+        _ = rewrite(root, at: .one(.document), file: rootURL, pointer: Trail(), recursion: nil)
         var done: Set<Target> = []
         while let target = pending.popLast() {
             guard done.insert(target).inserted, let (node, url) = node(at: target) else { continue }
             _ = rewrite(
-                node, at: .one(Kind.sections[target.section] ?? .schema), file: url, pointer: target.pointer,
+                node, at: .one(Kind.sections[target.section] ?? .schema), file: url, pointer: Trail(target.pointer),
                 recursion: target.section == "schemas" ? Recursion(ref: "", component: node) : nil)
         }
         if let operationReferences {
@@ -136,14 +136,14 @@ struct ReferenceBundler {
         guard files.count > 1 || rewrites else { return root }
         assignNames(root)
         isReporting = false
-        var result = rewrite(root, at: .one(.document), file: rootURL, pointer: [], recursion: nil)
+        var result = rewrite(root, at: .one(.document), file: rootURL, pointer: Trail(), recursion: nil)
         guard !index.isEmpty else { return result }
         // Append the moved values to the root's components, sorted by section then name.
         var additions: [String: [(String, YAMLNode)]] = [:]
         for (target, name) in index {
             guard let (node, url) = node(at: target) else { continue }
             let moved = rewrite(
-                node, at: .one(Kind.sections[target.section] ?? .schema), file: url, pointer: target.pointer,
+                node, at: .one(Kind.sections[target.section] ?? .schema), file: url, pointer: Trail(target.pointer),
                 recursion: target.section == "schemas"
                     ? Recursion(ref: "#/components/schemas/" + Self.escape(name), component: node) : nil)
             additions[target.section, default: []].append((name, moved))
@@ -304,14 +304,32 @@ struct ReferenceBundler {
         return Reference(file: URL(fileURLWithPath: target.path), pointer: pointer.tokens)
     }
 
-    /// `pointer + [token]` in one array at its final size (the concatenation makes two): the bundle extends a
-    /// pointer for every value it walks.
-    private static func appending(_ pointer: [String], _ token: String) -> [String] {
-        var result: [String] = []
-        result.reserveCapacity(pointer.count + 1)
-        result.append(contentsOf: pointer)
-        result.append(token)
-        return result
+    /// What the rewriting needs of a node's pointer in its file: its length and its last two tokens (the whole
+    /// pointer, extended for every value walked, cost an array each).
+    struct Trail: Equatable {
+        var count = 0
+        var last: String?
+        var beforeLast: String?
+
+        init() {}
+
+        init(_ tokens: [String]) {
+            count = tokens.count
+            last = tokens.last
+            beforeLast = tokens.count >= 2 ? tokens[tokens.count - 2] : nil
+        }
+
+        /// The trail of the pointer with `token` appended.
+        func appending(_ token: String) -> Trail {
+            var result = Trail()
+            result.count = count + 1
+            result.last = token
+            result.beforeLast = last
+            return result
+        }
+
+        /// Whether the pointer is `/components/schemas`.
+        var isComponentSchemas: Bool { count == 2 && beforeLast == "components" && last == "schemas" }
     }
 
     /// Whether a reference's path starts with a URI scheme (`https:`, `file:`): an ASCII letter, then ASCII letters,
@@ -406,7 +424,7 @@ struct ReferenceBundler {
     ///   - recursion: inside a component schema, the local reference to it (`#/components/schemas/X`) that
     ///     `$recursiveRef: '#'` and `$dynamicRef` to its anchor stand for; `""` while only discovering.
     private mutating func rewrite(
-        _ node: YAMLNode, at position: Position, file: URL, pointer: [String], recursion: Recursion?
+        _ node: YAMLNode, at position: Position, file: URL, pointer: Trail, recursion: Recursion?
     ) -> YAMLNode {
         switch position {
         case .one(let kind):
@@ -428,11 +446,11 @@ struct ReferenceBundler {
                 return inline(
                     node, reference, ref: ref, pairs: pairs, refIndex: refIndex, at: position, recursion: recursion)
             }
-            let isComponentSchemas = kind == .schema && pointer == ["components", "schemas"] && file == rootURL
+            let isComponentSchemas = kind == .schema && pointer.isComponentSchemas && file == rootURL
             var rewritten = pairs
             // Of these maps only an operation's Responses Object has extensions; elsewhere `x-request-id` is a
             // name (of a header, a property, a component), not an extension.
-            let isResponsesObject = kind == .response && pointer.dropLast().last != "components"
+            let isResponsesObject = kind == .response && pointer.beforeLast != "components"
             for index in pairs.indices {
                 guard let key = pairs[index].key.scalar?.text, !(isResponsesObject && key.hasPrefix("x-")) else {
                     continue
@@ -442,7 +460,7 @@ struct ReferenceBundler {
                     ? Recursion(ref: "#/components/schemas/" + Self.escape(key), component: pairs[index].value)
                     : recursion
                 let value = rewrite(
-                    pairs[index].value, at: .one(kind), file: file, pointer: Self.appending(pointer, key),
+                    pairs[index].value, at: .one(kind), file: file, pointer: pointer.appending(key),
                     recursion: recursionHere)
                 // While discovering, nothing is copied: a large document is walked, not duplicated.
                 if !isReporting { rewritten[index].value = value }
@@ -456,7 +474,7 @@ struct ReferenceBundler {
             var rewritten = items
             for index in items.indices {
                 let value = rewrite(
-                    items[index], at: .one(kind), file: file, pointer: Self.appending(pointer, String(index)),
+                    items[index], at: .one(kind), file: file, pointer: pointer.appending(String(index)),
                     recursion: recursion)
                 if !isReporting { rewritten[index] = value }
             }
@@ -468,7 +486,7 @@ struct ReferenceBundler {
     }
 
     private mutating func rewriteOne(
-        _ node: YAMLNode, kind: Kind, file: URL, pointer: [String], recursion: Recursion?
+        _ node: YAMLNode, kind: Kind, file: URL, pointer: Trail, recursion: Recursion?
     ) -> YAMLNode {
         guard var pairs = node.pairs else { return node }
         if kind == .schema, let rewritten = rewriteRecursion(node, file: file, recursion: recursion) {
@@ -492,7 +510,7 @@ struct ReferenceBundler {
                 continue
             }
             let value = rewrite(
-                pairs[index].value, at: position, file: file, pointer: Self.appending(pointer, key),
+                pairs[index].value, at: position, file: file, pointer: pointer.appending(key),
                 recursion: recursion)
             if !isReporting { pairs[index].value = value }
         }
@@ -639,7 +657,8 @@ struct ReferenceBundler {
         }
         defer { inlineStack.remove(key) }
         rewrites = true
-        var inlined = rewrite(target, at: position, file: targetFile, pointer: reference.pointer, recursion: recursion)
+        var inlined = rewrite(
+            target, at: position, file: targetFile, pointer: Trail(reference.pointer), recursion: recursion)
         let siblings = pairs.enumerated().filter { $0.offset != refIndex }.map(\.element)
         if !siblings.isEmpty, let targetPairs = inlined.pairs {
             let names = Set(siblings.compactMap { $0.key.scalar?.text })
