@@ -253,8 +253,13 @@ struct MappingReader {
     /// Specification extensions (`x-…`) in document order.
     var extensions: [String: YAMLNode] {
         var result: [String: YAMLNode] = [:]
-        for pair in pairs {
-            if let key = pair.key.scalar?.text, key.hasPrefix("x-") { result[key] = pair.value }
+        // Through the array's storage: most objects have no extension, and their pairs are not copied out.
+        pairs.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices {
+                if case .scalar(let key) = buffer[index].key.kind, key.text.hasPrefix("x-") {
+                    result[key.text] = buffer[index].value
+                }
+            }
         }
         return result
     }

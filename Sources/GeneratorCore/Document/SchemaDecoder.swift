@@ -137,7 +137,10 @@ struct SchemaDecoder {
             }
         }
         func flag(_ key: String) -> Bool { node[key]?.scalar?.value == .bool(true) }
-        func code(_ text: String) -> String { text.contains("`") ? "'\(text)'" : "`\(text)`" }
+        // The backtick is looked for byte by byte (Foundation's `contains` searches through CFString).
+        func code(_ text: String) -> String {
+            text.utf8.contains(UInt8(ascii: "`")) ? "'\(text)'" : "`\(text)`"
+        }
         func count(_ text: String, _ noun: String) -> String { text == "1" ? "1 \(noun)" : "\(text) \(noun)s" }
         var result: [String] = []
         // 3.0 writes `exclusiveMinimum: true` beside `minimum`; 3.1 writes `exclusiveMinimum: 5` alone.

@@ -42,12 +42,15 @@ public struct YAMLNode: Sendable {
 
     /// The value for a scalar key with exactly this text, in a mapping node.
     public subscript(key: String) -> YAMLNode? {
-        // Matched in place (without copying each key's scalar out): decoding asks this for every field of every object.
+        // Matched in place, through the array's storage (iterating the array would copy each pair out, retaining and
+        // releasing its strings and arrays): decoding asks this for every field of every object.
         guard case .mapping(let pairs) = kind else { return nil }
-        for pair in pairs {
-            if case .scalar(let scalar) = pair.key.kind, scalar.text == key { return pair.value }
+        return pairs.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices {
+                if case .scalar(let scalar) = buffer[index].key.kind, scalar.text == key { return buffer[index].value }
+            }
+            return nil
         }
-        return nil
     }
 
     /// The kind of node with its article, for messages: `a mapping`, `an integer`, `null`.

@@ -20,7 +20,9 @@ public final class YAMLParser {
     /// (a bound against "billion laughs" documents).
     public static let maximumAliasExpansion = 1_000_000
 
-    private var parser = yaml_parser_t()
+    /// On the heap, behind a constant: libyaml is called with it for every event, and a stored `var` of a class would
+    /// make each of those calls check exclusive access at run time.
+    private let parser: UnsafeMutablePointer<yaml_parser_t>
     private let buffer: UnsafeMutableBufferPointer<UInt8>
 
     /// JSON surrogate pair escapes rewritten for libyaml, and the map back to original columns.
@@ -37,12 +39,15 @@ public final class YAMLParser {
         let input = surrogates.bytes
         buffer = .allocate(capacity: max(input.count, 1))
         _ = buffer.initialize(from: input)
-        yaml_parser_initialize(&parser)
-        yaml_parser_set_input_string(&parser, buffer.baseAddress, input.count)
+        parser = .allocate(capacity: 1)
+        parser.initialize(to: yaml_parser_t())
+        yaml_parser_initialize(parser)
+        yaml_parser_set_input_string(parser, buffer.baseAddress, input.count)
     }
 
     deinit {
-        yaml_parser_delete(&parser)
+        yaml_parser_delete(parser)
+        parser.deallocate()
         buffer.deallocate()
     }
 
@@ -60,7 +65,7 @@ public final class YAMLParser {
         var documents = 0
         while true {
             var event = yaml_event_t()
-            guard yaml_parser_parse(&parser, &event) == 1 else { throw currentError() }
+            guard yaml_parser_parse(parser, &event) == 1 else { throw currentError() }
             defer { yaml_event_delete(&event) }
             var mark = surrogates.original(
                 SourceMark(line: event.start_mark.line + 1, column: event.start_mark.column + 1))
@@ -102,6 +107,7 @@ public final class YAMLParser {
     }
 
     private func currentError() -> YAMLError {
+        let parser = self.parser.pointee
         let problem = parser.problem.map { String(cString: $0) } ?? "malformed YAML"
         let mark = SourceMark(line: parser.problem_mark.line + 1, column: parser.problem_mark.column + 1)
         let index = parser.problem_mark.index
