@@ -268,17 +268,21 @@ struct MappingReader {
     /// - Parameter known: the keys of the object; a literal list is read as an array (a few names compared one by
     ///   one cost less than building a set for each object of a large document).
     func warnAboutUnknownKeys(_ known: some Collection<String>, vocabulary: String) {
-        for pair in pairs {
-            guard let key = pair.key.scalar?.text else {
+        // Through the pairs' storage: iterating the array would copy each pair out.
+        pairs.withUnsafeBufferPointer { pairs in
+            for index in pairs.indices {
+                guard case .scalar(let scalar) = pairs[index].key.kind else {
+                    let key = pairs[index].key
+                    context.warning(
+                        "\(key.kindDescription) key is not allowed here; it is ignored", at: key, pointer: pointer)
+                    continue
+                }
+                let key = scalar.text
+                if known.contains(key) || key.hasPrefix("x-") { continue }
                 context.warning(
-                    "\(pair.key.kindDescription) key is not allowed here; it is ignored", at: pair.key, pointer: pointer
-                )
-                continue
+                    "'\(key)' is not \(vocabulary)\(Suggestion.parenthetical(for: key, among: known)); it is ignored",
+                    at: pairs[index].key, pointer: pointer.appending(key))
             }
-            if known.contains(key) || key.hasPrefix("x-") { continue }
-            context.warning(
-                "'\(key)' is not \(vocabulary)\(Suggestion.parenthetical(for: key, among: known)); it is ignored",
-                at: pair.key, pointer: pointer.appending(key))
         }
     }
 }
