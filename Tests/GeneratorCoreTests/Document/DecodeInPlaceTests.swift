@@ -17,6 +17,19 @@ import Testing
         #expect(node["X-upper"]?.scalar?.value == .integer(4))
     }
 
+    @Test func unknownAndCollectionKeys() throws {
+        let diagnostics = DiagnosticCollector()
+        let context = DecodingContext(file: "a.yaml", diagnostics: diagnostics)
+        let node = try parse("{[a]: 1, name: n, x-y: 2, nmae: 3}")
+        let reader = try #require(MappingReader(node, at: JSONPointer(["p"]), context: context, what: "a thing"))
+        reader.warnAboutUnknownKeys(["name"], vocabulary: "a Thing field")
+        #expect(
+            diagnostics.sorted.map(\.description) == [
+                "a.yaml:1:2: warning: a sequence key is not allowed here; it is ignored",
+                "a.yaml:1:27: warning: 'nmae' is not a Thing field (did you mean 'name'?); it is ignored",
+            ])
+    }
+
     @Test func patternsWithABacktickAreQuoted() throws {
         #expect(SchemaDecoder.constraints(in: try parse("{pattern: 'a`b'}")) == ["matches 'a`b'"])
         #expect(SchemaDecoder.constraints(in: try parse("{format: 'x`'}")) == ["format 'x`'"])
