@@ -310,7 +310,7 @@ private struct TreeBuilder: ~Copyable {
         try add(node, weight: weight, anchor: nil)
     }
 
-    mutating func add(_ node: YAMLNode, weight: Int, anchor: String?) throws(YAMLError) {
+    mutating func add(_ node: consuming YAMLNode, weight: Int, anchor: String?) throws(YAMLError) {
         if let anchor { anchors[anchor] = (node, weight) }
         guard !stack.isEmpty else {
             root = node
