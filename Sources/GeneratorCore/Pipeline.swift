@@ -158,9 +158,10 @@ public struct Pipeline {
             DocumentDecoder(file: documentPath, diagnostics: diagnostics).decode(root)
         }
         guard let document, !diagnostics.hasErrors else { throw stop(nil) }
-        let module = PhaseTimes.measure("resolve") {
-            ModuleResolver(configuration: configuration, file: documentPath, diagnostics: diagnostics).resolve(document)
-        }
+        var resolver = ModuleResolver(configuration: configuration, file: documentPath, diagnostics: diagnostics)
+        // Kept with the tree, the document and the IR below (and like them freed for a very large document).
+        if bytes.count <= Self.keptDocumentSizeLimit { resolver.keepWorkingState = { keepUntilExit($0) } }
+        let module = PhaseTimes.measure("resolve") { resolver.resolve(document) }
         if diagnostics.hasErrors { throw .invalidInput(diagnostics.sorted.filter { $0.severity == .error }) }
         if let name = configuration.moduleName, case let swiftName = SwiftNamer().typeName(for: name), swiftName != name
         {

@@ -185,7 +185,7 @@ struct MappingReader {
                 pointer: pointer.appending(key))
             return nil
         }
-        if scalar.value == .null { return nil }
+        if scalar.isNull { return nil }
         return scalar.text
     }
 
@@ -196,7 +196,7 @@ struct MappingReader {
             context.error("missing required field '\(key)'", at: node, pointer: pointer)
             return nil
         }
-        if value.scalar?.value == .null {
+        if value.scalar?.isNull == true {
             context.error(
                 "expected '\(key)' to be a string, found null", at: value, pointer: pointer.appending(key))
             return nil
@@ -253,8 +253,13 @@ struct MappingReader {
     /// Specification extensions (`x-…`) in document order.
     var extensions: [String: YAMLNode] {
         var result: [String: YAMLNode] = [:]
-        for pair in pairs {
-            if let key = pair.key.scalar?.text, key.hasPrefix("x-") { result[key] = pair.value }
+        // Through the array's storage: most objects have no extension, and their pairs are not copied out.
+        pairs.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices {
+                if case .scalar(let key) = buffer[index].key.kind, key.text.hasPrefix("x-") {
+                    result[key.text] = buffer[index].value
+                }
+            }
         }
         return result
     }
@@ -263,17 +268,21 @@ struct MappingReader {
     /// - Parameter known: the keys of the object; a literal list is read as an array (a few names compared one by
     ///   one cost less than building a set for each object of a large document).
     func warnAboutUnknownKeys(_ known: some Collection<String>, vocabulary: String) {
-        for pair in pairs {
-            guard let key = pair.key.scalar?.text else {
+        // Through the pairs' storage: iterating the array would copy each pair out.
+        pairs.withUnsafeBufferPointer { pairs in
+            for index in pairs.indices {
+                guard case .scalar(let scalar) = pairs[index].key.kind else {
+                    let key = pairs[index].key
+                    context.warning(
+                        "\(key.kindDescription) key is not allowed here; it is ignored", at: key, pointer: pointer)
+                    continue
+                }
+                let key = scalar.text
+                if known.contains(key) || key.hasPrefix("x-") { continue }
                 context.warning(
-                    "\(pair.key.kindDescription) key is not allowed here; it is ignored", at: pair.key, pointer: pointer
-                )
-                continue
+                    "'\(key)' is not \(vocabulary)\(Suggestion.parenthetical(for: key, among: known)); it is ignored",
+                    at: pairs[index].key, pointer: pointer.appending(key))
             }
-            if known.contains(key) || key.hasPrefix("x-") { continue }
-            context.warning(
-                "'\(key)' is not \(vocabulary)\(Suggestion.parenthetical(for: key, among: known)); it is ignored",
-                at: pair.key, pointer: pointer.appending(key))
         }
     }
 }

@@ -116,12 +116,12 @@ struct ReferenceBundler {
         defer { for path in files.keys { files[path]?.root = nil } }
         // Discover every target (reading files as needed), then name them, then rewrite with the names.
         isReporting = true
-        _ = rewrite(root, at: .one(.document), file: rootURL, pointer: [], recursion: nil)
+        _ = rewrite(root, at: .one(.document), file: rootURL, pointer: Trail(), recursion: nil)
         var done: Set<Target> = []
         while let target = pending.popLast() {
             guard done.insert(target).inserted, let (node, url) = node(at: target) else { continue }
             _ = rewrite(
-                node, at: .one(Kind.sections[target.section] ?? .schema), file: url, pointer: target.pointer,
+                node, at: .one(Kind.sections[target.section] ?? .schema), file: url, pointer: Trail(target.pointer),
                 recursion: target.section == "schemas" ? Recursion(ref: "", component: node) : nil)
         }
         if let operationReferences {
@@ -136,16 +136,17 @@ struct ReferenceBundler {
         guard files.count > 1 || rewrites else { return root }
         assignNames(root)
         isReporting = false
-        var result = rewrite(root, at: .one(.document), file: rootURL, pointer: [], recursion: nil)
+        var result = rewrite(root, at: .one(.document), file: rootURL, pointer: Trail(), recursion: nil) ?? root
         guard !index.isEmpty else { return result }
         // Append the moved values to the root's components, sorted by section then name.
         var additions: [String: [(String, YAMLNode)]] = [:]
         for (target, name) in index {
             guard let (node, url) = node(at: target) else { continue }
-            let moved = rewrite(
-                node, at: .one(Kind.sections[target.section] ?? .schema), file: url, pointer: target.pointer,
-                recursion: target.section == "schemas"
-                    ? Recursion(ref: "#/components/schemas/" + Self.escape(name), component: node) : nil)
+            let moved =
+                rewrite(
+                    node, at: .one(Kind.sections[target.section] ?? .schema), file: url, pointer: Trail(target.pointer),
+                    recursion: target.section == "schemas"
+                        ? Recursion(ref: "#/components/schemas/" + Self.escape(name), component: node) : nil) ?? node
             additions[target.section, default: []].append((name, moved))
         }
         var rootPairs = result.pairs ?? []
@@ -304,14 +305,32 @@ struct ReferenceBundler {
         return Reference(file: URL(fileURLWithPath: target.path), pointer: pointer.tokens)
     }
 
-    /// `pointer + [token]` in one array at its final size (the concatenation makes two): the bundle extends a
-    /// pointer for every value it walks.
-    private static func appending(_ pointer: [String], _ token: String) -> [String] {
-        var result: [String] = []
-        result.reserveCapacity(pointer.count + 1)
-        result.append(contentsOf: pointer)
-        result.append(token)
-        return result
+    /// What the rewriting needs of a node's pointer in its file: its length and its last two tokens (the whole
+    /// pointer, extended for every value walked, cost an array each).
+    struct Trail: Equatable {
+        var count = 0
+        var last: String?
+        var beforeLast: String?
+
+        init() {}
+
+        init(_ tokens: [String]) {
+            count = tokens.count
+            last = tokens.last
+            beforeLast = tokens.count >= 2 ? tokens[tokens.count - 2] : nil
+        }
+
+        /// The trail of the pointer with `token` appended.
+        func appending(_ token: String) -> Trail {
+            var result = Trail()
+            result.count = count + 1
+            result.last = token
+            result.beforeLast = last
+            return result
+        }
+
+        /// Whether the pointer is `/components/schemas`.
+        var isComponentSchemas: Bool { count == 2 && beforeLast == "components" && last == "schemas" }
     }
 
     /// Whether a reference's path starts with a URI scheme (`https:`, `file:`): an ASCII letter, then ASCII letters,
@@ -405,9 +424,11 @@ struct ReferenceBundler {
     ///   - pointer: the node's pointer in its file (for references written in the root document).
     ///   - recursion: inside a component schema, the local reference to it (`#/components/schemas/X`) that
     ///     `$recursiveRef: '#'` and `$dynamicRef` to its anchor stand for; `""` while only discovering.
+    /// - Returns: the rewritten node, or `nil` when it is unchanged (always while discovering): walking a large
+    ///   document then copies none of its nodes.
     private mutating func rewrite(
-        _ node: YAMLNode, at position: Position, file: URL, pointer: [String], recursion: Recursion?
-    ) -> YAMLNode {
+        _ node: YAMLNode, at position: Position, file: URL, pointer: Trail, recursion: Recursion?
+    ) -> YAMLNode? {
         switch position {
         case .one(let kind):
             if kind == .schema, node.items != nil {
@@ -416,23 +437,24 @@ struct ReferenceBundler {
             }
             return rewriteOne(node, kind: kind, file: file, pointer: pointer, recursion: recursion)
         case .map(let kind):
-            guard let pairs = node.pairs else { return node }
+            guard let pairs = node.pairs else { return nil }
             if let refIndex = pairs.firstIndex(where: { Self.hasKey($0, "$ref") }),
                 let ref = pairs[refIndex].value.scalar?.text
             {
                 // `properties: {$ref: …}`: not OpenAPI, but multi-file documents write it.
                 let refLocation = location(pairs[refIndex].value, file: file)
-                guard let reference = parse(ref, in: file, at: refLocation) else { return node }
-                if reference.file != rootURL, load(reference.file, ref: ref, at: refLocation) == nil { return node }
+                guard let reference = parse(ref, in: file, at: refLocation) else { return nil }
+                if reference.file != rootURL, load(reference.file, ref: ref, at: refLocation) == nil { return nil }
                 if isReporting { countMisplaced(pairs[refIndex].value) }
                 return inline(
                     node, reference, ref: ref, pairs: pairs, refIndex: refIndex, at: position, recursion: recursion)
             }
-            let isComponentSchemas = kind == .schema && pointer == ["components", "schemas"] && file == rootURL
+            let isComponentSchemas = kind == .schema && pointer.isComponentSchemas && file == rootURL
             var rewritten = pairs
+            var changed = false
             // Of these maps only an operation's Responses Object has extensions; elsewhere `x-request-id` is a
             // name (of a header, a property, a component), not an extension.
-            let isResponsesObject = kind == .response && pointer.dropLast().last != "components"
+            let isResponsesObject = kind == .response && pointer.beforeLast != "components"
             for index in pairs.indices {
                 guard let key = pairs[index].key.scalar?.text, !(isResponsesObject && key.hasPrefix("x-")) else {
                     continue
@@ -442,25 +464,32 @@ struct ReferenceBundler {
                     ? Recursion(ref: "#/components/schemas/" + Self.escape(key), component: pairs[index].value)
                     : recursion
                 let value = rewrite(
-                    pairs[index].value, at: .one(kind), file: file, pointer: Self.appending(pointer, key),
+                    pairs[index].value, at: .one(kind), file: file, pointer: pointer.appending(key),
                     recursion: recursionHere)
                 // While discovering, nothing is copied: a large document is walked, not duplicated.
-                if !isReporting { rewritten[index].value = value }
+                if !isReporting, let value {
+                    rewritten[index].value = value
+                    changed = true
+                }
             }
-            if isReporting { return node }
+            guard changed else { return nil }
             var result = node
             result.kind = .mapping(rewritten)
             return result
         case .list(let kind):
-            guard let items = node.items else { return node }
+            guard let items = node.items else { return nil }
             var rewritten = items
+            var changed = false
             for index in items.indices {
                 let value = rewrite(
-                    items[index], at: .one(kind), file: file, pointer: Self.appending(pointer, String(index)),
+                    items[index], at: .one(kind), file: file, pointer: pointer.appending(String(index)),
                     recursion: recursion)
-                if !isReporting { rewritten[index] = value }
+                if !isReporting, let value {
+                    rewritten[index] = value
+                    changed = true
+                }
             }
-            if isReporting { return node }
+            guard changed else { return nil }
             var result = node
             result.kind = .sequence(rewritten)
             return result
@@ -468,35 +497,49 @@ struct ReferenceBundler {
     }
 
     private mutating func rewriteOne(
-        _ node: YAMLNode, kind: Kind, file: URL, pointer: [String], recursion: Recursion?
-    ) -> YAMLNode {
-        guard var pairs = node.pairs else { return node }
+        _ node: YAMLNode, kind: Kind, file: URL, pointer: Trail, recursion: Recursion?
+    ) -> YAMLNode? {
+        guard let original = node.pairs else { return nil }
         if kind == .schema, let rewritten = rewriteRecursion(node, file: file, recursion: recursion) {
             return rewritten
         }
-        if let refIndex = pairs.firstIndex(where: { Self.hasKey($0, "$ref") }),
-            let ref = pairs[refIndex].value.scalar?.text, pairs[refIndex].value.scalar?.value != nil
+        if let refIndex = original.firstIndex(where: { Self.hasKey($0, "$ref") }),
+            let ref = original[refIndex].value.scalar?.text, original[refIndex].value.scalar?.value != nil
         {
             return rewriteReference(
-                node, ref: ref, refNode: pairs[refIndex].value, pairs: pairs, refIndex: refIndex, kind: kind,
+                node, ref: ref, refNode: original[refIndex].value, pairs: original, refIndex: refIndex, kind: kind,
                 file: file, recursion: recursion)
         }
-        for index in pairs.indices {
-            if kind == .schema, pairs[index].key.scalar?.text == "discriminator" {
-                let mapping = rewriteMapping(pairs[index].value, file: file)
-                if !isReporting { pairs[index].value = mapping }
+        // Read from the constant `original` (reading a variable array copies each pair out); the rewritten pairs are
+        // made at the first change, which never comes while discovering.
+        var rewritten: [YAMLPair]?
+        for index in original.indices {
+            guard case .scalar(let keyScalar) = original[index].key.kind else {
+                if isReporting { checkUnfollowed(original[index].value, file: file) }
                 continue
             }
-            guard let key = pairs[index].key.scalar?.text, let position = Self.position(of: key, in: kind) else {
-                if isReporting { checkUnfollowed(pairs[index].value, file: file) }
+            let key = keyScalar.text
+            if kind == .schema, key == "discriminator" {
+                let mapping = rewriteMapping(original[index].value, file: file)
+                if !isReporting {
+                    if rewritten == nil { rewritten = original }
+                    rewritten![index].value = mapping
+                }
+                continue
+            }
+            guard let position = Self.position(of: key, in: kind) else {
+                if isReporting { checkUnfollowed(original[index].value, file: file) }
                 continue
             }
             let value = rewrite(
-                pairs[index].value, at: position, file: file, pointer: Self.appending(pointer, key),
+                original[index].value, at: position, file: file, pointer: pointer.appending(key),
                 recursion: recursion)
-            if !isReporting { pairs[index].value = value }
+            if !isReporting, let value {
+                if rewritten == nil { rewritten = original }
+                rewritten![index].value = value
+            }
         }
-        if isReporting { return node }
+        guard let pairs = rewritten else { return nil }
         var result = node
         result.kind = .mapping(pairs)
         return result
@@ -544,19 +587,19 @@ struct ReferenceBundler {
     private mutating func rewriteReference(
         _ node: YAMLNode, ref: String, refNode: YAMLNode, pairs: [YAMLPair], refIndex: Int, kind: Kind, file: URL,
         recursion: Recursion?
-    ) -> YAMLNode {
+    ) -> YAMLNode? {
         let inRoot = file == rootURL
         // A local reference in the root document to one of its own components stays as it is.
-        if inRoot, ref.hasPrefix("#"), kind.section != nil { return node }
+        if inRoot, ref.hasPrefix("#"), kind.section != nil { return nil }
         let refLocation = location(refNode, file: file)
-        guard let reference = parse(ref, in: file, at: refLocation) else { return node }
-        if reference.file != rootURL, load(reference.file, ref: ref, at: refLocation) == nil { return node }
+        guard let reference = parse(ref, in: file, at: refLocation) else { return nil }
+        if reference.file != rootURL, load(reference.file, ref: ref, at: refLocation) == nil { return nil }
         guard let section = kind.section else {
             if kind == .operation, isReporting { countMisplaced(refNode) }
             return inline(
                 node, reference, ref: ref, pairs: pairs, refIndex: refIndex, at: .one(kind), recursion: recursion)
         }
-        guard let local = localReference(reference, section: section, ref: ref, at: refLocation) else { return node }
+        guard let local = localReference(reference, section: section, ref: ref, at: refLocation) else { return nil }
         return replacingRef(node, pairs: pairs, refIndex: refIndex, with: local)
     }
 
@@ -639,7 +682,9 @@ struct ReferenceBundler {
         }
         defer { inlineStack.remove(key) }
         rewrites = true
-        var inlined = rewrite(target, at: position, file: targetFile, pointer: reference.pointer, recursion: recursion)
+        var inlined =
+            rewrite(target, at: position, file: targetFile, pointer: Trail(reference.pointer), recursion: recursion)
+            ?? target
         let siblings = pairs.enumerated().filter { $0.offset != refIndex }.map(\.element)
         if !siblings.isEmpty, let targetPairs = inlined.pairs {
             let names = Set(siblings.compactMap { $0.key.scalar?.text })
@@ -651,29 +696,43 @@ struct ReferenceBundler {
     /// Warns about each `$ref` to a missing file in a value the generator does not read (an extension, an
     /// example), which is left as it is.
     private func checkUnfollowed(_ node: YAMLNode, file: URL) {
+        // Through the arrays' storage: every example and extension of a document is walked, and iterating the arrays
+        // would copy each node out.
         switch node.kind {
         case .scalar: return
-        case .sequence(let items): for item in items { checkUnfollowed(item, file: file) }
+        case .sequence(let items):
+            items.withUnsafeBufferPointer { items in
+                for index in items.indices { checkUnfollowed(items[index], file: file) }
+            }
         case .mapping(let pairs):
-            for pair in pairs {
-                guard Self.hasKey(pair, "$ref"), case .scalar(let refScalar) = pair.value.kind else {
-                    checkUnfollowed(pair.value, file: file)
-                    continue
+            pairs.withUnsafeBufferPointer { pairs in
+                for index in pairs.indices {
+                    if case .scalar(let key) = pairs[index].key.kind, key.text == "$ref",
+                        case .scalar(let refScalar) = pairs[index].value.kind
+                    {
+                        checkUnfollowedReference(refScalar.text, at: pairs[index].value, file: file)
+                    } else {
+                        checkUnfollowed(pairs[index].value, file: file)
+                    }
                 }
-                let ref = refScalar.text
-                let path = String(ref.prefix { $0 != "#" })
-                guard !path.isEmpty, !path.hasPrefix("//"),
-                    !Self.startsWithScheme(path)
-                else { continue }
-                let target = URL(
-                    fileURLWithPath: path.removingPercentEncoding ?? path, relativeTo: file.deletingLastPathComponent())
-                guard !FileManager.default.fileExists(atPath: target.standardizedFileURL.path) else { continue }
-                diagnostics.warning(
-                    "reference '\(ref)' names a file that does not exist ('\(display(target.standardizedFileURL))'); "
-                        + "the generator does not use this value, so it is left as it is",
-                    at: location(pair.value, file: file))
             }
         }
+    }
+
+    /// Warns about `ref`, the value of a `$ref` in a value the generator does not read, when it names a file that
+    /// does not exist.
+    private func checkUnfollowedReference(_ ref: String, at refNode: YAMLNode, file: URL) {
+        let path = String(ref.prefix { $0 != "#" })
+        guard !path.isEmpty, !path.hasPrefix("//"),
+            !Self.startsWithScheme(path)
+        else { return }
+        let target = URL(
+            fileURLWithPath: path.removingPercentEncoding ?? path, relativeTo: file.deletingLastPathComponent())
+        guard !FileManager.default.fileExists(atPath: target.standardizedFileURL.path) else { return }
+        diagnostics.warning(
+            "reference '\(ref)' names a file that does not exist ('\(display(target.standardizedFileURL))'); "
+                + "the generator does not use this value, so it is left as it is",
+            at: location(refNode, file: file))
     }
 
     /// Counts a `$ref` where OpenAPI does not allow one (an Operation Object, a map of properties), followed.

@@ -20,6 +20,9 @@ struct SchemaDecoder {
         "contentSchema", "examples", "example", "readOnly", "writeOnly", "xml", "externalDocs",
     ]
 
+    /// `usedKeywords` and `ignoredKeywords` together.
+    static let keywords = usedKeywords.union(ignoredKeywords)
+
     func decode(_ node: YAMLNode, at pointer: JSONPointer) -> OpenAPI.Schema {
         if case .bool(let value)? = node.scalar?.value {
             return OpenAPI.Schema(booleanSchema: value, mark: node.mark, pointer: pointer)
@@ -27,11 +30,17 @@ struct SchemaDecoder {
         guard let reader = MappingReader(node, at: pointer, context: context, what: "a Schema Object") else {
             return OpenAPI.Schema(mark: node.mark, pointer: pointer)
         }
-        for pair in reader.pairs {
-            guard let key = pair.key.scalar?.text else { continue }
-            if Self.usedKeywords.contains(key) || Self.ignoredKeywords.contains(key) || key.hasPrefix("x-") { continue }
-            context.warning(
-                "'\(key)' is not a JSON Schema keyword; it is ignored", at: pair.key, pointer: pointer.appending(key))
+        // Through the pairs' storage (iterating the array copies each pair out), and one set for both lists of
+        // keywords: every key of every schema is looked up.
+        reader.pairs.withUnsafeBufferPointer { pairs in
+            for index in pairs.indices {
+                guard case .scalar(let scalar) = pairs[index].key.kind else { continue }
+                let key = scalar.text
+                if Self.keywords.contains(key) || key.hasPrefix("x-") { continue }
+                context.warning(
+                    "'\(key)' is not a JSON Schema keyword; it is ignored", at: pairs[index].key,
+                    pointer: pointer.appending(key))
+            }
         }
         var types: [String] = []
         if let typeNode = reader["type"] {
@@ -137,7 +146,10 @@ struct SchemaDecoder {
             }
         }
         func flag(_ key: String) -> Bool { node[key]?.scalar?.value == .bool(true) }
-        func code(_ text: String) -> String { text.contains("`") ? "'\(text)'" : "`\(text)`" }
+        // The backtick is looked for byte by byte (Foundation's `contains` searches through CFString).
+        func code(_ text: String) -> String {
+            text.utf8.contains(UInt8(ascii: "`")) ? "'\(text)'" : "`\(text)`"
+        }
         func count(_ text: String, _ noun: String) -> String { text == "1" ? "1 \(noun)" : "\(text) \(noun)s" }
         var result: [String] = []
         // 3.0 writes `exclusiveMinimum: true` beside `minimum`; 3.1 writes `exclusiveMinimum: 5` alone.

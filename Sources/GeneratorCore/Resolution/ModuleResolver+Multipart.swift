@@ -30,8 +30,17 @@ extension ModuleResolver {
     /// `nil` for text that is not ASCII.
     static func asciiBaseMediaType(_ mediaType: String) -> String? {
         let bytes = mediaType.utf8
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
         func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        // Most media types are their own base (`application/json`: no capital, no parameter, no blank around it),
+        // and are returned as they are, without making a string.
+        var isOwnBase = !(bytes.first.map(isBlank) ?? false) && !(bytes.last.map(isBlank) ?? false)
+        for byte in bytes {
+            guard byte < 0x80 else { return nil }
+            if byte == UInt8(ascii: ";") || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) {
+                isOwnBase = false
+            }
+        }
+        if isOwnBase { return mediaType }
         var start = bytes.startIndex
         while start < bytes.endIndex, bytes[start] == UInt8(ascii: ";") { start = bytes.index(after: start) }
         var end = start

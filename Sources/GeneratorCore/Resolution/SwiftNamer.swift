@@ -98,6 +98,7 @@ public struct SwiftNamer: Sendable {
     /// A word with its first letter capitalised; acronyms entirely in capitals (`id` → `ID`, `Url` → `URL`,
     /// `ids` → `IDs`).
     static func capitalized(_ word: String) -> String {
+        if let capitalized = asciiCapitalized(word) { return capitalized }
         let lowercased = word.lowercased()
         if acronyms.contains(lowercased) { return word.uppercased() }
         // Plurals of acronyms: `ids` → `IDs`, `urls` → `URLs`.
@@ -105,6 +106,35 @@ public struct SwiftNamer: Sendable {
             return word.dropLast().uppercased() + "s"
         }
         return word.prefix(1).uppercased() + word.dropFirst()
+    }
+
+    /// `capitalized` for ASCII text without a carriage return (whose first character is its first byte), byte by byte:
+    /// Unicode's case mappings and the character view's grapheme breaking cost a microsecond a word, for every type
+    /// name a large document needs. `nil` for any other text.
+    static func asciiCapitalized(_ word: String) -> String? {
+        let bytes = word.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) else { return nil }
+        func lower(_ byte: UInt8) -> UInt8 {
+            byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+        }
+        func upper(_ byte: UInt8) -> UInt8 {
+            byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte & ~0x20 : byte
+        }
+        /// The word with each byte mapped (by its offset), made in place.
+        func mapped(_ transform: (Int, UInt8) -> UInt8) -> String {
+            String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                for (offset, byte) in bytes.enumerated() { buffer[offset] = transform(offset, byte) }
+                return bytes.count
+            }
+        }
+        let lowercased = mapped { lower($1) }
+        if acronyms.contains(lowercased) { return mapped { upper($1) } }
+        // Plurals of acronyms: `ids` → `IDs`, `URLS` → `URLs`.
+        let last = bytes.count - 1
+        if lowercased.utf8.last == UInt8(ascii: "s"), acronyms.contains(String(lowercased.dropLast())) {
+            return mapped { $0 == last ? UInt8(ascii: "s") : upper($1) }
+        }
+        return mapped { $0 == 0 ? upper($1) : $1 }
     }
 
     /// Splits a name into words at separators (anything that cannot be part of an identifier) and at case

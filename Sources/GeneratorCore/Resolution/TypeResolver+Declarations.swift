@@ -140,23 +140,48 @@ extension TypeResolver {
             return descriptionsNode?[raw]?.scalar?.text
         }
         var cases: [IR.Enumeration.Case] = []
-        var seenValues: Set<String> = []
-        // Each distinct value's name once, and how many distinct values share each name.
-        var plainNames: [String: String] = [:]
-        var plainNameCounts: [String: Int] = [:]
+        // Each distinct text's name once, and how many distinct texts share each name: each text's name has a slot
+        // (`nameSlots`), each value its text's slot (`slotOfValue`), and each slot its count (`slotCounts`), so that the
+        // loop over the values below looks no name up again (large documents declare thousands of enums).
+        var textSlots: [String: Int] = [:]
+        textSlots.reserveCapacity(values.count)
+        var nameSlots: [String: Int] = [:]
+        var slotNames: [String] = []
+        var slotCounts: [Int] = []
+        var slotOfValue: [Int] = []
+        slotOfValue.reserveCapacity(values.count)
+        // Whether each value is the first with its text (for every raw type but `json`, its text is its identity).
+        var isFirstText: [Bool] = []
+        isFirstText.reserveCapacity(values.count)
         for value in values {
             let text = value.scalar!.text
-            guard plainNames[text] == nil else { continue }
+            if let slot = textSlots[text] {
+                slotOfValue.append(slot)
+                isFirstText.append(false)
+                continue
+            }
             let name = namer.memberName(for: text)
-            plainNames[text] = name
-            plainNameCounts[name, default: 0] += 1
+            let slot: Int
+            if let existing = nameSlots[name] {
+                slot = existing
+                slotCounts[slot] += 1
+            } else {
+                slot = slotNames.count
+                nameSlots[name] = slot
+                slotNames.append(name)
+                slotCounts.append(1)
+            }
+            textSlots[text] = slot
+            slotOfValue.append(slot)
+            isFirstText.append(true)
         }
+        // Values of several kinds: `1` and `"1"` are two values, told apart by their literal (only for `json`).
+        var seenLiterals: Set<String> = []
         for (index, value) in values.enumerated() {
             let raw = value.scalar!.text
             let literal = IR.Literal(value) ?? .string(raw)
-            // Values of several kinds: `1` and `"1"` are two values.
-            let identity = rawType == .json ? "\(literal)" : raw
-            guard seenValues.insert(identity).inserted else {
+            let isFirst = rawType == .json ? seenLiterals.insert("\(literal)").inserted : isFirstText[index]
+            guard isFirst else {
                 diagnostics.warning(
                     "enum value '\(raw)' is listed twice; the second is ignored", at: location(value.mark),
                     pointer: schema.pointer.appending("enum").appending(index).description)
@@ -164,7 +189,7 @@ extension TypeResolver {
             }
             var nameSource: String?
             let proposed: String
-            if let (configuredName, _) = configured[raw] {
+            if !configured.isEmpty, let (configuredName, _) = configured[raw] {
                 nameSource = configuredName
                 proposed = namer.memberName(for: configuredName)
             } else if let extensionNames, index < extensionNames.count {
@@ -189,8 +214,8 @@ extension TypeResolver {
                 proposed = "empty"
             } else {
                 // Values that differ only in signs (`GMT-1`, `GMT+1`) spell them out.
-                let plainName = plainNames[raw]!
-                let clashes = plainNameCounts[plainName]! > 1
+                let plainName = slotNames[slotOfValue[index]]
+                let clashes = slotCounts[slotOfValue[index]] > 1
                 let candidate = clashes ? namer.memberName(for: raw, spellingSigns: true) : plainName
                 proposed = candidate == "unnamed" ? "value\(index + 1)" : candidate
             }
@@ -207,7 +232,7 @@ extension TypeResolver {
         }
         if let configuredFile = configuration.file {
             for (raw, (configuredName, mark)) in configured.sorted(by: { $0.key < $1.key })
-            where !seenValues.contains(raw) {
+            where !(rawType == .json ? seenLiterals.contains(raw) : textSlots[raw] != nil) {
                 diagnostics.warning(
                     "'\(configuredName)' names value '\(raw)', which '\(schema.pointer)' does not list",
                     at: SourceLocation(file: configuredFile, mark: mark))

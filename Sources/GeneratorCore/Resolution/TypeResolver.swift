@@ -208,20 +208,26 @@ final class TypeResolver {
     /// - Parameters:
     ///   - nameHint: the name to give a declaration the schema needs (an inline object, enum or union).
     ///   - declaringAs: set when the schema is a component being declared under this (already claimed) name.
-    func usage(for schema: OpenAPI.Schema, nameHint: String, declaringAs declaredName: String? = nil) -> Usage {
+    ///   The hint is made only when it is used (most schemas need no name: a string, a reference, a schema resolved
+    ///   before); a struct's every property made one, with a name lookup and a concatenation.
+    func usage(for schema: OpenAPI.Schema, nameHint: @autoclosure () -> String, declaringAs declaredName: String? = nil)
+        -> Usage
+    {
         if declaredName == nil, let cached = inlineUsages[schema.pointer] { return cached }
         let result = resolveUsage(for: schema, nameHint: nameHint, declaringAs: declaredName)
         if declaredName == nil { inlineUsages[schema.pointer] = result }
         return result
     }
 
-    private func resolveUsage(for schema: OpenAPI.Schema, nameHint: String, declaringAs declaredName: String?) -> Usage
-    {
+    private func resolveUsage(
+        for schema: OpenAPI.Schema, nameHint: () -> String, declaringAs declaredName: String?
+    ) -> Usage {
         if let discriminator = schema.discriminator { checkMapping(of: discriminator) }
         if let reference = schema.reference {
             // Through a chain of references too (`A: {$ref: B}`, B nullable): an alias does not carry nullability.
             let targetIsNullable = index.chain(from: schema).acceptsNull
-            return Usage(type: resolve(reference, nameHint: nameHint), isNullable: schema.nullable || targetIsNullable)
+            return Usage(
+                type: resolve(reference, nameHint: nameHint()), isNullable: schema.nullable || targetIsNullable)
         }
         if let boolean = schema.booleanSchema {
             if !boolean {
@@ -249,14 +255,14 @@ final class TypeResolver {
             return Usage(type: .declared(declaredName), isNullable: isNullable)
         }
         func name() -> String {
-            declaredName ?? claimTypeName(nameHint, for: schema.pointer, mark: schema.mark)
+            declaredName ?? claimTypeName(nameHint(), for: schema.pointer, mark: schema.mark)
         }
 
         if !schema.allOf.isEmpty {
             if schema.allOf.count == 1, schema.properties.isEmpty, schema.oneOf.isEmpty, schema.anyOf.isEmpty,
                 schema.enumValues == nil
             {
-                let inner = usage(for: schema.allOf[0], nameHint: nameHint, declaringAs: nil)
+                let inner = usage(for: schema.allOf[0], nameHint: nameHint(), declaringAs: nil)
                 return Usage(type: inner.type, isNullable: isNullable || inner.isNullable)
             }
             let typeName = name()
@@ -268,7 +274,7 @@ final class TypeResolver {
             let nonNull = members.filter { !($0.types == ["null"] && $0.reference == nil) }
             if nonNull.count < members.count { isNullable = true }
             if nonNull.count == 1 {
-                let inner = usage(for: nonNull[0], nameHint: nameHint, declaringAs: nil)
+                let inner = usage(for: nonNull[0], nameHint: nameHint(), declaringAs: nil)
                 return Usage(type: inner.type, isNullable: isNullable || inner.isNullable)
             }
             if nonNull.isEmpty { return Usage(type: .jsonValue, isNullable: true) }
@@ -308,7 +314,7 @@ final class TypeResolver {
             if schema.properties.isEmpty {
                 switch schema.additionalProperties {
                 case .schema(let valueSchema)?:
-                    let value = usage(for: valueSchema, nameHint: nameHint + "Value")
+                    let value = usage(for: valueSchema, nameHint: nameHint() + "Value")
                     return Usage(type: .dictionary(value.isNullable ? .jsonValue : value.type), isNullable: isNullable)
                 default:
                     return Usage(type: .dictionary(.jsonValue), isNullable: isNullable)
@@ -321,7 +327,7 @@ final class TypeResolver {
             guard let items = schema.items else {
                 return Usage(type: .array(.jsonValue), isNullable: isNullable)
             }
-            let item = usage(for: items, nameHint: nameHint + "Item")
+            let item = usage(for: items, nameHint: nameHint() + "Item")
             return Usage(type: .array(item.isNullable ? .jsonValue : item.type), isNullable: isNullable)
         case "string"?:
             switch schema.format {
@@ -411,13 +417,13 @@ final class TypeResolver {
     }
 
     /// The type a `$ref` names: a component schema's declared name, or the type of a schema nested elsewhere.
-    func resolve(_ reference: OpenAPI.Reference, nameHint: String) -> IR.TypeUsage {
+    func resolve(_ reference: OpenAPI.Reference, nameHint: @autoclosure () -> String) -> IR.TypeUsage {
         guard let target = index.target(of: reference) else { return .jsonValue }
         if let component = target.component { return .declared(componentTypeNames[component]!) }
         let pointer = target.schema.pointer
         if let usage = usageByPointer[pointer] { return usage }
         usageByPointer[pointer] = .jsonValue  // a reference cycle through inline schemas ends here
-        let hint = namer.typeName(for: pointer.tokens.last ?? nameHint)
+        let hint = namer.typeName(for: pointer.tokens.last ?? nameHint())
         let usage = usage(for: target.schema, nameHint: hint).type
         usageByPointer[pointer] = usage
         return usage

@@ -1,8 +1,12 @@
 /// One node of a parsed YAML (or JSON) document, with the mark of its first character.
 ///
 /// Aliases are already replaced by the node their anchor names, so consumers never see them.
+///
+/// A node holds its kind in place (no box of its own: a large document has millions of nodes, and a box each made
+/// the tree builder spend more time in `malloc` than libyaml spends parsing); collections hold their children in
+/// one array each.
 public struct YAMLNode: Sendable {
-    public indirect enum Kind: Sendable {
+    public enum Kind: Sendable {
         case scalar(YAMLScalar)
         /// Key/value pairs in document order; keys are unique (duplicates are a parse error).
         case mapping([YAMLPair])
@@ -38,12 +42,15 @@ public struct YAMLNode: Sendable {
 
     /// The value for a scalar key with exactly this text, in a mapping node.
     public subscript(key: String) -> YAMLNode? {
-        // Matched in place (without copying each key's scalar out): decoding asks this for every field of every object.
+        // Matched in place, through the array's storage (iterating the array would copy each pair out, retaining and
+        // releasing its strings and arrays): decoding asks this for every field of every object.
         guard case .mapping(let pairs) = kind else { return nil }
-        for pair in pairs {
-            if case .scalar(let scalar) = pair.key.kind, scalar.text == key { return pair.value }
+        return pairs.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices {
+                if case .scalar(let scalar) = buffer[index].key.kind, scalar.text == key { return buffer[index].value }
+            }
+            return nil
         }
-        return nil
     }
 
     /// The kind of node with its article, for messages: `a mapping`, `an integer`, `null`.
@@ -94,15 +101,55 @@ public struct YAMLScalar: Sendable, Hashable {
         }
     }
 
+    /// `Value` without the string: a string's value is the scalar's text, kept once (every copy of a scalar
+    /// retains one string instead of two).
+    enum Resolved: Sendable, Hashable {
+        case null
+        case bool(Bool)
+        case integer(Int64)
+        case number(Double)
+        case string
+    }
+
     /// The scalar's content after YAML unescaping and folding, before any type resolution.
     public var text: String
-    public var value: Value
+    var resolved: Resolved
     /// Whether the scalar was written without quotes (plain style).
     public var isPlain: Bool
 
+    /// The value the text stands for (a string's value is the text itself).
+    public var value: Value {
+        switch resolved {
+        case .null: .null
+        case .bool(let bool): .bool(bool)
+        case .integer(let integer): .integer(integer)
+        case .number(let number): .number(number)
+        case .string: .string(text)
+        }
+    }
+
+    /// Whether the value is null (without making the value).
+    public var isNull: Bool {
+        if case .null = resolved { return true }
+        return false
+    }
+
+    /// - Parameter value: a string value must be `text` itself (the value of a string scalar is its text).
     public init(text: String, value: Value, isPlain: Bool) {
         self.text = text
-        self.value = value
+        self.isPlain = isPlain
+        switch value {
+        case .null: resolved = .null
+        case .bool(let bool): resolved = .bool(bool)
+        case .integer(let integer): resolved = .integer(integer)
+        case .number(let number): resolved = .number(number)
+        case .string: resolved = .string
+        }
+    }
+
+    init(text: String, resolved: Resolved, isPlain: Bool) {
+        self.text = text
+        self.resolved = resolved
         self.isPlain = isPlain
     }
 }
@@ -113,25 +160,25 @@ extension YAMLScalar {
     ///   - text: the scalar's content.
     ///   - tag: the explicit tag, if any (`tag:yaml.org,2002:str` and friends, or `!`).
     ///   - isPlain: whether the scalar was unquoted; quoted and block scalars are always strings.
-    static func resolve(text: String, tag: String?, isPlain: Bool) -> Value {
+    static func resolve(text: String, tag: String?, isPlain: Bool) -> Resolved {
         switch tag {
-        case "tag:yaml.org,2002:str", "!": return .string(text)
+        case "tag:yaml.org,2002:str", "!": return .string
         case "tag:yaml.org,2002:null": return .null
-        case "tag:yaml.org,2002:bool": return resolveBool(text).map(Value.bool) ?? .string(text)
-        case "tag:yaml.org,2002:int": return resolveNumber(text) ?? .string(text)
-        case "tag:yaml.org,2002:float": return resolveNumber(text) ?? .string(text)
+        case "tag:yaml.org,2002:bool": return resolveBool(text).map(Resolved.bool) ?? .string
+        case "tag:yaml.org,2002:int": return resolveNumber(text) ?? .string
+        case "tag:yaml.org,2002:float": return resolveNumber(text) ?? .string
         case nil where isPlain: break
-        default: return .string(text)
+        default: return .string
         }
         // Only text that starts like a null, a Boolean or a number can be one; most plain scalars (keys, words) are
         // strings, known by their first byte.
-        if let first = text.utf8.first, !mayBeNonString(first: first) { return .string(text) }
+        if let first = text.utf8.first, !mayBeNonString(first: first) { return .string }
         switch text {
         case "", "~", "null", "Null", "NULL": return .null
         default: break
         }
         if let bool = resolveBool(text) { return .bool(bool) }
-        return resolveNumber(text) ?? .string(text)
+        return resolveNumber(text) ?? .string
     }
 
     /// Whether a plain scalar starting with this byte may be a null (`~`, `null`), a Boolean (`true`, `False`) or a
@@ -154,7 +201,7 @@ extension YAMLScalar {
         }
     }
 
-    private static func resolveNumber(_ text: String) -> Value? {
+    private static func resolveNumber(_ text: String) -> Resolved? {
         // Every integer, float, infinity and NaN below starts with a digit, a sign or a point.
         switch text.utf8.first {
         case (UInt8(ascii: "0")...UInt8(ascii: "9"))?, UInt8(ascii: "-")?, UInt8(ascii: "+")?, UInt8(ascii: ".")?: break
@@ -165,16 +212,16 @@ extension YAMLScalar {
         func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) }
         // Integers: [-+]?[0-9]+, 0o[0-7]+, 0x[0-9a-fA-F]+
         if text.hasPrefix("0x"), scalars.count > 2 {
-            return Int64(text.dropFirst(2), radix: 16).map(Value.integer)
+            return Int64(text.dropFirst(2), radix: 16).map(Resolved.integer)
         }
         if text.hasPrefix("0o"), scalars.count > 2 {
-            return Int64(text.dropFirst(2), radix: 8).map(Value.integer)
+            return Int64(text.dropFirst(2), radix: 8).map(Resolved.integer)
         }
         let unsigned = (first == "-" || first == "+") ? scalars.dropFirst() : scalars[...]
         if !unsigned.isEmpty, unsigned.allSatisfy(isDigit) {
             let digits = first == "+" ? String(text.dropFirst()) : text
             if let integer = Int64(digits) { return .integer(integer) }
-            return Double(digits).map(Value.number)
+            return Double(digits).map(Resolved.number)
         }
         switch text {
         case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .number(.infinity)
@@ -205,6 +252,6 @@ extension YAMLScalar {
             guard index > exponentStart else { return nil }
         }
         guard index == unsigned.endIndex else { return nil }
-        return Double(text).map(Value.number)
+        return Double(text).map(Resolved.number)
     }
 }

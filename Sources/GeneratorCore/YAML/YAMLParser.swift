@@ -20,7 +20,9 @@ public final class YAMLParser {
     /// (a bound against "billion laughs" documents).
     public static let maximumAliasExpansion = 1_000_000
 
-    private var parser = yaml_parser_t()
+    /// On the heap, behind a constant: libyaml is called with it for every event, and a stored `var` of a class would
+    /// make each of those calls check exclusive access at run time.
+    private let parser: UnsafeMutablePointer<yaml_parser_t>
     private let buffer: UnsafeMutableBufferPointer<UInt8>
 
     /// JSON surrogate pair escapes rewritten for libyaml, and the map back to original columns.
@@ -37,12 +39,15 @@ public final class YAMLParser {
         let input = surrogates.bytes
         buffer = .allocate(capacity: max(input.count, 1))
         _ = buffer.initialize(from: input)
-        yaml_parser_initialize(&parser)
-        yaml_parser_set_input_string(&parser, buffer.baseAddress, input.count)
+        parser = .allocate(capacity: 1)
+        parser.initialize(to: yaml_parser_t())
+        yaml_parser_initialize(parser)
+        yaml_parser_set_input_string(parser, buffer.baseAddress, input.count)
     }
 
     deinit {
-        yaml_parser_delete(&parser)
+        yaml_parser_delete(parser)
+        parser.deallocate()
         buffer.deallocate()
     }
 
@@ -60,7 +65,7 @@ public final class YAMLParser {
         var documents = 0
         while true {
             var event = yaml_event_t()
-            guard yaml_parser_parse(&parser, &event) == 1 else { throw currentError() }
+            guard yaml_parser_parse(parser, &event) == 1 else { throw currentError() }
             defer { yaml_event_delete(&event) }
             var mark = surrogates.original(
                 SourceMark(line: event.start_mark.line + 1, column: event.start_mark.column + 1))
@@ -80,8 +85,8 @@ public final class YAMLParser {
                 let text = Self.string(scalar.value, count: scalar.length)
                 let tag = scalar.tag.map { Self.string($0) }
                 let isPlain = scalar.style == YAML_PLAIN_SCALAR_STYLE
-                let value = YAMLScalar.resolve(text: text, tag: tag, isPlain: isPlain)
-                let node = YAMLNode(.scalar(YAMLScalar(text: text, value: value, isPlain: isPlain)), mark: mark)
+                let resolved = YAMLScalar.resolve(text: text, tag: tag, isPlain: isPlain)
+                let node = YAMLNode(.scalar(YAMLScalar(text: text, resolved: resolved, isPlain: isPlain)), mark: mark)
                 try builder.add(node, weight: 1, anchor: scalar.anchor.map { Self.string($0) })
             case YAML_ALIAS_EVENT:
                 let name = Self.string(event.data.alias.anchor)
@@ -102,6 +107,7 @@ public final class YAMLParser {
     }
 
     private func currentError() -> YAMLError {
+        let parser = self.parser.pointee
         let problem = parser.problem.map { String(cString: $0) } ?? "malformed YAML"
         let mark = SourceMark(line: parser.problem_mark.line + 1, column: parser.problem_mark.column + 1)
         let index = parser.problem_mark.index
@@ -132,9 +138,78 @@ public final class YAMLParser {
     }
 }
 
+/// A growable buffer of nodes, the children of the open collections: a collection's children are moved (not
+/// copied, which would retain each and then release it) into its array when it closes.
+private struct NodeBuffer: ~Copyable {
+    private var base: UnsafeMutablePointer<YAMLNode>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        base = .allocate(capacity: capacity)
+        self.capacity = capacity
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    subscript(index: Int) -> YAMLNode { base[index] }
+
+    /// The text of the node at `index` when it is a scalar (read in place).
+    func scalarText(at index: Int) -> String? {
+        if case .scalar(let scalar) = base[index].kind { return scalar.text }
+        return nil
+    }
+
+    func mark(at index: Int) -> SourceMark { base[index].mark }
+
+    mutating func append(_ node: consuming YAMLNode) {
+        if count == capacity {
+            let larger = UnsafeMutablePointer<YAMLNode>.allocate(capacity: 2 * capacity)
+            larger.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = larger
+            capacity *= 2
+        }
+        (base + count).initialize(to: node)
+        count += 1
+    }
+
+    /// Moves the nodes from `start` on, keys and values alternately, into a mapping's pairs (a last key without a
+    /// value, which libyaml never gives, is dropped).
+    mutating func movePairs(from start: Int) -> [YAMLPair] {
+        let pairCount = (count - start) / 2
+        let source = base + start
+        let pairs = [YAMLPair](unsafeUninitializedCapacity: pairCount) { buffer, initialized in
+            for index in 0..<pairCount {
+                (buffer.baseAddress! + index).initialize(
+                    to: YAMLPair(key: (source + 2 * index).move(), value: (source + 2 * index + 1).move()))
+            }
+            initialized = pairCount
+        }
+        (source + 2 * pairCount).deinitialize(count: count - start - 2 * pairCount)
+        count = start
+        return pairs
+    }
+
+    /// Moves the nodes from `start` on into a sequence's items.
+    mutating func moveItems(from start: Int) -> [YAMLNode] {
+        let itemCount = count - start
+        let source = base + start
+        let items = [YAMLNode](unsafeUninitializedCapacity: itemCount) { buffer, initialized in
+            if itemCount > 0 { buffer.baseAddress!.moveInitialize(from: source, count: itemCount) }
+            initialized = itemCount
+        }
+        count = start
+        return items
+    }
+}
+
 /// Builds nodes from libyaml's event stream with an explicit stack (no recursion, so deep input cannot
 /// overflow the call stack), checking duplicate keys and bounding alias expansion.
-private struct TreeBuilder {
+private struct TreeBuilder: ~Copyable {
     enum CollectionKind { case mapping, sequence }
 
     struct Frame {
@@ -160,14 +235,10 @@ private struct TreeBuilder {
     /// The children of every open collection, the innermost collection's last: a sequence's items, a mapping's keys
     /// and values alternately (a key waiting for its value last). A collection's array is made once, at its exact
     /// size, when it closes (instead of growing, and reallocating, with each child).
-    var children: [YAMLNode] = []
+    var children = NodeBuffer(capacity: 1024)
     var root: YAMLNode?
     var anchors: [String: (YAMLNode, Int)] = [:]
     var aliasExpansion = 0
-
-    init() {
-        children.reserveCapacity(1024)
-    }
 
     mutating func open(_ kind: CollectionKind, at mark: SourceMark, anchor: String?) throws(YAMLError) {
         guard stack.count < YAMLParser.maximumDepth else {
@@ -183,18 +254,10 @@ private struct TreeBuilder {
         switch frame.kind {
         case .mapping:
             // libyaml ends a mapping only after the value of its last key (an empty value is an empty scalar).
-            var pairs: [YAMLPair] = []
-            pairs.reserveCapacity((children.count - frame.start) / 2)
-            var index = frame.start
-            while index + 1 < children.count {
-                pairs.append(YAMLPair(key: children[index], value: children[index + 1]))
-                index += 2
-            }
-            children.removeSubrange(frame.start...)
+            let pairs = children.movePairs(from: frame.start)
             node = YAMLNode(.mapping(frame.hasMergeKey ? try Self.applyingMergeKeys(pairs) : pairs), mark: frame.mark)
         case .sequence:
-            let items = Array(children[frame.start...])
-            children.removeSubrange(frame.start...)
+            let items = children.moveItems(from: frame.start)
             node = YAMLNode(.sequence(items), mark: frame.mark)
         }
         try add(node, weight: frame.weight, anchor: frame.anchor)
@@ -247,7 +310,7 @@ private struct TreeBuilder {
         try add(node, weight: weight, anchor: nil)
     }
 
-    mutating func add(_ node: YAMLNode, weight: Int, anchor: String?) throws(YAMLError) {
+    mutating func add(_ node: consuming YAMLNode, weight: Int, anchor: String?) throws(YAMLError) {
         if let anchor { anchors[anchor] = (node, weight) }
         guard !stack.isEmpty else {
             root = node
@@ -277,21 +340,19 @@ private struct TreeBuilder {
     /// mapping's keys are indexed) and returns `nil`.
     /// - Parameter children: `TreeBuilder.children`, whose last values from `frame.start` on are the mapping's keys
     ///   and values so far.
-    static func earlierKeyMark(of key: YAMLNode, in frame: inout Frame, children: [YAMLNode]) -> SourceMark? {
+    static func earlierKeyMark(of key: YAMLNode, in frame: inout Frame, children: borrowing NodeBuffer) -> SourceMark? {
         let start = frame.start
         let count = (children.count - start) / 2
         if count < scannedKeyCount {
             // A few keys: compared one by one, scalars by their text (as their identities would be).
             if case .scalar(let scalar) = key.kind {
-                for pair in 0..<count {
-                    if case .scalar(let other) = children[start + 2 * pair].kind, other.text == scalar.text {
-                        return children[start + 2 * pair].mark
-                    }
+                for pair in 0..<count where children.scalarText(at: start + 2 * pair) == scalar.text {
+                    return children.mark(at: start + 2 * pair)
                 }
             } else {
                 let identity = keyIdentity(key)
                 for pair in 0..<count where keyIdentity(children[start + 2 * pair]) == identity {
-                    return children[start + 2 * pair].mark
+                    return children.mark(at: start + 2 * pair)
                 }
             }
             return nil
@@ -306,7 +367,7 @@ private struct TreeBuilder {
         } else {
             earlier = frame.otherKeyPositions[keyIdentity(key)]
         }
-        if let earlier { return children[start + 2 * earlier].mark }
+        if let earlier { return children.mark(at: start + 2 * earlier) }
         // The key becomes the mapping's next pair once its value is added.
         record(key, at: count, in: &frame)
         return nil

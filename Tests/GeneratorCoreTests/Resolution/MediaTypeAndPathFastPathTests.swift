@@ -7,6 +7,12 @@ import Testing
 @Suite struct MediaTypeAndPathFastPathTests {
     static let mediaTypes: [(String, String)] = [
         ("application/json", "application/json"),
+        // Its own base (returned as it is), and nearly so: a blank at either end, a parameter, a capital.
+        ("application/vnd.github.v3+json", "application/vnd.github.v3+json"),
+        ("text/plain ", "text/plain"),
+        ("\ttext/plain", "text/plain"),
+        ("a/b;", "a/b"),
+        ("image/PNG", "image/png"),
         ("Application/JSON; charset=utf-8", "application/json"),
         (" \ttext/plain \t; q=1", "text/plain"),
         // Empty pieces are skipped: the first piece that is not empty is the base.
