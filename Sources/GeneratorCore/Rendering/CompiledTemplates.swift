@@ -168,7 +168,8 @@ struct CompiledTemplates: Sendable {
     /// `render(_:withTemplate:)`'s text as UTF-8 bytes.
     func renderUTF8(_ object: any CompiledTemplateContext, withTemplate name: String) -> [UInt8]? {
         guard let nodes = joined[name] else { return nil }
-        var renderer = Renderer(library: self, stack: [object.templateValue ?? .other(object)])
+        var renderer = Renderer(library: self, stack: [])
+        renderer.push(object.templateValue ?? .other(object))
         var output: [UInt8] = []
         renderer.render(nodes, State(sequence: nil, indentation: nil, contentType: html), into: &output)
         return output
@@ -201,7 +202,31 @@ struct CompiledTemplates: Sendable {
 
     struct Renderer {
         let library: CompiledTemplates
-        var stack: [TemplateValue]
+        private(set) var stack: [TemplateValue]
+        /// The objects of `stack` (`nil` for its other values), at the same positions, unretained: `stack` keeps
+        /// them alive. A lookup reads its key from each through an unretained reference, where copying the value
+        /// out of `stack` retained and released the object at every step of the search.
+        private(set) var objects: [Unmanaged<TemplateObject>?] = []
+
+        init(library: CompiledTemplates, stack: [TemplateValue]) {
+            self.library = library
+            self.stack = []
+            for value in stack { push(value) }
+        }
+
+        mutating func push(_ value: TemplateValue) {
+            if case .object(let object) = value {
+                objects.append(Unmanaged.passUnretained(object))
+            } else {
+                objects.append(nil)
+            }
+            stack.append(value)
+        }
+
+        mutating func pop() {
+            objects.removeLast()
+            stack.removeLast()
+        }
 
         /// Renders nodes; with a partial's indentation, as swift-mustache does: before each node's non-empty
         /// text that follows a newline of this same render (the text this call has written so far ends with a
@@ -324,9 +349,9 @@ struct CompiledTemplates: Sendable {
         {
             var inner = state
             inner.sequence = nil
-            stack.append(value)
+            push(value)
             render(nodes, inner, into: &output)
-            stack.removeLast()
+            pop()
         }
 
         mutating func renderSequence(
@@ -336,9 +361,9 @@ struct CompiledTemplates: Sendable {
             for (index, element) in elements.enumerated() {
                 inner.sequence = SequencePosition(
                     isFirst: index == 0, isLast: index == elements.count - 1, index: index)
-                stack.append(element)
+                push(element)
                 render(nodes, inner, into: &output)
-                stack.removeLast()
+                pop()
             }
         }
 
@@ -369,7 +394,7 @@ struct CompiledTemplates: Sendable {
                 else { return nil }
                 value = found
             case .stack(let names):
-                guard let first = names.first else {
+                guard !names.isEmpty else {
                     value = stack[stack.count - 1]
                     break
                 }
@@ -379,10 +404,10 @@ struct CompiledTemplates: Sendable {
                 var index = stack.count - 1
                 while index >= 0 {
                     let child: TemplateValue?
-                    if case .object(let object) = stack[index] {
-                        child = object.child(key: key)
+                    if let object = objects[index] {
+                        child = object._withUnsafeGuaranteedRef { $0.child(key: key) }
                     } else {
-                        child = Self.child(named: first, key: key, of: stack[index])
+                        child = Self.child(named: names[0], key: key, of: stack[index])
                     }
                     if let child {
                         found = names.count == 1 ? child : Self.descend(names, name.keys, from: child, startingAt: 1)
