@@ -154,7 +154,7 @@ public enum OutputLayout: String, Sendable, CaseIterable {
     /// `line.trimmingCharacters(in: .whitespaces)`, with a byte-by-byte path for ASCII lines, where that set
     /// holds only the space and the tab (Foundation's trimming goes through UTF-16 and shows on large documents).
     static func trimmingWhitespace(_ line: String) -> String {
-        guard line.utf8.allSatisfy({ $0 < 0x80 }) else { return line.trimmingCharacters(in: .whitespaces) }
+        guard line.utf8AllSatisfy({ $0 < 0x80 }) else { return line.trimmingCharacters(in: .whitespaces) }
         let bytes = line.utf8
         func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
         var start = bytes.startIndex

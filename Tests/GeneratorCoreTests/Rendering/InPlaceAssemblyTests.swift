@@ -57,4 +57,17 @@ struct InPlaceAssemblyTests {
                 "\(text.debugDescription)")
         }
     }
+
+    @Test func utf8ScansSeeEveryByte() {
+        #expect("".utf8AllSatisfy { $0 < 0x80 })
+        #expect("plain ASCII text".utf8AllSatisfy { $0 < 0x80 })
+        // é is 0xC3 0xA9: not ASCII, though every byte before it is.
+        #expect(!"caf\u{E9}".utf8AllSatisfy { $0 < 0x80 })
+        // The last byte counts too.
+        #expect(!"abc`".utf8AllSatisfy { $0 != UInt8(ascii: "`") })
+        // A string that is a slice's copy, and one long enough not to be stored inline.
+        let long = String(repeating: "x", count: 100) + "\r"
+        #expect(!long.utf8AllSatisfy { $0 != UInt8(ascii: "\r") })
+        #expect(String(long.dropLast()).utf8AllSatisfy { $0 == UInt8(ascii: "x") })
+    }
 }
