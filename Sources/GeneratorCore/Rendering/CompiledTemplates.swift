@@ -62,6 +62,9 @@ struct CompiledTemplates: Sendable {
     /// The same trees with each run of adjacent text nodes joined into one (`joiningText(_:)`), which render the
     /// same text in fewer steps where no partial's indentation applies (which goes in after each newline node).
     let joined: [String: [Node]]
+    /// `templates` and `joined` as the renderer walks them (`RenderList`).
+    let renderTemplates: [String: RenderList]
+    let renderJoined: [String: RenderList]
     /// swift-mustache's HTML escaping, the content type every template and partial starts with.
     let html: any MustacheContentType
 
@@ -75,6 +78,8 @@ struct CompiledTemplates: Sendable {
         }
         self.templates = templates
         self.joined = templates.mapValues(Self.joiningText)
+        self.renderTemplates = self.templates.mapValues(RenderList.init)
+        self.renderJoined = self.joined.mapValues(RenderList.init)
         self.html = html
     }
 
@@ -84,7 +89,39 @@ struct CompiledTemplates: Sendable {
         guard let html = Self.htmlContentType else { return nil }
         self.templates = templates
         self.joined = templates.mapValues(Self.joiningText)
+        self.renderTemplates = self.templates.mapValues(RenderList.init)
+        self.renderJoined = self.joined.mapValues(RenderList.init)
         self.html = html
+    }
+
+    /// A node as the renderer walks it, in a class: a list of them is walked through unretained references
+    /// (`RenderList.references`), where walking an array of `Node` retained and released each node's box (an
+    /// indirect enum's) at every render of it, an eighth of rendering.
+    final class RenderNode: @unchecked Sendable {
+        let node: Node
+        /// A section's nodes; empty for any other node.
+        let children: RenderList
+
+        init(_ node: Node) {
+            self.node = node
+            switch node {
+            case .section(_, let nodes), .invertedSection(_, let nodes): children = RenderList(nodes)
+            case .text, .variable, .partial, .contentType: children = RenderList.empty
+            }
+        }
+    }
+
+    /// Nodes as the renderer walks them: the nodes, owned, and unretained references to them, in order.
+    final class RenderList: @unchecked Sendable {
+        let nodes: [RenderNode]
+        let references: [Unmanaged<RenderNode>]
+
+        init(_ nodes: [Node]) {
+            self.nodes = nodes.map(RenderNode.init)
+            references = self.nodes.map { Unmanaged.passUnretained($0) }
+        }
+
+        static let empty = RenderList([])
     }
 
     /// The nodes with each run of adjacent text nodes, in sections too, joined into one text node.
@@ -167,7 +204,7 @@ struct CompiledTemplates: Sendable {
 
     /// `render(_:withTemplate:)`'s text as UTF-8 bytes.
     func renderUTF8(_ object: any CompiledTemplateContext, withTemplate name: String) -> [UInt8]? {
-        guard let nodes = joined[name] else { return nil }
+        guard let nodes = renderJoined[name] else { return nil }
         var renderer = Renderer(library: self, stack: [])
         renderer.push(object.templateValue ?? .other(object))
         var output: [UInt8] = []
@@ -231,7 +268,7 @@ struct CompiledTemplates: Sendable {
         /// Renders nodes; with a partial's indentation, as swift-mustache does: before each node's non-empty
         /// text that follows a newline of this same render (the text this call has written so far ends with a
         /// line feed that is not part of a CRLF: its last `Character` is `"\n"`).
-        mutating func render(_ nodes: [Node], _ state: State, into output: inout [UInt8]) {
+        mutating func render(_ list: RenderList, _ state: State, into output: inout [UInt8]) {
             var state = state
             if let indentation = state.indentation, !indentation.isEmpty {
                 let start = output.count
@@ -241,25 +278,30 @@ struct CompiledTemplates: Sendable {
                     guard count > start, output[count - 1] == UInt8(ascii: "\n") else { return false }
                     return count - 1 == start || output[count - 2] != UInt8(ascii: "\r")
                 }
-                for node in nodes {
-                    if case .text(let piece) = node {
-                        if !piece.isEmpty, followsNewline() { Self.append(indentation, to: &output) }
-                        Self.append(piece, to: &output)
-                        continue
+                for reference in list.references {
+                    reference._withUnsafeGuaranteedRef { node in
+                        if case .text(let piece) = node.node {
+                            if !piece.isEmpty, followsNewline() { Self.append(indentation, to: &output) }
+                            Self.append(piece, to: &output)
+                            return
+                        }
+                        let indents = followsNewline()
+                        let mark = output.count
+                        render(node, &state, into: &output)
+                        // Known only now: whether the node wrote anything, before which the indentation goes.
+                        if indents, output.count > mark { output.insert(contentsOf: indentation.utf8, at: mark) }
                     }
-                    let indents = followsNewline()
-                    let mark = output.count
-                    render(node, &state, into: &output)
-                    // Known only now: whether the node wrote anything, before which the indentation goes.
-                    if indents, output.count > mark { output.insert(contentsOf: indentation.utf8, at: mark) }
                 }
             } else {
-                for node in nodes { render(node, &state, into: &output) }
+                for reference in list.references {
+                    reference._withUnsafeGuaranteedRef { render($0, &state, into: &output) }
+                }
             }
         }
 
-        mutating func render(_ node: Node, _ state: inout State, into output: inout [UInt8]) {
-            switch node {
+        mutating func render(_ renderNode: RenderNode, _ state: inout State, into output: inout [UInt8]) {
+            let nodes = renderNode.children
+            switch renderNode.node {
             case .text(let text):
                 Self.append(text, to: &output)
             case .variable(let name, let isEscaped):
@@ -280,7 +322,7 @@ struct CompiledTemplates: Sendable {
                     }
                 }
                 Self.append(isEscaped ? state.contentType.escapeText(text) : text, to: &output)
-            case .section(let name, let nodes):
+            case .section(let name, _):
                 guard let value = lookUp(name, state) else { return }
                 switch value {
                 case .bool(let bool):
@@ -302,7 +344,7 @@ struct CompiledTemplates: Sendable {
                         renderPushing(value, nodes, state, into: &output)
                     }
                 }
-            case .invertedSection(let name, let nodes):
+            case .invertedSection(let name, _):
                 guard let value = lookUp(name, state) else {
                     render(nodes, state, into: &output)
                     return
@@ -330,7 +372,9 @@ struct CompiledTemplates: Sendable {
                 if let indentation { partialState.indentation = (state.indentation ?? "") + indentation }
                 // Joined text renders the same unless an indentation goes in after its newlines.
                 let isIndented = !(partialState.indentation ?? "").isEmpty
-                guard let nodes = isIndented ? library.templates[name] : library.joined[name] else { return }
+                guard let nodes = isIndented ? library.renderTemplates[name] : library.renderJoined[name] else {
+                    return
+                }
                 render(nodes, partialState, into: &output)
             case .contentType(let contentType):
                 state.contentType = contentType
@@ -345,8 +389,9 @@ struct CompiledTemplates: Sendable {
             if copied == nil { output.append(contentsOf: text.utf8) }
         }
 
-        mutating func renderPushing(_ value: TemplateValue, _ nodes: [Node], _ state: State, into output: inout [UInt8])
-        {
+        mutating func renderPushing(
+            _ value: TemplateValue, _ nodes: RenderList, _ state: State, into output: inout [UInt8]
+        ) {
             var inner = state
             inner.sequence = nil
             push(value)
@@ -355,7 +400,7 @@ struct CompiledTemplates: Sendable {
         }
 
         mutating func renderSequence(
-            _ elements: [TemplateValue], _ nodes: [Node], _ state: State, into output: inout [UInt8]
+            _ elements: [TemplateValue], _ nodes: RenderList, _ state: State, into output: inout [UInt8]
         ) {
             var inner = state
             for (index, element) in elements.enumerated() {
