@@ -111,6 +111,9 @@ public enum OutputLayout: String, Sendable, CaseIterable {
             }
             restOffsets.append(restOffset)
         }
+        if let file = tidyConcatenation(parts, banner: banner, imports: imports, restOffsets: restOffsets) {
+            return file
+        }
         var header = Array(banner.utf8) + [newline, newline]
         if !imports.isEmpty { header += (imports.joined(separator: "\n") + "\n\n").utf8 }
         var count = header.count
@@ -140,6 +143,53 @@ public enum OutputLayout: String, Sendable, CaseIterable {
             }
             return TemplateRenderer.tidy(UnsafePointer(output.baseAddress!), count: written, into: output.baseAddress!)
         }
+    }
+
+    /// `concatenate`'s file put together already tidy, by appending strings (which copies their bytes without
+    /// validating them again, where a string made of bytes is validated, 8 ms of stripe's 20 MB `Types.swift`), when
+    /// tidying could change nothing but the blank lines where parts meet; `nil` otherwise (a banner or a part's name
+    /// that tidying would change), and `concatenate` tidies the whole text.
+    ///
+    /// Each part after its imports is tidied text (`TemplateRenderer.render`): empty, or lines without trailing
+    /// whitespace and without two blank lines in a row, from a line that is not blank (`splitImports` takes the
+    /// blank lines before it), to one final newline. So joined under the banner and the imports, with a blank line
+    /// between parts, the text is what tidying the plain concatenation makes: the blank line after a part with
+    /// nothing after its imports (its `// MARK: -` line and a blank one) is the one before the next part, and the
+    /// file ends with exactly one newline.
+    static func tidyConcatenation(
+        _ parts: [(name: String, text: String)], banner: String, imports: [String], restOffsets: [Int]
+    ) -> String? {
+        /// A line tidying keeps as it is: not empty, one line, not ending with a space, a tab or a carriage return.
+        func isTidyLine(_ line: String) -> Bool {
+            guard let last = line.utf8.last, !line.utf8.contains(UInt8(ascii: "\n")) else { return false }
+            return last != UInt8(ascii: " ") && last != UInt8(ascii: "\t") && last != UInt8(ascii: "\r")
+        }
+        guard isTidyLine(banner), parts.allSatisfy({ isTidyLine("// MARK: - \($0.name)") }) else { return nil }
+        var count = banner.utf8.count + 2
+        for unit in imports { count += unit.utf8.count + 1 }
+        for part in parts { count += part.name.utf8.count + 16 + part.text.utf8.count }
+        var file = ""
+        file.reserveCapacity(count)
+        file += banner
+        file += "\n\n"
+        if !imports.isEmpty {
+            file += imports.joined(separator: "\n")
+            file += "\n\n"
+        }
+        var previousIsEmpty = false
+        for (index, part) in parts.enumerated() {
+            // After a part's last line, one blank line; after an empty part, its mark's blank line is that line.
+            if index > 0, !previousIsEmpty { file += "\n" }
+            file += "// MARK: - \(part.name)\n\n"
+            let text = part.text
+            // After a newline: a character boundary, where the substring starts exactly.
+            let start = text.utf8.index(text.utf8.startIndex, offsetBy: restOffsets[index])
+            file.append(contentsOf: text[start...])
+            previousIsEmpty = start == text.endIndex
+        }
+        // The last part empty, or no part: the text ends with a blank line, which tidying removes.
+        if file.hasSuffix("\n\n") { file.removeLast() }
+        return file
     }
 
     /// Whether a line may belong to a file's leading imports (blank, an import, or a line of a `#if canImport(…)`

@@ -42,6 +42,25 @@ struct InPlaceAssemblyTests {
                 == "// banner\n\nimport Foundation\nimport Dispatch\n\n// MARK: - A\n\nlet a = 1\n\n// MARK: - B\n")
     }
 
+    @Test func fewFilesTidyOrNotAsTheBannerAndNamesRequire() {
+        let parts: [(name: String, text: String)] = [
+            (name: "A", text: "// b\n\nimport Foundation\n\nlet a = 1\n\nlet b = 2\n"),
+            (name: "B", text: "// b\n\nimport Foundation\n"),
+            (name: "C", text: "// b\n\n/// é\nlet c = 3\n"),
+        ]
+        // A tidy banner and names: put together already tidy, an empty part's blank line shared with the next.
+        let tidyText =
+            "// b\n\nimport Foundation\n\n// MARK: - A\n\nlet a = 1\n\nlet b = 2\n\n// MARK: - B\n\n"
+            + "// MARK: - C\n\n/// é\nlet c = 3\n"
+        #expect(OutputLayout.concatenate(parts, banner: "// b") == tidyText)
+        // A banner with a trailing space: no part's first line is it, so every part keeps its banner line, tidied.
+        let spaced = OutputLayout.concatenate(Array(parts.prefix(1)), banner: "// b ")
+        #expect(spaced == "// b\n\n// MARK: - A\n\n// b\n\nimport Foundation\n\nlet a = 1\n\nlet b = 2\n")
+        // A part with an empty name: its mark line ends with a space, which tidying removes.
+        let unnamed = OutputLayout.concatenate([(name: "", text: "// b\n\nlet x = 0\n")], banner: "// b")
+        #expect(unnamed == "// b\n\n// MARK: -\n\nlet x = 0\n")
+    }
+
     @Test func nonASCIICharactersParseAsSwiftMustacheParsesThem() {
         let texts = [
             // Whitespace that is not ASCII around names (no-break space, ideographic space), newlines that are not
