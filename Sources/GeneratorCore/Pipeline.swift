@@ -213,27 +213,32 @@ public struct Pipeline {
         let chunks = stride(from: 0, to: jobs.count, by: chunkSize).map {
             Array(jobs[$0..<min($0 + chunkSize, jobs.count)])
         }
-        let results = await withTaskGroup(of: Result<[String: String], GenerationError>.self) { group in
+        // Each chunk's texts in a list, put in one table reserved for them all: a file name is hashed once, where a
+        // table per chunk merged into a growing one hashed each name two to four times.
+        let results = await withTaskGroup(of: Result<[(name: String, text: String)], GenerationError>.self) { group in
             for chunk in chunks {
                 group.addTask {
-                    var files: [String: String] = [:]
+                    var files: [(name: String, text: String)] = []
+                    files.reserveCapacity(chunk.count)
                     for job in chunk {
                         switch Result(catching: { () throws(GenerationError) -> String in try renderer.render(job) }) {
-                        case .success(let text): files[job.fileName] = text
+                        case .success(let text): files.append((job.fileName, text))
                         case .failure(let error): return .failure(error)
                         }
                     }
                     return .success(files)
                 }
             }
-            var results: [Result<[String: String], GenerationError>] = []
+            var results: [Result<[(name: String, text: String)], GenerationError>] = []
             for await result in group { results.append(result) }
             return results
         }
         var files: [String: String] = [:]
+        files.reserveCapacity(jobs.count)
         for result in results {
             switch result {
-            case .success(let chunk): files.merge(chunk) { first, _ in first }
+            case .success(let chunk):
+                for (name, text) in chunk { files[name] = text }
             case .failure(let error): throw fail(error)
             }
         }

@@ -133,21 +133,28 @@ final class DocLinesMaker {
     /// `~` escaped as `~0`, `/` as `~1` (RFC 6901), and a backquote replaced by `'` (`SwiftText.sourceText`).
     static func sourceLine(_ pointer: JSONPointer) -> String {
         var bytes: [UInt8] = Array("/// Source: `#".utf8)
+        // Each token read from its contiguous UTF-8: iterating `token.utf8` goes through the generic collection
+        // witnesses, a byte at a time.
         for token in pointer.tokens {
             bytes.append(UInt8(ascii: "/"))
-            for byte in token.utf8 {
-                switch byte {
-                case UInt8(ascii: "~"):
-                    bytes.append(UInt8(ascii: "~"))
-                    bytes.append(UInt8(ascii: "0"))
-                case UInt8(ascii: "/"):
-                    bytes.append(UInt8(ascii: "~"))
-                    bytes.append(UInt8(ascii: "1"))
-                case UInt8(ascii: "`"): bytes.append(UInt8(ascii: "'"))
-                case 0x80...: return sourceLine(pointer.description)
-                default: bytes.append(byte)
+            var token = token
+            let isASCII = token.withUTF8 { utf8 in
+                for byte in utf8 {
+                    switch byte {
+                    case UInt8(ascii: "~"):
+                        bytes.append(UInt8(ascii: "~"))
+                        bytes.append(UInt8(ascii: "0"))
+                    case UInt8(ascii: "/"):
+                        bytes.append(UInt8(ascii: "~"))
+                        bytes.append(UInt8(ascii: "1"))
+                    case UInt8(ascii: "`"): bytes.append(UInt8(ascii: "'"))
+                    case 0x80...: return false
+                    default: bytes.append(byte)
+                    }
                 }
+                return true
             }
+            if !isASCII { return sourceLine(pointer.description) }
         }
         bytes.append(UInt8(ascii: "`"))
         return String(decoding: bytes, as: UTF8.self)

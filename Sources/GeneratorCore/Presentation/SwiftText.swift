@@ -13,7 +13,7 @@ enum SwiftText {
     /// costs a few percent of a large document's generation; ASCII text without a backquote, nearly every
     /// pointer, has nothing it could replace and is returned as it is.
     static func sourceText(_ source: String) -> String {
-        if source.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "`") }) { return source }
+        if source.utf8AllSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "`") }) { return source }
         return source.replacingOccurrences(of: "`", with: "'")
     }
 
@@ -34,7 +34,7 @@ enum SwiftText {
     /// (`inFence`, updated when the line opens or closes one) alone.
     static func wrap(_ line: String, inFence: inout Bool, into result: inout [String]) {
         // ASCII without a carriage return, nearly every line: a character is a byte.
-        if line.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) {
+        if line.utf8AllSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) {
             wrapASCII(line, inFence: &inFence, into: &result)
             return
         }
@@ -153,7 +153,7 @@ enum SwiftText {
     /// `lines(_:)` for ASCII text, byte by byte; `nil` for text with any other character. In ASCII, after tabs
     /// become spaces and control characters are dropped, the only whitespace left to trim is the space.
     static func asciiLines(_ text: String) -> [String]? {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        guard text.utf8AllSatisfy({ $0 < 0x80 }) else { return nil }
         var lines: [String] = []
         var current: [UInt8] = []
         var previousWasCR = false
@@ -195,7 +195,7 @@ enum SwiftText {
     /// The inside of a string literal (no quotes).
     static func literalContent(_ text: String) -> String {
         // Printable ASCII without a backslash or a quote, nearly every name and path: nothing to escape.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "\"") }) {
+        if text.utf8AllSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "\"") }) {
             return text
         }
         var result = ""

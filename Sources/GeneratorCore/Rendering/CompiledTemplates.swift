@@ -62,6 +62,9 @@ struct CompiledTemplates: Sendable {
     /// The same trees with each run of adjacent text nodes joined into one (`joiningText(_:)`), which render the
     /// same text in fewer steps where no partial's indentation applies (which goes in after each newline node).
     let joined: [String: [Node]]
+    /// `templates` and `joined` as the renderer walks them (`RenderList`).
+    let renderTemplates: [String: RenderList]
+    let renderJoined: [String: RenderList]
     /// swift-mustache's HTML escaping, the content type every template and partial starts with.
     let html: any MustacheContentType
 
@@ -75,6 +78,8 @@ struct CompiledTemplates: Sendable {
         }
         self.templates = templates
         self.joined = templates.mapValues(Self.joiningText)
+        self.renderTemplates = self.templates.mapValues(RenderList.init)
+        self.renderJoined = self.joined.mapValues(RenderList.init)
         self.html = html
     }
 
@@ -84,7 +89,39 @@ struct CompiledTemplates: Sendable {
         guard let html = Self.htmlContentType else { return nil }
         self.templates = templates
         self.joined = templates.mapValues(Self.joiningText)
+        self.renderTemplates = self.templates.mapValues(RenderList.init)
+        self.renderJoined = self.joined.mapValues(RenderList.init)
         self.html = html
+    }
+
+    /// A node as the renderer walks it, in a class: a list of them is walked through unretained references
+    /// (`RenderList.references`), where walking an array of `Node` retained and released each node's box (an
+    /// indirect enum's) at every render of it, an eighth of rendering.
+    final class RenderNode: @unchecked Sendable {
+        let node: Node
+        /// A section's nodes; empty for any other node.
+        let children: RenderList
+
+        init(_ node: Node) {
+            self.node = node
+            switch node {
+            case .section(_, let nodes), .invertedSection(_, let nodes): children = RenderList(nodes)
+            case .text, .variable, .partial, .contentType: children = RenderList.empty
+            }
+        }
+    }
+
+    /// Nodes as the renderer walks them: the nodes, owned, and unretained references to them, in order.
+    final class RenderList: @unchecked Sendable {
+        let nodes: [RenderNode]
+        let references: [Unmanaged<RenderNode>]
+
+        init(_ nodes: [Node]) {
+            self.nodes = nodes.map(RenderNode.init)
+            references = self.nodes.map { Unmanaged.passUnretained($0) }
+        }
+
+        static let empty = RenderList([])
     }
 
     /// The nodes with each run of adjacent text nodes, in sections too, joined into one text node.
@@ -167,8 +204,9 @@ struct CompiledTemplates: Sendable {
 
     /// `render(_:withTemplate:)`'s text as UTF-8 bytes.
     func renderUTF8(_ object: any CompiledTemplateContext, withTemplate name: String) -> [UInt8]? {
-        guard let nodes = joined[name] else { return nil }
-        var renderer = Renderer(library: self, stack: [object.templateValue ?? .other(object)])
+        guard let nodes = renderJoined[name] else { return nil }
+        var renderer = Renderer(library: self, stack: [])
+        renderer.push(object.templateValue ?? .other(object))
         var output: [UInt8] = []
         renderer.render(nodes, State(sequence: nil, indentation: nil, contentType: html), into: &output)
         return output
@@ -201,12 +239,36 @@ struct CompiledTemplates: Sendable {
 
     struct Renderer {
         let library: CompiledTemplates
-        var stack: [TemplateValue]
+        private(set) var stack: [TemplateValue]
+        /// The objects of `stack` (`nil` for its other values), at the same positions, unretained: `stack` keeps
+        /// them alive. A lookup reads its key from each through an unretained reference, where copying the value
+        /// out of `stack` retained and released the object at every step of the search.
+        private(set) var objects: [Unmanaged<TemplateObject>?] = []
+
+        init(library: CompiledTemplates, stack: [TemplateValue]) {
+            self.library = library
+            self.stack = []
+            for value in stack { push(value) }
+        }
+
+        mutating func push(_ value: TemplateValue) {
+            if case .object(let object) = value {
+                objects.append(Unmanaged.passUnretained(object))
+            } else {
+                objects.append(nil)
+            }
+            stack.append(value)
+        }
+
+        mutating func pop() {
+            objects.removeLast()
+            stack.removeLast()
+        }
 
         /// Renders nodes; with a partial's indentation, as swift-mustache does: before each node's non-empty
         /// text that follows a newline of this same render (the text this call has written so far ends with a
         /// line feed that is not part of a CRLF: its last `Character` is `"\n"`).
-        mutating func render(_ nodes: [Node], _ state: State, into output: inout [UInt8]) {
+        mutating func render(_ list: RenderList, _ state: State, into output: inout [UInt8]) {
             var state = state
             if let indentation = state.indentation, !indentation.isEmpty {
                 let start = output.count
@@ -216,25 +278,30 @@ struct CompiledTemplates: Sendable {
                     guard count > start, output[count - 1] == UInt8(ascii: "\n") else { return false }
                     return count - 1 == start || output[count - 2] != UInt8(ascii: "\r")
                 }
-                for node in nodes {
-                    if case .text(let piece) = node {
-                        if !piece.isEmpty, followsNewline() { Self.append(indentation, to: &output) }
-                        Self.append(piece, to: &output)
-                        continue
+                for reference in list.references {
+                    reference._withUnsafeGuaranteedRef { node in
+                        if case .text(let piece) = node.node {
+                            if !piece.isEmpty, followsNewline() { Self.append(indentation, to: &output) }
+                            Self.append(piece, to: &output)
+                            return
+                        }
+                        let indents = followsNewline()
+                        let mark = output.count
+                        render(node, &state, into: &output)
+                        // Known only now: whether the node wrote anything, before which the indentation goes.
+                        if indents, output.count > mark { output.insert(contentsOf: indentation.utf8, at: mark) }
                     }
-                    let indents = followsNewline()
-                    let mark = output.count
-                    render(node, &state, into: &output)
-                    // Known only now: whether the node wrote anything, before which the indentation goes.
-                    if indents, output.count > mark { output.insert(contentsOf: indentation.utf8, at: mark) }
                 }
             } else {
-                for node in nodes { render(node, &state, into: &output) }
+                for reference in list.references {
+                    reference._withUnsafeGuaranteedRef { render($0, &state, into: &output) }
+                }
             }
         }
 
-        mutating func render(_ node: Node, _ state: inout State, into output: inout [UInt8]) {
-            switch node {
+        mutating func render(_ renderNode: RenderNode, _ state: inout State, into output: inout [UInt8]) {
+            let nodes = renderNode.children
+            switch renderNode.node {
             case .text(let text):
                 Self.append(text, to: &output)
             case .variable(let name, let isEscaped):
@@ -255,7 +322,7 @@ struct CompiledTemplates: Sendable {
                     }
                 }
                 Self.append(isEscaped ? state.contentType.escapeText(text) : text, to: &output)
-            case .section(let name, let nodes):
+            case .section(let name, _):
                 guard let value = lookUp(name, state) else { return }
                 switch value {
                 case .bool(let bool):
@@ -277,7 +344,7 @@ struct CompiledTemplates: Sendable {
                         renderPushing(value, nodes, state, into: &output)
                     }
                 }
-            case .invertedSection(let name, let nodes):
+            case .invertedSection(let name, _):
                 guard let value = lookUp(name, state) else {
                     render(nodes, state, into: &output)
                     return
@@ -305,7 +372,9 @@ struct CompiledTemplates: Sendable {
                 if let indentation { partialState.indentation = (state.indentation ?? "") + indentation }
                 // Joined text renders the same unless an indentation goes in after its newlines.
                 let isIndented = !(partialState.indentation ?? "").isEmpty
-                guard let nodes = isIndented ? library.templates[name] : library.joined[name] else { return }
+                guard let nodes = isIndented ? library.renderTemplates[name] : library.renderJoined[name] else {
+                    return
+                }
                 render(nodes, partialState, into: &output)
             case .contentType(let contentType):
                 state.contentType = contentType
@@ -320,25 +389,26 @@ struct CompiledTemplates: Sendable {
             if copied == nil { output.append(contentsOf: text.utf8) }
         }
 
-        mutating func renderPushing(_ value: TemplateValue, _ nodes: [Node], _ state: State, into output: inout [UInt8])
-        {
+        mutating func renderPushing(
+            _ value: TemplateValue, _ nodes: RenderList, _ state: State, into output: inout [UInt8]
+        ) {
             var inner = state
             inner.sequence = nil
-            stack.append(value)
+            push(value)
             render(nodes, inner, into: &output)
-            stack.removeLast()
+            pop()
         }
 
         mutating func renderSequence(
-            _ elements: [TemplateValue], _ nodes: [Node], _ state: State, into output: inout [UInt8]
+            _ elements: [TemplateValue], _ nodes: RenderList, _ state: State, into output: inout [UInt8]
         ) {
             var inner = state
             for (index, element) in elements.enumerated() {
                 inner.sequence = SequencePosition(
                     isFirst: index == 0, isLast: index == elements.count - 1, index: index)
-                stack.append(element)
+                push(element)
                 render(nodes, inner, into: &output)
-                stack.removeLast()
+                pop()
             }
         }
 
@@ -369,7 +439,7 @@ struct CompiledTemplates: Sendable {
                 else { return nil }
                 value = found
             case .stack(let names):
-                guard let first = names.first else {
+                guard !names.isEmpty else {
                     value = stack[stack.count - 1]
                     break
                 }
@@ -379,10 +449,10 @@ struct CompiledTemplates: Sendable {
                 var index = stack.count - 1
                 while index >= 0 {
                     let child: TemplateValue?
-                    if case .object(let object) = stack[index] {
-                        child = object.child(key: key)
+                    if let object = objects[index] {
+                        child = object._withUnsafeGuaranteedRef { $0.child(key: key) }
                     } else {
-                        child = Self.child(named: first, key: key, of: stack[index])
+                        child = Self.child(named: names[0], key: key, of: stack[index])
                     }
                     if let child {
                         found = names.count == 1 ? child : Self.descend(names, name.keys, from: child, startingAt: 1)

@@ -22,14 +22,23 @@ struct TemplateParser {
         var newLine = true
     }
 
-    private let text: String
-    /// The template's characters, and where each starts in `text` (then `text.endIndex`), so that a run of
-    /// characters becomes a string by copying its bytes.
-    private let characters: [Character]
-    private let starts: [String.Index]
+    /// The template's UTF-8 bytes.
+    private let bytes: [UInt8]
+    /// One unit per `Character` of the template: its byte when the character is one ASCII scalar, else
+    /// `Self.nonASCII` (the character is then in `others`). The parser's loops compare bytes, so that the common
+    /// case needs no `Character` comparison or hashing; only the rare other characters are read as characters.
+    private let units: [UInt8]
+    /// Where each character starts in `bytes`, then `bytes.count`, so that a run of characters becomes a string by
+    /// copying its bytes.
+    private let starts: [Int]
+    /// The characters whose unit is `nonASCII` (a letter with an accent, `\r\n`, an emoji), by position.
+    private let others: [Int: Character]
     private var position = 0
     /// The content types of `{{% CONTENT_TYPE: … }}` tags, by name, shared by the templates of a library.
     private var contentTypes: [String: any MustacheContentType]
+
+    /// The unit of a character that is not one ASCII scalar.
+    private static let nonASCII: UInt8 = 0xFF
 
     /// The tree of a template, or `nil` when swift-mustache must parse it.
     /// - Parameter contentTypes: the content types found so far, by name; the template's are added.
@@ -47,38 +56,56 @@ struct TemplateParser {
     }
 
     private init(text: String, contentTypes: [String: any MustacheContentType]) {
-        self.text = text
         self.contentTypes = contentTypes
-        var characters: [Character] = []
-        var starts: [String.Index] = []
-        // An ASCII character other than a carriage return, followed by another ASCII one (or the end), is a
-        // `Character` of its own: found without `index(after:)`'s grapheme breaking, the slowest part of loading
-        // the templates. Anything else (`\r\n`, a letter and its combining accent) is left to `index(after:)`.
-        let utf8 = text.utf8
-        characters.reserveCapacity(utf8.count)
-        starts.reserveCapacity(utf8.count + 1)
+        let bytes = Array(text.utf8)
+        var units: [UInt8] = []
+        var starts: [Int] = []
+        var others: [Int: Character] = [:]
+        // An ASCII byte other than a carriage return, followed by another ASCII one (or the end), is a `Character`
+        // of its own: found without `index(after:)`'s grapheme breaking, the slowest part of loading the templates.
+        // Anything else (`\r\n`, a letter and its combining accent) is left to `index(after:)`.
+        units.reserveCapacity(bytes.count)
+        starts.reserveCapacity(bytes.count + 1)
+        var offset = 0
         var index = text.startIndex
-        while index < text.endIndex {
-            starts.append(index)
-            let byte = utf8[index]
-            let next = utf8.index(after: index)
-            if byte < 0x80, byte != UInt8(ascii: "\r"), next == utf8.endIndex || utf8[next] < 0x80 {
-                characters.append(Character(Unicode.Scalar(byte)))
-                index = next
+        while offset < bytes.count {
+            starts.append(offset)
+            let byte = bytes[offset]
+            if byte < 0x80, byte != UInt8(ascii: "\r"), offset + 1 == bytes.count || bytes[offset + 1] < 0x80 {
+                units.append(byte)
+                offset += 1
+                index = text.utf8.index(after: index)
             } else {
-                characters.append(text[index])
-                index = text.index(after: index)
+                let character = text[index]
+                let next = text.index(after: index)
+                let scalars = character.unicodeScalars
+                if scalars.count == 1, let scalar = scalars.first, scalar.isASCII {
+                    units.append(UInt8(scalar.value))
+                } else {
+                    units.append(Self.nonASCII)
+                    others[units.count - 1] = character
+                }
+                offset += text.utf8.distance(from: index, to: next)
+                index = next
             }
         }
-        starts.append(text.endIndex)
-        self.characters = characters
+        starts.append(bytes.count)
+        self.bytes = bytes
+        self.units = units
         self.starts = starts
+        self.others = others
     }
 
-    private var atEnd: Bool { position == characters.count }
+    /// The character at a position before the end.
+    private func character(at position: Int) -> Character {
+        let unit = units[position]
+        return unit == Self.nonASCII ? others[position]! : Character(Unicode.Scalar(unit))
+    }
+
+    private var atEnd: Bool { position == units.count }
 
     /// The character at the position; `"\0"` at the end, as swift-mustache's `Parser.current()`.
-    private var current: Character { atEnd ? "\0" : characters[position] }
+    private var current: Character { atEnd ? "\0" : character(at: position) }
 
     /// `MustacheTemplate.parse(_:state:)`, for the tokens this parser covers.
     private mutating func parse(_ initial: State) throws(Unsupported) -> [Node] {
@@ -87,7 +114,7 @@ struct TemplateParser {
         var whiteSpaceBefore = ""
         while !atEnd {
             if state.newLine {
-                whiteSpaceBefore = read(while: { $0 == " " || $0 == "\t" })
+                whiteSpaceBefore = read(while: Self.isBlank)
             }
             let text = try readUntilDelimiterOrNewline()
             if current.isNewline {
@@ -145,7 +172,7 @@ struct TemplateParser {
                 nodes.append(.variable(CompiledTemplates.Name(name, transforms: transforms), isEscaped: false))
             case ">":
                 position += 1
-                _ = read(while: \.isWhitespace)
+                _ = readWhitespace()
                 // A dynamic partial (`{{>*name}}`) is not covered.
                 guard current != "*" else { throw Unsupported() }
                 let name = try parsePartialName()
@@ -177,17 +204,43 @@ struct TemplateParser {
         return nodes
     }
 
-    private mutating func read(while predicate: (Character) -> Bool) -> String {
+    /// The characters from the position while their units satisfy the predicate (which is `false` for
+    /// `nonASCII`).
+    private mutating func read(while predicate: (UInt8) -> Bool) -> String {
         let start = position
-        while !atEnd, predicate(characters[position]) { position += 1 }
-        return String(text[starts[start]..<starts[position]])
+        while !atEnd, predicate(units[position]) { position += 1 }
+        return string(from: start)
     }
+
+    /// The characters from `start` to the position.
+    private func string(from start: Int) -> String {
+        bytes.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[starts[start]..<starts[position]]), as: UTF8.self)
+        }
+    }
+
+    /// `read(while: \.isWhitespace)`.
+    private mutating func readWhitespace() -> String {
+        let start = position
+        while !atEnd {
+            let unit = units[position]
+            let isWhitespace =
+                unit == Self.nonASCII
+                ? others[position]!.isWhitespace
+                : unit == UInt8(ascii: " ") || (unit >= 0x09 && unit <= 0x0D)
+            guard isWhitespace else { break }
+            position += 1
+        }
+        return string(from: start)
+    }
+
+    private static func isBlank(_ unit: UInt8) -> Bool { unit == UInt8(ascii: " ") || unit == UInt8(ascii: "\t") }
 
     /// `Parser.read(string: "{{")` and `"}}"`: `false` (position unchanged) when the text differs; fewer
     /// characters left than the delimiter has is swift-mustache's overflow error.
-    private mutating func readDelimiter(_ first: Character, _ second: Character) throws(Unsupported) -> Bool {
-        guard position + 2 <= characters.count else { throw Unsupported() }
-        guard characters[position] == first, characters[position + 1] == second else { return false }
+    private mutating func readDelimiter(_ first: UInt8, _ second: UInt8) throws(Unsupported) -> Bool {
+        guard position + 2 <= units.count else { throw Unsupported() }
+        guard units[position] == first, units[position + 1] == second else { return false }
         position += 2
         return true
     }
@@ -197,11 +250,19 @@ struct TemplateParser {
     private mutating func readUntilDelimiterOrNewline() throws(Unsupported) -> String {
         var text = ""
         while !atEnd {
-            text += read(while: { $0 != "\n" && $0 != "\r\n" && $0 != "{" })
+            // Up to a line feed, a CRLF or a brace; a unit of `nonASCII` is another character but for a CRLF.
+            let start = position
+            while !atEnd {
+                let unit = units[position]
+                if unit == UInt8(ascii: "\n") || unit == UInt8(ascii: "{") { break }
+                if unit == Self.nonASCII, others[position]! == "\r\n" { break }
+                position += 1
+            }
+            text += string(from: start)
             if current.isNewline {
                 break
             } else if current == "{" {
-                if try readDelimiter("{", "{") { break }
+                if try readDelimiter(UInt8(ascii: "{"), UInt8(ascii: "{")) { break }
                 text += "{"
                 position += 1
             }
@@ -211,32 +272,33 @@ struct TemplateParser {
 
     /// `MustacheTemplate.parseName`: the name and its transforms (`first(last(x))`: `x`, `[first, last]`).
     private mutating func parseName() throws(Unsupported) -> (String, [String]) {
-        _ = read(while: \.isWhitespace)
-        let text = read(while: Self.sectionNameCharacters.contains)
-        _ = read(while: \.isWhitespace)
-        guard try readDelimiter("}", "}") else { throw Unsupported() }
-        let name = Array(text)
+        _ = readWhitespace()
+        let text = read(while: Self.isSectionNameCharacter)
+        _ = readWhitespace()
+        guard try readDelimiter(UInt8(ascii: "}"), UInt8(ascii: "}")) else { throw Unsupported() }
+        // The name's characters are ASCII, each one byte.
+        let name = Array(text.utf8)
         var index = 0
-        func readName(while predicate: (Character) -> Bool) -> String {
+        func readName(while predicate: (UInt8) -> Bool) -> String {
             let start = index
             while index < name.count, predicate(name[index]) { index += 1 }
-            return String(name[start..<index])
+            return String(decoding: name[start..<index], as: UTF8.self)
         }
-        let first = readName(while: Self.sectionNameCharactersWithoutBrackets.contains)
+        let first = readName(while: Self.isSectionNameCharacterWithoutBrackets)
         if index == name.count { return (text, []) }
-        guard name[index] == "(" else { throw Unsupported() }
+        guard name[index] == UInt8(ascii: "(") else { throw Unsupported() }
         index += 1
         var transforms = [first]
         while true {
-            let inner = readName(while: Self.sectionNameCharactersWithoutBrackets.contains)
+            let inner = readName(while: Self.isSectionNameCharacterWithoutBrackets)
             guard index < name.count else { throw Unsupported() }
             switch name[index] {
-            case ")":
+            case UInt8(ascii: ")"):
                 index += 1
-                let closing = readName(while: { $0 == ")" }).count
+                let closing = readName(while: { $0 == UInt8(ascii: ")") }).count
                 guard closing + 1 == transforms.count, index == name.count else { throw Unsupported() }
                 return (inner, transforms)
-            case "(":
+            case UInt8(ascii: "("):
                 index += 1
                 transforms.append(inner)
             default:
@@ -247,17 +309,17 @@ struct TemplateParser {
 
     /// `MustacheTemplate.parsePartialName`.
     private mutating func parsePartialName() throws(Unsupported) -> String {
-        _ = read(while: \.isWhitespace)
-        let text = read(while: Self.partialNameCharacters.contains)
-        _ = read(while: \.isWhitespace)
-        guard try readDelimiter("}", "}") else { throw Unsupported() }
+        _ = readWhitespace()
+        let text = read(while: Self.isPartialNameCharacter)
+        _ = readWhitespace()
+        guard try readDelimiter(UInt8(ascii: "}"), UInt8(ascii: "}")) else { throw Unsupported() }
         return text
     }
 
     /// `MustacheTemplate.parseComment`: past the first `}}`.
     private mutating func skipComment() throws(Unsupported) {
-        while position + 1 < characters.count {
-            if characters[position] == "}", characters[position + 1] == "}" {
+        while position + 1 < units.count {
+            if units[position] == UInt8(ascii: "}"), units[position + 1] == UInt8(ascii: "}") {
                 position += 2
                 return
             }
@@ -269,15 +331,17 @@ struct TemplateParser {
     /// `MustacheTemplate.readConfigVariable` for `CONTENT_TYPE`, the only one swift-mustache knows; the content
     /// type is swift-mustache's own, from a one-tag template.
     private mutating func readContentType() throws(Unsupported) -> any MustacheContentType {
-        _ = read(while: \.isWhitespace)
-        let variable = read(while: Self.sectionNameCharactersWithoutBrackets.contains)
-        _ = read(while: \.isWhitespace)
+        _ = readWhitespace()
+        let variable = read(while: Self.isSectionNameCharacterWithoutBrackets)
+        _ = readWhitespace()
         guard !atEnd, current == ":" else { throw Unsupported() }
         position += 1
-        _ = read(while: \.isWhitespace)
-        let value = read(while: Self.sectionNameCharactersWithoutBrackets.contains)
-        _ = read(while: \.isWhitespace)
-        guard try readDelimiter("}", "}"), variable == "CONTENT_TYPE", !value.isEmpty else { throw Unsupported() }
+        _ = readWhitespace()
+        let value = read(while: Self.isSectionNameCharacterWithoutBrackets)
+        _ = readWhitespace()
+        guard try readDelimiter(UInt8(ascii: "}"), UInt8(ascii: "}")), variable == "CONTENT_TYPE", !value.isEmpty else {
+            throw Unsupported()
+        }
         if let known = contentTypes[value] { return known }
         guard let template = try? MustacheTemplate(string: "{{% CONTENT_TYPE: \(value) }}"),
             let nodes = CompiledTemplates.nodes(of: template), nodes.count == 1,
@@ -293,16 +357,37 @@ struct TemplateParser {
         guard state.newLine else { return false }
         if atEnd { return true }
         var end = position
-        while end < characters.count, characters[end] == " " || characters[end] == "\t" { end += 1 }
-        guard end < characters.count, characters[end].isNewline else { return false }
+        while end < units.count, Self.isBlank(units[end]) { end += 1 }
+        guard end < units.count, character(at: end).isNewline else { return false }
         position = end + 1
         return true
     }
 
-    private static let sectionNameCharactersWithoutBrackets = Set<Character>(
+    /// The characters of a section name but brackets, of any name, and of a partial's name (all ASCII: a unit of
+    /// `nonASCII` is none of them).
+    private static let sectionNameCharactersWithoutBrackets = table(
         "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?*")
-    private static let sectionNameCharacters = Set<Character>(
+    private static let sectionNameCharacters = table(
         "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*")
-    private static let partialNameCharacters = Set<Character>(
+    private static let partialNameCharacters = table(
         "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*/")
+
+    /// Whether each ASCII byte is one of the characters.
+    private static func table(_ characters: String) -> [Bool] {
+        var table = Array(repeating: false, count: 128)
+        for byte in characters.utf8 { table[Int(byte)] = true }
+        return table
+    }
+
+    private static func isSectionNameCharacterWithoutBrackets(_ unit: UInt8) -> Bool {
+        unit < 0x80 && sectionNameCharactersWithoutBrackets[Int(unit)]
+    }
+
+    private static func isSectionNameCharacter(_ unit: UInt8) -> Bool {
+        unit < 0x80 && sectionNameCharacters[Int(unit)]
+    }
+
+    private static func isPartialNameCharacter(_ unit: UInt8) -> Bool {
+        unit < 0x80 && partialNameCharacters[Int(unit)]
+    }
 }

@@ -335,49 +335,57 @@ public struct TemplateRenderer: Sendable {
     /// `tidy(_:)` over UTF-8 bytes, in one pass that copies each line once. Only ASCII bytes are removed, so
     /// valid UTF-8 stays valid.
     static func tidy(utf8 input: UnsafeBufferPointer<UInt8>) -> String {
-        let newline = UInt8(ascii: "\n")
         let count = input.count
+        guard let base = input.baseAddress else { return "\n" }
         return String(unsafeUninitializedCapacity: count + 1) { output in
-            var written = 0
-            var previousWasBlank = true  // drops blank lines at the start
-            var start = 0
-            // Each line, the one after the last newline included (empty when the text ends with one).
-            while start <= count {
-                // memchr: the line's end found a vector at a time, in the longest loop of tidying.
-                var end = count
-                if start < count, let found = memchr(input.baseAddress! + start, Int32(newline), count - start) {
-                    end = input.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                }
-                var trimmed = end
-                while trimmed > start,
-                    input[trimmed - 1] == UInt8(ascii: " ") || input[trimmed - 1] == UInt8(ascii: "\t")
-                        || input[trimmed - 1] == UInt8(ascii: "\r")
-                {
-                    trimmed -= 1
-                }
-                if trimmed == start {
-                    if !previousWasBlank {
-                        output[written] = newline
-                        written += 1
-                    }
-                    previousWasBlank = true
-                } else {
-                    let length = trimmed - start
-                    UnsafeMutableRawPointer(output.baseAddress! + written).copyMemory(
-                        from: input.baseAddress! + start, byteCount: length)
-                    written += length
+            tidy(base, count: count, into: output.baseAddress!)
+        }
+    }
+
+    /// `tidy(_:)` of `count` bytes at `input`, written to `output`, which has room for `count + 1` bytes and may be
+    /// `input` itself: each byte is written at or before the offset it is read from, and only after it is read.
+    /// - Returns: the number of bytes written.
+    static func tidy(_ input: UnsafePointer<UInt8>, count: Int, into output: UnsafeMutablePointer<UInt8>) -> Int {
+        let newline = UInt8(ascii: "\n")
+        var written = 0
+        var previousWasBlank = true  // drops blank lines at the start
+        var start = 0
+        // Each line, the one after the last newline included (empty when the text ends with one).
+        while start <= count {
+            // memchr: the line's end found a vector at a time, in the longest loop of tidying.
+            var end = count
+            if start < count, let found = memchr(input + start, Int32(newline), count - start) {
+                end = input.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            }
+            var trimmed = end
+            while trimmed > start,
+                input[trimmed - 1] == UInt8(ascii: " ") || input[trimmed - 1] == UInt8(ascii: "\t")
+                    || input[trimmed - 1] == UInt8(ascii: "\r")
+            {
+                trimmed -= 1
+            }
+            if trimmed == start {
+                if !previousWasBlank {
                     output[written] = newline
                     written += 1
-                    previousWasBlank = false
                 }
-                start = end + 1
+                previousWasBlank = true
+            } else {
+                let length = trimmed - start
+                // A move: in place, the line may overlap where it goes.
+                UnsafeMutableRawPointer(output + written).copyMemory(from: input + start, byteCount: length)
+                written += length
+                output[written] = newline
+                written += 1
+                previousWasBlank = false
             }
-            while written >= 2, output[written - 1] == newline, output[written - 2] == newline { written -= 1 }
-            if written == 0 {
-                output[0] = newline
-                written = 1
-            }
-            return written
+            start = end + 1
         }
+        while written >= 2, output[written - 1] == newline, output[written - 2] == newline { written -= 1 }
+        if written == 0 {
+            output[0] = newline
+            written = 1
+        }
+        return written
     }
 }

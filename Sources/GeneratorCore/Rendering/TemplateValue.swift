@@ -134,18 +134,31 @@ struct TemplateReaders {
     /// Reads one field of the context value at the address (whose type is the one the readers were made for).
     typealias Reader = (UnsafeRawPointer) -> TemplateValue?
 
-    /// A reader held by a reference. A closure kept in an array directly is stored at the array's generic
-    /// abstraction (its result returned indirectly), and each call of it then goes through a reabstraction thunk
-    /// whose context is allocated and freed at every call; a class's property keeps the closure as it is.
-    final class Box {
-        let read: Reader
+    /// How a reader reads: most fields are strings and Booleans stored in the context value, read at their offset
+    /// with no call; any other field through a closure.
+    enum Kind {
+        case string(offset: Int)
+        case bool(offset: Int)
+        case other(Reader)
 
-        init(_ read: @escaping Reader) { self.read = read }
+        /// Reads the field of the context value at the address.
+        @inline(__always)
+        func read(_ root: UnsafeRawPointer) -> TemplateValue? {
+            switch self {
+            case .string(let offset): .string((root + offset).assumingMemoryBound(to: String.self).pointee)
+            case .bool(let offset): .bool((root + offset).assumingMemoryBound(to: Bool.self).pointee)
+            case .other(let read): read(root)
+            }
+        }
     }
 
-    let readers: [Box?]
+    /// The readers by key number. Kept as they are in the array: a reader held by a class instead (whose closure
+    /// avoids the array's generic abstraction) was retained and released around every read, as its closure's
+    /// context before that, and reading an enum out of the array retains nothing for a string or a Boolean (the
+    /// reads of a tenth of stripe's rendering).
+    let readers: [Kind?]
 
-    subscript(key: Int) -> Reader? { key < readers.count ? readers[key]?.read : nil }
+    subscript(key: Int) -> Kind? { key < readers.count ? readers[key] : nil }
 }
 
 /// Numbers every template key once, the same for every context type and every template.
@@ -182,7 +195,7 @@ extension CompiledTemplateContext {
     /// absent optional, as `child(named:)`.
     func templateChild(key: Int) -> TemplateValue? {
         guard let reader = Self.templateReaders[key] else { return nil }
-        return withUnsafePointer(to: self) { reader(UnsafeRawPointer($0)) }
+        return withUnsafePointer(to: self) { reader.read(UnsafeRawPointer($0)) }
     }
 
     /// The value for a template key; `nil` for an unknown key or an absent optional, as `child(named:)`.
@@ -191,22 +204,35 @@ extension CompiledTemplateContext {
     /// A typed reader for every key of `templateKeys`: through the value's `TemplateValueConvertible` conformance
     /// when it has one, else through `child(named:)`, as swift-mustache reads it.
     static func makeTemplateReaders() -> TemplateReaders {
-        var readers: [TemplateReaders.Box?] = []
+        var readers: [TemplateReaders.Kind?] = []
         for (name, keyPath) in templateKeys {
             let number = TemplateKeys.number(of: name)
             if readers.count <= number { readers += Array(repeating: nil, count: number + 1 - readers.count) }
-            if let convertible = type(of: keyPath).valueType as? any TemplateValueConvertible.Type,
+            if let kind = storedReader(keyPath, root: Self.self) {
+                readers[number] = kind
+            } else if let convertible = type(of: keyPath).valueType as? any TemplateValueConvertible.Type,
                 let reader = typedReader(convertible, keyPath, root: Self.self)
             {
-                readers[number] = TemplateReaders.Box(reader)
+                readers[number] = .other(reader)
             } else {
-                readers[number] = TemplateReaders.Box { root in
+                readers[number] = .other { root in
                     root.assumingMemoryBound(to: Self.self).pointee.child(named: name).map { TemplateValue.other($0) }
                 }
             }
         }
         return TemplateReaders(readers: readers)
     }
+}
+
+/// The reader of a stored `String` or `Bool` property, read at its offset; `nil` for any other key path.
+private func storedReader<Root>(_ keyPath: AnyKeyPath, root: Root.Type) -> TemplateReaders.Kind? {
+    if let typed = keyPath as? KeyPath<Root, String>, let offset = MemoryLayout<Root>.offset(of: typed) {
+        return .string(offset: offset)
+    }
+    if let typed = keyPath as? KeyPath<Root, Bool>, let offset = MemoryLayout<Root>.offset(of: typed) {
+        return .bool(offset: offset)
+    }
+    return nil
 }
 
 /// A reader of the key path's value, typed by its value type; `nil` when the key path does not have that type.
@@ -217,9 +243,7 @@ private func typedReader<Value: TemplateValueConvertible, Root>(
     // A stored property (every field of a context type) is read at its offset: applying the key path to the
     // value would copy the whole context first, here where nothing is specialised.
     if let offset = MemoryLayout<Root>.offset(of: typed) {
-        // Strings and Booleans, most fields, read without the generic copy and conformance of the general case.
-        if Value.self == String.self { return { .string(($0 + offset).assumingMemoryBound(to: String.self).pointee) } }
-        if Value.self == Bool.self { return { .bool(($0 + offset).assumingMemoryBound(to: Bool.self).pointee) } }
+        // Strings and Booleans, most fields, are read by `storedReader` without a closure.
         return { ($0 + offset).assumingMemoryBound(to: Value.self).pointee.templateValue }
     }
     return { $0.assumingMemoryBound(to: Root.self).pointee[keyPath: typed].templateValue }
@@ -244,7 +268,7 @@ class TemplateObject {
     var any: Any { fatalError("TemplateObject is abstract") }
 
     /// Applies a reader to the value's storage.
-    func read(_ reader: TemplateReaders.Reader) -> TemplateValue? { fatalError("TemplateObject is abstract") }
+    func read(_ reader: TemplateReaders.Kind) -> TemplateValue? { fatalError("TemplateObject is abstract") }
 
     /// The value for a template key (numbered by `TemplateKeys.number(of:)`); `nil` for an unknown key or an
     /// absent optional, as `child(named:)`.
@@ -272,8 +296,8 @@ final class TemplateBox<Value: CompiledTemplateContext>: TemplateObject {
 
     override var any: Any { value }
 
-    override func read(_ reader: TemplateReaders.Reader) -> TemplateValue? {
-        withUnsafePointer(to: value) { reader(UnsafeRawPointer($0)) }
+    override func read(_ reader: TemplateReaders.Kind) -> TemplateValue? {
+        withUnsafePointer(to: value) { reader.read(UnsafeRawPointer($0)) }
     }
 }
 
@@ -290,7 +314,7 @@ final class TemplateElement<Value: CompiledTemplateContext>: TemplateObject {
 
     override var any: Any { elements[index] }
 
-    override func read(_ reader: TemplateReaders.Reader) -> TemplateValue? {
-        elements.withUnsafeBufferPointer { reader(UnsafeRawPointer($0.baseAddress! + index)) }
+    override func read(_ reader: TemplateReaders.Kind) -> TemplateValue? {
+        elements.withUnsafeBufferPointer { reader.read(UnsafeRawPointer($0.baseAddress! + index)) }
     }
 }
