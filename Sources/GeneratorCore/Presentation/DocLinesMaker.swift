@@ -30,10 +30,24 @@ final class DocLinesMaker {
             }
         }
 
+        /// The byte count and, for a text longer than `sampledBytes * 2` bytes, only its first and last
+        /// `sampledBytes` bytes: hashing every byte of the long descriptions was most of a lookup, and texts of
+        /// one length with the same beginning and end are rare (they are still told apart by `==`).
         func hash(into hasher: inout Hasher) {
             var text = text
-            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            text.withUTF8 { utf8 in
+                hasher.combine(utf8.count)
+                let bytes = UnsafeRawBufferPointer(utf8)
+                if bytes.count <= Self.sampledBytes * 2 {
+                    hasher.combine(bytes: bytes)
+                } else {
+                    hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: bytes.prefix(Self.sampledBytes)))
+                    hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: bytes.suffix(Self.sampledBytes)))
+                }
+            }
         }
+
+        static let sampledBytes = 48
     }
 
     /// The comment lines one line of an `extra` paragraph makes, and whether a code fence is open after it.
@@ -132,31 +146,55 @@ final class DocLinesMaker {
     /// `sourceLine(pointer.description)`, written byte by byte when every token is ASCII (nearly every pointer):
     /// `~` escaped as `~0`, `/` as `~1` (RFC 6901), and a backquote replaced by `'` (`SwiftText.sourceText`).
     static func sourceLine(_ pointer: JSONPointer) -> String {
-        var bytes: [UInt8] = Array("/// Source: `#".utf8)
-        // Each token read from its contiguous UTF-8: iterating `token.utf8` goes through the generic collection
-        // witnesses, a byte at a time.
-        for token in pointer.tokens {
-            bytes.append(UInt8(ascii: "/"))
-            var token = token
-            let isASCII = token.withUTF8 { utf8 in
-                for byte in utf8 {
-                    switch byte {
-                    case UInt8(ascii: "~"):
-                        bytes.append(UInt8(ascii: "~"))
-                        bytes.append(UInt8(ascii: "0"))
-                    case UInt8(ascii: "/"):
-                        bytes.append(UInt8(ascii: "~"))
-                        bytes.append(UInt8(ascii: "1"))
-                    case UInt8(ascii: "`"): bytes.append(UInt8(ascii: "'"))
-                    case 0x80...: return false
-                    default: bytes.append(byte)
-                    }
+        let prefix: StaticString = "/// Source: `#"
+        // At most two bytes per token byte (`~0`, `~1`), one `/` per token, and the closing backquote.
+        var capacity = prefix.utf8CodeUnitCount + 1
+        for token in pointer.tokens { capacity += 1 + 2 * token.utf8.count }
+        var isASCII = true
+        // Written straight into the string's storage; each token read from its contiguous UTF-8: iterating
+        // `token.utf8` goes through the generic collection witnesses, a byte at a time.
+        let line = String(unsafeUninitializedCapacity: capacity) { output in
+            var count = 0
+            prefix.withUTF8Buffer { prefix in
+                for byte in prefix {
+                    output[count] = byte
+                    count += 1
                 }
-                return true
             }
-            if !isASCII { return sourceLine(pointer.description) }
+            for token in pointer.tokens {
+                output[count] = UInt8(ascii: "/")
+                count += 1
+                var token = token
+                let tokenIsASCII = token.withUTF8 { utf8 in
+                    for byte in utf8 {
+                        switch byte {
+                        case UInt8(ascii: "~"):
+                            output[count] = UInt8(ascii: "~")
+                            output[count + 1] = UInt8(ascii: "0")
+                            count += 2
+                        case UInt8(ascii: "/"):
+                            output[count] = UInt8(ascii: "~")
+                            output[count + 1] = UInt8(ascii: "1")
+                            count += 2
+                        case UInt8(ascii: "`"):
+                            output[count] = UInt8(ascii: "'")
+                            count += 1
+                        case 0x80...: return false
+                        default:
+                            output[count] = byte
+                            count += 1
+                        }
+                    }
+                    return true
+                }
+                if !tokenIsASCII {
+                    isASCII = false
+                    return 0
+                }
+            }
+            output[count] = UInt8(ascii: "`")
+            return count + 1
         }
-        bytes.append(UInt8(ascii: "`"))
-        return String(decoding: bytes, as: UTF8.self)
+        return isASCII ? line : sourceLine(pointer.description)
     }
 }

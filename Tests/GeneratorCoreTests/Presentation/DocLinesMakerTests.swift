@@ -66,6 +66,25 @@ import Testing
         #expect(Array(second[0].utf8) == Array("/// Cafe".utf8) + [0xCC, 0x81, 0x2E])
     }
 
+    /// A long text is hashed by its length and its first and last 48 bytes only: two texts of 120 bytes that
+    /// differ only in byte 60 hash alike yet keep their own lines, and so do the same texts asked again.
+    @Test func longTextsAlikeAtBothEndsKeepTheirOwnLines() {
+        let maker = DocLinesMaker()
+        let head = String(repeating: "a", count: 59)
+        let tail = String(repeating: "b", count: 60)
+        let first = head + "X" + tail
+        let second = head + "Y" + tail
+        #expect(first.utf8.count == 120)
+        #expect(DocLinesMaker.TextKey(text: first).hashValue == DocLinesMaker.TextKey(text: second).hashValue)
+        #expect(DocLinesMaker.TextKey(text: first) != DocLinesMaker.TextKey(text: second))
+        for _ in 0..<2 {
+            #expect(maker.docLines(summary: first, description: nil, source: nil) == ["/// " + first])
+            #expect(maker.docLines(summary: second, description: nil, source: nil) == ["/// " + second])
+        }
+        // Same length, same ends: told apart by the middle byte, also as extra lines.
+        #expect(maker.extraComment([first, second]) == ["/// " + first, "/// " + second])
+    }
+
     /// The source line from a pointer's tokens: `~` as `~0`, `/` as `~1`, a backquote as `'`; the same as through
     /// the pointer's text, for ASCII tokens and others.
     @Test func sourceLinesEscapeTokens() {
