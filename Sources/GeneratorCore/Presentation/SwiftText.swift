@@ -153,38 +153,66 @@ enum SwiftText {
     /// `lines(_:)` for ASCII text, byte by byte; `nil` for text with any other character. In ASCII, after tabs
     /// become spaces and control characters are dropped, the only whitespace left to trim is the space.
     static func asciiLines(_ text: String) -> [String]? {
-        guard text.utf8AllSatisfy({ $0 < 0x80 }) else { return nil }
-        var lines: [String] = []
-        var current: [UInt8] = []
-        var previousWasCR = false
-        func endLine() {
-            var end = current.count
-            while end > 0, current[end - 1] == UInt8(ascii: " ") { end -= 1 }
-            lines.append(String(decoding: current[..<end], as: UTF8.self))
-            current.removeAll(keepingCapacity: true)
-        }
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\n") where previousWasCR:
-                previousWasCR = false
-                continue
-            case UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x0B, 0x0C:
-                endLine()
-                previousWasCR = byte == UInt8(ascii: "\r")
-                continue
-            default:
-                previousWasCR = false
+        var text = text
+        // One pass over the bytes in place: a line of printable ASCII alone (nearly every line) is copied once,
+        // straight from the text; a line with a tab or a control character is filtered byte by byte.
+        return text.withUTF8 { utf8 -> [String]? in
+            var lines: [String] = []
+            var start = 0
+            var isPrintable = true
+            var previousWasCR = false
+            func endLine(at end: Int) {
+                guard isPrintable else {
+                    lines.append(filteredLine(UnsafeBufferPointer(rebasing: utf8[start..<end])))
+                    return
+                }
+                var last = end
+                while last > start, utf8[last - 1] == UInt8(ascii: " ") { last -= 1 }
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<last]), as: UTF8.self))
             }
+            for index in 0..<utf8.count {
+                let byte = utf8[index]
+                if byte >= 0x80 { return nil }
+                guard byte < 0x20 || byte == 0x7F else {
+                    previousWasCR = false
+                    continue
+                }
+                switch byte {
+                case UInt8(ascii: "\n") where previousWasCR:
+                    // The line ended at the carriage return.
+                    previousWasCR = false
+                    start = index + 1
+                case UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x0B, 0x0C:
+                    endLine(at: index)
+                    start = index + 1
+                    isPrintable = true
+                    previousWasCR = byte == UInt8(ascii: "\r")
+                default:
+                    isPrintable = false
+                    previousWasCR = false
+                }
+            }
+            endLine(at: utf8.count)
+            while lines.first?.isEmpty == true { lines.removeFirst() }
+            while lines.last?.isEmpty == true { lines.removeLast() }
+            return lines
+        }
+    }
+
+    /// One line of ASCII without line breaks: a tab as four spaces, other control characters (below 0x20, and
+    /// 0x7F) left out, trailing spaces trimmed.
+    private static func filteredLine(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var line: [UInt8] = []
+        line.reserveCapacity(bytes.count + 8)
+        for byte in bytes {
             if byte == UInt8(ascii: "\t") {
-                current += [0x20, 0x20, 0x20, 0x20]
+                line += [0x20, 0x20, 0x20, 0x20]
             } else if byte >= 0x20, byte != 0x7F {
-                current.append(byte)
+                line.append(byte)
             }
         }
-        endLine()
-        while lines.first?.isEmpty == true { lines.removeFirst() }
-        while lines.last?.isEmpty == true { lines.removeLast() }
-        return lines
+        while line.last == UInt8(ascii: " ") { line.removeLast() }
+        return String(decoding: line, as: UTF8.self)
     }
 
     /// A Swift string literal for any text: quotes, backslashes, control characters and line separators escaped.

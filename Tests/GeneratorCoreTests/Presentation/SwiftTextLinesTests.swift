@@ -20,6 +20,18 @@ struct SwiftTextLinesTests {
         #expect(SwiftText.lines(" \t \n\r\n") == [])
     }
 
+    /// The ASCII path copies a line of printable characters as it is and filters one with a tab or a control
+    /// character: spaces left before a dropped control character or made of a trailing tab are trimmed too, a
+    /// line of spaces alone becomes empty, and a text without any break is one line.
+    @Test func asciiLinesTrimWhatFilteringLeaves() {
+        let text = "a \u{1}\nb\t\r\n   \n c d \n\u{7F}"
+        #expect(SwiftText.asciiLines(text) == ["a", "b", "", " c d"])
+        #expect(SwiftText.lines(text) == ["a", "b", "", " c d"])
+        #expect(SwiftText.asciiLines("one line  ") == ["one line"])
+        #expect(SwiftText.asciiLines("x\r") == ["x"])
+        #expect(SwiftText.asciiLines("x\u{E9}") == nil)
+    }
+
     @Test func wrapBreaksLongLinesAtSpaces() {
         let word = String(repeating: "w", count: 30)
         // 4 words of 30 and 3 spaces: 123 characters; the fourth word goes to a second line.
