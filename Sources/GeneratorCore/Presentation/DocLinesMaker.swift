@@ -19,31 +19,40 @@ final class DocLinesMaker {
     struct TextKey: Hashable {
         var text: String
 
+        /// Over each text's contiguous UTF-8 where it has one (every native string), read in place: a copy of
+        /// each text to call `withUTF8` on was a retain and a release per comparison.
         static func == (lhs: TextKey, rhs: TextKey) -> Bool {
-            var left = lhs.text
-            var right = rhs.text
-            return left.withUTF8 { left in
-                right.withUTF8 { right in
-                    left.count == right.count
-                        && (left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
+            let left = lhs.text.utf8
+            let right = rhs.text.utf8
+            guard left.count == right.count else { return false }
+            let compared = left.withContiguousStorageIfAvailable { left in
+                right.withContiguousStorageIfAvailable { right in
+                    left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0
                 }
             }
+            return (compared ?? nil) ?? left.elementsEqual(right)
         }
 
         /// The byte count and, for a text longer than `sampledBytes * 2` bytes, only its first and last
         /// `sampledBytes` bytes: hashing every byte of the long descriptions was most of a lookup, and texts of
         /// one length with the same beginning and end are rare (they are still told apart by `==`).
         func hash(into hasher: inout Hasher) {
-            var text = text
-            text.withUTF8 { utf8 in
-                hasher.combine(utf8.count)
-                let bytes = UnsafeRawBufferPointer(utf8)
-                if bytes.count <= Self.sampledBytes * 2 {
-                    hasher.combine(bytes: bytes)
-                } else {
-                    hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: bytes.prefix(Self.sampledBytes)))
-                    hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: bytes.suffix(Self.sampledBytes)))
-                }
+            // Read in place, as in `==`; a text without contiguous UTF-8 is copied into a native one first.
+            let hashed: Void? = text.utf8.withContiguousStorageIfAvailable { Self.hash($0, into: &hasher) }
+            if hashed == nil {
+                var text = text
+                text.withUTF8 { Self.hash($0, into: &hasher) }
+            }
+        }
+
+        private static func hash(_ utf8: UnsafeBufferPointer<UInt8>, into hasher: inout Hasher) {
+            hasher.combine(utf8.count)
+            let bytes = UnsafeRawBufferPointer(utf8)
+            if bytes.count <= sampledBytes * 2 {
+                hasher.combine(bytes: bytes)
+            } else {
+                hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: bytes.prefix(sampledBytes)))
+                hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: bytes.suffix(sampledBytes)))
             }
         }
 
