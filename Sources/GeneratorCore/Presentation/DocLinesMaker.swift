@@ -76,8 +76,18 @@ final class DocLinesMaker {
     func paragraph(_ text: String) -> Paragraph {
         let key = TextKey(text: text)
         if let paragraph = paragraphs[key] { return paragraph }
-        let lines = SwiftText.lines(text)
-        let paragraph = Paragraph(lines: lines, comment: Self.comment(lines))
+        let paragraph: Paragraph
+        if let lines = SwiftText.asciiLines(text) {
+            // `SwiftText.lines`' ASCII path, whose lines hold no carriage return (it breaks lines there): each
+            // is one `wrap` wraps with `wrapASCII`, called here without checking its bytes again.
+            var wrapped: [String] = []
+            var inFence = false
+            for line in lines { SwiftText.wrapASCII(line, inFence: &inFence, into: &wrapped) }
+            paragraph = Paragraph(lines: lines, comment: wrapped.map { $0.isEmpty ? "///" : "/// " + $0 })
+        } else {
+            let lines = SwiftText.lines(text)
+            paragraph = Paragraph(lines: lines, comment: Self.comment(lines))
+        }
         paragraphs[key] = paragraph
         return paragraph
     }

@@ -66,6 +66,23 @@ import Testing
         #expect(Array(second[0].utf8) == Array("/// Cafe".utf8) + [0xCC, 0x81, 0x2E])
     }
 
+    /// A description's paragraph: a code fence opened in one line stays open for the next lines of the same
+    /// text, and a CRLF inside it is one break, in ASCII (read byte by byte) and with an `é` alike.
+    @Test func aParagraphKeepsItsFenceAcrossLines() {
+        let maker = DocLinesMaker()
+        // 21 words of 4 letters: 104 characters with spaces, wrapped after the 20th word (99 characters).
+        let long = Array(repeating: "word", count: 21).joined(separator: " ")
+        let twenty = Array(repeating: "word", count: 20).joined(separator: " ")
+        #expect(
+            maker.docLines(summary: nil, description: "```\r\n" + long + "\n```\n" + long, source: nil) == [
+                "/// ```", "/// " + long, "/// ```", "/// " + twenty, "/// word",
+            ])
+        #expect(
+            maker.docLines(summary: nil, description: "```\r\n\u{E9}" + long + "\n```\n" + long, source: nil) == [
+                "/// ```", "/// \u{E9}" + long, "/// ```", "/// " + twenty, "/// word",
+            ])
+    }
+
     /// A long text is hashed by its length and its first and last 48 bytes only: two texts of 120 bytes that
     /// differ only in byte 60 hash alike yet keep their own lines, and so do the same texts asked again.
     @Test func longTextsAlikeAtBothEndsKeepTheirOwnLines() {
