@@ -33,9 +33,9 @@ final class DocLinesMaker {
             return (compared ?? nil) ?? left.elementsEqual(right)
         }
 
-        /// The byte count and, for a text longer than `sampledBytes * 2` bytes, only its first and last
-        /// `sampledBytes` bytes: hashing every byte of the long descriptions was most of a lookup, and texts of
-        /// one length with the same beginning and end are rare (they are still told apart by `==`).
+        /// Every byte: hashing only a long text's ends was faster, but a document whose long descriptions share
+        /// their length and ends (templated texts) would put them all in one bucket, each look-up comparing them
+        /// in turn.
         func hash(into hasher: inout Hasher) {
             // Read in place, as in `==`; a text without contiguous UTF-8 is copied into a native one first.
             let hashed: Void? = text.utf8.withContiguousStorageIfAvailable { Self.hash($0, into: &hasher) }
@@ -46,17 +46,8 @@ final class DocLinesMaker {
         }
 
         private static func hash(_ utf8: UnsafeBufferPointer<UInt8>, into hasher: inout Hasher) {
-            hasher.combine(utf8.count)
-            let bytes = UnsafeRawBufferPointer(utf8)
-            if bytes.count <= sampledBytes * 2 {
-                hasher.combine(bytes: bytes)
-            } else {
-                hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: bytes.prefix(sampledBytes)))
-                hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: bytes.suffix(sampledBytes)))
-            }
+            hasher.combine(bytes: UnsafeRawBufferPointer(utf8))
         }
-
-        static let sampledBytes = 48
     }
 
     /// The comment lines one line of an `extra` paragraph makes, and whether a code fence is open after it.
