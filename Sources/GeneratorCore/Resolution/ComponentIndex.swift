@@ -69,7 +69,7 @@ final class ComponentIndex {
     /// another.
     /// A walked schema's entry keeps the schema its reference names (`nil` when it is not a reference, or when the
     /// reference does not resolve), so that `chain(from:)` does not look the reference up again.
-    private var walkedSchemas: [ObjectIdentifier: (schema: OpenAPI.Schema, target: OpenAPI.Schema?)] = [:]
+    private var walkedSchemas: [ObjectIdentifier: (schema: OpenAPI.Schema, target: SchemaTarget?)] = [:]
     private var cyclicSchemas: Set<ObjectIdentifier> = []
 
     /// - Parameters:
@@ -373,8 +373,16 @@ final class ComponentIndex {
     /// The schema `schema`'s reference names, as its walk (`walkSchemaChains`) found it, without looking the
     /// reference up again; a reference that does not resolve is looked up again, to report it.
     private func walkedTarget(of schema: OpenAPI.Schema, reference: OpenAPI.Reference) -> OpenAPI.Schema? {
-        if let walked = walkedSchemas[ObjectIdentifier(schema)], let target = walked.target { return target }
+        if let walked = walkedSchemas[ObjectIdentifier(schema)], let target = walked.target { return target.schema }
         return target(of: reference)?.schema
+    }
+
+    /// What the reference of `schema` (a schema that is a `$ref`) names, as `target(of:)` says: read from the walk
+    /// of its chain when `chain(from:)` or `reportCycles(startingAt:)` has walked it (one lookup by identity
+    /// instead of one by name), otherwise looked up (and reported when it does not resolve).
+    func target(ofReferenceIn schema: OpenAPI.Schema) -> SchemaTarget? {
+        if let walked = walkedSchemas[ObjectIdentifier(schema)], let target = walked.target { return target }
+        return schema.reference.flatMap { target(of: $0) }
     }
 
     /// The schema at the end of a chain of references: the schema itself when it is not a reference; `nil` when the
@@ -398,7 +406,7 @@ final class ComponentIndex {
     /// shares the pointer of the component it refers to.
     private func walkSchemaChains(from start: OpenAPI.Schema) {
         var chain: [OpenAPI.Schema] = []
-        var targets: [OpenAPI.Schema?] = []
+        var targets: [SchemaTarget?] = []
         // Positions by identity once the chain is long; a short one (the common case: a reference to a component
         // that is not one) is searched in place, without a dictionary.
         var position: [ObjectIdentifier: Int] = [:]
@@ -426,8 +434,9 @@ final class ComponentIndex {
             }
             if chain.count >= linearLimit { position[ObjectIdentifier(schema)] = chain.count }
             chain.append(schema)
-            current = schema.reference.flatMap { target(of: $0, reporting: false)?.schema }
-            targets.append(current)
+            let next = schema.reference.flatMap { self.target(of: $0, reporting: false) }
+            targets.append(next)
+            current = next?.schema
         }
         for (schema, target) in zip(chain, targets) { walkedSchemas[ObjectIdentifier(schema)] = (schema, target) }
     }
