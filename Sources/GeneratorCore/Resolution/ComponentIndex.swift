@@ -405,13 +405,31 @@ final class ComponentIndex {
     /// Schemas are told apart by identity, not pointer: a schema the resolver makes up (a polymorphic base's member)
     /// shares the pointer of the component it refers to.
     private func walkSchemaChains(from start: OpenAPI.Schema) {
-        var chain: [OpenAPI.Schema] = []
-        var targets: [SchemaTarget?] = []
+        guard walkedSchemas[ObjectIdentifier(start)] == nil else { return }
+        // The common case without the walk's arrays: a schema that is no reference, or one whose target was walked
+        // before (a property's `$ref` to a component already declared), ends its walk here. (A schema that names
+        // itself is not walked yet: it takes the walk, which reports it.)
+        guard let reference = start.reference else {
+            walkedSchemas[ObjectIdentifier(start)] = (start, nil)
+            return
+        }
+        let first = target(of: reference, reporting: false)
+        if let next = first?.schema, walkedSchemas[ObjectIdentifier(next)] == nil {
+            walkSchemaChains(from: start, then: next, target: first)
+        } else {
+            walkedSchemas[ObjectIdentifier(start)] = (start, first)
+        }
+    }
+
+    /// The walk from `start`, whose reference names `target` (`next`, not yet walked).
+    private func walkSchemaChains(from start: OpenAPI.Schema, then next: OpenAPI.Schema, target: SchemaTarget?) {
+        var chain: [OpenAPI.Schema] = [start]
+        var targets: [SchemaTarget?] = [target]
         // Positions by identity once the chain is long; a short one (the common case: a reference to a component
         // that is not one) is searched in place, without a dictionary.
         var position: [ObjectIdentifier: Int] = [:]
         let linearLimit = 8
-        var current: OpenAPI.Schema? = start
+        var current: OpenAPI.Schema? = next
         while let schema = current, walkedSchemas[ObjectIdentifier(schema)] == nil {
             let seenAt =
                 chain.count <= linearLimit
