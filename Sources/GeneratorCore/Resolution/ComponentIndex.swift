@@ -335,7 +335,8 @@ final class ComponentIndex {
     }
 
     /// The chains already folded, by schema identity: every schema's chain is followed once, so asking for each of
-    /// 100,000 components that are each a reference to the next costs linear time.
+    /// 100,000 components that are each a reference to the next costs linear time. Every schema here was walked
+    /// first, so `walkedSchemas` keeps it (and its identity) alive.
     private var chains: [ObjectIdentifier: Chain] = [:]
 
     /// What the schemas a schema's reference leads to say (see `Chain`); an empty chain for a schema that is not a
