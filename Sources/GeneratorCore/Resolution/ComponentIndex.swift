@@ -67,7 +67,9 @@ final class ComponentIndex {
     /// Schemas whose chain of references has been walked (see `walkSchemaChains`), and those on a cycle. Tables
     /// by identity keep the schema too: one the resolver makes up and drops could otherwise leave its identity to
     /// another.
-    private var walkedSchemas: [ObjectIdentifier: OpenAPI.Schema] = [:]
+    /// A walked schema's entry keeps the schema its reference names (`nil` when it is not a reference, or when the
+    /// reference does not resolve), so that `chain(from:)` does not look the reference up again.
+    private var walkedSchemas: [ObjectIdentifier: (schema: OpenAPI.Schema, target: SchemaTarget?)] = [:]
     private var cyclicSchemas: Set<ObjectIdentifier> = []
 
     /// - Parameters:
@@ -282,28 +284,32 @@ final class ComponentIndex {
 
     /// What the schemas a reference leads to say, nearest first: its target, the target's target while that is a
     /// reference too, and so on, up to the first schema that is not a reference (the end).
-    struct Chain {
+    ///
+    /// A class, immutable: a chain is asked for twice per referencing property (its type, then its facts), and
+    /// handing one out then costs one retain instead of one per schema it holds.
+    final class Chain: Sendable {
         /// The first schema that is not a reference; `nil` when the chain stops before a cycle (reported once, by
         /// `reportCycles(startingAt:)`) or at a reference that does not resolve (reported).
-        var end: OpenAPI.Schema?
+        let end: OpenAPI.Schema?
         /// The last schema reached: `end`, or the schema before the stop; `nil` when the first step fails.
-        var last: OpenAPI.Schema?
+        let last: OpenAPI.Schema?
         /// Whether a schema of the chain says `null` is valid (see `TypeResolver.acceptsNull`).
-        var acceptsNull = false
-        var isReadOnly = false
-        var isWriteOnly = false
+        let acceptsNull: Bool
+        let isReadOnly: Bool
+        let isWriteOnly: Bool
         /// The first `default` of the chain.
-        var defaultValue: YAMLNode?
+        let defaultValue: YAMLNode?
         /// The first schema of the chain with one allowed value (`const`, or a one-value `enum`).
-        var constantSchema: OpenAPI.Schema?
+        let constantSchema: OpenAPI.Schema?
         /// The first schema of the chain with a description or title, else `last`.
-        var described: OpenAPI.Schema?
+        let described: OpenAPI.Schema?
 
         /// The chain of a schema whose own facts are `schema`'s, followed by `rest` (the chain of its reference).
         init(_ schema: OpenAPI.Schema, then rest: Chain?) {
-            let rest = rest ?? Chain()
+            let rest = rest ?? .empty
             end = schema.reference == nil ? schema : rest.end
-            last = schema.reference == nil ? schema : (rest.last ?? schema)
+            let last = schema.reference == nil ? schema : (rest.last ?? schema)
+            self.last = last
             acceptsNull = TypeResolver.acceptsNull(schema) || rest.acceptsNull
             isReadOnly = schema.readOnly || rest.isReadOnly
             isWriteOnly = schema.writeOnly || rest.isWriteOnly
@@ -312,43 +318,72 @@ final class ComponentIndex {
             described = schema.description != nil || schema.title != nil ? schema : (rest.described ?? last)
         }
 
-        init() {}
+        /// The chain of no schema: nothing, all false.
+        private init() {
+            end = nil
+            last = nil
+            acceptsNull = false
+            isReadOnly = false
+            isWriteOnly = false
+            defaultValue = nil
+            constantSchema = nil
+            described = nil
+        }
+
+        /// The one empty chain (that of a schema that is not a reference, or of a stop), shared.
+        static let empty = Chain()
     }
 
     /// The chains already folded, by schema identity: every schema's chain is followed once, so asking for each of
-    /// 100,000 components that are each a reference to the next costs linear time.
-    private var chains: [ObjectIdentifier: (schema: OpenAPI.Schema, chain: Chain)] = [:]
+    /// 100,000 components that are each a reference to the next costs linear time. Every schema here was walked
+    /// first, so `walkedSchemas` keeps it (and its identity) alive.
+    private var chains: [ObjectIdentifier: Chain] = [:]
 
     /// What the schemas a schema's reference leads to say (see `Chain`); an empty chain for a schema that is not a
     /// reference. The schema's own keywords are not part of it.
     func chain(from schema: OpenAPI.Schema) -> Chain {
-        guard schema.reference != nil else { return Chain() }
-        if let known = chains[ObjectIdentifier(schema)]?.chain { return known }
+        guard schema.reference != nil else { return .empty }
+        if let known = chains[ObjectIdentifier(schema)] { return known }
         walkSchemaChains(from: schema)
         // The references up to a schema whose chain is known, or the end; then folded from the far end back.
         var pending: [OpenAPI.Schema] = [schema]
         var rest: Chain?
         while let reference = pending.last!.reference {
-            guard let target = target(of: reference)?.schema, !isOnCycle(target) else {
-                rest = Chain()
+            guard let target = walkedTarget(of: pending.last!, reference: reference), !isOnCycle(target) else {
+                rest = .empty
                 break
             }
             if target.reference == nil {
                 rest = Chain(target, then: nil)
                 break
             }
-            if let known = chains[ObjectIdentifier(target)]?.chain {
+            if let known = chains[ObjectIdentifier(target)] {
                 rest = Chain(target, then: known)
                 break
             }
             pending.append(target)
         }
-        var chain = rest ?? Chain()
+        var chain = rest ?? .empty
         for (offset, member) in pending.enumerated().reversed() {
-            chains[ObjectIdentifier(member)] = (member, chain)
+            chains[ObjectIdentifier(member)] = chain
             if offset > 0 { chain = Chain(member, then: chain) }
         }
-        return chains[ObjectIdentifier(schema)]!.chain
+        return chains[ObjectIdentifier(schema)]!
+    }
+
+    /// The schema `schema`'s reference names, as its walk (`walkSchemaChains`) found it, without looking the
+    /// reference up again; a reference that does not resolve is looked up again, to report it.
+    private func walkedTarget(of schema: OpenAPI.Schema, reference: OpenAPI.Reference) -> OpenAPI.Schema? {
+        if let walked = walkedSchemas[ObjectIdentifier(schema)], let target = walked.target { return target.schema }
+        return target(of: reference)?.schema
+    }
+
+    /// What the reference of `schema` (a schema that is a `$ref`) names, as `target(of:)` says: read from the walk
+    /// of its chain when `chain(from:)` or `reportCycles(startingAt:)` has walked it (one lookup by identity
+    /// instead of one by name), otherwise looked up (and reported when it does not resolve).
+    func target(ofReferenceIn schema: OpenAPI.Schema) -> SchemaTarget? {
+        if let walked = walkedSchemas[ObjectIdentifier(schema)], let target = walked.target { return target }
+        return schema.reference.flatMap { target(of: $0) }
     }
 
     /// The schema at the end of a chain of references: the schema itself when it is not a reference; `nil` when the
@@ -371,11 +406,36 @@ final class ComponentIndex {
     /// Schemas are told apart by identity, not pointer: a schema the resolver makes up (a polymorphic base's member)
     /// shares the pointer of the component it refers to.
     private func walkSchemaChains(from start: OpenAPI.Schema) {
-        var chain: [OpenAPI.Schema] = []
+        guard walkedSchemas[ObjectIdentifier(start)] == nil else { return }
+        // The common case without the walk's arrays: a schema that is no reference, or one whose target was walked
+        // before (a property's `$ref` to a component already declared), ends its walk here. (A schema that names
+        // itself is not walked yet: it takes the walk, which reports it.)
+        guard let reference = start.reference else {
+            walkedSchemas[ObjectIdentifier(start)] = (start, nil)
+            return
+        }
+        let first = target(of: reference, reporting: false)
+        if let next = first?.schema, walkedSchemas[ObjectIdentifier(next)] == nil {
+            walkSchemaChains(from: start, then: next, target: first)
+        } else {
+            walkedSchemas[ObjectIdentifier(start)] = (start, first)
+        }
+    }
+
+    /// The walk from `start`, whose reference names `target` (`next`, not yet walked).
+    private func walkSchemaChains(from start: OpenAPI.Schema, then next: OpenAPI.Schema, target: SchemaTarget?) {
+        var chain: [OpenAPI.Schema] = [start]
+        var targets: [SchemaTarget?] = [target]
+        // Positions by identity once the chain is long; a short one (the common case: a reference to a component
+        // that is not one) is searched in place, without a dictionary.
         var position: [ObjectIdentifier: Int] = [:]
-        var current: OpenAPI.Schema? = start
+        let linearLimit = 8
+        var current: OpenAPI.Schema? = next
         while let schema = current, walkedSchemas[ObjectIdentifier(schema)] == nil {
-            if let index = position[ObjectIdentifier(schema)] {
+            let seenAt =
+                chain.count <= linearLimit
+                ? chain.firstIndex { $0 === schema } : position[ObjectIdentifier(schema)]
+            if let index = seenAt {
                 let cycle = chain[index...]
                 cyclicSchemas.formUnion(cycle.map(ObjectIdentifier.init))
                 let names = (cycle + [schema]).map { member in
@@ -388,10 +448,15 @@ final class ComponentIndex {
                 }
                 break
             }
-            position[ObjectIdentifier(schema)] = chain.count
+            if chain.count == linearLimit {
+                for (offset, member) in chain.enumerated() { position[ObjectIdentifier(member)] = offset }
+            }
+            if chain.count >= linearLimit { position[ObjectIdentifier(schema)] = chain.count }
             chain.append(schema)
-            current = schema.reference.flatMap { target(of: $0, reporting: false)?.schema }
+            let next = schema.reference.flatMap { self.target(of: $0, reporting: false) }
+            targets.append(next)
+            current = next?.schema
         }
-        for schema in chain { walkedSchemas[ObjectIdentifier(schema)] = schema }
+        for (schema, target) in zip(chain, targets) { walkedSchemas[ObjectIdentifier(schema)] = (schema, target) }
     }
 }

@@ -223,11 +223,12 @@ final class TypeResolver {
         for schema: OpenAPI.Schema, nameHint: () -> String, declaringAs declaredName: String?
     ) -> Usage {
         if let discriminator = schema.discriminator { checkMapping(of: discriminator) }
-        if let reference = schema.reference {
+        if schema.reference != nil {
             // Through a chain of references too (`A: {$ref: B}`, B nullable): an alias does not carry nullability.
             let targetIsNullable = index.chain(from: schema).acceptsNull
             return Usage(
-                type: resolve(reference, nameHint: nameHint()), isNullable: schema.nullable || targetIsNullable)
+                type: resolveReference(of: schema, nameHint: nameHint()),
+                isNullable: schema.nullable || targetIsNullable)
         }
         if let boolean = schema.booleanSchema {
             if !boolean {
@@ -416,9 +417,10 @@ final class TypeResolver {
         return (schema.oneOf + schema.anyOf).contains { $0.types == ["null"] && $0.reference == nil }
     }
 
-    /// The type a `$ref` names: a component schema's declared name, or the type of a schema nested elsewhere.
-    func resolve(_ reference: OpenAPI.Reference, nameHint: @autoclosure () -> String) -> IR.TypeUsage {
-        guard let target = index.target(of: reference) else { return .jsonValue }
+    /// The type the `$ref` of `schema` names: a component schema's declared name, or the type of a schema nested
+    /// elsewhere.
+    func resolveReference(of schema: OpenAPI.Schema, nameHint: @autoclosure () -> String) -> IR.TypeUsage {
+        guard let target = index.target(ofReferenceIn: schema) else { return .jsonValue }
         if let component = target.component { return .declared(componentTypeNames[component]!) }
         let pointer = target.schema.pointer
         if let usage = usageByPointer[pointer] { return usage }

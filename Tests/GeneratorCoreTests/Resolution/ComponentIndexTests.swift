@@ -208,6 +208,54 @@ private func reference(_ ref: String) -> OpenAPI.Reference {
             ])
     }
 
+    /// Chains longer than the few links a walk searches in place (it indexes them past eight): `Into` leads into
+    /// `C1` → … → `C12` → `C1`, `E1` → … → `E9` → `E1` is found from its first member, and `D1` → … → `D12` ends at
+    /// a reference that names nothing. Line 6 is `Into`'s, then one component a line: `C1` at 7 to `C12` at 18,
+    /// `E1` at 19 to `E9` at 27, `D1` at 28 to `D12` at 39, and `S`, a reference to itself, at 40. A `$ref` value
+    /// starts after `    Cn: {$ref: `: at column 15 for a one-character name, 16 for two characters, 17 for three.
+    @Test func longChainsAndCyclesAreWalkedOnce() throws {
+        var lines = ["openapi: 3.0.3", "info: {title: T, version: '1'}", "paths: {}", "components:", "  schemas:"]
+        lines.append("    Into: {$ref: '#/components/schemas/C1'}")
+        for n in 1...12 { lines.append("    C\(n): {$ref: '#/components/schemas/C\(n == 12 ? 1 : n + 1)'}") }
+        for n in 1...9 { lines.append("    E\(n): {$ref: '#/components/schemas/E\(n == 9 ? 1 : n + 1)'}") }
+        for n in 1...11 { lines.append("    D\(n): {$ref: '#/components/schemas/D\(n + 1)'}") }
+        lines.append("    D12: {$ref: '#/components/schemas/Zzzzzzzzzzzz'}")
+        lines.append("    S: {$ref: '#/components/schemas/S'}")
+        #expect(lines.count == 40)
+        let (index, diagnostics) = try index(lines.joined(separator: "\n"))
+        index.reportCycles(startingAt: ["Into", "E1", "D1", "S"].map { index.schemas[$0]! })
+        index.reportCycles(startingAt: ["C5", "E5", "D5"].map { index.schemas[$0]! })
+        for n in 1...12 { #expect(index.isOnCycle(index.schemas["C\(n)"]!)) }
+        for n in 1...9 { #expect(index.isOnCycle(index.schemas["E\(n)"]!)) }
+        for n in 1...12 { #expect(!index.isOnCycle(index.schemas["D\(n)"]!)) }
+        #expect(!index.isOnCycle(index.schemas["Into"]!))
+        #expect(index.isOnCycle(index.schemas["S"]!))
+        // Walked from Into, the walk meets C1 again after C12: the error is at C1's `$ref` (line 7, column 16).
+        // Walked from E1, it meets E1 again after E9: at E1's `$ref` (line 19, column 16). The D chain is no cycle.
+        // S meets itself at once (line 40, column 15).
+        let cycles = [
+            "t.yaml:7:16: error: reference cycle: "
+                + (1...12).map { "C\($0)" }.joined(separator: " → ") + " → C1",
+            "t.yaml:19:16: error: reference cycle: " + (1...9).map { "E\($0)" }.joined(separator: " → ") + " → E1",
+            "t.yaml:40:15: error: reference cycle: S → S",
+        ]
+        #expect(diagnostics.sorted.map(\.description) == cycles)
+        // D1's chain stops at D12, whose reference names nothing: reported once, at D12's `$ref` (line 39,
+        // column 17), however many of the chain's members are asked about.
+        let chain = index.chain(from: index.schemas["D1"]!)
+        #expect(chain.end == nil)
+        #expect(chain.last?.pointer == JSONPointer(["components", "schemas", "D12"]))
+        #expect(index.chain(from: index.schemas["D5"]!).last === chain.last)
+        #expect(index.followed(index.schemas["D12"]!) == nil)
+        #expect(index.chain(from: index.schemas["Into"]!).last == nil)
+        let unresolved = diagnostics.sorted.map(\.description).filter { !cycles.contains($0) }
+        #expect(
+            unresolved == [
+                "t.yaml:39:17: error: reference '#/components/schemas/Zzzzzzzzzzzz' does not resolve; no schema named "
+                    + "'Zzzzzzzzzzzz' in 'components/schemas'"
+            ])
+    }
+
     /// 20,000 components, each a reference to the next: asking for every one's chain folds each link once. A walk
     /// to the end per component (200 million steps) would take minutes; the bound leaves room for a loaded machine.
     @Test func everyChainOfALongChainIsCheap() throws {
