@@ -4,12 +4,14 @@ import GeneratorCore
 
 /// `openapi-codegen templates`: the built-in templates.
 struct Templates: AsyncParsableCommand {
+    // Named here, not by ArgumentParser from the type (see `Generate.configuration`).
     static let configuration = CommandConfiguration(
-        abstract: "Works with the built-in templates.", subcommands: [Export.self])
+        commandName: "templates", abstract: "Works with the built-in templates.", subcommands: [Export.self])
 
     /// `openapi-codegen templates export <dir> [--force]`.
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Writes every built-in template and partial into a folder.",
             discussion: """
                 Edit the files you want to change, delete the others, and pass the folder to generate with \
