@@ -51,7 +51,7 @@ public struct Presenter {
         presenter.declarations = Dictionary(module.types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         presenter.outcomeTypeNames = Self.outcomeTypeNames(for: module)
         presenter.responseTypeNames = presenter.responseTypeNames(for: module)
-        presenter.matchableTypeNames = Self.matchableTypeNames(in: module.types)
+        presenter.matchableTypeNames = Self.matchableTypeNames(in: module.types, byName: presenter.declarations)
         return presenter.presentModule(module)
     }
 
@@ -199,16 +199,30 @@ public struct Presenter {
             hasProperties: !structure.properties.isEmpty,
             hasAdditionalProperties: structure.additionalProperties != nil,
             additionalPropertiesTypeName: structure.additionalProperties.map { "[String: \(typeName($0))]" } ?? "",
-            // What a response must hold: write-only properties never come back.
-            requiredKeys: structure.properties.filter { $0.isRequired && !$0.isWriteOnly }.map {
-                SwiftText.stringLiteral($0.jsonName)
-            })
-        context.initProperties = properties.filter { !$0.isConstant }
+            requiredKeys: Self.requiredKeys(of: structure))
+        // Most structs have no constant property: their initializer takes every property, the same array (no copy of
+        // each property's context, as filtering makes).
+        if properties.contains(where: \.isConstant) {
+            context.initProperties = properties.filter { !$0.isConstant }
+            context.constantProperties = properties.filter(\.isConstant)
+        } else {
+            context.initProperties = properties
+        }
         context.hasEncodedProperties = properties.contains { $0.isConstant || !$0.isReadOnly }
-        context.constantProperties = properties.filter(\.isConstant)
         context.hasConstantProperties = !context.constantProperties.isEmpty
         context.isMatchable = matchableTypeNames.contains(structure.name)
         return context
+    }
+
+    /// The string literals of the keys a response must hold: the required properties' JSON names, without the
+    /// write-only ones, which never come back. Read in place: filtering the properties first copied each one.
+    static func requiredKeys(of structure: IR.Structure) -> [String] {
+        var keys: [String] = []
+        for index in structure.properties.indices {
+            let isKept = structure.properties[index].isRequired && !structure.properties[index].isWriteOnly
+            if isKept { keys.append(SwiftText.stringLiteral(structure.properties[index].jsonName)) }
+        }
+        return keys
     }
 
     /// The Swift spelling of a default value for a type: an enum case or a literal, when they agree.

@@ -198,12 +198,14 @@ struct CompiledTemplates: Sendable {
 
     /// Renders a context with a template of the library, as `MustacheLibrary.render(_:withTemplate:)` does;
     /// `nil` when the library has no such template.
-    func render(_ object: any CompiledTemplateContext, withTemplate name: String) -> String? {
+    func render(_ object: some CompiledTemplateContext, withTemplate name: String) -> String? {
         renderUTF8(object, withTemplate: name).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// `render(_:withTemplate:)`'s text as UTF-8 bytes.
-    func renderUTF8(_ object: any CompiledTemplateContext, withTemplate name: String) -> [UInt8]? {
+    /// `render(_:withTemplate:)`'s text as UTF-8 bytes. Generic rather than over an existential: a context value
+    /// (a whole `Context.File`) is boxed once, for the render, where the existential first copied it into a box of
+    /// its own.
+    func renderUTF8(_ object: some CompiledTemplateContext, withTemplate name: String) -> [UInt8]? {
         guard let nodes = renderJoined[name] else { return nil }
         var renderer = Renderer(library: self, stack: [])
         renderer.push(object.templateValue ?? .other(object))
