@@ -48,7 +48,7 @@ public struct Presenter {
     public func present(_ module: IR.Module) -> [Job] {
         var presenter = self
         presenter.moduleName = module.name
-        presenter.declarations = Dictionary(module.types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        presenter.declarations = Self.declarationsByName(module.types)
         presenter.outcomeTypeNames = Self.outcomeTypeNames(for: module)
         presenter.responseTypeNames = presenter.responseTypeNames(for: module)
         presenter.matchableTypeNames = Self.matchableTypeNames(in: module.types, byName: presenter.declarations)
@@ -60,6 +60,8 @@ public struct Presenter {
         let moduleContext = present(moduleOf: module)
         func file() -> Context.File { Context.File(banner: banner, module: moduleContext) }
         var jobs: [Job] = []
+        // A job holds a whole `Context.File` inline: growing the array would copy every job made so far.
+        jobs.reserveCapacity(Self.moduleTemplates.count + 1 + module.types.count + module.operations.count)
         for template in Self.moduleTemplates {
             // The client, the error and the public runtime types are named after the module (`CambAIClient`).
             let base = String(template.dropLast(".swift".count))
@@ -184,6 +186,17 @@ public struct Presenter {
         context.servers = presentServers(module.servers, module: module)
         presentOperationServers(of: module, into: &context)
         return context
+    }
+
+    /// The declarations by name, the first of each name; each declaration copied once, into the table.
+    static func declarationsByName(_ types: [IR.TypeDeclaration]) -> [String: IR.TypeDeclaration] {
+        var declarations: [String: IR.TypeDeclaration] = [:]
+        declarations.reserveCapacity(types.count)
+        for index in types.indices {
+            let name = types[index].name
+            if declarations[name] == nil { declarations[name] = types[index] }
+        }
+        return declarations
     }
 
     func present(_ structure: IR.Structure) -> Context.Structure {
