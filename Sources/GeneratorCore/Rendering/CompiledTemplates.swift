@@ -115,10 +115,22 @@ struct CompiledTemplates: Sendable {
     final class RenderList: @unchecked Sendable {
         let nodes: [RenderNode]
         let references: [Unmanaged<RenderNode>]
+        /// Whether the nodes are only text and `{{.}}` (escaped or not, without transforms): looped over an array
+        /// of strings, they write each string between the texts, with nothing to look up.
+        let writesOnlyItsElement: Bool
 
         init(_ nodes: [Node]) {
             self.nodes = nodes.map(RenderNode.init)
             references = self.nodes.map { Unmanaged.passUnretained($0) }
+            writesOnlyItsElement = nodes.allSatisfy { node in
+                switch node {
+                case .text: return true
+                case .variable(let name, _):
+                    guard case .current = name.kind else { return false }
+                    return name.transforms.isEmpty
+                case .section, .invertedSection, .partial, .contentType: return false
+                }
+            }
         }
 
         static let empty = RenderList([])
@@ -330,7 +342,12 @@ struct CompiledTemplates: Sendable {
                 case .bool(let bool):
                     if bool { render(nodes, state, into: &output) }
                 case .list(let list):
-                    renderSequence(list.elements, nodes, state, into: &output)
+                    // Outside a partial's indentation, which goes in after each newline the nodes write.
+                    if let strings = list.strings, nodes.writesOnlyItsElement, (state.indentation ?? "").isEmpty {
+                        Self.renderStrings(strings, nodes, state.contentType, into: &output)
+                    } else {
+                        renderSequence(list.elements, nodes, state, into: &output)
+                    }
                 case .string, .object:
                     renderPushing(value, nodes, state, into: &output)
                 case .int, .opaque:
@@ -355,7 +372,7 @@ struct CompiledTemplates: Sendable {
                 case .bool(let bool):
                     if !bool { render(nodes, state, into: &output) }
                 case .list(let list):
-                    if list.elements.isEmpty { renderPushing(value, nodes, state, into: &output) }
+                    if list.isEmpty { renderPushing(value, nodes, state, into: &output) }
                 case .string, .object:
                     return
                 case .int, .opaque:
@@ -411,6 +428,29 @@ struct CompiledTemplates: Sendable {
                 push(element)
                 render(nodes, inner, into: &output)
                 pop()
+            }
+        }
+
+        /// `renderSequence(_:_:_:into:)` of an array of strings over nodes that only write text and each string
+        /// (`RenderList.writesOnlyItsElement`): the same text, without pushing each string on the stack and
+        /// looking it up again.
+        static func renderStrings(
+            _ strings: [String], _ nodes: RenderList, _ contentType: any MustacheContentType,
+            into output: inout [UInt8]
+        ) {
+            for index in strings.indices {
+                for reference in nodes.references {
+                    reference._withUnsafeGuaranteedRef { node in
+                        switch node.node {
+                        case .text(let text):
+                            append(text, to: &output)
+                        case .variable(_, let isEscaped):
+                            append(isEscaped ? contentType.escapeText(strings[index]) : strings[index], to: &output)
+                        case .section, .invertedSection, .partial, .contentType:
+                            break
+                        }
+                    }
+                }
             }
         }
 
