@@ -97,10 +97,18 @@ struct CompiledTemplates: Sendable {
     /// A node as the renderer walks it, in a class: a list of them is walked through unretained references
     /// (`RenderList.references`), where walking an array of `Node` retained and released each node's box (an
     /// indirect enum's) at every render of it, an eighth of rendering.
+    ///
+    /// What most renders read is also held without a reference count, so that reading it retains nothing: the
+    /// UTF-8 bytes of a text node, and the name of a variable or a section. A node's text or name, read out of
+    /// `node`, was retained and released at every render of it, by both rendering threads at once.
     final class RenderNode: @unchecked Sendable {
         let node: Node
         /// A section's nodes; empty for any other node.
         let children: RenderList
+        /// A text node's UTF-8 bytes, owned by the node; `nil` for any other node.
+        let text: UnsafeBufferPointer<UInt8>?
+        /// A variable's or a section's name, kept alive by `node`; `nil` for any other node.
+        let name: Unmanaged<Name>?
 
         init(_ node: Node) {
             self.node = node
@@ -108,7 +116,22 @@ struct CompiledTemplates: Sendable {
             case .section(_, let nodes), .invertedSection(_, let nodes): children = RenderList(nodes)
             case .text, .variable, .partial, .contentType: children = RenderList.empty
             }
+            switch node {
+            case .text(let string):
+                let bytes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: string.utf8.count)
+                _ = bytes.initialize(from: string.utf8)
+                text = UnsafeBufferPointer(bytes)
+                name = nil
+            case .variable(let name, _), .section(let name, _), .invertedSection(let name, _):
+                text = nil
+                self.name = Unmanaged.passUnretained(name)
+            case .partial, .contentType:
+                text = nil
+                name = nil
+            }
         }
+
+        deinit { text?.deallocate() }
     }
 
     /// Nodes as the renderer walks them: the nodes, owned, and unretained references to them, in order.
@@ -314,12 +337,16 @@ struct CompiledTemplates: Sendable {
         }
 
         mutating func render(_ renderNode: RenderNode, _ state: inout State, into output: inout [UInt8]) {
+            if let text = renderNode.text {
+                output.append(contentsOf: text)
+                return
+            }
             let nodes = renderNode.children
             switch renderNode.node {
             case .text(let text):
                 Self.append(text, to: &output)
-            case .variable(let name, let isEscaped):
-                guard let value = lookUp(name, state) else { return }
+            case .variable(_, let isEscaped):
+                guard let value = renderNode.name!._withUnsafeGuaranteedRef({ lookUp($0, state) }) else { return }
                 let text: String
                 switch value {
                 case .string(let string): text = string
@@ -336,8 +363,8 @@ struct CompiledTemplates: Sendable {
                     }
                 }
                 Self.append(isEscaped ? state.contentType.escapeText(text) : text, to: &output)
-            case .section(let name, _):
-                guard let value = lookUp(name, state) else { return }
+            case .section:
+                guard let value = renderNode.name!._withUnsafeGuaranteedRef({ lookUp($0, state) }) else { return }
                 switch value {
                 case .bool(let bool):
                     if bool { render(nodes, state, into: &output) }
@@ -363,8 +390,8 @@ struct CompiledTemplates: Sendable {
                         renderPushing(value, nodes, state, into: &output)
                     }
                 }
-            case .invertedSection(let name, _):
-                guard let value = lookUp(name, state) else {
+            case .invertedSection:
+                guard let value = renderNode.name!._withUnsafeGuaranteedRef({ lookUp($0, state) }) else {
                     render(nodes, state, into: &output)
                     return
                 }
@@ -441,6 +468,10 @@ struct CompiledTemplates: Sendable {
             for index in strings.indices {
                 for reference in nodes.references {
                     reference._withUnsafeGuaranteedRef { node in
+                        if let text = node.text {
+                            output.append(contentsOf: text)
+                            return
+                        }
                         switch node.node {
                         case .text(let text):
                             append(text, to: &output)
