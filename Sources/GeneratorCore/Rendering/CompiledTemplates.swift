@@ -241,9 +241,18 @@ struct CompiledTemplates: Sendable {
     /// (a whole `Context.File`) is boxed once, for the render, where the existential first copied it into a box of
     /// its own.
     func renderUTF8(_ object: some CompiledTemplateContext, withTemplate name: String) -> [UInt8]? {
+        withUnsafePointer(to: object) { renderUTF8(at: $0, withTemplate: name) }
+    }
+
+    /// `renderUTF8(_:withTemplate:)` of the context value at the address, read there (`TemplateInPlace`): the
+    /// value must stay there, unchanged, until this returns.
+    func renderUTF8<Value: CompiledTemplateContext>(at object: UnsafePointer<Value>, withTemplate name: String)
+        -> [UInt8]?
+    {
         guard let nodes = renderJoined[name] else { return nil }
         var renderer = Renderer(library: self, stack: [])
-        renderer.push(object.templateValue ?? .other(object))
+        // What `templateValue` makes of a context value (a `TemplateBox`), without copying it.
+        renderer.push(.object(TemplateInPlace(object)))
         var output: [UInt8] = []
         renderer.render(nodes, State(sequence: nil, indentation: nil, contentType: html), into: &output)
         return output

@@ -327,6 +327,24 @@ final class TemplateBox<Value: CompiledTemplateContext>: TemplateObject {
     }
 }
 
+/// The root of a render, read where the caller holds it (a job in the array of jobs) rather than copied into a box:
+/// a copy retained every string of the context, the module's shared by every job, from every thread at once.
+///
+/// Valid only while the value at the address is: `CompiledTemplates.renderUTF8(at:withTemplate:)` makes it for
+/// one render, and nothing of that render outlives it (its text is returned as bytes).
+final class TemplateInPlace<Value: CompiledTemplateContext>: TemplateObject {
+    let value: UnsafePointer<Value>
+
+    init(_ value: UnsafePointer<Value>) {
+        self.value = value
+        super.init(readers: Value.templateReaders)
+    }
+
+    override var any: Any { value.pointee }
+
+    override func read(_ reader: TemplateReaders.Kind) -> TemplateValue? { reader.read(UnsafeRawPointer(value)) }
+}
+
 /// An element of an array of context values, read in place.
 final class TemplateElement<Value: CompiledTemplateContext>: TemplateObject {
     let elements: [Value]

@@ -38,3 +38,55 @@ import Testing
         #expect(parsed[1].children.nodes.first?.text.map(Array.init) == [0x78])
     }
 }
+
+/// A render's root read where the caller holds it (`TemplateInPlace`), as a job in the array of jobs.
+@Suite struct InPlaceRootTests {
+    struct Root: CompiledTemplateContext {
+        var title: String
+        var lines: [String]
+        var flag: Bool
+        nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<Self>] = [
+            "title": \.title, "lines": \.lines, "flag": \.flag,
+        ]
+        nonisolated(unsafe) static let templateReaders = makeTemplateReaders()
+    }
+
+    @Test func eachValueOfAnArrayRendersInPlaceAsItWouldCopied() throws {
+        let template = "{{% CONTENT_TYPE: TEXT }}\n{{title}}{{#flag}}!{{/flag}}:{{#lines}} {{.}}{{/lines}}\n"
+        let parsed = try MustacheTemplate(string: template)
+        let compiled = try #require(CompiledTemplates(["main": parsed]))
+        let roots = [
+            Root(title: "a<b", lines: ["x", "y"], flag: true),
+            Root(title: "c", lines: [], flag: false),
+        ]
+        let texts = roots.withUnsafeBufferPointer { roots in
+            roots.indices.map { index in
+                compiled.renderUTF8(at: roots.baseAddress! + index, withTemplate: "main").map {
+                    String(decoding: $0, as: UTF8.self)
+                }
+            }
+        }
+        #expect(texts == ["a<b!: x y\n", "c:\n"])
+        #expect(compiled.render(roots[0], withTemplate: "main") == "a<b!: x y\n")
+        let missing = roots.withUnsafeBufferPointer { compiled.renderUTF8(at: $0.baseAddress!, withTemplate: "nope") }
+        #expect(missing == nil)
+    }
+
+    @Test func theRootReadsItsFieldsAndIsItsValue() {
+        var root = Root(title: "t", lines: ["l"], flag: true)
+        withUnsafePointer(to: &root) { pointer in
+            let object = TemplateInPlace(pointer)
+            if case .string(let title)? = object.child(key: TemplateKeys.number(of: "title")) {
+                #expect(title == "t")
+            } else {
+                Issue.record("no title")
+            }
+            if case .bool(let flag)? = object.child(key: TemplateKeys.number(of: "flag")) {
+                #expect(flag)
+            } else {
+                Issue.record("no flag")
+            }
+            #expect((object.any as? Root)?.lines == ["l"])
+        }
+    }
+}
