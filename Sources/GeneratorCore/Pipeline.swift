@@ -210,9 +210,9 @@ public struct Pipeline {
     {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         let chunkSize = max(1, (jobs.count + workers - 1) / workers)
-        let chunks = stride(from: 0, to: jobs.count, by: chunkSize).map {
-            Array(jobs[$0..<min($0 + chunkSize, jobs.count)])
-        }
+        // Ranges of the one array rather than arrays of their own: a job holds a whole `Context.File`, and copying
+        // it retained every string of its context (the module's, shared by every job, from every thread at once).
+        let chunks = stride(from: 0, to: jobs.count, by: chunkSize).map { $0..<min($0 + chunkSize, jobs.count) }
         // Each chunk's texts in a list, put in one table reserved for them all: a file name is hashed once, where a
         // table per chunk merged into a growing one hashed each name two to four times.
         let results = await withTaskGroup(of: Result<[(name: String, text: String)], GenerationError>.self) { group in
@@ -220,13 +220,18 @@ public struct Pipeline {
                 group.addTask {
                     var files: [(name: String, text: String)] = []
                     files.reserveCapacity(chunk.count)
-                    for job in chunk {
-                        switch Result(catching: { () throws(GenerationError) -> String in try renderer.render(job) }) {
-                        case .success(let text): files.append((job.fileName, text))
-                        case .failure(let error): return .failure(error)
+                    // Each job read in place.
+                    return jobs.withUnsafeBufferPointer { jobs in
+                        for index in chunk {
+                            switch Result(catching: { () throws(GenerationError) -> String in
+                                try renderer.render(jobAt: jobs.baseAddress! + index)
+                            }) {
+                            case .success(let text): files.append((jobs[index].fileName, text))
+                            case .failure(let error): return .failure(error)
+                            }
                         }
+                        return .success(files)
                     }
-                    return .success(files)
                 }
             }
             var results: [Result<[(name: String, text: String)], GenerationError>] = []

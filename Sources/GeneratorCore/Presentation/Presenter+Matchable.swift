@@ -5,8 +5,13 @@ extension Presenter {
     /// free: the job that emits the module's interface checks every conformance of the module and lowers its
     /// witnesses in every build, whichever file changed, and most types of a large document are neither a
     /// union's member nor inside one (Box: 135 of its 731 structs are).
-    static func matchableTypeNames(in declarations: [IR.TypeDeclaration]) -> Set<String> {
-        let byName = Dictionary(declarations.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    /// - Parameter byName: the declarations by name, the first of each name (as `present(_:)` makes them);
+    ///   built from `declarations` when not given.
+    static func matchableTypeNames(
+        in declarations: [IR.TypeDeclaration], byName: [String: IR.TypeDeclaration]? = nil
+    ) -> Set<String> {
+        let byName =
+            byName ?? Dictionary(declarations.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var matchable: Set<String> = []
         var visited: Set<String> = []
         var pending: [IR.TypeUsage] = declarations.flatMap { declaration -> [IR.TypeUsage] in

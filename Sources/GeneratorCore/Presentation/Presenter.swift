@@ -48,10 +48,10 @@ public struct Presenter {
     public func present(_ module: IR.Module) -> [Job] {
         var presenter = self
         presenter.moduleName = module.name
-        presenter.declarations = Dictionary(module.types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        presenter.declarations = Self.declarationsByName(module.types)
         presenter.outcomeTypeNames = Self.outcomeTypeNames(for: module)
         presenter.responseTypeNames = presenter.responseTypeNames(for: module)
-        presenter.matchableTypeNames = Self.matchableTypeNames(in: module.types)
+        presenter.matchableTypeNames = Self.matchableTypeNames(in: module.types, byName: presenter.declarations)
         return presenter.presentModule(module)
     }
 
@@ -60,6 +60,8 @@ public struct Presenter {
         let moduleContext = present(moduleOf: module)
         func file() -> Context.File { Context.File(banner: banner, module: moduleContext) }
         var jobs: [Job] = []
+        // A job holds a whole `Context.File` inline: growing the array would copy every job made so far.
+        jobs.reserveCapacity(Self.moduleTemplates.count + 1 + module.types.count + module.operations.count)
         for template in Self.moduleTemplates {
             // The client, the error and the public runtime types are named after the module (`CambAIClient`).
             let base = String(template.dropLast(".swift".count))
@@ -186,6 +188,17 @@ public struct Presenter {
         return context
     }
 
+    /// The declarations by name, the first of each name; each declaration copied once, into the table.
+    static func declarationsByName(_ types: [IR.TypeDeclaration]) -> [String: IR.TypeDeclaration] {
+        var declarations: [String: IR.TypeDeclaration] = [:]
+        declarations.reserveCapacity(types.count)
+        for index in types.indices {
+            let name = types[index].name
+            if declarations[name] == nil { declarations[name] = types[index] }
+        }
+        return declarations
+    }
+
     func present(_ structure: IR.Structure) -> Context.Structure {
         var codingKeys = NameScope(reserved: Constants.reservedCodingKeyNames)
         let properties = structure.properties.map { property in
@@ -199,16 +212,30 @@ public struct Presenter {
             hasProperties: !structure.properties.isEmpty,
             hasAdditionalProperties: structure.additionalProperties != nil,
             additionalPropertiesTypeName: structure.additionalProperties.map { "[String: \(typeName($0))]" } ?? "",
-            // What a response must hold: write-only properties never come back.
-            requiredKeys: structure.properties.filter { $0.isRequired && !$0.isWriteOnly }.map {
-                SwiftText.stringLiteral($0.jsonName)
-            })
-        context.initProperties = properties.filter { !$0.isConstant }
+            requiredKeys: Self.requiredKeys(of: structure))
+        // Most structs have no constant property: their initializer takes every property, the same array (no copy of
+        // each property's context, as filtering makes).
+        if properties.contains(where: \.isConstant) {
+            context.initProperties = properties.filter { !$0.isConstant }
+            context.constantProperties = properties.filter(\.isConstant)
+        } else {
+            context.initProperties = properties
+        }
         context.hasEncodedProperties = properties.contains { $0.isConstant || !$0.isReadOnly }
-        context.constantProperties = properties.filter(\.isConstant)
         context.hasConstantProperties = !context.constantProperties.isEmpty
         context.isMatchable = matchableTypeNames.contains(structure.name)
         return context
+    }
+
+    /// The string literals of the keys a response must hold: the required properties' JSON names, without the
+    /// write-only ones, which never come back. Read in place: filtering the properties first copied each one.
+    static func requiredKeys(of structure: IR.Structure) -> [String] {
+        var keys: [String] = []
+        for index in structure.properties.indices {
+            let isKept = structure.properties[index].isRequired && !structure.properties[index].isWriteOnly
+            if isKept { keys.append(SwiftText.stringLiteral(structure.properties[index].jsonName)) }
+        }
+        return keys
     }
 
     /// The Swift spelling of a default value for a type: an enum case or a literal, when they agree.

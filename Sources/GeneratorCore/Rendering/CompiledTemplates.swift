@@ -97,10 +97,18 @@ struct CompiledTemplates: Sendable {
     /// A node as the renderer walks it, in a class: a list of them is walked through unretained references
     /// (`RenderList.references`), where walking an array of `Node` retained and released each node's box (an
     /// indirect enum's) at every render of it, an eighth of rendering.
+    ///
+    /// What most renders read is also held without a reference count, so that reading it retains nothing: the
+    /// UTF-8 bytes of a text node, and the name of a variable or a section. A node's text or name, read out of
+    /// `node`, was retained and released at every render of it, by both rendering threads at once.
     final class RenderNode: @unchecked Sendable {
         let node: Node
         /// A section's nodes; empty for any other node.
         let children: RenderList
+        /// A text node's UTF-8 bytes, owned by the node; `nil` for any other node.
+        let text: UnsafeBufferPointer<UInt8>?
+        /// A variable's or a section's name, kept alive by `node`; `nil` for any other node.
+        let name: Unmanaged<Name>?
 
         init(_ node: Node) {
             self.node = node
@@ -108,17 +116,44 @@ struct CompiledTemplates: Sendable {
             case .section(_, let nodes), .invertedSection(_, let nodes): children = RenderList(nodes)
             case .text, .variable, .partial, .contentType: children = RenderList.empty
             }
+            switch node {
+            case .text(let string):
+                let bytes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: string.utf8.count)
+                _ = bytes.initialize(from: string.utf8)
+                text = UnsafeBufferPointer(bytes)
+                name = nil
+            case .variable(let name, _), .section(let name, _), .invertedSection(let name, _):
+                text = nil
+                self.name = Unmanaged.passUnretained(name)
+            case .partial, .contentType:
+                text = nil
+                name = nil
+            }
         }
+
+        deinit { text?.deallocate() }
     }
 
     /// Nodes as the renderer walks them: the nodes, owned, and unretained references to them, in order.
     final class RenderList: @unchecked Sendable {
         let nodes: [RenderNode]
         let references: [Unmanaged<RenderNode>]
+        /// Whether the nodes are only text and `{{.}}` (escaped or not, without transforms): looped over an array
+        /// of strings, they write each string between the texts, with nothing to look up.
+        let writesOnlyItsElement: Bool
 
         init(_ nodes: [Node]) {
             self.nodes = nodes.map(RenderNode.init)
             references = self.nodes.map { Unmanaged.passUnretained($0) }
+            writesOnlyItsElement = nodes.allSatisfy { node in
+                switch node {
+                case .text: return true
+                case .variable(let name, _):
+                    guard case .current = name.kind else { return false }
+                    return name.transforms.isEmpty
+                case .section, .invertedSection, .partial, .contentType: return false
+                }
+            }
         }
 
         static let empty = RenderList([])
@@ -198,15 +233,26 @@ struct CompiledTemplates: Sendable {
 
     /// Renders a context with a template of the library, as `MustacheLibrary.render(_:withTemplate:)` does;
     /// `nil` when the library has no such template.
-    func render(_ object: any CompiledTemplateContext, withTemplate name: String) -> String? {
+    func render(_ object: some CompiledTemplateContext, withTemplate name: String) -> String? {
         renderUTF8(object, withTemplate: name).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// `render(_:withTemplate:)`'s text as UTF-8 bytes.
-    func renderUTF8(_ object: any CompiledTemplateContext, withTemplate name: String) -> [UInt8]? {
+    /// `render(_:withTemplate:)`'s text as UTF-8 bytes. Generic rather than over an existential: a context value
+    /// (a whole `Context.File`) is boxed once, for the render, where the existential first copied it into a box of
+    /// its own.
+    func renderUTF8(_ object: some CompiledTemplateContext, withTemplate name: String) -> [UInt8]? {
+        withUnsafePointer(to: object) { renderUTF8(at: $0, withTemplate: name) }
+    }
+
+    /// `renderUTF8(_:withTemplate:)` of the context value at the address, read there (`TemplateInPlace`): the
+    /// value must stay there, unchanged, until this returns.
+    func renderUTF8<Value: CompiledTemplateContext>(at object: UnsafePointer<Value>, withTemplate name: String)
+        -> [UInt8]?
+    {
         guard let nodes = renderJoined[name] else { return nil }
         var renderer = Renderer(library: self, stack: [])
-        renderer.push(object.templateValue ?? .other(object))
+        // What `templateValue` makes of a context value (a `TemplateBox`), without copying it.
+        renderer.push(.object(TemplateInPlace(object)))
         var output: [UInt8] = []
         renderer.render(nodes, State(sequence: nil, indentation: nil, contentType: html), into: &output)
         return output
@@ -300,12 +346,16 @@ struct CompiledTemplates: Sendable {
         }
 
         mutating func render(_ renderNode: RenderNode, _ state: inout State, into output: inout [UInt8]) {
+            if let text = renderNode.text {
+                output.append(contentsOf: text)
+                return
+            }
             let nodes = renderNode.children
             switch renderNode.node {
             case .text(let text):
                 Self.append(text, to: &output)
-            case .variable(let name, let isEscaped):
-                guard let value = lookUp(name, state) else { return }
+            case .variable(_, let isEscaped):
+                guard let value = renderNode.name!._withUnsafeGuaranteedRef({ lookUp($0, state) }) else { return }
                 let text: String
                 switch value {
                 case .string(let string): text = string
@@ -322,13 +372,18 @@ struct CompiledTemplates: Sendable {
                     }
                 }
                 Self.append(isEscaped ? state.contentType.escapeText(text) : text, to: &output)
-            case .section(let name, _):
-                guard let value = lookUp(name, state) else { return }
+            case .section:
+                guard let value = renderNode.name!._withUnsafeGuaranteedRef({ lookUp($0, state) }) else { return }
                 switch value {
                 case .bool(let bool):
                     if bool { render(nodes, state, into: &output) }
                 case .list(let list):
-                    renderSequence(list.elements, nodes, state, into: &output)
+                    // Outside a partial's indentation, which goes in after each newline the nodes write.
+                    if let strings = list.strings, nodes.writesOnlyItsElement, (state.indentation ?? "").isEmpty {
+                        Self.renderStrings(strings, nodes, state.contentType, into: &output)
+                    } else {
+                        renderSequence(list.elements, nodes, state, into: &output)
+                    }
                 case .string, .object:
                     renderPushing(value, nodes, state, into: &output)
                 case .int, .opaque:
@@ -344,8 +399,8 @@ struct CompiledTemplates: Sendable {
                         renderPushing(value, nodes, state, into: &output)
                     }
                 }
-            case .invertedSection(let name, _):
-                guard let value = lookUp(name, state) else {
+            case .invertedSection:
+                guard let value = renderNode.name!._withUnsafeGuaranteedRef({ lookUp($0, state) }) else {
                     render(nodes, state, into: &output)
                     return
                 }
@@ -353,7 +408,7 @@ struct CompiledTemplates: Sendable {
                 case .bool(let bool):
                     if !bool { render(nodes, state, into: &output) }
                 case .list(let list):
-                    if list.elements.isEmpty { renderPushing(value, nodes, state, into: &output) }
+                    if list.isEmpty { renderPushing(value, nodes, state, into: &output) }
                 case .string, .object:
                     return
                 case .int, .opaque:
@@ -409,6 +464,33 @@ struct CompiledTemplates: Sendable {
                 push(element)
                 render(nodes, inner, into: &output)
                 pop()
+            }
+        }
+
+        /// `renderSequence(_:_:_:into:)` of an array of strings over nodes that only write text and each string
+        /// (`RenderList.writesOnlyItsElement`): the same text, without pushing each string on the stack and
+        /// looking it up again.
+        static func renderStrings(
+            _ strings: [String], _ nodes: RenderList, _ contentType: any MustacheContentType,
+            into output: inout [UInt8]
+        ) {
+            for index in strings.indices {
+                for reference in nodes.references {
+                    reference._withUnsafeGuaranteedRef { node in
+                        if let text = node.text {
+                            output.append(contentsOf: text)
+                            return
+                        }
+                        switch node.node {
+                        case .text(let text):
+                            append(text, to: &output)
+                        case .variable(_, let isEscaped):
+                            append(isEscaped ? contentType.escapeText(strings[index]) : strings[index], to: &output)
+                        case .section, .invertedSection, .partial, .contentType:
+                            break
+                        }
+                    }
+                }
             }
         }
 

@@ -44,13 +44,18 @@ public enum OutputLayout: String, Sendable, CaseIterable {
             return rendered
         case .fewFiles:
             var groups: [String: [(name: String, text: String)]] = [:]
-            for job in jobs {
-                guard let text = rendered[job.fileName] else { continue }
-                let file =
-                    Self.clientTemplates.contains(job.templateName)
-                    ? Self.clientFileName
-                    : Self.typeTemplates.contains(job.templateName) ? Self.typesFileName : Self.runtimeFileName
-                groups[file, default: []].append((String(job.fileName.dropLast(".swift".count)), text))
+            // Only each job's names read, in place: iterating the jobs copied each one's whole context.
+            jobs.withUnsafeBufferPointer { jobs in
+                for index in jobs.indices {
+                    let fileName = jobs[index].fileName
+                    let templateName = jobs[index].templateName
+                    guard let text = rendered[fileName] else { continue }
+                    let file =
+                        Self.clientTemplates.contains(templateName)
+                        ? Self.clientFileName
+                        : Self.typeTemplates.contains(templateName) ? Self.typesFileName : Self.runtimeFileName
+                    groups[file, default: []].append((String(fileName.dropLast(".swift".count)), text))
+                }
             }
             var files: [String: String] = [:]
             for name in Self.fewFileNames {

@@ -305,16 +305,27 @@ public struct TemplateRenderer: Sendable {
     ///   to one, and exactly one final newline.
     /// - Throws: `GenerationError.templates` when the template is not in the library.
     public func render(_ job: Presenter.Job) throws(GenerationError) -> String {
+        try withUnsafePointer(to: job) { (job) throws(GenerationError) -> String in try render(jobAt: job) }
+    }
+
+    /// Where a job's context is in it.
+    static let contextOffset = MemoryLayout<Presenter.Job>.offset(of: \.context)!
+
+    /// `render(_:)` of the job at the address, read in place: a job holds a whole `Context.File`, and a copy of it
+    /// retains every string of its context (the module's, shared by every job, from every thread at once).
+    func render(jobAt job: UnsafePointer<Presenter.Job>) throws(GenerationError) -> String {
+        let templateName = job.pointee.templateName
+        let context = UnsafeRawPointer(job).advanced(by: Self.contextOffset).assumingMemoryBound(to: Context.File.self)
         let tidied: String
-        if let compiled, let bytes = compiled.renderUTF8(job.context, withTemplate: job.templateName) {
+        if let compiled, let bytes = compiled.renderUTF8(at: context, withTemplate: templateName) {
             tidied = bytes.withUnsafeBufferPointer { Self.tidy(utf8: $0) }
-        } else if compiled == nil, let text = library?.render(job.context, withTemplate: job.templateName) {
+        } else if compiled == nil, let text = library?.render(context.pointee, withTemplate: templateName) {
             tidied = Self.tidy(text)
         } else {
-            throw .templates([Diagnostic(.error, "template '\(job.templateName).mustache' is missing", at: nil)])
+            throw .templates([Diagnostic(.error, "template '\(templateName).mustache' is missing", at: nil)])
         }
-        guard tidied.hasPrefix(job.context.banner) else {
-            let file = displayPaths[job.templateName] ?? job.templateName + ".mustache"
+        guard tidied.hasPrefix(context.pointee.banner) else {
+            let file = displayPaths[templateName] ?? templateName + ".mustache"
             throw .templates([
                 Diagnostic(
                     .error,

@@ -51,16 +51,39 @@ enum TemplateValue {
 }
 
 /// An array as the compiled renderer holds it (`TemplateValue.list`).
+///
+/// An array of strings (doc comment lines, most lists) keeps its strings as they are: a section that only writes
+/// each one (`{{#docLines}}/// {{.}}{{/docLines}}`) reads them from there (`CompiledTemplates.RenderList
+/// .writesOnlyItsElement`), and their template values are made only for any other use.
 final class TemplateList {
-    /// Its elements, each a template value.
-    let elements: [TemplateValue]
+    /// The strings of an array of strings; `nil` for any other array.
+    let strings: [String]?
     /// The array itself, as swift-mustache would hold it.
     let original: Any
+    /// The elements as template values, once made.
+    private var made: [TemplateValue]?
 
     init(elements: [TemplateValue], original: Any) {
-        self.elements = elements
+        self.strings = nil
+        self.made = elements
         self.original = original
     }
+
+    init(strings: [String]) {
+        self.strings = strings
+        self.original = strings
+    }
+
+    /// Its elements, each a template value.
+    var elements: [TemplateValue] {
+        if let made { return made }
+        let elements = (strings ?? []).map(TemplateValue.string)
+        made = elements
+        return elements
+    }
+
+    /// Whether the array is empty; without making its elements.
+    var isEmpty: Bool { strings?.isEmpty ?? elements.isEmpty }
 }
 
 /// A value the compiled renderer reads only through swift-mustache's generic means (`TemplateValue.opaque`).
@@ -80,6 +103,9 @@ protocol TemplateValueConvertible {
 
 extension String: TemplateValueConvertible {
     var templateValue: TemplateValue? { .string(self) }
+
+    /// The strings kept as they are (`TemplateList.strings`).
+    static func templateList(_ elements: [String]) -> TemplateValue { .list(TemplateList(strings: elements)) }
 }
 
 extension Bool: TemplateValueConvertible {
@@ -299,6 +325,24 @@ final class TemplateBox<Value: CompiledTemplateContext>: TemplateObject {
     override func read(_ reader: TemplateReaders.Kind) -> TemplateValue? {
         withUnsafePointer(to: value) { reader.read(UnsafeRawPointer($0)) }
     }
+}
+
+/// The root of a render, read where the caller holds it (a job in the array of jobs) rather than copied into a box:
+/// a copy retained every string of the context, the module's shared by every job, from every thread at once.
+///
+/// Valid only while the value at the address is: `CompiledTemplates.renderUTF8(at:withTemplate:)` makes it for
+/// one render, and nothing of that render outlives it (its text is returned as bytes).
+final class TemplateInPlace<Value: CompiledTemplateContext>: TemplateObject {
+    let value: UnsafePointer<Value>
+
+    init(_ value: UnsafePointer<Value>) {
+        self.value = value
+        super.init(readers: Value.templateReaders)
+    }
+
+    override var any: Any { value.pointee }
+
+    override func read(_ reader: TemplateReaders.Kind) -> TemplateValue? { reader.read(UnsafeRawPointer(value)) }
 }
 
 /// An element of an array of context values, read in place.
