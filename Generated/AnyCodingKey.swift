@@ -19,40 +19,6 @@ struct AnyCodingKey: CodingKey {
     }
 }
 
-/// A struct's keys are string literals: `forKey: "id"`.
-extension AnyCodingKey: ExpressibleByStringLiteral {
-    init(stringLiteral value: String) {
-        self.stringValue = value
-    }
-}
-
-extension AnyCodingKey {
-    /// The JSON names of a struct's declared properties: its `CodingKeys`.
-    protocol DeclaredNames {
-        static var names: Set<String> { get }
-    }
-
-    /// The coding keys of a struct that keeps undeclared properties. A key is made from a string only for a name
-    /// `Owner` does not declare (`nil` for a declared one), so that a container's `allKeys` lists just the
-    /// undeclared properties: a decoder builds no key for the declared ones, which the struct reads by name.
-    struct Declared<Owner: DeclaredNames>: CodingKey, ExpressibleByStringLiteral {
-        let stringValue: String
-
-        init(stringLiteral value: String) {
-            self.stringValue = value
-        }
-
-        init?(stringValue: String) {
-            guard !Owner.names.contains(stringValue) else { return nil }
-            self.stringValue = stringValue
-        }
-
-        init?(intValue: Int) { nil }
-
-        var intValue: Int? { nil }
-    }
-}
-
 extension Decoder {
     /// Decodes every member of the current JSON object whose key is not in `declaredKeys`.
     func decodeAdditionalProperties<Value: Decodable>(excluding declaredKeys: Set<String>) throws -> [String: Value] {

@@ -24,25 +24,46 @@ public struct DubAltFormatResponseBody: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    /// The JSON names of the declared properties, which the coding keys (`AnyCodingKey.Declared<CodingKeys>`)
-    /// read: a key is made from a string only for an undeclared name, so that one container reads both and its
-    /// `allKeys` lists just the undeclared properties. One generic key type serves every struct: an enum of
-    /// keys in each would cost the compiler its value witnesses and switches in every struct's file.
-    enum CodingKeys: AnyCodingKey.DeclaredNames {
-        static let names: Set<String> = [
+    /// The declared keys, and `undeclared` for any other: one container reads both (a second one would parse the
+    /// object's keys again). A key is made from a string only for an undeclared name (`nil` for a declared one),
+    /// so that the container's `allKeys` lists just the undeclared properties: a decoder builds no key for the
+    /// declared ones, which the struct reads by name.
+    enum CodingKeys: CodingKey {
+        case outputURL
+        case undeclared(String)
+
+        /// The JSON names of the declared properties (a set: one look-up per key, where a `switch` compares them
+        /// in turn).
+        static let declaredNames: Set<String> = [
             "output_url",
         ]
+
+        init?(stringValue: String) {
+            guard !Self.declaredNames.contains(stringValue) else { return nil }
+            self = .undeclared(stringValue)
+        }
+
+        init?(intValue: Int) { nil }
+
+        var stringValue: String {
+            switch self {
+            case .outputURL: "output_url"
+            case .undeclared(let key): key
+            }
+        }
+
+        var intValue: Int? { nil }
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: AnyCodingKey.Declared<CodingKeys>.self)
-        self.outputURL = try container.decodeIfPresent(URL.self, forKey: "output_url")
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.outputURL = try container.decodeIfPresent(URL.self, forKey: .outputURL)
         self.additionalProperties = try container.decodeUndeclared()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: AnyCodingKey.Declared<CodingKeys>.self)
-        try container.encodeIfPresent(self.outputURL, forKey: "output_url")
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.outputURL, forKey: .outputURL)
         try encoder.encodeAdditionalProperties(self.additionalProperties)
     }
 }

@@ -33,31 +33,56 @@ public struct ValidationError: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    /// The JSON names of the declared properties, which the coding keys (`AnyCodingKey.Declared<CodingKeys>`)
-    /// read: a key is made from a string only for an undeclared name, so that one container reads both and its
-    /// `allKeys` lists just the undeclared properties. One generic key type serves every struct: an enum of
-    /// keys in each would cost the compiler its value witnesses and switches in every struct's file.
-    enum CodingKeys: AnyCodingKey.DeclaredNames {
-        static let names: Set<String> = [
+    /// The declared keys, and `undeclared` for any other: one container reads both (a second one would parse the
+    /// object's keys again). A key is made from a string only for an undeclared name (`nil` for a declared one),
+    /// so that the container's `allKeys` lists just the undeclared properties: a decoder builds no key for the
+    /// declared ones, which the struct reads by name.
+    enum CodingKeys: CodingKey {
+        case loc
+        case msg
+        case type
+        case undeclared(String)
+
+        /// The JSON names of the declared properties (a set: one look-up per key, where a `switch` compares them
+        /// in turn).
+        static let declaredNames: Set<String> = [
             "loc",
             "msg",
             "type",
         ]
+
+        init?(stringValue: String) {
+            guard !Self.declaredNames.contains(stringValue) else { return nil }
+            self = .undeclared(stringValue)
+        }
+
+        init?(intValue: Int) { nil }
+
+        var stringValue: String {
+            switch self {
+            case .loc: "loc"
+            case .msg: "msg"
+            case .type: "type"
+            case .undeclared(let key): key
+            }
+        }
+
+        var intValue: Int? { nil }
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: AnyCodingKey.Declared<CodingKeys>.self)
-        self.loc = try container.decode([ValidationErrorLocItem].self, forKey: "loc")
-        self.msg = try container.decode(String.self, forKey: "msg")
-        self.type = try container.decode(String.self, forKey: "type")
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.loc = try container.decode([ValidationErrorLocItem].self, forKey: .loc)
+        self.msg = try container.decode(String.self, forKey: .msg)
+        self.type = try container.decode(String.self, forKey: .type)
         self.additionalProperties = try container.decodeUndeclared()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: AnyCodingKey.Declared<CodingKeys>.self)
-        try container.encode(self.loc, forKey: "loc")
-        try container.encode(self.msg, forKey: "msg")
-        try container.encode(self.type, forKey: "type")
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.loc, forKey: .loc)
+        try container.encode(self.msg, forKey: .msg)
+        try container.encode(self.type, forKey: .type)
         try encoder.encodeAdditionalProperties(self.additionalProperties)
     }
 }

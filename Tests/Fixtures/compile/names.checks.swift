@@ -13,15 +13,6 @@ check(props.declaredNames == "n" && props.undeclared == "u")
 check(props.additionalProperties.isEmpty)
 check(try encode(props) == text)
 
-// Schemas named like the coding keys' nested types (`AnyCodingKey.Declared`, `.DeclaredNames`) and generic parameter
-// (`Owner`), with properties named like `CodingKeys.names`: declared names are read by name, the others kept.
-let declaredText = #"{"Owner":{"names":["a","b"]},"extra":3,"names":"n"}"#
-let declared = try decode(DeclaredNames.self, declaredText)
-check(declared.names == "n" && declared.owner?.names == ["a", "b"])
-check(declared.additionalProperties == ["extra": 3])
-check(try encode(declared) == declaredText)
-check(try decode(Declared.self, #"{"id":"d","names":1}"#).additionalProperties == ["names": 1])
-
 // Enum values that are keywords or member names keep their raw values.
 for raw in [
     "self", "Type", "init", "default", "rawValue", "undocumented", "allCases", "isDocumented", "Self", "none", "some",

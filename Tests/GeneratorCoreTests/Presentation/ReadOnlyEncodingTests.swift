@@ -47,13 +47,12 @@ import Testing
             try encodeBody("Mixed.swift")
                 == """
 
-                        var container = encoder.container(keyedBy: AnyCodingKey.Declared<CodingKeys>.self)
-                        try container.encodeIfPresent(self.name, forKey: "name")
+                        var container = encoder.container(keyedBy: CodingKeys.self)
+                        try container.encodeIfPresent(self.name, forKey: .name)
                         try encoder.encodeAdditionalProperties(self.additionalProperties)
                 """)
         // Decoding still reads the read-only property.
         #expect(
-            files["Alert.swift"]?.contains(#"self.id = try container.decodeIfPresent(String.self, forKey: "id")"#)
-                == true)
+            files["Alert.swift"]?.contains("self.id = try container.decodeIfPresent(String.self, forKey: .id)") == true)
     }
 }

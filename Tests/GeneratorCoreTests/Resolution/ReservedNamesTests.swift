@@ -7,9 +7,7 @@ import Testing
 /// it and break the build, so every such name must be reserved.
 @Suite struct ReservedNamesTests {
     /// Generic parameters the templates declare; a module type of the same name cannot shadow them.
-    static let genericParameters: Set<String> = [
-        "Body", "Value", "Wrapped", "Element", "Key", "NestedKey", "Item", "Owner",
-    ]
+    static let genericParameters: Set<String> = ["Body", "Value", "Wrapped", "Element", "Key", "NestedKey", "Item"]
 
     /// Types the runtime declares inside its types (`URLSessionTransport`'s `Session`, `LoggingMiddleware`'s
     /// `Entry` and `Entry.Kind`), used only inside them, where they take precedence over module types of the
@@ -22,9 +20,6 @@ import Testing
         "Failure",
         // `JSONDecodingObjectMembers.KnownMember`, private to it.
         "KnownMember",
-        // `AnyCodingKey.Declared` and `AnyCodingKey.DeclaredNames`, a struct's coding keys: named qualified outside
-        // `AnyCodingKey` (`names.yaml` has such schemas).
-        "Declared", "DeclaredNames",
     ]
 
     /// Capitalised identifiers in the Swift code of the templates (not in comments, string literals, Mustache
