@@ -30,8 +30,6 @@ struct InPlaceAssemblyTests {
     }
 
     @Test func fewFilesEdges() {
-        // No part: the banner alone.
-        #expect(OutputLayout.concatenate([], banner: "// banner") == "// banner\n")
         // The last part holds only imports: its mark ends the file, with one final newline.
         let parts: [(name: String, text: String)] = [
             (name: "A", text: "// banner\n\nimport Foundation\n\nlet a = 1\n"),
