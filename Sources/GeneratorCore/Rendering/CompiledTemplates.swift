@@ -234,18 +234,13 @@ struct CompiledTemplates: Sendable {
     /// Renders a context with a template of the library, as `MustacheLibrary.render(_:withTemplate:)` does;
     /// `nil` when the library has no such template.
     func render(_ object: some CompiledTemplateContext, withTemplate name: String) -> String? {
-        renderUTF8(object, withTemplate: name).map { String(decoding: $0, as: UTF8.self) }
+        withUnsafePointer(to: object) { renderUTF8(at: $0, withTemplate: name) }.map {
+            String(decoding: $0, as: UTF8.self)
+        }
     }
 
-    /// `render(_:withTemplate:)`'s text as UTF-8 bytes. Generic rather than over an existential: a context value
-    /// (a whole `Context.File`) is boxed once, for the render, where the existential first copied it into a box of
-    /// its own.
-    func renderUTF8(_ object: some CompiledTemplateContext, withTemplate name: String) -> [UInt8]? {
-        withUnsafePointer(to: object) { renderUTF8(at: $0, withTemplate: name) }
-    }
-
-    /// `renderUTF8(_:withTemplate:)` of the context value at the address, read there (`TemplateInPlace`): the
-    /// value must stay there, unchanged, until this returns.
+    /// `render(_:withTemplate:)`'s text as UTF-8 bytes, for the context value at the address, read there
+    /// (`TemplateInPlace`, not copied into a box): the value must stay there, unchanged, until this returns.
     func renderUTF8<Value: CompiledTemplateContext>(at object: UnsafePointer<Value>, withTemplate name: String)
         -> [UInt8]?
     {
