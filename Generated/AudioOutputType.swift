@@ -86,4 +86,8 @@ extension AudioOutputType: JSONMatchable {
     static func matchedValue(from value: CambAIJSONValue) -> AudioOutputType? {
         (value.stringValue).map { AudioOutputType(rawValue: $0) }
     }
+
+    static var decodedValueShowsFit: Bool { true }
+
+    static func decodedValueFitsFully(_ value: AudioOutputType) -> Bool { value.isDocumented }
 }

@@ -74,6 +74,11 @@ extension DubAltFormatResponseBody: JSONMatchable {
         return matchScore(in: &members)
     }
 
+    static func decodedValueFitsFully(_ value: DubAltFormatResponseBody) -> Bool {
+        true
+            && JSONMatch.fitsFully(value.outputURL)
+    }
+
     /// How well an object's members fit, whether decoded or still in the decoder.
     static func matchScore<ObjectMembers: JSONObjectMembers>(
         in members: inout ObjectMembers

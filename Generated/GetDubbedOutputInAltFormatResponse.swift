@@ -45,16 +45,17 @@ public enum GetDubbedOutputInAltFormatResponse: Codable, Hashable, Sendable {
         // Every member is an object: scoring reads the members' keys and declared properties from the decoder, and
         // only the chosen member decodes the whole object.
         var members = try JSONDecodingObjectMembers(from: decoder)
-        // Keys first: the member the keys favour decodes at once when decoding it verifies its fit, and if it does
-        // decode, full scoring would choose it too; otherwise every member is scored from its values.
+        // Keys first: the member the keys favour decodes at once when decoding it, and its decoded values, verify
+        // its fit; if it decodes and its values show a full fit, full scoring would choose it too; otherwise every
+        // member is scored from its values.
         switch try members.favourite(Self.memberScores(in:)) {
         case 0?:
-            if let value = try? DubAltFormatResponseBody(from: decoder) {
+            if let value = try? DubAltFormatResponseBody(from: decoder), DubAltFormatResponseBody.decodedValueFitsFully(value) {
                 self = .dubAltFormatResponseBody(value)
                 return
             }
         case 1?:
-            if let value = try? TaskID(from: decoder) {
+            if let value = try? TaskID(from: decoder), TaskID.decodedValueFitsFully(value) {
                 self = .taskID(value)
                 return
             }

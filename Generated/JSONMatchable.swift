@@ -26,6 +26,18 @@ protocol JSONMatchable {
     /// others. Scoring reads a value as that kind first, where it would try a string and then every kind in turn
     /// (each miss costs the decoder a thrown error).
     static var scalarKind: JSONScalarKind? { get }
+    /// Whether a decoded value of this type shows how well the JSON value it came from fits
+    /// (``decodedValueFitsFully(_:)``), where decoding alone does not check it: string enums (a value the document
+    /// does not list fits only loosely) and integers (a decoder reads `0` from `-0`, which scoring sees as a
+    /// `Double`), and optionals of them. A union of objects decodes the member the keys favour without reading
+    /// its properties first when each of them checks its fit by decoding or shows it by its value.
+    static var decodedValueShowsFit: Bool { get }
+    /// Whether `value`, decoded from a JSON value other than `null`, shows that the JSON value fits fully: a
+    /// documented enum value, an integer other than zero; `nil` (an absent optional) and any value of a type whose
+    /// decoding checks its fit (``decodingChecksFit``) do; a value of another type does not. For a struct, which a
+    /// union of objects decodes: whether every property's decoded value shows it, which verifies the struct's
+    /// keys-only score (``JSONMatch/keyBound(_:required:properties:constants:allowsAdditional:)``).
+    static func decodedValueFitsFully(_ value: Self) -> Bool
 }
 
 /// A JSON kind a decoder reads directly, for ``JSONMatchable/scalarKind``.
@@ -65,10 +77,21 @@ extension JSONMatchable {
     static var decodingChecksFit: Bool { false }
     static var scalarKind: JSONScalarKind? { nil }
     static func matchedValue(from value: CambAIJSONValue) -> Self? { nil }
+    static var decodedValueShowsFit: Bool { false }
+    static func decodedValueFitsFully(_ value: Self) -> Bool { decodingChecksFit }
 }
 
 /// The rules unions and structs share.
 enum JSONMatch {
+    /// Whether a struct's decoded property shows a full fit (``JSONMatchable/decodedValueFitsFully(_:)``).
+    static func fitsFully<Value: JSONMatchable>(_ value: Value) -> Bool { Value.decodedValueFitsFully(value) }
+
+    /// Whether an optional nullable property's decoded value shows a full fit: absent and `null` do.
+    static func fitsFully<Value: JSONMatchable>(_ value: CambAINullable<Value>?) -> Bool {
+        guard case .value(let wrapped)? = value else { return true }
+        return Value.decodedValueFitsFully(wrapped)
+    }
+
     /// The index of the best score: the highest, and the first of equal ones; `nil` when none fits.
     static func best(_ scores: [Int?]) -> Int? {
         var best: (index: Int, score: Int)?
@@ -116,10 +139,12 @@ enum JSONMatch {
 
     /// The keys-only pass of ``object(_:required:properties:constants:allowsAdditional:)``: the score the object
     /// would have if every present declared property fitted fully, which no value can exceed. `nil` (no fit at
-    /// all, as in the full rule) when a required key is missing, an undeclared key is not allowed, or a present
-    /// value is `null` where its type takes none and decoding checks it. The members hear whether decoding the
-    /// object verifies this score: it does unless a present property's type does not check its fit when decoded
-    /// (``JSONMatchable/decodingChecksFit``) or a present fixed property's value needs comparing.
+    /// all, as in the full rule) when a required key is missing, an undeclared key is not allowed, or an optional
+    /// property's value is `null` where its type takes none and decoding or the decoded value tells the fit (a
+    /// required one fails to decode). The members hear whether decoding the object verifies this score, with
+    /// its decoded values (``JSONMatchable/decodedValueFitsFully(_:)``): it does unless a present property's
+    /// type neither checks its fit when decoded (``JSONMatchable/decodingChecksFit``) nor shows it by its value
+    /// (``JSONMatchable/decodedValueShowsFit``), or a present fixed property's value needs comparing.
     static func keyBound<ObjectMembers: JSONObjectMembers>(
         _ members: inout ObjectMembers, required: [String], properties: [(String, any JSONMatchable.Type)],
         constants: [(String, CambAIJSONValue)], allowsAdditional: Bool
@@ -135,10 +160,11 @@ enum JSONMatch {
         for (key, _) in constants where members.hasMember(key) { isVerifiedByDecoding = false }
         var score = 1
         for (key, type) in properties {
-            guard required.contains(key) || members.hasMember(key) else { continue }
-            if !type.decodingChecksFit {
+            let isRequired = required.contains(key)
+            guard isRequired || members.hasMember(key) else { continue }
+            if !type.decodingChecksFit && !type.decodedValueShowsFit {
                 isVerifiedByDecoding = false
-            } else if type.matchScore(for: .null) == nil, try members.isNull(key) {
+            } else if !isRequired, type.matchScore(for: .null) == nil, try members.isNull(key) {
                 return nil
             }
             score += 1
@@ -264,9 +290,10 @@ struct JSONDecodingObjectMembers: JSONObjectMembers {
 
     /// The member to decode without scoring values, if any: `scores` (the union's `memberScores(in:)`) runs on keys
     /// alone, each member scoring as if every present property fitted fully, and the member with the best of those
-    /// scores (the first of equal ones) is the favourite when decoding it verifies its score. Then, if it decodes,
-    /// it is the member full scoring would choose: its score is the highest any member could reach, and the
-    /// members before it score less. `nil` when decoding cannot tell (an enum, number or object property is
+    /// scores (the first of equal ones) is the favourite when decoding it verifies its score. Then, if it decodes
+    /// and its values show a full fit (``JSONMatchable/decodedValueFitsFully(_:)``), it is the member full
+    /// scoring would choose: its score is the highest any member could reach, and the members before it score
+    /// less. `nil` when decoding cannot tell (a number other than an integer, or an object or array property is
     /// present), when no member fits the keys, and when the scores did not come from ``JSONMatch``.
     mutating func favourite(_ scores: (inout Self) throws -> [Int?]) rethrows -> Int? {
         keyPass = (0, nil, true)
@@ -278,9 +305,9 @@ struct JSONDecodingObjectMembers: JSONObjectMembers {
 
     /// For an `anyOf`, which keeps every member that fits: `scores` (the union's `memberScores(in:)`) run on keys
     /// alone, when decoding verifies the fit of every member they let fit (`nil` for a member that does not fit).
-    /// Then such a member fits exactly when it decodes, and its values need no scoring. `nil` when decoding cannot
-    /// tell for some member that fits the keys (an enum, number or object property is present), and when the
-    /// scores did not come from ``JSONMatch``.
+    /// Then such a member fits when it decodes and its values show a full fit, and its values need no scoring.
+    /// `nil` when decoding cannot tell for some member that fits the keys (a number other than an integer, or an
+    /// object or array property is present), and when the scores did not come from ``JSONMatch``.
     mutating func verifiedKeyBounds(_ scores: (inout Self) throws -> [Int?]) rethrows -> [Int?]? {
         keyPass = (0, nil, true)
         defer { keyPass = nil }
@@ -291,21 +318,25 @@ struct JSONDecodingObjectMembers: JSONObjectMembers {
     }
 
     /// An `anyOf`'s member at `index`: `nil` when its score in `scores` is `nil`, else decoded from `decoder`. When
-    /// the scores are ``verifiedKeyBounds(_:)``, a member that does not decode is scored from its values
-    /// (`scoring`, the union's `memberScores(in:)`): `nil` when that finds no fit, the decoding error otherwise,
-    /// as when every member is scored first.
-    mutating func decodedMember<Value: Decodable>(
+    /// the scores are ``verifiedKeyBounds(_:)``, a member that does not decode, or whose values do not show a full
+    /// fit (an undocumented enum value fits loosely, a zero may be `-0`), is scored from its values (`scoring`,
+    /// the union's `memberScores(in:)`): `nil` when that finds no fit; otherwise the decoding error, or the
+    /// decoded value; as when every member is scored first.
+    mutating func decodedMember<Value: JSONMatchable & Decodable>(
         _ type: Value.Type, at index: Int, of scores: [Int?], from decoder: any Decoder,
         scoring: (inout Self) throws -> [Int?]
     ) throws -> Value? {
         guard scores[index] != nil else { return nil }
         guard isDecidedByKeys else { return try Value(from: decoder) }
+        let value: Value
         do {
-            return try Value(from: decoder)
+            value = try Value(from: decoder)
         } catch {
             guard try scoring(&self)[index] != nil else { return nil }
             throw error
         }
+        if !Value.decodedValueFitsFully(value), try scoring(&self)[index] == nil { return nil }
+        return value
     }
 }
 
@@ -320,6 +351,8 @@ extension Int: JSONMatchable {
     static func matchScore(for value: CambAIJSONValue) -> Int? {
         value.integerValue.flatMap { Int(exactly: $0) } == nil ? nil : 1
     }
+    static var decodedValueShowsFit: Bool { true }
+    static func decodedValueFitsFully(_ value: Int) -> Bool { value != 0 }
     static func matchedValue(from value: CambAIJSONValue) -> Int? { value.integerValue.flatMap { Int(exactly: $0) } }
     static var scalarKind: JSONScalarKind? { .integer }
 }
@@ -328,12 +361,16 @@ extension Int32: JSONMatchable {
     static func matchScore(for value: CambAIJSONValue) -> Int? {
         value.integerValue.flatMap { Int32(exactly: $0) } == nil ? nil : 1
     }
+    static var decodedValueShowsFit: Bool { true }
+    static func decodedValueFitsFully(_ value: Int32) -> Bool { value != 0 }
     static func matchedValue(from value: CambAIJSONValue) -> Int32? { value.integerValue.flatMap { Int32(exactly: $0) } }
     static var scalarKind: JSONScalarKind? { .integer }
 }
 
 extension Int64: JSONMatchable {
     static func matchScore(for value: CambAIJSONValue) -> Int? { value.integerValue == nil ? nil : 1 }
+    static var decodedValueShowsFit: Bool { true }
+    static func decodedValueFitsFully(_ value: Int64) -> Bool { value != 0 }
     static func matchedValue(from value: CambAIJSONValue) -> Int64? { value.integerValue }
     static var scalarKind: JSONScalarKind? { .integer }
 }
@@ -385,6 +422,8 @@ extension Optional: JSONMatchable where Wrapped: JSONMatchable {
     static var acceptsAnyValue: Bool { Wrapped.acceptsAnyValue }
     static var decodingChecksFit: Bool { Wrapped.decodingChecksFit }
     static var scalarKind: JSONScalarKind? { Wrapped.scalarKind }
+    static var decodedValueShowsFit: Bool { Wrapped.decodedValueShowsFit }
+    static func decodedValueFitsFully(_ value: Wrapped?) -> Bool { value.map(Wrapped.decodedValueFitsFully) ?? true }
 }
 
 extension Array: JSONMatchable where Element: JSONMatchable {

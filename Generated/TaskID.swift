@@ -71,6 +71,11 @@ extension TaskID: JSONMatchable {
         return matchScore(in: &members)
     }
 
+    static func decodedValueFitsFully(_ value: TaskID) -> Bool {
+        true
+            && JSONMatch.fitsFully(value.taskID)
+    }
+
     /// How well an object's members fit, whether decoded or still in the decoder.
     static func matchScore<ObjectMembers: JSONObjectMembers>(
         in members: inout ObjectMembers

@@ -81,4 +81,8 @@ extension VideoOutputTypeWithoutAVI: JSONMatchable {
     static func matchedValue(from value: CambAIJSONValue) -> VideoOutputTypeWithoutAVI? {
         (value.stringValue).map { VideoOutputTypeWithoutAVI(rawValue: $0) }
     }
+
+    static var decodedValueShowsFit: Bool { true }
+
+    static func decodedValueFitsFully(_ value: VideoOutputTypeWithoutAVI) -> Bool { value.isDocumented }
 }
