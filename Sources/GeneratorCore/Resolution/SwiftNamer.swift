@@ -81,6 +81,7 @@ public struct SwiftNamer: Sendable {
     }
 
     static func computeUnescapedMemberName(for name: String, spellingSigns: Bool) -> String {
+        if let words = asciiWords(in: name, spellingSigns: spellingSigns) { return asciiMemberName(of: words) }
         let words = Self.words(in: name, spellingSigns: spellingSigns)
         guard let first = words.first else { return "unnamed" }
         let head: String
@@ -93,6 +94,35 @@ public struct SwiftNamer: Sendable {
         }
         let joined = head + words.dropFirst().map(Self.capitalized).joined()
         return joined.first!.isNumber ? "_" + joined : joined
+    }
+
+    /// `computeUnescapedMemberName(for:spellingSigns:)` for the words `asciiWords(in:spellingSigns:)` found (at least
+    /// one, each of ASCII letters and digits), byte by byte: the same rules without the character view's grapheme
+    /// breaking and Unicode's case mappings.
+    static func asciiMemberName(of words: [String]) -> String {
+        let first = words[0]
+        let lowercased = NameScope.lowercased(first)
+        let isAcronym = acronyms.contains(lowercased) || acronyms.contains(String(lowercased.dropLast()))
+        let isCapitalsAndDigits = first.utf8.allSatisfy {
+            ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))
+        }
+        var joined: String
+        if isCapitalsAndDigits || isAcronym {
+            joined = lowercased
+        } else {
+            // The first letter in lowercase, the rest as written.
+            let bytes = first.utf8
+            joined = String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                for (offset, byte) in bytes.enumerated() {
+                    let isCapital = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
+                    buffer[offset] = offset == 0 && isCapital ? byte | 0x20 : byte
+                }
+                return bytes.count
+            }
+        }
+        for word in words.dropFirst() { joined += capitalized(word) }
+        let startsWithDigit = joined.utf8.first.map { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } ?? false
+        return startsWithDigit ? "_" + joined : joined
     }
 
     /// A word with its first letter capitalised; acronyms entirely in capitals (`id` → `ID`, `Url` → `URL`,
@@ -279,7 +309,11 @@ final class NameMemo: @unchecked Sendable {
 /// a clash gets a numeric suffix in the order names are claimed (`name`, `name2`, `name3`).
 /// Uniqueness ignores case when `caseInsensitive` is set, so that file names stay distinct on macOS.
 public struct NameScope: Sendable {
-    private var taken: Set<String>
+    /// The reserved names' keys, never changed: a case-sensitive scope shares its caller's set (a struct's or enum's
+    /// scope starts from the same constant set, thousands of times in a large document), and no claim copies it.
+    private let reserved: Set<String>
+    /// The keys of the names claimed so far.
+    private var taken: Set<String> = []
     private let caseInsensitive: Bool
     /// For each name (its key) that needed a suffix, the last suffix it got: names are only ever taken, so the
     /// smallest free suffix never goes down, and the search resumes there instead of at 2 (10,000 values that
@@ -288,27 +322,50 @@ public struct NameScope: Sendable {
 
     public init(reserved: Set<String> = [], caseInsensitive: Bool = false) {
         self.caseInsensitive = caseInsensitive
-        // A case-sensitive scope shares the reserved set as it is (a struct's or enum's scope starts from the same
-        // constant set, thousands of times in a large document).
-        self.taken = caseInsensitive ? Set(reserved.map { $0.lowercased() }) : reserved
+        self.reserved = caseInsensitive ? Set(reserved.map(Self.lowercased)) : reserved
+    }
+
+    /// Makes room for `count` claims, so that a scope whose size is known grows its set once.
+    public mutating func reserveCapacity(_ count: Int) { taken.reserveCapacity(count) }
+
+    /// `name.lowercased()`, byte by byte for ASCII text (Unicode's case mappings otherwise).
+    static func lowercased(_ name: String) -> String {
+        let bytes = name.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return name.lowercased() }
+        guard bytes.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else { return name }
+        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            for (offset, byte) in bytes.enumerated() {
+                buffer[offset] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+            }
+            return bytes.count
+        }
+    }
+
+    /// The name without the backticks of a keyword (`` `default` `` → `default`).
+    private static func bare(_ name: String) -> String {
+        name.hasPrefix("`") ? String(name.dropFirst().dropLast()) : name
     }
 
     private func key(_ name: String) -> String {
-        let bare = name.hasPrefix("`") ? String(name.dropFirst().dropLast()) : name
-        return caseInsensitive ? bare.lowercased() : bare
+        let bare = Self.bare(name)
+        return caseInsensitive ? Self.lowercased(bare) : bare
     }
 
-    public func contains(_ name: String) -> Bool { taken.contains(key(name)) }
+    private func isTaken(_ key: String) -> Bool { taken.contains(key) || reserved.contains(key) }
+
+    public func contains(_ name: String) -> Bool { isTaken(key(name)) }
 
     /// Returns `name`, or `name` with the smallest suffix from 2 up that is still free, and marks it taken.
     public mutating func claim(_ name: String) -> String {
-        if taken.insert(key(name)).inserted { return name }
-        let bare = name.hasPrefix("`") ? String(name.dropFirst().dropLast()) : name
-        let bareKey = key(bare)
-        var suffix = lastSuffix[bareKey] ?? 2
-        while taken.contains(key(bare + String(suffix))) { suffix += 1 }
+        let bare = Self.bare(name)
+        let bareKey = caseInsensitive ? Self.lowercased(bare) : bare
+        if !reserved.contains(bareKey), taken.insert(bareKey).inserted { return name }
+        // The key of the bare name with its backticks dropped again (the same key but for a name in two pairs).
+        let suffixKey = key(bare)
+        var suffix = lastSuffix[suffixKey] ?? 2
+        while isTaken(key(bare + String(suffix))) { suffix += 1 }
         taken.insert(key(bare + String(suffix)))
-        lastSuffix[bareKey] = suffix
+        lastSuffix[suffixKey] = suffix
         return bare + String(suffix)
     }
 }
