@@ -10,7 +10,9 @@ final class TypeResolver {
     let namer: SwiftNamer
 
     private(set) var declarations: [IR.TypeDeclaration] = []
-    private var declarationsByName: [String: IR.TypeDeclaration] = [:]
+    /// The position in `declarations` of the last declaration of each Swift name (a position, not a copy of the
+    /// declaration, whose properties and cases a copy would retain one by one).
+    private var declarationPositions: [String: Int] = [:]
     private var typeScope: NameScope
     /// Component schema name → Swift type name.
     private var componentTypeNames: [String: String] = [:]
@@ -119,12 +121,14 @@ final class TypeResolver {
     }
 
     func declare(_ declaration: IR.TypeDeclaration) {
+        declarationPositions[declaration.name] = declarations.count
         declarations.append(declaration)
-        declarationsByName[declaration.name] = declaration
     }
 
     /// The declaration with this Swift name, once declared.
-    func declaration(named name: String) -> IR.TypeDeclaration? { declarationsByName[name] }
+    func declaration(named name: String) -> IR.TypeDeclaration? {
+        declarationPositions[name].map { declarations[$0] }
+    }
 
     /// Whether values of a type can be sent as a path, query or header parameter: strings, numbers,
     /// Booleans, enums and aliases of them; arrays of those only in a query.
@@ -135,7 +139,7 @@ final class TypeResolver {
         case .array(let element): return inQuery && isParameterRepresentable(element, inQuery: false)
         case .jsonValue, .dictionary: return false
         case .declared(let name):
-            switch declarationsByName[name] {
+            switch declaration(named: name) {
             case .enumeration?: return true
             case .alias(let alias)?: return isParameterRepresentable(alias.target, inQuery: inQuery)
             default: return false
