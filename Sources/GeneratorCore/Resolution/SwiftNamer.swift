@@ -48,6 +48,7 @@ public struct SwiftNamer: Sendable {
     }
 
     static func computeTypeName(for name: String) -> String {
+        if let words = asciiWords(in: name, spellingSigns: false) { return asciiTypeName(of: words) }
         let words = Self.words(in: name)
         guard !words.isEmpty else { return "Unnamed" }
         let joined = words.map(Self.capitalized).joined()
@@ -100,29 +101,72 @@ public struct SwiftNamer: Sendable {
     /// one, each of ASCII letters and digits), byte by byte: the same rules without the character view's grapheme
     /// breaking and Unicode's case mappings.
     static func asciiMemberName(of words: [String]) -> String {
-        let first = words[0]
-        let lowercased = NameScope.lowercased(first)
-        let isAcronym = acronyms.contains(lowercased) || acronyms.contains(String(lowercased.dropLast()))
-        let isCapitalsAndDigits = first.utf8.allSatisfy {
-            ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))
-        }
-        var joined: String
-        if isCapitalsAndDigits || isAcronym {
-            joined = lowercased
+        var name: [UInt8] = []
+        name.reserveCapacity(words.reduce(1) { $0 + $1.utf8.count })
+        let first = words[0].utf8
+        let packed = first.count <= maximumAcronymLength + 1 ? packedLowercased(first) : 0
+        let isAcronym =
+            (first.count <= maximumAcronymLength && packedAcronyms.contains(packed))
+            || (first.count - 1 <= maximumAcronymLength && packedAcronyms.contains(packed >> 8))
+        if isAcronym || first.allSatisfy({ isASCIICapital($0) || isASCIIDigit($0) }) {
+            for byte in first { name.append(lowercased(byte)) }
         } else {
             // The first letter in lowercase, the rest as written.
-            let bytes = first.utf8
-            joined = String(unsafeUninitializedCapacity: bytes.count) { buffer in
-                for (offset, byte) in bytes.enumerated() {
-                    let isCapital = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
-                    buffer[offset] = offset == 0 && isCapital ? byte | 0x20 : byte
-                }
-                return bytes.count
-            }
+            for (offset, byte) in first.enumerated() { name.append(offset == 0 ? lowercased(byte) : byte) }
         }
-        for word in words.dropFirst() { joined += capitalized(word) }
-        let startsWithDigit = joined.utf8.first.map { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } ?? false
-        return startsWithDigit ? "_" + joined : joined
+        for word in words.dropFirst() { appendCapitalized(word.utf8, to: &name) }
+        if isASCIIDigit(name[0]) { name.insert(UInt8(ascii: "_"), at: 0) }
+        return String(decoding: name, as: UTF8.self)
+    }
+
+    /// `computeTypeName(for:)` for the words `asciiWords(in:spellingSigns:)` found (at least one, each of ASCII
+    /// letters and digits), byte by byte into one buffer.
+    static func asciiTypeName(of words: [String]) -> String {
+        var name: [UInt8] = []
+        name.reserveCapacity(words.reduce(1) { $0 + $1.utf8.count })
+        for word in words { appendCapitalized(word.utf8, to: &name) }
+        if isASCIIDigit(name[0]) { name.insert(UInt8(ascii: "_"), at: 0) }
+        return String(decoding: name, as: UTF8.self)
+    }
+
+    /// Appends `capitalized(_:)` of an ASCII word of letters and digits: the acronyms are found by their packed bytes
+    /// (`packedAcronyms`), so no text is made for the lookups.
+    static func appendCapitalized(_ word: String.UTF8View, to name: inout [UInt8]) {
+        let count = word.count
+        guard count > 0 else { return }
+        let packed = count <= maximumAcronymLength + 1 ? packedLowercased(word) : 0
+        if count <= maximumAcronymLength, packedAcronyms.contains(packed) {
+            for byte in word { name.append(uppercased(byte)) }
+        } else if count - 1 <= maximumAcronymLength,
+            lowercased(word[word.index(before: word.endIndex)]) == UInt8(ascii: "s"),
+            packedAcronyms.contains(packed >> 8)
+        {
+            // Plurals of acronyms: `ids` → `IDs`, `URLS` → `URLs`.
+            for (offset, byte) in word.enumerated() {
+                name.append(offset == count - 1 ? UInt8(ascii: "s") : uppercased(byte))
+            }
+        } else {
+            for (offset, byte) in word.enumerated() { name.append(offset == 0 ? uppercased(byte) : byte) }
+        }
+    }
+
+    /// The longest acronym, in bytes.
+    static let maximumAcronymLength = acronyms.map(\.utf8.count).max()!
+
+    /// The acronyms' bytes packed into a number each (`packedLowercased`).
+    static let packedAcronyms = Set(acronyms.map { packedLowercased($0.utf8) })
+
+    /// Up to eight ASCII bytes in lowercase in one number, the first byte highest: no byte is zero, so texts of
+    /// different lengths differ, and dropping the number's lowest byte drops the text's last.
+    static func packedLowercased(_ bytes: String.UTF8View) -> UInt64 {
+        bytes.reduce(0) { $0 << 8 | UInt64(lowercased($1)) }
+    }
+
+    static func isASCIICapital(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
+    static func isASCIIDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+    static func lowercased(_ byte: UInt8) -> UInt8 { isASCIICapital(byte) ? byte | 0x20 : byte }
+    static func uppercased(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte & ~0x20 : byte
     }
 
     /// A word with its first letter capitalised; acronyms entirely in capitals (`id` → `ID`, `Url` → `URL`,

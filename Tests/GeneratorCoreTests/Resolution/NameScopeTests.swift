@@ -89,9 +89,40 @@ import Testing
         for (words, name) in expected {
             #expect(SwiftNamer.asciiMemberName(of: words) == name, "\(words)")
         }
+        // A first word whose letters but the last are an acronym counts as one (`ipv` → `ip`), as in the general rule.
+        #expect(SwiftNamer.asciiMemberName(of: ["IPv", "Address"]) == "ipvAddress")
+        #expect(SwiftNamer.asciiMemberName(of: ["Apiary"]) == "apiary")
         // Through the namer: ASCII names take this path, others the general one.
         #expect(SwiftNamer.computeUnescapedMemberName(for: "3d_model", spellingSigns: false) == "_3dModel")
         #expect(SwiftNamer.computeUnescapedMemberName(for: "GMT-1", spellingSigns: true) == "gmtMinus1")
         #expect(SwiftNamer.computeUnescapedMemberName(for: "Ümlaut_value", spellingSigns: false) == "ümlautValue")
+    }
+
+    /// The byte-by-byte type names of ASCII words: each word capitalised, acronyms (up to five letters) in capitals
+    /// and their plurals with a lowercase `s`, `_` before a leading digit.
+    @Test func asciiTypeNames() {
+        let expected: [([String], String)] = [
+            (["dub", "alt", "format"], "DubAltFormat"),
+            (["Task", "ID"], "TaskID"),
+            (["pet", "store"], "PetStore"),
+            (["user", "ids"], "UserIDs"),
+            (["URLS"], "URLs"),
+            (["https", "proxy"], "HTTPSProxy"),
+            (["asciis"], "ASCIIs"),
+            (["s"], "S"),
+            (["httpsx"], "Httpsx"),
+            (["3d", "model"], "_3dModel"),
+            (["minus", "1"], "Minus1"),
+            (["a2b"], "A2b"),
+        ]
+        for (words, name) in expected {
+            #expect(SwiftNamer.asciiTypeName(of: words) == name, "\(words)")
+        }
+        #expect(SwiftNamer.computeTypeName(for: "get_user_ids") == "GetUserIDs")
+        #expect(SwiftNamer.computeTypeName(for: "2fa-codes") == "_2faCodes")
+        #expect(SwiftNamer.computeTypeName(for: "école") == "École")
+        // No letter or digit: spelled by the Unicode names of its characters (U+002D is HYPHEN-MINUS).
+        #expect(SwiftNamer.computeTypeName(for: "--") == "HyphenMinusHyphenMinus")
+        #expect(SwiftNamer.computeTypeName(for: "") == "Unnamed")
     }
 }
