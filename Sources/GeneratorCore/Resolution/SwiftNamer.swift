@@ -402,7 +402,17 @@ public struct NameScope: Sendable {
     /// Returns `name`, or `name` with the smallest suffix from 2 up that is still free, and marks it taken.
     public mutating func claim(_ name: String) -> String {
         let bare = Self.bare(name)
-        let bareKey = caseInsensitive ? Self.lowercased(bare) : bare
+        return claim(name, bare: bare, bareKey: caseInsensitive ? Self.lowercased(bare) : bare)
+    }
+
+    /// `claim(_:)` of a name whose `NameScope.lowercased(_:)` the caller has made already, in a scope that ignores
+    /// case (the module's types, whose names the caller lowercases for its own checks first).
+    mutating func claim(_ name: String, lowercased: String) -> String {
+        guard caseInsensitive, !name.hasPrefix("`") else { return claim(name) }
+        return claim(name, bare: name, bareKey: lowercased)
+    }
+
+    private mutating func claim(_ name: String, bare: String, bareKey: String) -> String {
         if !reserved.contains(bareKey), taken.insert(bareKey).inserted { return name }
         // The key of the bare name with its backticks dropped again (the same key but for a name in two pairs).
         let suffixKey = key(bare)

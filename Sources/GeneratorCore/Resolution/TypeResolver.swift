@@ -75,6 +75,9 @@ final class TypeResolver {
         self.file = file
         self.diagnostics = diagnostics
         self.typeScope = NameScope(reserved: reservedNames, caseInsensitive: true)
+        // Room for the components' names and about as many inline types (the scope otherwise grows, and rehashes
+        // every name, a dozen times in a large document).
+        typeScope.reserveCapacity(2 * index.schemas.names.count)
         // Component names are claimed first, so that they win over inline names, in an order that does not
         // depend on the document's: a component whose name is already its Swift name claims first, then the others
         // by name. So reordering, adding or removing unrelated components never renames one.
@@ -153,15 +156,15 @@ final class TypeResolver {
     /// Claims a type name, renaming (with a note) when it clashes with a reserved or earlier name.
     func claimTypeName(_ proposed: String, for pointer: JSONPointer, mark: SourceMark) -> String {
         let proposed = overriddenName(configuration.names.types[pointer], kind: .type, pointer: pointer) ?? proposed
-        var candidate = proposed
+        let lowercased = NameScope.lowercased(proposed)
+        let claimed: String
         // Runtime files are named after their types, so a name that differs only in letter case would clash on a
         // case-insensitive file system.
-        if Constants.standardTypeNames.contains(candidate)
-            || Self.lowercasedRuntimeTypeNames.contains(candidate.lowercased())
-        {
-            candidate += Constants.reservedNameSuffix
+        if Constants.standardTypeNames.contains(proposed) || Self.lowercasedRuntimeTypeNames.contains(lowercased) {
+            claimed = typeScope.claim(proposed + Constants.reservedNameSuffix)
+        } else {
+            claimed = typeScope.claim(proposed, lowercased: lowercased)
         }
-        let claimed = typeScope.claim(candidate)
         if claimed != proposed {
             diagnostics.note(
                 "type '\(proposed)' is named '\(claimed)' to avoid a clash", at: location(mark),

@@ -59,6 +59,20 @@ import Testing
         #expect(reserved == ["hashValue"])
     }
 
+    /// A claim with the name's lowercase made by the caller is the same claim.
+    @Test func claimWithItsLowercase() {
+        var scope = NameScope(reserved: ["Client"], caseInsensitive: true)
+        #expect(scope.claim("Pet", lowercased: "pet") == "Pet")
+        #expect(scope.claim("PET", lowercased: "pet") == "PET2")
+        #expect(scope.claim("pet") == "pet3")
+        #expect(scope.claim("CLIENT", lowercased: "client") == "CLIENT2")
+        #expect(scope.contains("Pet2"))
+        // In a scope that keeps case, the lowercase is not the key: the name is claimed as it is.
+        var members = NameScope()
+        #expect(members.claim("Pet", lowercased: "pet") == "Pet")
+        #expect(members.claim("pet", lowercased: "pet") == "pet")
+    }
+
     @Test func lowercased() {
         #expect(NameScope.lowercased("PetStore") == "petstore")
         #expect(NameScope.lowercased("pet_store-2") == "pet_store-2")
