@@ -128,6 +128,16 @@ final class TypeResolver {
         declarations.append(declaration)
     }
 
+    /// Hands the declarations over, leaving none (and no declaration found by name): the module's last passes then
+    /// change them in place, where a copy still held here would make the first change copy the whole array.
+    func takeDeclarations() -> [IR.TypeDeclaration] {
+        defer {
+            declarations = []
+            declarationPositions = [:]
+        }
+        return declarations
+    }
+
     /// The declaration with this Swift name, once declared.
     func declaration(named name: String) -> IR.TypeDeclaration? {
         declarationPositions[name].map { declarations[$0] }
