@@ -23,6 +23,49 @@ struct SchemaDecoder {
     /// `usedKeywords` and `ignoredKeywords` together.
     static let keywords = usedKeywords.union(ignoredKeywords)
 
+    /// The keywords `decode(_:at:)` reads, as bits: which of them a schema has is learnt in the one pass over its keys
+    /// that looks every key up anyway, and the others are not searched for (each search compares every key).
+    struct Read: OptionSet {
+        let rawValue: UInt32
+        static let ref = Read(rawValue: 1 << 0)
+        static let type = Read(rawValue: 1 << 1)
+        static let format = Read(rawValue: 1 << 2)
+        static let title = Read(rawValue: 1 << 3)
+        static let description = Read(rawValue: 1 << 4)
+        static let properties = Read(rawValue: 1 << 5)
+        static let required = Read(rawValue: 1 << 6)
+        static let items = Read(rawValue: 1 << 7)
+        static let enumValues = Read(rawValue: 1 << 8)
+        static let constValue = Read(rawValue: 1 << 9)
+        static let defaultValue = Read(rawValue: 1 << 10)
+        static let nullable = Read(rawValue: 1 << 11)
+        static let oneOf = Read(rawValue: 1 << 12)
+        static let anyOf = Read(rawValue: 1 << 13)
+        static let allOf = Read(rawValue: 1 << 14)
+        static let additionalProperties = Read(rawValue: 1 << 15)
+        static let discriminator = Read(rawValue: 1 << 16)
+        static let deprecated = Read(rawValue: 1 << 17)
+        static let readOnly = Read(rawValue: 1 << 18)
+        static let writeOnly = Read(rawValue: 1 << 19)
+        static let contentMediaType = Read(rawValue: 1 << 20)
+        static let contentEncoding = Read(rawValue: 1 << 21)
+    }
+
+    /// Every keyword (`keywords`) with the bit of those `decode(_:at:)` reads (`[]` for the others).
+    static let keywordBits: [String: Read] = {
+        var bits = [String: Read](uniqueKeysWithValues: keywords.map { ($0, []) })
+        let read: [(String, Read)] = [
+            ("$ref", .ref), ("type", .type), ("format", .format), ("title", .title), ("description", .description),
+            ("properties", .properties), ("required", .required), ("items", .items), ("enum", .enumValues),
+            ("const", .constValue), ("default", .defaultValue), ("nullable", .nullable), ("oneOf", .oneOf),
+            ("anyOf", .anyOf), ("allOf", .allOf), ("additionalProperties", .additionalProperties),
+            ("discriminator", .discriminator), ("deprecated", .deprecated), ("readOnly", .readOnly),
+            ("writeOnly", .writeOnly), ("contentMediaType", .contentMediaType), ("contentEncoding", .contentEncoding),
+        ]
+        for (keyword, bit) in read { bits[keyword] = bit }
+        return bits
+    }()
+
     func decode(_ node: YAMLNode, at pointer: JSONPointer) -> OpenAPI.Schema {
         if case .bool(let value)? = node.scalar?.value {
             return OpenAPI.Schema(booleanSchema: value, mark: node.mark, pointer: pointer)
@@ -30,20 +73,25 @@ struct SchemaDecoder {
         guard let reader = MappingReader(node, at: pointer, context: context, what: "a Schema Object") else {
             return OpenAPI.Schema(mark: node.mark, pointer: pointer)
         }
-        // Through the pairs' storage (iterating the array copies each pair out), and one set for both lists of
-        // keywords: every key of every schema is looked up.
+        // Through the pairs' storage (iterating the array copies each pair out), and one table for both lists of
+        // keywords: every key of every schema is looked up, and the keywords read are noted on the way.
+        var present: Read = []
         reader.pairs.withUnsafeBufferPointer { pairs in
             for index in pairs.indices {
                 guard case .scalar(let scalar) = pairs[index].key.kind else { continue }
                 let key = scalar.text
-                if Self.keywords.contains(key) || key.hasPrefix("x-") { continue }
+                if let bit = Self.keywordBits[key] {
+                    present.insert(bit)
+                    continue
+                }
+                if key.hasPrefix("x-") { continue }
                 context.warning(
                     "'\(key)' is not a JSON Schema keyword; it is ignored", at: pairs[index].key,
                     pointer: pointer.appending(key))
             }
         }
         var types: [String] = []
-        if let typeNode = reader["type"] {
+        if present.contains(.type), let typeNode = reader["type"] {
             if let scalar = typeNode.scalar {
                 types = [scalar.text]
             } else if let items = typeNode.items {
@@ -57,15 +105,22 @@ struct SchemaDecoder {
             }
         }
         var properties: [(String, OpenAPI.Schema)] = []
-        for pair in reader.mapping("properties") ?? [] {
+        for pair in (present.contains(.properties) ? reader.mapping("properties") : nil) ?? [] {
             guard let name = pair.key.scalar?.text else { continue }
             properties.append((name, decode(pair.value, at: pointer.appending("properties").appending(name))))
         }
-        func list(_ key: String) -> [OpenAPI.Schema] {
-            (reader.sequence(key) ?? []).enumerated().map { decode($1, at: pointer.appending(key).appending($0)) }
+        func list(_ key: String, _ bit: Read) -> [OpenAPI.Schema] {
+            guard present.contains(bit) else { return [] }
+            return (reader.sequence(key) ?? []).enumerated().map {
+                decode($1, at: pointer.appending(key).appending($0))
+            }
         }
+        /// The value of a keyword `decode(_:at:)` reads, when the schema has it.
+        func value(_ key: String, _ bit: Read) -> YAMLNode? { present.contains(bit) ? reader[key] : nil }
+        func string(_ key: String, _ bit: Read) -> String? { present.contains(bit) ? reader.string(key) : nil }
+        func bool(_ key: String, _ bit: Read) -> Bool? { present.contains(bit) ? reader.bool(key) : nil }
         var additionalProperties: OpenAPI.Schema.AdditionalProperties?
-        if let node = reader["additionalProperties"] {
+        if let node = value("additionalProperties", .additionalProperties) {
             if case .bool(let allowed)? = node.scalar?.value {
                 additionalProperties = .allowed(allowed)
             } else {
@@ -73,7 +128,7 @@ struct SchemaDecoder {
             }
         }
         var discriminator: OpenAPI.Schema.Discriminator?
-        if let node = reader["discriminator"],
+        if let node = value("discriminator", .discriminator),
             let discriminatorReader = MappingReader(
                 node, at: pointer.appending("discriminator"), context: context, what: "'discriminator'")
         {
@@ -88,24 +143,27 @@ struct SchemaDecoder {
                 discriminator = .init(propertyName: propertyName, mapping: mapping)
             }
         }
-        let reference: OpenAPI.Reference? = reader["$ref"].flatMap { refNode in
+        let reference: OpenAPI.Reference? = value("$ref", .ref).flatMap { refNode in
             reader.string("$ref").map {
-                OpenAPI.Reference(ref: $0, summary: nil, description: reader.string("description"), mark: refNode.mark)
+                OpenAPI.Reference(
+                    ref: $0, summary: nil, description: string("description", .description), mark: refNode.mark)
             }
         }
         return OpenAPI.Schema(
-            reference: reference, types: types, format: reader.string("format"), title: reader.string("title"),
-            description: reader.string("description"), properties: properties,
-            required: reader.strings("required") ?? [],
-            items: reader["items"].map { decode($0, at: pointer.appending("items")) },
-            enumValues: reader.sequence("enum"),
-            constValue: reader["const"], defaultValue: reader["default"], nullable: reader.bool("nullable") ?? false,
-            oneOf: list("oneOf"), anyOf: list("anyOf"), allOf: list("allOf"),
+            reference: reference, types: types, format: string("format", .format), title: string("title", .title),
+            description: string("description", .description), properties: properties,
+            required: (present.contains(.required) ? reader.strings("required") : nil) ?? [],
+            items: value("items", .items).map { decode($0, at: pointer.appending("items")) },
+            enumValues: present.contains(.enumValues) ? reader.sequence("enum") : nil,
+            constValue: value("const", .constValue), defaultValue: value("default", .defaultValue),
+            nullable: bool("nullable", .nullable) ?? false,
+            oneOf: list("oneOf", .oneOf), anyOf: list("anyOf", .anyOf), allOf: list("allOf", .allOf),
             additionalProperties: additionalProperties,
-            discriminator: discriminator, deprecated: reader.bool("deprecated") ?? false,
-            readOnly: reader.bool("readOnly") ?? false, writeOnly: reader.bool("writeOnly") ?? false,
+            discriminator: discriminator, deprecated: bool("deprecated", .deprecated) ?? false,
+            readOnly: bool("readOnly", .readOnly) ?? false, writeOnly: bool("writeOnly", .writeOnly) ?? false,
             constraints: Self.constraints(in: node), extensions: reader.extensions,
-            contentMediaType: reader.string("contentMediaType"), contentEncoding: reader.string("contentEncoding"),
+            contentMediaType: string("contentMediaType", .contentMediaType),
+            contentEncoding: string("contentEncoding", .contentEncoding),
             mark: node.mark, pointer: pointer)
     }
 

@@ -152,7 +152,7 @@ public struct ModuleResolver {
             documentVersion: document.info.version, documentDescription: document.info.description,
             defaultServerURL: document.servers.first.map(Self.defaultURL),
             types: Self.sortedByName(
-                LargeValues.box(in: UnionShapes.decide(RecursiveTypes.breakCycles(in: types.declarations)))),
+                LargeValues.box(in: UnionShapes.decide(RecursiveTypes.breakCycles(in: types.takeDeclarations())))),
             operations: operations,
             credentials: credentials)
         module.servers = resolveServers(document.servers)

@@ -48,6 +48,7 @@ public struct SwiftNamer: Sendable {
     }
 
     static func computeTypeName(for name: String) -> String {
+        if let words = asciiWords(in: name, spellingSigns: false) { return asciiTypeName(of: words) }
         let words = Self.words(in: name)
         guard !words.isEmpty else { return "Unnamed" }
         let joined = words.map(Self.capitalized).joined()
@@ -81,6 +82,7 @@ public struct SwiftNamer: Sendable {
     }
 
     static func computeUnescapedMemberName(for name: String, spellingSigns: Bool) -> String {
+        if let words = asciiWords(in: name, spellingSigns: spellingSigns) { return asciiMemberName(of: words) }
         let words = Self.words(in: name, spellingSigns: spellingSigns)
         guard let first = words.first else { return "unnamed" }
         let head: String
@@ -93,6 +95,78 @@ public struct SwiftNamer: Sendable {
         }
         let joined = head + words.dropFirst().map(Self.capitalized).joined()
         return joined.first!.isNumber ? "_" + joined : joined
+    }
+
+    /// `computeUnescapedMemberName(for:spellingSigns:)` for the words `asciiWords(in:spellingSigns:)` found (at least
+    /// one, each of ASCII letters and digits), byte by byte: the same rules without the character view's grapheme
+    /// breaking and Unicode's case mappings.
+    static func asciiMemberName(of words: [String]) -> String {
+        var name: [UInt8] = []
+        name.reserveCapacity(words.reduce(1) { $0 + $1.utf8.count })
+        let first = words[0].utf8
+        let packed = first.count <= maximumAcronymLength + 1 ? packedLowercased(first) : 0
+        let isAcronym =
+            (first.count <= maximumAcronymLength && packedAcronyms.contains(packed))
+            || (first.count - 1 <= maximumAcronymLength && packedAcronyms.contains(packed >> 8))
+        if isAcronym || first.allSatisfy({ isASCIICapital($0) || isASCIIDigit($0) }) {
+            for byte in first { name.append(lowercased(byte)) }
+        } else {
+            // The first letter in lowercase, the rest as written.
+            for (offset, byte) in first.enumerated() { name.append(offset == 0 ? lowercased(byte) : byte) }
+        }
+        for word in words.dropFirst() { appendCapitalized(word.utf8, to: &name) }
+        if isASCIIDigit(name[0]) { name.insert(UInt8(ascii: "_"), at: 0) }
+        return String(decoding: name, as: UTF8.self)
+    }
+
+    /// `computeTypeName(for:)` for the words `asciiWords(in:spellingSigns:)` found (at least one, each of ASCII
+    /// letters and digits), byte by byte into one buffer.
+    static func asciiTypeName(of words: [String]) -> String {
+        var name: [UInt8] = []
+        name.reserveCapacity(words.reduce(1) { $0 + $1.utf8.count })
+        for word in words { appendCapitalized(word.utf8, to: &name) }
+        if isASCIIDigit(name[0]) { name.insert(UInt8(ascii: "_"), at: 0) }
+        return String(decoding: name, as: UTF8.self)
+    }
+
+    /// Appends `capitalized(_:)` of an ASCII word of letters and digits: the acronyms are found by their packed bytes
+    /// (`packedAcronyms`), so no text is made for the lookups.
+    static func appendCapitalized(_ word: String.UTF8View, to name: inout [UInt8]) {
+        let count = word.count
+        guard count > 0 else { return }
+        let packed = count <= maximumAcronymLength + 1 ? packedLowercased(word) : 0
+        if count <= maximumAcronymLength, packedAcronyms.contains(packed) {
+            for byte in word { name.append(uppercased(byte)) }
+        } else if count - 1 <= maximumAcronymLength,
+            lowercased(word[word.index(before: word.endIndex)]) == UInt8(ascii: "s"),
+            packedAcronyms.contains(packed >> 8)
+        {
+            // Plurals of acronyms: `ids` → `IDs`, `URLS` → `URLs`.
+            for (offset, byte) in word.enumerated() {
+                name.append(offset == count - 1 ? UInt8(ascii: "s") : uppercased(byte))
+            }
+        } else {
+            for (offset, byte) in word.enumerated() { name.append(offset == 0 ? uppercased(byte) : byte) }
+        }
+    }
+
+    /// The longest acronym, in bytes.
+    static let maximumAcronymLength = acronyms.map(\.utf8.count).max()!
+
+    /// The acronyms' bytes packed into a number each (`packedLowercased`).
+    static let packedAcronyms = Set(acronyms.map { packedLowercased($0.utf8) })
+
+    /// Up to eight ASCII bytes in lowercase in one number, the first byte highest: no byte is zero, so texts of
+    /// different lengths differ, and dropping the number's lowest byte drops the text's last.
+    static func packedLowercased(_ bytes: String.UTF8View) -> UInt64 {
+        bytes.reduce(0) { $0 << 8 | UInt64(lowercased($1)) }
+    }
+
+    static func isASCIICapital(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
+    static func isASCIIDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+    static func lowercased(_ byte: UInt8) -> UInt8 { isASCIICapital(byte) ? byte | 0x20 : byte }
+    static func uppercased(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte & ~0x20 : byte
     }
 
     /// A word with its first letter capitalised; acronyms entirely in capitals (`id` → `ID`, `Url` → `URL`,
@@ -279,7 +353,11 @@ final class NameMemo: @unchecked Sendable {
 /// a clash gets a numeric suffix in the order names are claimed (`name`, `name2`, `name3`).
 /// Uniqueness ignores case when `caseInsensitive` is set, so that file names stay distinct on macOS.
 public struct NameScope: Sendable {
-    private var taken: Set<String>
+    /// The reserved names' keys, never changed: a case-sensitive scope shares its caller's set (a struct's or enum's
+    /// scope starts from the same constant set, thousands of times in a large document), and no claim copies it.
+    private let reserved: Set<String>
+    /// The keys of the names claimed so far.
+    private var taken: Set<String> = []
     private let caseInsensitive: Bool
     /// For each name (its key) that needed a suffix, the last suffix it got: names are only ever taken, so the
     /// smallest free suffix never goes down, and the search resumes there instead of at 2 (10,000 values that
@@ -288,27 +366,60 @@ public struct NameScope: Sendable {
 
     public init(reserved: Set<String> = [], caseInsensitive: Bool = false) {
         self.caseInsensitive = caseInsensitive
-        // A case-sensitive scope shares the reserved set as it is (a struct's or enum's scope starts from the same
-        // constant set, thousands of times in a large document).
-        self.taken = caseInsensitive ? Set(reserved.map { $0.lowercased() }) : reserved
+        self.reserved = caseInsensitive ? Set(reserved.map(Self.lowercased)) : reserved
+    }
+
+    /// Makes room for `count` claims, so that a scope whose size is known grows its set once.
+    public mutating func reserveCapacity(_ count: Int) { taken.reserveCapacity(count) }
+
+    /// `name.lowercased()`, byte by byte for ASCII text (Unicode's case mappings otherwise).
+    static func lowercased(_ name: String) -> String {
+        let bytes = name.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return name.lowercased() }
+        guard bytes.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else { return name }
+        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            for (offset, byte) in bytes.enumerated() {
+                buffer[offset] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+            }
+            return bytes.count
+        }
+    }
+
+    /// The name without the backticks of a keyword (`` `default` `` → `default`).
+    private static func bare(_ name: String) -> String {
+        name.hasPrefix("`") ? String(name.dropFirst().dropLast()) : name
     }
 
     private func key(_ name: String) -> String {
-        let bare = name.hasPrefix("`") ? String(name.dropFirst().dropLast()) : name
-        return caseInsensitive ? bare.lowercased() : bare
+        let bare = Self.bare(name)
+        return caseInsensitive ? Self.lowercased(bare) : bare
     }
 
-    public func contains(_ name: String) -> Bool { taken.contains(key(name)) }
+    private func isTaken(_ key: String) -> Bool { taken.contains(key) || reserved.contains(key) }
+
+    public func contains(_ name: String) -> Bool { isTaken(key(name)) }
 
     /// Returns `name`, or `name` with the smallest suffix from 2 up that is still free, and marks it taken.
     public mutating func claim(_ name: String) -> String {
-        if taken.insert(key(name)).inserted { return name }
-        let bare = name.hasPrefix("`") ? String(name.dropFirst().dropLast()) : name
-        let bareKey = key(bare)
-        var suffix = lastSuffix[bareKey] ?? 2
-        while taken.contains(key(bare + String(suffix))) { suffix += 1 }
+        let bare = Self.bare(name)
+        return claim(name, bare: bare, bareKey: caseInsensitive ? Self.lowercased(bare) : bare)
+    }
+
+    /// `claim(_:)` of a name whose `NameScope.lowercased(_:)` the caller has made already, in a scope that ignores
+    /// case (the module's types, whose names the caller lowercases for its own checks first).
+    mutating func claim(_ name: String, lowercased: String) -> String {
+        guard caseInsensitive, !name.hasPrefix("`") else { return claim(name) }
+        return claim(name, bare: name, bareKey: lowercased)
+    }
+
+    private mutating func claim(_ name: String, bare: String, bareKey: String) -> String {
+        if !reserved.contains(bareKey), taken.insert(bareKey).inserted { return name }
+        // The key of the bare name with its backticks dropped again (the same key but for a name in two pairs).
+        let suffixKey = key(bare)
+        var suffix = lastSuffix[suffixKey] ?? 2
+        while isTaken(key(bare + String(suffix))) { suffix += 1 }
         taken.insert(key(bare + String(suffix)))
-        lastSuffix[bareKey] = suffix
+        lastSuffix[suffixKey] = suffix
         return bare + String(suffix)
     }
 }

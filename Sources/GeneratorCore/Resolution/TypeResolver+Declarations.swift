@@ -45,6 +45,7 @@ extension TypeResolver {
         var visited: Set<JSONPointer> = []
         let collected = collectProperties(schema, visited: &visited)
         var scope = NameScope(reserved: Constants.reservedStructMemberNames)
+        scope.reserveCapacity(collected.properties.count)
         var seen: Set<String> = []
         var properties: [IR.Property] = []
         // A subtype of a polymorphic base carries its own discriminator value, fixed: encoded with its tag.
@@ -117,6 +118,7 @@ extension TypeResolver {
         _ schema: OpenAPI.Schema, values: [YAMLNode], rawType: IR.Enumeration.RawType, named name: String
     ) {
         var scope = NameScope(reserved: Constants.reservedEnumMemberNames)
+        scope.reserveCapacity(values.count + 1)
         let configured = configuration.enumCaseNames[schema.pointer] ?? [:]
         namedEnumPointers.insert(schema.pointer)
         let extensionNames = (schema.extensions["x-enum-varnames"] ?? schema.extensions["x-enumNames"])?.items?
@@ -286,6 +288,7 @@ extension TypeResolver {
         sharedPropertyNames: [String] = []
     ) {
         var scope = NameScope(reserved: Constants.reservedUnionMemberNames)
+        scope.reserveCapacity(members.count)
         var irMembers: [IR.Union.Member] = []
         for member in members {
             // An inline member is named after its title, or after what it is: `TreeObject`, `ShapeString`.

@@ -10,7 +10,9 @@ final class TypeResolver {
     let namer: SwiftNamer
 
     private(set) var declarations: [IR.TypeDeclaration] = []
-    private var declarationsByName: [String: IR.TypeDeclaration] = [:]
+    /// The position in `declarations` of the last declaration of each Swift name (a position, not a copy of the
+    /// declaration, whose properties and cases a copy would retain one by one).
+    private var declarationPositions: [String: Int] = [:]
     private var typeScope: NameScope
     /// Component schema name → Swift type name.
     private var componentTypeNames: [String: String] = [:]
@@ -73,6 +75,9 @@ final class TypeResolver {
         self.file = file
         self.diagnostics = diagnostics
         self.typeScope = NameScope(reserved: reservedNames, caseInsensitive: true)
+        // Room for the components' names and about as many inline types (the scope otherwise grows, and rehashes
+        // every name, a dozen times in a large document).
+        typeScope.reserveCapacity(2 * index.schemas.names.count)
         // Component names are claimed first, so that they win over inline names, in an order that does not
         // depend on the document's: a component whose name is already its Swift name claims first, then the others
         // by name. So reordering, adding or removing unrelated components never renames one.
@@ -119,12 +124,24 @@ final class TypeResolver {
     }
 
     func declare(_ declaration: IR.TypeDeclaration) {
+        declarationPositions[declaration.name] = declarations.count
         declarations.append(declaration)
-        declarationsByName[declaration.name] = declaration
+    }
+
+    /// Hands the declarations over, leaving none (and no declaration found by name): the module's last passes then
+    /// change them in place, where a copy still held here would make the first change copy the whole array.
+    func takeDeclarations() -> [IR.TypeDeclaration] {
+        defer {
+            declarations = []
+            declarationPositions = [:]
+        }
+        return declarations
     }
 
     /// The declaration with this Swift name, once declared.
-    func declaration(named name: String) -> IR.TypeDeclaration? { declarationsByName[name] }
+    func declaration(named name: String) -> IR.TypeDeclaration? {
+        declarationPositions[name].map { declarations[$0] }
+    }
 
     /// Whether values of a type can be sent as a path, query or header parameter: strings, numbers,
     /// Booleans, enums and aliases of them; arrays of those only in a query.
@@ -135,7 +152,7 @@ final class TypeResolver {
         case .array(let element): return inQuery && isParameterRepresentable(element, inQuery: false)
         case .jsonValue, .dictionary: return false
         case .declared(let name):
-            switch declarationsByName[name] {
+            switch declaration(named: name) {
             case .enumeration?: return true
             case .alias(let alias)?: return isParameterRepresentable(alias.target, inQuery: inQuery)
             default: return false
@@ -149,15 +166,15 @@ final class TypeResolver {
     /// Claims a type name, renaming (with a note) when it clashes with a reserved or earlier name.
     func claimTypeName(_ proposed: String, for pointer: JSONPointer, mark: SourceMark) -> String {
         let proposed = overriddenName(configuration.names.types[pointer], kind: .type, pointer: pointer) ?? proposed
-        var candidate = proposed
+        let lowercased = NameScope.lowercased(proposed)
+        let claimed: String
         // Runtime files are named after their types, so a name that differs only in letter case would clash on a
         // case-insensitive file system.
-        if Constants.standardTypeNames.contains(candidate)
-            || Self.lowercasedRuntimeTypeNames.contains(candidate.lowercased())
-        {
-            candidate += Constants.reservedNameSuffix
+        if Constants.standardTypeNames.contains(proposed) || Self.lowercasedRuntimeTypeNames.contains(lowercased) {
+            claimed = typeScope.claim(proposed + Constants.reservedNameSuffix)
+        } else {
+            claimed = typeScope.claim(proposed, lowercased: lowercased)
         }
-        let claimed = typeScope.claim(candidate)
         if claimed != proposed {
             diagnostics.note(
                 "type '\(proposed)' is named '\(claimed)' to avoid a clash", at: location(mark),

@@ -31,8 +31,11 @@ enum UnionShapes {
         else { return declarations }
         // The first declaration of each name, by its position (not a copy of each declaration).
         var positions: [String: Int] = [:]
-        for (position, declaration) in declarations.enumerated() where positions[declaration.name] == nil {
-            positions[declaration.name] = position
+        positions.reserveCapacity(declarations.count)
+        // By index: `enumerated()` would copy each declaration out (retaining its properties or cases).
+        for position in declarations.indices {
+            let name = declarations[position].name
+            if positions[name] == nil { positions[name] = position }
         }
         func shape(_ type: IR.TypeUsage, depth: Int = 0) -> Shape {
             guard depth < 32 else { return .any }

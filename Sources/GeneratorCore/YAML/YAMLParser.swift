@@ -51,10 +51,20 @@ public final class YAMLParser {
         buffer.deallocate()
     }
 
+    /// Inputs from this size on (in bytes) are parsed on two threads: libyaml's event loop on one, the tree built
+    /// on the calling one. Below it a thread costs more than it saves.
+    static let minimumThreadedSize = 256 * 1024
+
     /// Parses the whole input.
     /// - Returns: The root node, or `nil` when the stream holds no document at all (an empty file).
     /// - Throws: `YAMLError` for the first problem found.
     public func parse() throws(YAMLError) -> YAMLNode? {
+        try parse(threaded: buffer.count >= Self.minimumThreadedSize)
+    }
+
+    /// Parses the whole input, with libyaml's event loop on a thread of its own when `threaded` (the tree is built on
+    /// the calling thread either way), in batches of events; the result and the first error are the same.
+    func parse(threaded: Bool) throws(YAMLError) -> YAMLNode? {
         if let lone = surrogates.loneSurrogate {
             throw YAMLError(
                 message:
@@ -63,16 +73,69 @@ public final class YAMLParser {
         }
         var builder = TreeBuilder()
         var documents = 0
+        guard threaded else {
+            var batch = EventBatch()
+            while true {
+                fill(&batch)
+                if let root = try build(from: batch, into: &builder, documents: &documents) { return root }
+            }
+        }
+        let channel = EventChannel()
+        channel.startProducer(with: self)
+        // However the tree ends (its root, or the first error), the producer stops before this parser can go away.
+        defer { channel.stop() }
         while true {
+            let batch = channel.next()
+            defer { channel.recycle(batch) }
+            if let root = try build(from: batch, into: &builder, documents: &documents) { return root }
+        }
+    }
+
+    /// Refills `batch` with libyaml's next events (at most `EventBatch.capacity`), up to the stream's end or an error.
+    func fill(_ batch: inout EventBatch) {
+        batch.removeAll()
+        while batch.events.count < EventBatch.capacity {
             var event = yaml_event_t()
-            guard yaml_parser_parse(parser, &event) == 1 else { throw currentError() }
+            guard yaml_parser_parse(parser, &event) == 1 else {
+                batch.error = currentError()
+                return
+            }
             defer { yaml_event_delete(&event) }
-            var mark = surrogates.original(
-                SourceMark(line: event.start_mark.line + 1, column: event.start_mark.column + 1))
+            var copied = EventBatch.Event(
+                type: event.type, line: Int(event.start_mark.line), column: Int(event.start_mark.column))
+            switch event.type {
+            case YAML_SCALAR_EVENT:
+                let scalar = event.data.scalar
+                copied.isPlain = scalar.style == YAML_PLAIN_SCALAR_STYLE
+                copied.text = batch.append(scalar.value, count: scalar.length)
+                copied.tag = batch.append(scalar.tag)
+                copied.anchor = batch.append(scalar.anchor)
+            case YAML_ALIAS_EVENT:
+                copied.text = batch.append(event.data.alias.anchor)
+            case YAML_MAPPING_START_EVENT:
+                copied.anchor = batch.append(event.data.mapping_start.anchor)
+            case YAML_SEQUENCE_START_EVENT:
+                copied.anchor = batch.append(event.data.sequence_start.anchor)
+            default:
+                break
+            }
+            batch.events.append(copied)
+            if event.type == YAML_STREAM_END_EVENT { return }
+        }
+    }
+
+    /// Adds a batch's events to the tree.
+    /// - Returns: the root (itself `nil` for a stream without a document) once the stream ends, else `nil`.
+    /// - Throws: `YAMLError` for the first problem, the tree builder's or libyaml's after the batch's events.
+    private func build(from batch: borrowing EventBatch, into builder: inout TreeBuilder, documents: inout Int)
+        throws(YAMLError) -> YAMLNode??
+    {
+        for event in batch.events {
+            var mark = surrogates.original(SourceMark(line: event.line + 1, column: event.column + 1))
             mark.file = file
             switch event.type {
             case YAML_STREAM_END_EVENT:
-                return builder.root
+                return .some(builder.root)
             case YAML_DOCUMENT_START_EVENT:
                 documents += 1
                 if documents > 1 {
@@ -81,29 +144,30 @@ public final class YAMLParser {
                         mark: mark)
                 }
             case YAML_SCALAR_EVENT:
-                let scalar = event.data.scalar
-                let text = Self.string(scalar.value, count: scalar.length)
-                let tag = scalar.tag.map { Self.string($0) }
-                let isPlain = scalar.style == YAML_PLAIN_SCALAR_STYLE
-                let resolved = YAMLScalar.resolve(text: text, tag: tag, isPlain: isPlain)
-                let node = YAMLNode(.scalar(YAMLScalar(text: text, resolved: resolved, isPlain: isPlain)), mark: mark)
-                try builder.add(node, weight: 1, anchor: scalar.anchor.map { Self.string($0) })
+                let text = batch.string(event.text)!
+                let tag = batch.string(event.tag)
+                let resolved = YAMLScalar.resolve(text: text, tag: tag, isPlain: event.isPlain)
+                let node = YAMLNode(
+                    .scalar(YAMLScalar(text: text, resolved: resolved, isPlain: event.isPlain)), mark: mark)
+                try builder.add(node, weight: 1, anchor: batch.string(event.anchor))
             case YAML_ALIAS_EVENT:
-                let name = Self.string(event.data.alias.anchor)
+                let name = batch.string(event.text)!
                 guard let (node, weight) = builder.anchors[name] else {
                     throw YAMLError(message: "alias '*\(name)' names no anchor defined before it", mark: mark)
                 }
                 try builder.addAlias(node, weight: weight, at: mark)
             case YAML_MAPPING_START_EVENT:
-                try builder.open(.mapping, at: mark, anchor: event.data.mapping_start.anchor.map { Self.string($0) })
+                try builder.open(.mapping, at: mark, anchor: batch.string(event.anchor))
             case YAML_SEQUENCE_START_EVENT:
-                try builder.open(.sequence, at: mark, anchor: event.data.sequence_start.anchor.map { Self.string($0) })
+                try builder.open(.sequence, at: mark, anchor: batch.string(event.anchor))
             case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
                 try builder.close()
             default:
                 break
             }
         }
+        if let error = batch.error { throw error }
+        return nil
     }
 
     private func currentError() -> YAMLError {
@@ -129,13 +193,6 @@ public final class YAMLParser {
         return YAMLError(message: message, mark: surrogates.original(mark))
     }
 
-    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>, count: Int) -> String {
-        String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
-    }
-
-    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>) -> String {
-        String(cString: UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))
-    }
 }
 
 /// A growable buffer of nodes, the children of the open collections: a collection's children are moved (not
