@@ -34,28 +34,25 @@ public enum OutputLayout: String, Sendable, CaseIterable {
 
     /// Lays the rendered jobs out as files.
     /// - Parameters:
-    ///   - jobs: the presenter's jobs, in the presenter's order (module files, then types, then operations).
-    ///   - rendered: each job's text by its `fileName`, as `TemplateRenderer.render` returns it (banner first).
+    ///   - rendered: each job's rendered file, in the presenter's order (module files, then types, then
+    ///     operations).
     ///   - banner: the banner line every file opens with.
     /// - Returns: the files to write, by file name.
-    func arrange(_ jobs: [Presenter.Job], rendered: [String: String], banner: String) -> [String: String] {
+    func arrange(_ rendered: [RenderedFile], banner: String) -> [String: String] {
         switch self {
         case .oneTypePerFile:
-            return rendered
+            var files: [String: String] = [:]
+            files.reserveCapacity(rendered.count)
+            for file in rendered { files[file.fileName] = file.text }
+            return files
         case .fewFiles:
             var groups: [String: [(name: String, text: String)]] = [:]
-            // Only each job's names read, in place: iterating the jobs copied each one's whole context.
-            jobs.withUnsafeBufferPointer { jobs in
-                for index in jobs.indices {
-                    let fileName = jobs[index].fileName
-                    let templateName = jobs[index].templateName
-                    guard let text = rendered[fileName] else { continue }
-                    let file =
-                        Self.clientTemplates.contains(templateName)
-                        ? Self.clientFileName
-                        : Self.typeTemplates.contains(templateName) ? Self.typesFileName : Self.runtimeFileName
-                    groups[file, default: []].append((String(fileName.dropLast(".swift".count)), text))
-                }
+            for file in rendered {
+                let name =
+                    Self.clientTemplates.contains(file.templateName)
+                    ? Self.clientFileName
+                    : Self.typeTemplates.contains(file.templateName) ? Self.typesFileName : Self.runtimeFileName
+                groups[name, default: []].append((String(file.fileName.dropLast(".swift".count)), file.text))
             }
             var files: [String: String] = [:]
             for name in Self.fewFileNames {
