@@ -76,17 +76,34 @@ public struct Pipeline {
     /// Runs every stage but writing; also returns the other files the document refers to (multi-file
     /// documents), which the output depends on too.
     func renderReportingFiles() async throws(GenerationError) -> (files: [String: String], referencedFiles: [URL]) {
-        let bytes = try PhaseTimes.measure("read") { () throws(GenerationError) in try read(options.document) }
-        let (plan, layout, overrides, referencedFiles) = try present(bytes)
-        let renderer: TemplateRenderer
+        // The templates load on another thread while the document is parsed, decoded, resolved and prepared; their
+        // errors are reported only after the document's, as when they loaded afterwards.
+        let guessedOverrides =
+            options.templateOverrides
+            ?? (try? Pipeline(options: options, diagnostics: DiagnosticCollector()).loadConfiguration())?.templates
+        let templates = (url: options.templates, display: display(options.templates))
+        let guessedDisplay = guessedOverrides.map(display)
+        let loading = Task {
+            await Self.loadTemplates(templates, overrides: guessedOverrides, overridesDisplayPath: guessedDisplay)
+        }
+        let bytes: [UInt8]
+        let presented: (plan: Presenter.JobPlan, layout: OutputLayout, templateOverrides: URL?, referencedFiles: [URL])
         do {
-            renderer = try await PhaseTimes.measure("templates") { () async throws(GenerationError) in
-                try await TemplateRenderer(
-                    directory: options.templates, displayPath: display(options.templates), overrides: overrides,
-                    overridesDisplayPath: overrides.map(display))
-            }
+            bytes = try PhaseTimes.measure("read") { () throws(GenerationError) in try read(options.document) }
+            presented = try present(bytes)
         } catch {
-            throw fail(error)
+            loading.cancel()
+            throw error
+        }
+        let (plan, layout, overrides, referencedFiles) = presented
+        let loaded =
+            overrides == guessedOverrides
+            ? await loading.value
+            : await Self.loadTemplates(templates, overrides: overrides, overridesDisplayPath: overrides.map(display))
+        let renderer: TemplateRenderer
+        switch loaded {
+        case .success(let value): renderer = value
+        case .failure(let error): throw fail(error)
         }
         // The jobs (their contexts) are kept until exit like the IR they come from, and freed with it for a very
         // large document, each as soon as it is rendered.
@@ -101,6 +118,23 @@ public struct Pipeline {
         let files = PhaseTimes.measure("arrange") { layout.arrange(rendered, banner: plan.banner) }
         keepUntilExit((jobs, renderer))
         return (files, referencedFiles)
+    }
+
+    /// Loads and compiles the built-in templates with `overrides` (`TemplateRenderer.init`), timed as the
+    /// templates phase.
+    static func loadTemplates(
+        _ templates: (url: URL, display: String), overrides: URL?, overridesDisplayPath: String?
+    ) async -> Result<TemplateRenderer, GenerationError> {
+        do {
+            return .success(
+                try await PhaseTimes.measure("templates") { () async throws(GenerationError) in
+                    try await TemplateRenderer(
+                        directory: templates.url, displayPath: templates.display, overrides: overrides,
+                        overridesDisplayPath: overridesDisplayPath)
+                })
+        } catch {
+            return .failure(error)
+        }
     }
 
     /// Runs every stage but writing on a document already in memory, with templates already loaded, one file

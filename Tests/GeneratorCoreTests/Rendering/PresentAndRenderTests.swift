@@ -76,4 +76,17 @@ import Testing
         #expect(jobs.count == min(workers, 35))
         #expect(jobs.joined().map(\.fileName).sorted() == files.map(\.fileName).sorted())
     }
+
+    /// The templates load while the document is read: a document with errors reports only its own, as when the
+    /// templates loaded after it; a good document reports the templates' errors.
+    @Test func theDocumentsErrorsComeBeforeTheTemplates() async throws {
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("no-templates-\(UUID().uuidString)")
+        let empty = try await render(document: "", templates: missing)
+        #expect(empty.files == nil)
+        #expect(empty.diagnostics.map(\.description) == ["openapi.yaml:1:1: error: the document is empty"])
+        let good = try await render(
+            document: "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\n", templates: missing)
+        #expect(good.files == nil)
+        #expect(good.diagnostics.map(\.description) == ["error: templates folder '\(missing.path)' does not exist"])
+    }
 }
