@@ -74,8 +74,10 @@ public struct Pipeline {
     }
 
     /// Runs every stage but writing; also returns the other files the document refers to (multi-file
-    /// documents), which the output depends on too.
-    func renderReportingFiles() async throws(GenerationError) -> (files: [String: String], referencedFiles: [URL]) {
+    /// documents), which the output depends on too, and with `hashing` each file's manifest entry, by file name.
+    func renderReportingFiles(hashing: Bool = false) async throws(GenerationError) -> (
+        files: [String: String], referencedFiles: [URL], outputs: [String: GenerationManifest.Output]
+    ) {
         // The templates load on another thread while the document is parsed, decoded, resolved and prepared; their
         // errors are reported only after the document's, as when they loaded afterwards.
         let guessedOverrides =
@@ -110,14 +112,17 @@ public struct Pipeline {
         let keepsJobs = options.keepsIntermediatesUntilExit && bytes.count <= Self.keptDocumentSizeLimit
         let (rendered, jobs) = try await PhaseTimes.measure("present+render") { () async throws(GenerationError) in
             do throws(GenerationError) {
-                return try await Self.presentAndRender(plan, with: renderer, keepingJobs: keepsJobs)
+                return try await Self.presentAndRender(
+                    plan, with: renderer, keepingJobs: keepsJobs, hashing: hashing && layout == .oneTypePerFile)
             } catch {
                 throw fail(error)
             }
         }
-        let files = PhaseTimes.measure("arrange") { layout.arrange(rendered, banner: plan.banner) }
+        let (files, outputs) = await PhaseTimes.measure("arrange") {
+            await layout.arrangeConcurrently(rendered, banner: plan.banner, hashing: hashing)
+        }
         keepUntilExit((jobs, renderer))
-        return (files, referencedFiles)
+        return (files, referencedFiles, outputs)
     }
 
     /// Loads and compiles the built-in templates with `overrides` (`TemplateRenderer.init`), timed as the
@@ -260,15 +265,18 @@ public struct Pipeline {
             for diagnostic in recorded { diagnostics.emit(diagnostic) }
             return report
         }
-        let (files, referencedFiles) = try await renderReportingFiles()
+        let (files, referencedFiles, outputs) = try await renderReportingFiles(hashing: inputs != nil)
         let manifest = PhaseTimes.measure("manifest") {
             inputs.map {
                 var inputs = $0
                 // Known only once the document is read: the next run checks them again before skipping.
                 inputs.add(referencedFiles: referencedFiles)
+                // Each file's entry was made with its text (on the thread that made it).
                 return GenerationManifest(
                     inputs: inputs.lines, diagnostics: diagnostics.diagnostics.filter { $0.severity != .error },
-                    files: files
+                    outputs: files.keys.sorted().map {
+                        outputs[$0] ?? GenerationManifest.output(named: $0, text: files[$0] ?? "")
+                    }
                 ).text
             }
         }

@@ -8,6 +8,9 @@ struct RenderedFile: Sendable {
     var templateName: String
     /// As `TemplateRenderer.render` returns it (banner first).
     var text: String
+    /// The text's size and hash for the manifest, when asked for (`Pipeline.presentAndRender`'s `hashing`): made
+    /// on the thread that rendered the text, while its bytes are in that core's cache.
+    var output: GenerationManifest.Output? = nil
 }
 
 extension Pipeline {
@@ -23,11 +26,13 @@ extension Pipeline {
     ///   - workers: the number of threads; `nil` for the number of active cores, at most 8.
     ///   - keepingJobs: whether the jobs (and their contexts) are returned, to keep until the process exits rather
     ///     than free each one.
+    ///   - hashing: whether each file's manifest entry (`RenderedFile.output`) is made too.
     /// - Returns: every job's rendered file, in the plan's order, and when `keepingJobs` the jobs, each thread's in a
     ///   list of its own.
     /// - Throws: `GenerationError.templates` for a template that is missing or does not begin with the banner.
     static func presentAndRender(
-        _ plan: Presenter.JobPlan, with renderer: TemplateRenderer, workers: Int? = nil, keepingJobs: Bool = false
+        _ plan: Presenter.JobPlan, with renderer: TemplateRenderer, workers: Int? = nil, keepingJobs: Bool = false,
+        hashing: Bool = false
     ) async throws(GenerationError) -> (files: [RenderedFile], jobs: [[Presenter.Job]]) {
         let count = plan.count
         let workers = max(1, min(workers ?? min(ProcessInfo.processInfo.activeProcessorCount, 8), count))
@@ -51,7 +56,9 @@ extension Pipeline {
                         switch Result(catching: { () throws(GenerationError) -> String in try renderer.render(job) }) {
                         case .success(let text):
                             files.append(
-                                RenderedFile(fileName: job.fileName, templateName: job.templateName, text: text))
+                                RenderedFile(
+                                    fileName: job.fileName, templateName: job.templateName, text: text,
+                                    output: hashing ? GenerationManifest.output(named: job.fileName, text: text) : nil))
                         case .failure(let error):
                             return (worker, files, jobs, (index, error))
                         }

@@ -89,4 +89,32 @@ import Testing
         #expect(good.files == nil)
         #expect(good.diagnostics.map(\.description) == ["error: templates folder '\(missing.path)' does not exist"])
     }
+
+    /// The few files put together at the same time are those put together one after another, and every file's
+    /// manifest entry, made where its text is made, is the one the manifest makes from the finished files; in both
+    /// layouts, with and without hashing.
+    @Test(arguments: OutputLayout.allCases)
+    func concurrentArrangingAndHashingChangeNothing(layout: OutputLayout) async throws {
+        let options = Pipeline.Options(
+            document: TestPaths.document, templates: TestPaths.templates,
+            output: FileManager.default.temporaryDirectory, base: TestPaths.root)
+        let pipeline = Pipeline(options: options, diagnostics: DiagnosticCollector())
+        let plan = try pipeline.present(Array(try Data(contentsOf: TestPaths.document))).plan
+        let renderer = try await TemplateRenderer(directory: TestPaths.templates, displayPath: "Templates")
+        let rendered = try await Pipeline.presentAndRender(
+            plan, with: renderer, workers: 2, hashing: layout == .oneTypePerFile
+        ).files
+        #expect(rendered.allSatisfy { ($0.output != nil) == (layout == .oneTypePerFile) })
+        let expected = layout.arrange(rendered, banner: plan.banner)
+        #expect(expected.count == (layout == .fewFiles ? 3 : 35))
+        let (files, outputs) = await layout.arrangeConcurrently(rendered, banner: plan.banner, hashing: true)
+        #expect(files == expected)
+        let manifest = GenerationManifest(inputs: [], diagnostics: [], files: expected)
+        #expect(outputs.count == expected.count)
+        #expect(files.keys.sorted().compactMap { outputs[$0] } == manifest.outputs)
+        for output in manifest.outputs { #expect(output.size == expected[output.name]?.utf8.count) }
+        let unhashed = await layout.arrangeConcurrently(rendered, banner: plan.banner, hashing: false)
+        #expect(unhashed.files == expected)
+        #expect(unhashed.outputs.isEmpty)
+    }
 }
