@@ -74,28 +74,72 @@ public struct Pipeline {
     }
 
     /// Runs every stage but writing; also returns the other files the document refers to (multi-file
-    /// documents), which the output depends on too.
-    func renderReportingFiles() async throws(GenerationError) -> (files: [String: String], referencedFiles: [URL]) {
-        let bytes = try PhaseTimes.measure("read") { () throws(GenerationError) in try read(options.document) }
-        let (jobs, layout, overrides, referencedFiles) = try present(bytes)
-        let renderer: TemplateRenderer
+    /// documents), which the output depends on too, and with `hashing` each file's manifest entry, by file name.
+    func renderReportingFiles(hashing: Bool = false) async throws(GenerationError) -> (
+        files: [String: String], referencedFiles: [URL], outputs: [String: GenerationManifest.Output]
+    ) {
+        // The templates load on another thread while the document is parsed, decoded, resolved and prepared; their
+        // errors are reported only after the document's, as when they loaded afterwards.
+        let guessedOverrides =
+            options.templateOverrides
+            ?? (try? Pipeline(options: options, diagnostics: DiagnosticCollector()).loadConfiguration())?.templates
+        let templates = (url: options.templates, display: display(options.templates))
+        let guessedDisplay = guessedOverrides.map(display)
+        let loading = Task {
+            await Self.loadTemplates(templates, overrides: guessedOverrides, overridesDisplayPath: guessedDisplay)
+        }
+        let bytes: [UInt8]
+        let presented: (plan: Presenter.JobPlan, layout: OutputLayout, templateOverrides: URL?, referencedFiles: [URL])
         do {
-            renderer = try await PhaseTimes.measure("templates") { () async throws(GenerationError) in
-                try await TemplateRenderer(
-                    directory: options.templates, displayPath: display(options.templates), overrides: overrides,
-                    overridesDisplayPath: overrides.map(display))
-            }
+            bytes = try PhaseTimes.measure("read") { () throws(GenerationError) in try read(options.document) }
+            presented = try present(bytes)
         } catch {
-            throw fail(error)
+            loading.cancel()
+            throw error
         }
-        let rendered = try await PhaseTimes.measure("render") { () async throws(GenerationError) in
-            try await render(jobs, with: renderer)
+        let (plan, layout, overrides, referencedFiles) = presented
+        let loaded =
+            overrides == guessedOverrides
+            ? await loading.value
+            : await Self.loadTemplates(templates, overrides: overrides, overridesDisplayPath: overrides.map(display))
+        let renderer: TemplateRenderer
+        switch loaded {
+        case .success(let value): renderer = value
+        case .failure(let error): throw fail(error)
         }
-        let files = PhaseTimes.measure("arrange") {
-            layout.arrange(jobs, rendered: rendered, banner: jobs.first?.context.banner ?? "")
+        // The jobs (their contexts) are kept until exit like the IR they come from, and freed with it for a very
+        // large document, each as soon as it is rendered.
+        let keepsJobs = options.keepsIntermediatesUntilExit && bytes.count <= Self.keptDocumentSizeLimit
+        let (rendered, jobs) = try await PhaseTimes.measure("present+render") { () async throws(GenerationError) in
+            do throws(GenerationError) {
+                return try await Self.presentAndRender(
+                    plan, with: renderer, keepingJobs: keepsJobs, hashing: hashing && layout == .oneTypePerFile)
+            } catch {
+                throw fail(error)
+            }
+        }
+        let (files, outputs) = await PhaseTimes.measure("arrange") {
+            await layout.arrangeConcurrently(rendered, banner: plan.banner, hashing: hashing)
         }
         keepUntilExit((jobs, renderer))
-        return (files, referencedFiles)
+        return (files, referencedFiles, outputs)
+    }
+
+    /// Loads and compiles the built-in templates with `overrides` (`TemplateRenderer.init`), timed as the
+    /// templates phase.
+    static func loadTemplates(
+        _ templates: (url: URL, display: String), overrides: URL?, overridesDisplayPath: String?
+    ) async -> Result<TemplateRenderer, GenerationError> {
+        do {
+            return .success(
+                try await PhaseTimes.measure("templates") { () async throws(GenerationError) in
+                    try await TemplateRenderer(
+                        directory: templates.url, displayPath: templates.display, overrides: overrides,
+                        overridesDisplayPath: overridesDisplayPath)
+                })
+        } catch {
+            return .failure(error)
+        }
     }
 
     /// Runs every stage but writing on a document already in memory, with templates already loaded, one file
@@ -106,23 +150,28 @@ public struct Pipeline {
     /// - Returns: the generated files by file name.
     /// - Throws: `GenerationError` for the first stage that failed; its diagnostics are also in `diagnostics`.
     public func render(bytes: [UInt8], with renderer: TemplateRenderer) throws(GenerationError) -> [String: String] {
-        let (jobs, layout, _, _) = try present(bytes)
-        var files: [String: String] = [:]
-        for job in jobs {
+        let (plan, layout, _, _) = try present(bytes)
+        var files: [RenderedFile] = []
+        files.reserveCapacity(plan.count)
+        for index in 0..<plan.count {
+            let job = plan.job(at: index)
             do {
-                files[job.fileName] = try renderer.render(job)
+                files.append(
+                    RenderedFile(fileName: job.fileName, templateName: job.templateName, text: try renderer.render(job))
+                )
             } catch {
                 throw fail(error)
             }
         }
-        return layout.arrange(jobs, rendered: files, banner: jobs.first?.context.banner ?? "")
+        return layout.arrange(files, banner: plan.banner)
     }
 
-    /// Parses, decodes, resolves and presents a document's bytes.
-    /// - Returns: one job per file to render, the layout the files are arranged in, and the folder of template
+    /// Parses, decodes and resolves a document's bytes, and prepares its presentation (the presenter's tables and the
+    /// module's context): the jobs themselves are presented as they are rendered.
+    /// - Returns: the plan of the jobs to render, the layout the files are arranged in, and the folder of template
     /// overrides (`--templates`, else the configuration's `templates`), if any.
     func present(_ bytes: [UInt8]) throws(GenerationError) -> (
-        jobs: [Presenter.Job], layout: OutputLayout, templateOverrides: URL?, referencedFiles: [URL]
+        plan: Presenter.JobPlan, layout: OutputLayout, templateOverrides: URL?, referencedFiles: [URL]
     ) {
         let documentPath = display(options.document)
         // The document and the configuration are both read before stopping, so that one run reports the
@@ -177,17 +226,17 @@ public struct Pipeline {
         }
         let style = options.operationStyle ?? configuration.operationStyle ?? .throwing
         let presenter = Presenter(documentName: options.document.lastPathComponent, operationStyle: style)
-        let jobs = PhaseTimes.measure("present") { presenter.present(module) }
+        let plan = PhaseTimes.measure("prepare") { presenter.prepared(for: module).plan(module) }
         // A very large document's tree, document and IR are much of the run's memory: they are freed here, before
         // rendering (the 50 MB document of `.ci/bounds` peaked at 1,454 MB with them kept, 1,252 MB freed here).
-        // The presenter's caches live on through rendering anyway.
+        // The plan's presenter and module live on through rendering anyway (the IR's declarations and operations).
         if bytes.count <= Self.keptDocumentSizeLimit {
-            keepUntilExit((root, document, module, presenter))
+            keepUntilExit((root, document, module, plan))
         } else {
-            keepUntilExit(presenter)
+            keepUntilExit(plan)
         }
         return (
-            jobs, options.layout ?? configuration.outputLayout ?? .oneTypePerFile,
+            plan, options.layout ?? configuration.outputLayout ?? .oneTypePerFile,
             options.templateOverrides ?? configuration.templates, Array(bundler.loadedFiles.dropFirst())
         )
     }
@@ -203,53 +252,6 @@ public struct Pipeline {
         _ = Unmanaged.passRetained(KeptValue(value))
     }
 
-    /// Renders jobs on every core: each job is independent, and the result does not depend on the order
-    /// in which they finish.
-    func render(_ jobs: [Presenter.Job], with renderer: TemplateRenderer) async throws(GenerationError) -> [String:
-        String]
-    {
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
-        let chunkSize = max(1, (jobs.count + workers - 1) / workers)
-        // Ranges of the one array rather than arrays of their own: a job holds a whole `Context.File`, and copying
-        // it retained every string of its context (the module's, shared by every job, from every thread at once).
-        let chunks = stride(from: 0, to: jobs.count, by: chunkSize).map { $0..<min($0 + chunkSize, jobs.count) }
-        // Each chunk's texts in a list, put in one table reserved for them all: a file name is hashed once, where a
-        // table per chunk merged into a growing one hashed each name two to four times.
-        let results = await withTaskGroup(of: Result<[(name: String, text: String)], GenerationError>.self) { group in
-            for chunk in chunks {
-                group.addTask {
-                    var files: [(name: String, text: String)] = []
-                    files.reserveCapacity(chunk.count)
-                    // Each job read in place.
-                    return jobs.withUnsafeBufferPointer { jobs in
-                        for index in chunk {
-                            switch Result(catching: { () throws(GenerationError) -> String in
-                                try renderer.render(jobAt: jobs.baseAddress! + index)
-                            }) {
-                            case .success(let text): files.append((jobs[index].fileName, text))
-                            case .failure(let error): return .failure(error)
-                            }
-                        }
-                        return .success(files)
-                    }
-                }
-            }
-            var results: [Result<[(name: String, text: String)], GenerationError>] = []
-            for await result in group { results.append(result) }
-            return results
-        }
-        var files: [String: String] = [:]
-        files.reserveCapacity(jobs.count)
-        for result in results {
-            switch result {
-            case .success(let chunk):
-                for (name, text) in chunk { files[name] = text }
-            case .failure(let error): throw fail(error)
-            }
-        }
-        return files
-    }
-
     /// Runs every stage, writing the output folder, unless the folder's manifest shows that its files are
     /// exactly what the same inputs generated (see `GenerationManifest`): then nothing is generated or written,
     /// and the warnings of the run that wrote it are reported again.
@@ -263,15 +265,18 @@ public struct Pipeline {
             for diagnostic in recorded { diagnostics.emit(diagnostic) }
             return report
         }
-        let (files, referencedFiles) = try await renderReportingFiles()
+        let (files, referencedFiles, outputs) = try await renderReportingFiles(hashing: inputs != nil)
         let manifest = PhaseTimes.measure("manifest") {
             inputs.map {
                 var inputs = $0
                 // Known only once the document is read: the next run checks them again before skipping.
                 inputs.add(referencedFiles: referencedFiles)
+                // Each file's entry was made with its text (on the thread that made it).
                 return GenerationManifest(
                     inputs: inputs.lines, diagnostics: diagnostics.diagnostics.filter { $0.severity != .error },
-                    files: files
+                    outputs: files.keys.sorted().map {
+                        outputs[$0] ?? GenerationManifest.output(named: $0, text: files[$0] ?? "")
+                    }
                 ).text
             }
         }

@@ -35,8 +35,9 @@ public struct Presenter {
     var outcomeTypeNames: [String: String] = [:]
     /// The names of the success, failure and headers types each operation declares (see `responseTypeNames(for:)`).
     var responseTypeNames: [String: String] = [:]
-    /// Makes every doc comment of the module, each distinct text once.
-    let docLinesMaker = DocLinesMaker()
+    /// Makes every doc comment of the module, each distinct text once. A presenter copy used on another thread
+    /// gets its own (see `JobPlan.job(at:docLines:)`).
+    var docLinesMaker = DocLinesMaker()
     /// The structs and enums that conform to `JSONMatchable` (see `matchableTypeNames(in:)`).
     var matchableTypeNames: Set<String> = []
 
@@ -46,63 +47,27 @@ public struct Presenter {
     }
 
     public func present(_ module: IR.Module) -> [Job] {
+        prepared(for: module).presentModule(module)
+    }
+
+    /// This presenter with the module's tables (declarations, outcome and response type names, matchable types)
+    /// filled in, ready to make the module's jobs.
+    func prepared(for module: IR.Module) -> Presenter {
         var presenter = self
         presenter.moduleName = module.name
         presenter.declarations = Self.declarationsByName(module.types)
         presenter.outcomeTypeNames = Self.outcomeTypeNames(for: module)
         presenter.responseTypeNames = presenter.responseTypeNames(for: module)
         presenter.matchableTypeNames = Self.matchableTypeNames(in: module.types, byName: presenter.declarations)
-        return presenter.presentModule(module)
+        return presenter
     }
 
     func presentModule(_ module: IR.Module) -> [Job] {
-        let banner = Constants.bannerPrefix + documentName + ". Do not edit: regenerate instead."
-        let moduleContext = present(moduleOf: module)
-        func file() -> Context.File { Context.File(banner: banner, module: moduleContext) }
+        let plan = plan(module)
         var jobs: [Job] = []
         // A job holds a whole `Context.File` inline: growing the array would copy every job made so far.
-        jobs.reserveCapacity(Self.moduleTemplates.count + 1 + module.types.count + module.operations.count)
-        for template in Self.moduleTemplates {
-            // The client, the error and the public runtime types are named after the module (`CambAIClient`).
-            let base = String(template.dropLast(".swift".count))
-            let fileName =
-                Constants.moduleTypeSuffixes.contains(base) ? Self.swiftFileName(module.name + base) : template
-            jobs.append(Job(fileName: fileName, templateName: template, context: file()))
-        }
-        // Files and multipart bodies, for a module that sends one.
-        if module.operations.contains(where: { $0.requestBody?.encoding == .multipart }) {
-            jobs.append(Job(fileName: "Multipart.swift", templateName: "Multipart.swift", context: file()))
-        }
-        for type in module.types {
-            var context = file()
-            let template: String
-            switch type {
-            case .structure(let value):
-                context.structure = present(value)
-                context.structure?.isIdentifiable =
-                    module.conformsToIdentifiable && value.properties.contains { $0.swiftName == "id" }
-                template = "Struct.swift"
-            case .enumeration(let value):
-                context.enumeration = present(value)
-                context.enumeration?.isCaseIterable = module.conformsToCaseIterable
-                template = "Enum.swift"
-            case .union(let value):
-                context.union = present(value)
-                template = value.keepsEveryMember ? "AnyOf.swift" : "Union.swift"
-            case .alias(let value):
-                context.alias = Context.Alias(
-                    name: value.name, targetTypeName: typeName(value.target), docLines: docLines(value.documentation))
-                template = "TypeAlias.swift"
-            }
-            jobs.append(Job(fileName: Self.swiftFileName(type.name), templateName: template, context: context))
-        }
-        for operation in module.operations {
-            var context = file()
-            context.operation = present(operation, module: module)
-            let fileName = Self.swiftFileName(
-                module.clientName + "+" + SwiftNamer().typeName(for: operation.functionName))
-            jobs.append(Job(fileName: fileName, templateName: operationStyle.operationTemplate, context: context))
-        }
+        jobs.reserveCapacity(plan.count)
+        for index in 0..<plan.count { jobs.append(plan.job(at: index)) }
         return jobs
     }
 

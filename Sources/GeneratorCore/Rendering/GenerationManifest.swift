@@ -42,6 +42,12 @@ public struct GenerationManifest: Equatable, Sendable {
         }
     }
 
+    /// The manifest's entry of a file: its size in UTF-8 bytes and their `ContentHash`.
+    static func output(named name: String, text: String) -> Output {
+        var text = text
+        return text.withUTF8 { Output(name: name, size: $0.count, hash: ContentHash.of(UnsafeRawBufferPointer($0))) }
+    }
+
     init(inputs: [String], diagnostics: [Diagnostic], outputs: [Output]) {
         self.inputs = inputs
         self.diagnostics = diagnostics

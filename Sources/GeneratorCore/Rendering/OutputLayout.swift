@@ -34,34 +34,72 @@ public enum OutputLayout: String, Sendable, CaseIterable {
 
     /// Lays the rendered jobs out as files.
     /// - Parameters:
-    ///   - jobs: the presenter's jobs, in the presenter's order (module files, then types, then operations).
-    ///   - rendered: each job's text by its `fileName`, as `TemplateRenderer.render` returns it (banner first).
+    ///   - rendered: each job's rendered file, in the presenter's order (module files, then types, then
+    ///     operations).
     ///   - banner: the banner line every file opens with.
     /// - Returns: the files to write, by file name.
-    func arrange(_ jobs: [Presenter.Job], rendered: [String: String], banner: String) -> [String: String] {
+    func arrange(_ rendered: [RenderedFile], banner: String) -> [String: String] {
         switch self {
         case .oneTypePerFile:
-            return rendered
+            var files: [String: String] = [:]
+            files.reserveCapacity(rendered.count)
+            for file in rendered { files[file.fileName] = file.text }
+            return files
         case .fewFiles:
-            var groups: [String: [(name: String, text: String)]] = [:]
-            // Only each job's names read, in place: iterating the jobs copied each one's whole context.
-            jobs.withUnsafeBufferPointer { jobs in
-                for index in jobs.indices {
-                    let fileName = jobs[index].fileName
-                    let templateName = jobs[index].templateName
-                    guard let text = rendered[fileName] else { continue }
-                    let file =
-                        Self.clientTemplates.contains(templateName)
-                        ? Self.clientFileName
-                        : Self.typeTemplates.contains(templateName) ? Self.typesFileName : Self.runtimeFileName
-                    groups[file, default: []].append((String(fileName.dropLast(".swift".count)), text))
-                }
-            }
+            let groups = Self.fewFileGroups(rendered)
             var files: [String: String] = [:]
             for name in Self.fewFileNames {
                 files[name] = Self.concatenate(groups[name] ?? [], banner: banner)
             }
             return files
+        }
+    }
+
+    /// The parts of each of the few files (`fewFileNames`), in the order of `rendered`: each part's name (its
+    /// one-type-per-file name without `.swift`) and text.
+    static func fewFileGroups(_ rendered: [RenderedFile]) -> [String: [(name: String, text: String)]] {
+        var groups: [String: [(name: String, text: String)]] = [:]
+        for file in rendered {
+            let name =
+                clientTemplates.contains(file.templateName)
+                ? clientFileName : typeTemplates.contains(file.templateName) ? typesFileName : runtimeFileName
+            groups[name, default: []].append((String(file.fileName.dropLast(".swift".count)), file.text))
+        }
+        return groups
+    }
+
+    /// `arrange(_:banner:)`, the few files put together at the same time, each on a thread of its own (the types'
+    /// file is the largest, the two others together take about as long on a large document); with `hashing`, also
+    /// every file's manifest entry, made where its text is made (for one type per file, `RenderedFile.output`).
+    func arrangeConcurrently(_ rendered: [RenderedFile], banner: String, hashing: Bool) async -> (
+        files: [String: String], outputs: [String: GenerationManifest.Output]
+    ) {
+        switch self {
+        case .oneTypePerFile:
+            var outputs: [String: GenerationManifest.Output] = [:]
+            if hashing {
+                outputs.reserveCapacity(rendered.count)
+                for file in rendered { outputs[file.fileName] = file.output }
+            }
+            return (arrange(rendered, banner: banner), outputs)
+        case .fewFiles:
+            let groups = Self.fewFileGroups(rendered)
+            return await withTaskGroup(of: (String, String, GenerationManifest.Output?).self) { group in
+                for name in Self.fewFileNames {
+                    let parts = groups[name] ?? []
+                    group.addTask {
+                        let text = Self.concatenate(parts, banner: banner)
+                        return (name, text, hashing ? GenerationManifest.output(named: name, text: text) : nil)
+                    }
+                }
+                var files: [String: String] = [:]
+                var outputs: [String: GenerationManifest.Output] = [:]
+                for await (name, text, output) in group {
+                    files[name] = text
+                    outputs[name] = output
+                }
+                return (files, outputs)
+            }
         }
     }
 
