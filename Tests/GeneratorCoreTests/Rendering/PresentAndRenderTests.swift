@@ -48,12 +48,7 @@ import Testing
     /// the 22 module templates' files first, the operation's last.
     @Test(arguments: [1, 2, 3, 8, 40])
     func everyThreadCountGivesTheGeneratedFilesInOrder(workers: Int) async throws {
-        let options = Pipeline.Options(
-            document: TestPaths.document, templates: TestPaths.templates,
-            output: FileManager.default.temporaryDirectory, base: TestPaths.root)
-        let pipeline = Pipeline(options: options, diagnostics: DiagnosticCollector())
-        let plan = try pipeline.present(Array(try Data(contentsOf: TestPaths.document))).plan
-        let renderer = try await TemplateRenderer(directory: TestPaths.templates, displayPath: "Templates")
+        let (plan, renderer) = try await Self.repositoryPlan()
         let (files, jobs) = try await Pipeline.presentAndRender(
             plan, with: renderer, workers: workers, keepingJobs: true)
         let generated = try FileManager.default.contentsOfDirectory(atPath: TestPaths.generated.path)
@@ -95,12 +90,7 @@ import Testing
     /// layouts, with and without hashing.
     @Test(arguments: OutputLayout.allCases)
     func concurrentArrangingAndHashingChangeNothing(layout: OutputLayout) async throws {
-        let options = Pipeline.Options(
-            document: TestPaths.document, templates: TestPaths.templates,
-            output: FileManager.default.temporaryDirectory, base: TestPaths.root)
-        let pipeline = Pipeline(options: options, diagnostics: DiagnosticCollector())
-        let plan = try pipeline.present(Array(try Data(contentsOf: TestPaths.document))).plan
-        let renderer = try await TemplateRenderer(directory: TestPaths.templates, displayPath: "Templates")
+        let (plan, renderer) = try await Self.repositoryPlan()
         let rendered = try await Pipeline.presentAndRender(
             plan, with: renderer, workers: 2, hashing: layout == .oneTypePerFile
         ).files
@@ -116,5 +106,15 @@ import Testing
         let unhashed = await layout.arrangeConcurrently(rendered, banner: plan.banner, hashing: false)
         #expect(unhashed.files == expected)
         #expect(unhashed.outputs.isEmpty)
+    }
+
+    /// The plan of the repository's document (`openapi.yaml`) and the repository's templates, loaded.
+    static func repositoryPlan() async throws -> (Presenter.JobPlan, TemplateRenderer) {
+        let options = Pipeline.Options(
+            document: TestPaths.document, templates: TestPaths.templates,
+            output: FileManager.default.temporaryDirectory, base: TestPaths.root)
+        let pipeline = Pipeline(options: options, diagnostics: DiagnosticCollector())
+        let plan = try pipeline.present(Array(try Data(contentsOf: TestPaths.document))).plan
+        return (plan, try await TemplateRenderer(directory: TestPaths.templates, displayPath: "Templates"))
     }
 }
