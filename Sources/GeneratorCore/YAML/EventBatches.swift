@@ -73,18 +73,51 @@ final class EventChannel: @unchecked Sendable {
     /// Used batches, to refill.
     private var spare: [EventBatch] = []
     private var isStopped = false
+    private var isProducerStarted = false
     private var isProducerDone = false
     private let capacity = 4
 
-    /// Starts the producer on a thread of its own.
-    func startProducer(with parser: YAMLParser) {
-        let producer = UncheckedSendable((parser: parser, channel: self))
-        Thread { producer.value.channel.produce(with: producer.value.parser) }.start()
+    /// How long `started(with:spawn:timeout:)` waits, by default, for the producer's thread to begin (in seconds).
+    static let startTimeout: TimeInterval = 1
+
+    /// Makes a thread, the producer's, that runs `body`: Foundation's `Thread`, which reports no failure to make one.
+    static func spawnThread(_ body: @escaping @Sendable () -> Void) {
+        Thread(block: body).start()
+    }
+
+    /// A channel whose producer runs `parser`'s event loop on a thread made by `spawn`, once that thread has begun;
+    /// `nil` when it has not begun within `timeout` seconds (no thread could be made, or the machine is too busy to
+    /// start one), and then the caller parses on its own thread: should the producer begin later, it returns at once
+    /// without touching the parser.
+    static func started(
+        with parser: YAMLParser, spawn: (@escaping @Sendable () -> Void) -> Void = spawnThread,
+        timeout: TimeInterval = startTimeout
+    ) -> EventChannel? {
+        let channel = EventChannel()
+        let producer = UncheckedSendable((parser: parser, channel: channel))
+        spawn { producer.value.channel.produce(with: producer.value.parser) }
+        channel.condition.lock()
+        defer { channel.condition.unlock() }
+        let deadline = Date(timeIntervalSinceNow: timeout)
+        while !channel.isProducerStarted, channel.condition.wait(until: deadline) {}
+        guard channel.isProducerStarted else {
+            channel.isStopped = true
+            return nil
+        }
+        return channel
     }
 
     /// The producer's loop: fills batches with `parser`'s events until the stream ends, libyaml fails, or the
-    /// consumer stops it.
+    /// consumer stops it; returns at once when the consumer gave up waiting for it to begin.
     func produce(with parser: YAMLParser) {
+        condition.lock()
+        guard !isStopped else {
+            condition.unlock()
+            return
+        }
+        isProducerStarted = true
+        condition.broadcast()
+        condition.unlock()
         while true {
             condition.lock()
             while filled.count >= capacity, !isStopped { condition.wait() }

@@ -62,9 +62,13 @@ public final class YAMLParser {
         try parse(threaded: buffer.count >= Self.minimumThreadedSize)
     }
 
-    /// Parses the whole input, with libyaml's event loop on a thread of its own when `threaded` (the tree is built on
-    /// the calling thread either way), in batches of events; the result and the first error are the same.
-    func parse(threaded: Bool) throws(YAMLError) -> YAMLNode? {
+    /// Parses the whole input, with libyaml's event loop on a thread of its own when `threaded` and such a thread
+    /// begins (`EventChannel.started(with:spawn:timeout:)`; the tree is built on the calling thread either way), in
+    /// batches of events; the result and the first error are the same.
+    func parse(
+        threaded: Bool, spawn: (@escaping @Sendable () -> Void) -> Void = EventChannel.spawnThread,
+        startTimeout: Double = EventChannel.startTimeout
+    ) throws(YAMLError) -> YAMLNode? {
         if let lone = surrogates.loneSurrogate {
             throw YAMLError(
                 message:
@@ -73,15 +77,13 @@ public final class YAMLParser {
         }
         var builder = TreeBuilder()
         var documents = 0
-        guard threaded else {
+        guard threaded, let channel = EventChannel.started(with: self, spawn: spawn, timeout: startTimeout) else {
             var batch = EventBatch()
             while true {
                 fill(&batch)
                 if let root = try build(from: batch, into: &builder, documents: &documents) { return root }
             }
         }
-        let channel = EventChannel()
-        channel.startProducer(with: self)
         // However the tree ends (its root, or the first error), the producer stops before this parser can go away.
         defer { channel.stop() }
         while true {

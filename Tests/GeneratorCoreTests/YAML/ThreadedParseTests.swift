@@ -84,3 +84,45 @@ import Testing
         #expect(error.message == "a tab character cannot indent YAML (or start a value); indent with spaces")
     }
 }
+
+/// When the producer's thread does not begin (Foundation's `Thread` reports no failure to make one), the caller parses
+/// on its own thread after the start timeout, and a producer that begins later returns without touching the parser.
+@Suite struct ThreadedParseStartTests {
+    @Test func aThreadThatNeverBeginsFallsBackToOneThread() throws {
+        let text = ThreadedParseTests.numberedLines(5_000)
+        let parser = YAMLParser(bytes: Array(text.utf8))
+        let late = LateThread()
+        let root = try #require(try parser.parse(threaded: true, spawn: late.keep, startTimeout: 0.05))
+        #expect(root.pairs?.count == 5_000)
+        #expect(root["k4999"]?.scalar?.value == .integer(4_999))
+        // The thread begins at last: its producer sees that the caller gave up on it, and returns at once.
+        late.run()
+    }
+
+    @Test func aThreadThatBeginsIsUsed() throws {
+        let text = ThreadedParseTests.numberedLines(5_000)
+        let parser = YAMLParser(bytes: Array(text.utf8))
+        let spawned = SpawnCount()
+        let root = try #require(
+            try parser.parse(
+                threaded: true,
+                spawn: { body in
+                    spawned.add()
+                    EventChannel.spawnThread(body)
+                }))
+        #expect(root.pairs?.count == 5_000)
+        #expect(spawned.count == 1)
+    }
+}
+
+/// Keeps a thread's body instead of starting it, to run it later.
+private final class LateThread: @unchecked Sendable {
+    private var body: (@Sendable () -> Void)?
+    func keep(_ body: @escaping @Sendable () -> Void) { self.body = body }
+    func run() { body?() }
+}
+
+private final class SpawnCount: @unchecked Sendable {
+    private(set) var count = 0
+    func add() { count += 1 }
+}
