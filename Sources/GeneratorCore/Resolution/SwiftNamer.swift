@@ -376,11 +376,9 @@ public struct NameScope: Sendable {
     static func lowercased(_ name: String) -> String {
         let bytes = name.utf8
         guard bytes.allSatisfy({ $0 < 0x80 }) else { return name.lowercased() }
-        guard bytes.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else { return name }
+        guard bytes.contains(where: SwiftNamer.isASCIICapital) else { return name }
         return String(unsafeUninitializedCapacity: bytes.count) { buffer in
-            for (offset, byte) in bytes.enumerated() {
-                buffer[offset] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
-            }
+            for (offset, byte) in bytes.enumerated() { buffer[offset] = SwiftNamer.lowercased(byte) }
             return bytes.count
         }
     }
