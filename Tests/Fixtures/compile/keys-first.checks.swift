@@ -75,6 +75,13 @@ check(
             named: Named(name: "n", additionalProperties: ["label": "l"]),
             labelled: Labelled(label: "l", additionalProperties: ["name": "n"])), "\(captionBoth)")
 check(try decode(Caption.self, #"{"name":"n"}"#) == Caption(named: Named(name: "n")))
+// Both members fit, and a key neither declares is undeclared for each, beside the other member's key.
+let captionExtra = try decode(Caption.self, #"{"label":"l","name":"n","extra":"x"}"#)
+check(
+    captionExtra
+        == Caption(
+            named: Named(name: "n", additionalProperties: ["label": "l", "extra": "x"]),
+            labelled: Labelled(label: "l", additionalProperties: ["name": "n", "extra": "x"])), "\(captionExtra)")
 check(
     try decode(Caption.self, #"{"label":"l","extra":3}"#)
         == Caption(labelled: Labelled(label: "l", additionalProperties: ["extra": 3])))
