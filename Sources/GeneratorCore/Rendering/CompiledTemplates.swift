@@ -275,7 +275,29 @@ struct CompiledTemplates: Sendable {
     struct State {
         var sequence: SequencePosition?
         var indentation: String?
-        var contentType: any MustacheContentType
+        var contentType: any MustacheContentType {
+            didSet { escapes = CompiledTemplates.escapes(contentType) }
+        }
+        /// Whether `contentType` changes the text it escapes: false for swift-mustache's `TEXT`, whose
+        /// `escapeText` returns its text as it is, and which the templates use; an escaped variable's text then
+        /// goes out without the call through the existential (and the retain of the text it returns).
+        private(set) var escapes: Bool
+
+        init(sequence: SequencePosition?, indentation: String?, contentType: any MustacheContentType) {
+            self.sequence = sequence
+            self.indentation = indentation
+            self.contentType = contentType
+            escapes = CompiledTemplates.escapes(contentType)
+        }
+    }
+
+    /// swift-mustache's `TEXT` content type (`TextContentType`, internal to it), found by its mangled name.
+    private static let plainTextType: Any.Type? = _typeByName("8Mustache15TextContentTypeV")
+
+    /// Whether a content type's `escapeText` may change a text: every content type but swift-mustache's `TEXT`.
+    static func escapes(_ contentType: any MustacheContentType) -> Bool {
+        guard let plainTextType else { return true }
+        return ObjectIdentifier(type(of: contentType)) != ObjectIdentifier(plainTextType)
     }
 
     struct Renderer {
@@ -366,7 +388,7 @@ struct CompiledTemplates: Sendable {
                         text = String(describing: any)
                     }
                 }
-                Self.append(isEscaped ? state.contentType.escapeText(text) : text, to: &output)
+                Self.append(isEscaped && state.escapes ? state.contentType.escapeText(text) : text, to: &output)
             case .section:
                 guard let value = renderNode.name!._withUnsafeGuaranteedRef({ lookUp($0, state) }) else { return }
                 switch value {
@@ -375,7 +397,7 @@ struct CompiledTemplates: Sendable {
                 case .list(let list):
                     // Outside a partial's indentation, which goes in after each newline the nodes write.
                     if let strings = list.strings, nodes.writesOnlyItsElement, (state.indentation ?? "").isEmpty {
-                        Self.renderStrings(strings, nodes, state.contentType, into: &output)
+                        Self.renderStrings(strings, nodes, state.escapes ? state.contentType : nil, into: &output)
                     } else {
                         renderSequence(list.elements, nodes, state, into: &output)
                     }
@@ -464,9 +486,9 @@ struct CompiledTemplates: Sendable {
 
         /// `renderSequence(_:_:_:into:)` of an array of strings over nodes that only write text and each string
         /// (`RenderList.writesOnlyItsElement`): the same text, without pushing each string on the stack and
-        /// looking it up again.
+        /// looking it up again. `escaping` is the content type when it escapes (`State.escapes`), `nil` otherwise.
         static func renderStrings(
-            _ strings: [String], _ nodes: RenderList, _ contentType: any MustacheContentType,
+            _ strings: [String], _ nodes: RenderList, _ escaping: (any MustacheContentType)?,
             into output: inout [UInt8]
         ) {
             for index in strings.indices {
@@ -480,7 +502,11 @@ struct CompiledTemplates: Sendable {
                         case .text(let text):
                             append(text, to: &output)
                         case .variable(_, let isEscaped):
-                            append(isEscaped ? contentType.escapeText(strings[index]) : strings[index], to: &output)
+                            if isEscaped, let escaping {
+                                append(escaping.escapeText(strings[index]), to: &output)
+                            } else {
+                                append(strings[index], to: &output)
+                            }
                         case .section, .invertedSection, .partial, .contentType:
                             break
                         }

@@ -284,9 +284,11 @@ class TemplateObject {
     /// The readers of the value's type.
     final let readers: TemplateReaders
     /// The key numbers of the lists and nested contexts read so far, and those values: few per value, so lists
-    /// rather than a table, and two of them, so that a search copies no value.
-    final var keptKeys: [Int] = []
-    final var keptValues: [TemplateValue] = []
+    /// rather than a table, and two of them, so that a search copies no value. Without the run-time exclusivity
+    /// check, which was an eighth of `child(key:)`: only `child(key:)` touches them, on one thread, and it makes
+    /// no call while it reads or changes them but `read(_:)`, which does not reach them.
+    @exclusivity(unchecked) final var keptKeys: [Int] = []
+    @exclusivity(unchecked) final var keptValues: [TemplateValue] = []
 
     init(readers: TemplateReaders) { self.readers = readers }
 

@@ -56,6 +56,33 @@ import Testing
         #expect(try render("{{=<% %>=}}<%title%> {{title}}") == "T {{title}}")
     }
 
+    /// Escaped variables skip `escapeText` for swift-mustache's `TEXT` content type only (`State.escapes`).
+    @Test func onlySwiftMustachesTextContentTypeSkipsEscaping() throws {
+        func contentType(_ name: String) throws -> any MustacheContentType {
+            let nodes = try #require(
+                CompiledTemplates.nodes(of: MustacheTemplate(string: "{{% CONTENT_TYPE: \(name) }}")))
+            guard nodes.count == 1, case .contentType(let contentType) = nodes[0] else {
+                Issue.record("no content type node for \(name)")
+                return try #require(CompiledTemplates.htmlContentType)
+            }
+            return contentType
+        }
+        struct Shouting: MustacheContentType {
+            func escapeText(_ text: String) -> String { text.uppercased() }
+        }
+        #expect(!CompiledTemplates.escapes(try contentType("TEXT")))
+        #expect(CompiledTemplates.escapes(try contentType("HTML")))
+        #expect(CompiledTemplates.escapes(Shouting()))
+        // A partial starts over in HTML, and escapes again, whatever the template that includes it set.
+        #expect(
+            try render(["main": "{{% CONTENT_TYPE: TEXT }}\n{{html}}|{{>p}}", "p": "{{html}}"])
+                == "<a & 'b'>\"|&lt;a &amp; &#39;b&#39;&gt;&quot;")
+        // Back to HTML after TEXT within one template (the second pragma is not alone on its line: its newline stays).
+        #expect(
+            try render("{{% CONTENT_TYPE: TEXT }}\n{{html}}|{{% CONTENT_TYPE: HTML }}\n{{html}}")
+                == "<a & 'b'>\"|\n&lt;a &amp; &#39;b&#39;&gt;&quot;")
+    }
+
     @Test func sectionsIterateTestAndPush() throws {
         #expect(try render("{{#items}}{{name}}{{^last()}}, {{/last()}}{{/items}}") == "a, b, c")
         #expect(try render("{{#items}}{{#first()}}[{{/first()}}{{name}}{{/items}}") == "[abc")
