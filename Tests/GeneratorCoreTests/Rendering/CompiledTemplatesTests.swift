@@ -56,7 +56,7 @@ import Testing
         #expect(try render("{{=<% %>=}}<%title%> {{title}}") == "T {{title}}")
     }
 
-    /// Escaped variables skip `escapeText` for swift-mustache's `TEXT` content type only (`State.escapes`).
+    /// Escaped variables skip `escapeText` for swift-mustache's `TEXT` content type only (`State.escaper`).
     @Test func onlySwiftMustachesTextContentTypeSkipsEscaping() throws {
         func contentType(_ name: String) throws -> any MustacheContentType {
             let nodes = try #require(
@@ -73,6 +73,16 @@ import Testing
         #expect(!CompiledTemplates.escapes(try contentType("TEXT")))
         #expect(CompiledTemplates.escapes(try contentType("HTML")))
         #expect(CompiledTemplates.escapes(Shouting()))
+        // What the renderer's state holds: no escaper for TEXT, one that escapes for any other content type.
+        #expect(CompiledTemplates.Escaper(try contentType("TEXT")) == nil)
+        let html = try #require(CompiledTemplates.Escaper(try contentType("HTML")))
+        #expect(html.contentType.escapeText("a<b") == "a&lt;b")
+        let state = CompiledTemplates.State(sequence: nil, indentation: nil, escaper: html)
+        #expect(state.text("a<b", isEscaped: true) == "a&lt;b")
+        #expect(state.text("a<b", isEscaped: false) == "a<b")
+        let plain = CompiledTemplates.State(sequence: nil, indentation: nil, escaper: nil)
+        #expect(plain.text("a<b", isEscaped: true) == "a<b")
+        #expect(CompiledTemplates.Escaper(Shouting()).map { $0.contentType.escapeText("a") } == "A")
         // A partial starts over in HTML, and escapes again, whatever the template that includes it set.
         #expect(
             try render(["main": "{{% CONTENT_TYPE: TEXT }}\n{{html}}|{{>p}}", "p": "{{html}}"])
