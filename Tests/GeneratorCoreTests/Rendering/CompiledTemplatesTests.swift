@@ -249,5 +249,41 @@ import Testing
         #expect(checked > 1000)
     }
 
+    /// `TemplateReaders`: strings and Booleans read at their offsets, any other field through a boxed closure that
+    /// the readers own (`boxes`) and their kinds refer to unretained.
+    @Test func readersKeepTheirClosuresInBoxesTheyOwn() throws {
+        let readers = Item.templateReaders
+        let name = try #require(readers[TemplateKeys.number(of: "name")])
+        let tags = try #require(readers[TemplateKeys.number(of: "tags")])
+        guard case .string = name else {
+            Issue.record("a stored String is read at its offset")
+            return
+        }
+        guard case .other(let box) = tags else {
+            Issue.record("an array of strings is read through a closure")
+            return
+        }
+        #expect(readers.boxes.count == 1)
+        #expect(readers.boxes.first === box.takeUnretainedValue())
+        let item = Item(name: "n", tags: ["x", "y"])
+        withUnsafePointer(to: item) { pointer in
+            #expect(name.read(UnsafeRawPointer(pointer)).map { String(describing: $0.any) } == "n")
+            #expect(tags.read(UnsafeRawPointer(pointer)).map { String(describing: $0.any) } == "[\"x\", \"y\"]")
+        }
+        // A key number no field of the type has, past the end of the readers or not, has no reader.
+        #expect(readers[TemplateKeys.number(of: "readersKeepTheirClosuresInBoxesTheyOwn")] == nil)
+        let direct = TemplateReaders([nil, .kind(.bool(offset: 0)), .closure { _ in .int(7) }])
+        #expect(direct.readers.count == 3 && direct.boxes.count == 1)
+        #expect(direct[0] == nil && direct[5] == nil)
+        var seven = 0
+        withUnsafePointer(to: &seven) { pointer in
+            if case .int(let value)? = direct[2]?.read(UnsafeRawPointer(pointer)) {
+                #expect(value == 7)
+            } else {
+                Issue.record("the closure's value")
+            }
+        }
+    }
+
     static func keys<Value: KeyPathContext>(of value: Value) -> [String] { Array(Value.templateKeys.keys) }
 }
