@@ -397,7 +397,11 @@ final class TemplateElement<Value: CompiledTemplateContext>: TemplateObject {
 
     override var any: Any { elements[index] }
 
+    /// Through the array's base address where it has one (every native array): `withUnsafeBufferPointer` is
+    /// generic and not specialised here (the class is generic over the element type), a call through a closure
+    /// at every read.
     override func read(_ reader: TemplateReaders.Kind) -> TemplateValue? {
-        elements.withUnsafeBufferPointer { reader.read(UnsafeRawPointer($0.baseAddress! + index)) }
+        if let base = elements._baseAddressIfContiguous { return reader.read(UnsafeRawPointer(base + index)) }
+        return elements.withUnsafeBufferPointer { reader.read(UnsafeRawPointer($0.baseAddress! + index)) }
     }
 }
