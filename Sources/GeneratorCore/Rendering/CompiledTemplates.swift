@@ -67,6 +67,8 @@ struct CompiledTemplates: Sendable {
     let renderJoined: [String: RenderList]
     /// swift-mustache's HTML escaping, the content type every template and partial starts with.
     let html: any MustacheContentType
+    /// `html` as the renderer's state holds it (`State.escaper`).
+    let htmlEscaper: Escaper?
 
     /// Compiles every template; `nil` when one uses what the compiled renderer does not cover.
     init?(_ library: [String: MustacheTemplate]) {
@@ -81,6 +83,7 @@ struct CompiledTemplates: Sendable {
         self.renderTemplates = self.templates.mapValues(RenderList.init)
         self.renderJoined = self.joined.mapValues(RenderList.init)
         self.html = html
+        htmlEscaper = Escaper(html)
     }
 
     /// A library of trees already made (`TemplateParser`); `nil` only if swift-mustache's HTML content type
@@ -92,6 +95,7 @@ struct CompiledTemplates: Sendable {
         self.renderTemplates = self.templates.mapValues(RenderList.init)
         self.renderJoined = self.joined.mapValues(RenderList.init)
         self.html = html
+        htmlEscaper = Escaper(html)
     }
 
     /// A node as the renderer walks it, in a class: a list of them is walked through unretained references
@@ -109,9 +113,12 @@ struct CompiledTemplates: Sendable {
         let text: UnsafeBufferPointer<UInt8>?
         /// A variable's or a section's name, kept alive by `node`; `nil` for any other node.
         let name: Unmanaged<Name>?
+        /// A content type node's escaping (`Escaper`); `nil` for any other node and for one that escapes nothing.
+        let escaper: Escaper?
 
         init(_ node: Node) {
             self.node = node
+            if case .contentType(let contentType) = node { escaper = Escaper(contentType) } else { escaper = nil }
             switch node {
             case .section(_, let nodes), .invertedSection(_, let nodes): children = RenderList(nodes)
             case .text, .variable, .partial, .contentType: children = RenderList.empty
@@ -249,7 +256,7 @@ struct CompiledTemplates: Sendable {
         // What `templateValue` makes of a context value (a `TemplateBox`), without copying it.
         renderer.push(.object(TemplateInPlace(object)))
         var output: [UInt8] = []
-        renderer.render(nodes, State(sequence: nil, indentation: nil, contentType: html), into: &output)
+        renderer.render(nodes, State(sequence: nil, indentation: nil, escaper: htmlEscaper), into: &output)
         return output
     }
 
@@ -271,11 +278,49 @@ struct CompiledTemplates: Sendable {
         }
     }
 
-    /// What a template renders in, besides the stack of objects.
+    /// What a template renders in, besides the stack of objects. Copied at every section and list a template
+    /// renders: it holds no existential (a content type), whose copy went through its type's value witnesses.
     struct State {
         var sequence: SequencePosition?
         var indentation: String?
-        var contentType: any MustacheContentType
+        /// The content type's escaping; `nil` for one that escapes nothing (swift-mustache's `TEXT`, which the
+        /// templates use). Unretained: the library (HTML) or the content type's node owns it, and both outlive the
+        /// render.
+        var escaper: Unmanaged<Escaper>?
+
+        init(sequence: SequencePosition?, indentation: String?, escaper: Escaper?) {
+            self.sequence = sequence
+            self.indentation = indentation
+            self.escaper = escaper.map { Unmanaged.passUnretained($0) }
+        }
+
+        /// A variable's text as this state writes it: escaped when the tag escapes and the content type changes text.
+        @inline(__always)
+        func text(_ text: String, isEscaped: Bool) -> String {
+            guard isEscaped, let escaper else { return text }
+            return escaper._withUnsafeGuaranteedRef { $0.contentType.escapeText(text) }
+        }
+    }
+
+    /// A content type that may change the text it escapes, in a class: a `State` holds a reference to it.
+    final class Escaper: @unchecked Sendable {
+        let contentType: any MustacheContentType
+
+        /// `nil` for a content type that escapes nothing (`escapes(_:)`).
+        init?(_ contentType: any MustacheContentType) {
+            guard CompiledTemplates.escapes(contentType) else { return nil }
+            self.contentType = contentType
+        }
+    }
+
+    /// swift-mustache's `TEXT` content type (`TextContentType`, internal to it), found by its mangled name.
+    private static let plainTextType: Any.Type? = _typeByName("8Mustache15TextContentTypeV")
+
+    /// Whether a content type's `escapeText` may change a text: every content type but swift-mustache's `TEXT`,
+    /// whose `escapeText` returns its text as it is.
+    static func escapes(_ contentType: any MustacheContentType) -> Bool {
+        guard let plainTextType else { return true }
+        return ObjectIdentifier(type(of: contentType)) != ObjectIdentifier(plainTextType)
     }
 
     struct Renderer {
@@ -366,7 +411,7 @@ struct CompiledTemplates: Sendable {
                         text = String(describing: any)
                     }
                 }
-                Self.append(isEscaped ? state.contentType.escapeText(text) : text, to: &output)
+                Self.append(state.text(text, isEscaped: isEscaped), to: &output)
             case .section:
                 guard let value = renderNode.name!._withUnsafeGuaranteedRef({ lookUp($0, state) }) else { return }
                 switch value {
@@ -375,7 +420,7 @@ struct CompiledTemplates: Sendable {
                 case .list(let list):
                     // Outside a partial's indentation, which goes in after each newline the nodes write.
                     if let strings = list.strings, nodes.writesOnlyItsElement, (state.indentation ?? "").isEmpty {
-                        Self.renderStrings(strings, nodes, state.contentType, into: &output)
+                        Self.renderStrings(strings, nodes, state, into: &output)
                     } else {
                         renderSequence(list.elements, nodes, state, into: &output)
                     }
@@ -418,7 +463,7 @@ struct CompiledTemplates: Sendable {
                 }
             case .partial(let name, let indentation):
                 // swift-mustache renders a partial it does not have as nothing.
-                var partialState = State(sequence: nil, indentation: state.indentation, contentType: library.html)
+                var partialState = State(sequence: nil, indentation: state.indentation, escaper: library.htmlEscaper)
                 if let indentation { partialState.indentation = (state.indentation ?? "") + indentation }
                 // Joined text renders the same unless an indentation goes in after its newlines.
                 let isIndented = !(partialState.indentation ?? "").isEmpty
@@ -426,8 +471,8 @@ struct CompiledTemplates: Sendable {
                     return
                 }
                 render(nodes, partialState, into: &output)
-            case .contentType(let contentType):
-                state.contentType = contentType
+            case .contentType:
+                state.escaper = renderNode.escaper.map { Unmanaged.passUnretained($0) }
             }
         }
 
@@ -466,8 +511,7 @@ struct CompiledTemplates: Sendable {
         /// (`RenderList.writesOnlyItsElement`): the same text, without pushing each string on the stack and
         /// looking it up again.
         static func renderStrings(
-            _ strings: [String], _ nodes: RenderList, _ contentType: any MustacheContentType,
-            into output: inout [UInt8]
+            _ strings: [String], _ nodes: RenderList, _ state: State, into output: inout [UInt8]
         ) {
             for index in strings.indices {
                 for reference in nodes.references {
@@ -480,7 +524,7 @@ struct CompiledTemplates: Sendable {
                         case .text(let text):
                             append(text, to: &output)
                         case .variable(_, let isEscaped):
-                            append(isEscaped ? contentType.escapeText(strings[index]) : strings[index], to: &output)
+                            append(state.text(strings[index], isEscaped: isEscaped), to: &output)
                         case .section, .invertedSection, .partial, .contentType:
                             break
                         }

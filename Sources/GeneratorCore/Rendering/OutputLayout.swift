@@ -118,14 +118,11 @@ public enum OutputLayout: String, Sendable, CaseIterable {
     static func concatenate(_ parts: [(name: String, text: String)], banner: String) -> String {
         let newline = UInt8(ascii: "\n")
         var imports: [String] = []
-        // Each part's `// MARK: -` line (and the blank line after it), and the byte offset of its text after its
-        // imports (its length when nothing follows them).
-        var marks: [[UInt8]] = []
+        // The byte offset of each part's text after its imports (its length when nothing follows them).
         var restOffsets: [Int] = []
-        marks.reserveCapacity(parts.count)
         restOffsets.reserveCapacity(parts.count)
+        var bannerBytes = banner
         for part in parts {
-            marks.append(Array("// MARK: - \(part.name)\n\n".utf8))
             var text = part.text
             let restOffset = text.withUTF8 { bytes in
                 // The lines splitImports may look at: every line up to the first one that is neither blank, an
@@ -137,10 +134,16 @@ public enum OutputLayout: String, Sendable, CaseIterable {
                 while start <= bytes.count {
                     var end = start
                     while end < bytes.count, bytes[end] != newline { end += 1 }
-                    let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-                    if start == 0, !skippedBanner, line == banner {
+                    let lineBytes = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                    // The banner compared as bytes first, where making the line a string allocated one per part
+                    // (as strings, when the bytes differ: string comparison finds canonically equivalent texts equal).
+                    if start == 0, !skippedBanner,
+                        bannerBytes.withUTF8({ lineBytes.elementsEqual($0) })
+                            || String(decoding: lineBytes, as: UTF8.self) == banner
+                    {
                         skippedBanner = true
                     } else {
+                        let line = String(decoding: lineBytes, as: UTF8.self)
                         lines.append(line)
                         offsets.append(start)
                         if !continuesImports(line) { break }
@@ -157,6 +160,8 @@ public enum OutputLayout: String, Sendable, CaseIterable {
         if let file = tidyConcatenation(parts, banner: banner, imports: imports, restOffsets: restOffsets) {
             return file
         }
+        // Each part's `// MARK: -` line and the blank line after it.
+        let marks = parts.map { Array("// MARK: - \($0.name)\n\n".utf8) }
         var header = Array(banner.utf8) + [newline, newline]
         if !imports.isEmpty { header += (imports.joined(separator: "\n") + "\n\n").utf8 }
         var count = header.count
@@ -207,7 +212,9 @@ public enum OutputLayout: String, Sendable, CaseIterable {
             guard let last = line.utf8.last, !line.utf8.contains(UInt8(ascii: "\n")) else { return false }
             return last != UInt8(ascii: " ") && last != UInt8(ascii: "\t") && last != UInt8(ascii: "\r")
         }
-        guard isTidyLine(banner), parts.allSatisfy({ isTidyLine("// MARK: - \($0.name)") }) else { return nil }
+        /// `isTidyLine("// MARK: - " + name)`, without making that line.
+        func isTidyMark(_ name: String) -> Bool { name.isEmpty ? false : isTidyLine(name) }
+        guard isTidyLine(banner), parts.allSatisfy({ isTidyMark($0.name) }) else { return nil }
         var count = banner.utf8.count + 2
         for unit in imports { count += unit.utf8.count + 1 }
         for part in parts { count += part.name.utf8.count + 16 + part.text.utf8.count }
@@ -223,7 +230,9 @@ public enum OutputLayout: String, Sendable, CaseIterable {
         for (index, part) in parts.enumerated() {
             // After a part's last line, one blank line; after an empty part, its mark's blank line is that line.
             if index > 0, !previousIsEmpty { file += "\n" }
-            file += "// MARK: - \(part.name)\n\n"
+            file += "// MARK: - "
+            file += part.name
+            file += "\n\n"
             let text = part.text
             // After a newline: a character boundary, where the substring starts exactly.
             let start = text.utf8.index(text.utf8.startIndex, offsetBy: restOffsets[index])
@@ -254,6 +263,8 @@ public enum OutputLayout: String, Sendable, CaseIterable {
         var end = bytes.endIndex
         while start < end, isBlank(bytes[start]) { start = bytes.index(after: start) }
         while start < end, isBlank(bytes[bytes.index(before: end)]) { end = bytes.index(before: end) }
+        // Nothing to trim (most lines): the line itself, not a copy.
+        if start == bytes.startIndex, end == bytes.endIndex { return line }
         return String(line[start..<end])
     }
 

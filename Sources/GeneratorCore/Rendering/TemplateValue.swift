@@ -160,12 +160,21 @@ struct TemplateReaders {
     /// Reads one field of the context value at the address (whose type is the one the readers were made for).
     typealias Reader = (UnsafeRawPointer) -> TemplateValue?
 
+    /// A reader closure in a class of its own, which `Kind.other` refers to unretained: the readers' `boxes` own it.
+    final class ReaderBox {
+        let read: Reader
+
+        init(_ read: @escaping Reader) { self.read = read }
+    }
+
     /// How a reader reads: most fields are strings and Booleans stored in the context value, read at their offset
-    /// with no call; any other field through a closure.
+    /// with no call; any other field through a closure, boxed (`ReaderBox`) and referred to unretained, so that a
+    /// kind copied out of the array retains nothing (a closure's context was retained and released around every
+    /// read, on a context shared by the rendering threads: 0.8% of stripe's samples).
     enum Kind {
         case string(offset: Int)
         case bool(offset: Int)
-        case other(Reader)
+        case other(Unmanaged<ReaderBox>)
 
         /// Reads the field of the context value at the address.
         @inline(__always)
@@ -173,7 +182,7 @@ struct TemplateReaders {
             switch self {
             case .string(let offset): .string((root + offset).assumingMemoryBound(to: String.self).pointee)
             case .bool(let offset): .bool((root + offset).assumingMemoryBound(to: Bool.self).pointee)
-            case .other(let read): read(root)
+            case .other(let box): box._withUnsafeGuaranteedRef { $0.read(root) }
             }
         }
     }
@@ -183,6 +192,34 @@ struct TemplateReaders {
     /// context before that, and reading an enum out of the array retains nothing for a string or a Boolean (the
     /// reads of a tenth of stripe's rendering).
     let readers: [Kind?]
+    /// The boxes of `readers`' `other` kinds, which this keeps alive.
+    let boxes: [ReaderBox]
+
+    /// Readers of strings and Booleans at their offsets (`Kind.string`, `Kind.bool`) and of other fields through
+    /// closures (`nil` for a key number without a reader).
+    init(_ readers: [Either?]) {
+        var kinds: [Kind?] = []
+        var boxes: [ReaderBox] = []
+        kinds.reserveCapacity(readers.count)
+        for reader in readers {
+            switch reader {
+            case nil: kinds.append(nil)
+            case .kind(let kind): kinds.append(kind)
+            case .closure(let read):
+                let box = ReaderBox(read)
+                boxes.append(box)
+                kinds.append(.other(Unmanaged.passUnretained(box)))
+            }
+        }
+        self.readers = kinds
+        self.boxes = boxes
+    }
+
+    /// A reader as `init(_:)` takes it: a string's or a Boolean's offset, or a closure.
+    enum Either {
+        case kind(Kind)
+        case closure(Reader)
+    }
 
     subscript(key: Int) -> Kind? { key < readers.count ? readers[key] : nil }
 }
@@ -230,23 +267,23 @@ extension CompiledTemplateContext {
     /// A typed reader for every key of `templateKeys`: through the value's `TemplateValueConvertible` conformance
     /// when it has one, else through `child(named:)`, as swift-mustache reads it.
     static func makeTemplateReaders() -> TemplateReaders {
-        var readers: [TemplateReaders.Kind?] = []
+        var readers: [TemplateReaders.Either?] = []
         for (name, keyPath) in templateKeys {
             let number = TemplateKeys.number(of: name)
             if readers.count <= number { readers += Array(repeating: nil, count: number + 1 - readers.count) }
             if let kind = storedReader(keyPath, root: Self.self) {
-                readers[number] = kind
+                readers[number] = .kind(kind)
             } else if let convertible = type(of: keyPath).valueType as? any TemplateValueConvertible.Type,
                 let reader = typedReader(convertible, keyPath, root: Self.self)
             {
-                readers[number] = .other(reader)
+                readers[number] = .closure(reader)
             } else {
-                readers[number] = .other { root in
+                readers[number] = .closure { root in
                     root.assumingMemoryBound(to: Self.self).pointee.child(named: name).map { TemplateValue.other($0) }
                 }
             }
         }
-        return TemplateReaders(readers: readers)
+        return TemplateReaders(readers)
     }
 }
 
@@ -284,9 +321,11 @@ class TemplateObject {
     /// The readers of the value's type.
     final let readers: TemplateReaders
     /// The key numbers of the lists and nested contexts read so far, and those values: few per value, so lists
-    /// rather than a table, and two of them, so that a search copies no value.
-    final var keptKeys: [Int] = []
-    final var keptValues: [TemplateValue] = []
+    /// rather than a table, and two of them, so that a search copies no value. Without the run-time exclusivity
+    /// check, which was an eighth of `child(key:)`: only `child(key:)` touches them, on one thread, and it makes
+    /// no call while it reads or changes them but `read(_:)`, which does not reach them.
+    @exclusivity(unchecked) final var keptKeys: [Int] = []
+    @exclusivity(unchecked) final var keptValues: [TemplateValue] = []
 
     init(readers: TemplateReaders) { self.readers = readers }
 
@@ -358,7 +397,11 @@ final class TemplateElement<Value: CompiledTemplateContext>: TemplateObject {
 
     override var any: Any { elements[index] }
 
+    /// Through the array's base address where it has one (every native array): `withUnsafeBufferPointer` is
+    /// generic and not specialised here (the class is generic over the element type), a call through a closure
+    /// at every read.
     override func read(_ reader: TemplateReaders.Kind) -> TemplateValue? {
-        elements.withUnsafeBufferPointer { reader.read(UnsafeRawPointer($0.baseAddress! + index)) }
+        if let base = elements._baseAddressIfContiguous { return reader.read(UnsafeRawPointer(base + index)) }
+        return elements.withUnsafeBufferPointer { reader.read(UnsafeRawPointer($0.baseAddress! + index)) }
     }
 }

@@ -56,6 +56,44 @@ import Testing
         #expect(try render("{{=<% %>=}}<%title%> {{title}}") == "T {{title}}")
     }
 
+    /// Escaped variables skip `escapeText` for swift-mustache's `TEXT` content type only (`State.escaper`).
+    @Test func onlySwiftMustachesTextContentTypeSkipsEscaping() throws {
+        /// The content type a `CONTENT_TYPE` pragma sets, as the compiled renderer reads it from swift-mustache.
+        func contentType(_ name: String) throws -> (any MustacheContentType)? {
+            let template = try MustacheTemplate(string: "{{% CONTENT_TYPE: \(name) }}")
+            guard let nodes = CompiledTemplates.nodes(of: template), nodes.count == 1,
+                case .contentType(let contentType) = nodes[0]
+            else { return nil }
+            return contentType
+        }
+        let text = try #require(try contentType("TEXT"))
+        let htmlType = try #require(try contentType("HTML"))
+        struct Shouting: MustacheContentType {
+            func escapeText(_ text: String) -> String { text.uppercased() }
+        }
+        #expect(!CompiledTemplates.escapes(text))
+        #expect(CompiledTemplates.escapes(htmlType))
+        #expect(CompiledTemplates.escapes(Shouting()))
+        // What the renderer's state holds: no escaper for TEXT, one that escapes for any other content type.
+        #expect(CompiledTemplates.Escaper(text) == nil)
+        let html = try #require(CompiledTemplates.Escaper(htmlType))
+        #expect(html.contentType.escapeText("a<b") == "a&lt;b")
+        let state = CompiledTemplates.State(sequence: nil, indentation: nil, escaper: html)
+        #expect(state.text("a<b", isEscaped: true) == "a&lt;b")
+        #expect(state.text("a<b", isEscaped: false) == "a<b")
+        let plain = CompiledTemplates.State(sequence: nil, indentation: nil, escaper: nil)
+        #expect(plain.text("a<b", isEscaped: true) == "a<b")
+        #expect(CompiledTemplates.Escaper(Shouting()).map { $0.contentType.escapeText("a") } == "A")
+        // A partial starts over in HTML, and escapes again, whatever the template that includes it set.
+        #expect(
+            try render(["main": "{{% CONTENT_TYPE: TEXT }}\n{{html}}|{{>p}}", "p": "{{html}}"])
+                == "<a & 'b'>\"|&lt;a &amp; &#39;b&#39;&gt;&quot;")
+        // Back to HTML after TEXT within one template (the second pragma is not alone on its line: its newline stays).
+        #expect(
+            try render("{{% CONTENT_TYPE: TEXT }}\n{{html}}|{{% CONTENT_TYPE: HTML }}\n{{html}}")
+                == "<a & 'b'>\"|\n&lt;a &amp; &#39;b&#39;&gt;&quot;")
+    }
+
     @Test func sectionsIterateTestAndPush() throws {
         #expect(try render("{{#items}}{{name}}{{^last()}}, {{/last()}}{{/items}}") == "a, b, c")
         #expect(try render("{{#items}}{{#first()}}[{{/first()}}{{name}}{{/items}}") == "[abc")
@@ -210,6 +248,42 @@ import Testing
             }
         }
         #expect(checked > 1000)
+    }
+
+    /// `TemplateReaders`: strings and Booleans read at their offsets, any other field through a boxed closure that
+    /// the readers own (`boxes`) and their kinds refer to unretained.
+    @Test func readersKeepTheirClosuresInBoxesTheyOwn() throws {
+        let readers = Item.templateReaders
+        let name = try #require(readers[TemplateKeys.number(of: "name")])
+        let tags = try #require(readers[TemplateKeys.number(of: "tags")])
+        guard case .string = name else {
+            Issue.record("a stored String is read at its offset")
+            return
+        }
+        guard case .other(let box) = tags else {
+            Issue.record("an array of strings is read through a closure")
+            return
+        }
+        #expect(readers.boxes.count == 1)
+        #expect(readers.boxes.first === box.takeUnretainedValue())
+        let item = Item(name: "n", tags: ["x", "y"])
+        withUnsafePointer(to: item) { pointer in
+            #expect(name.read(UnsafeRawPointer(pointer)).map { String(describing: $0.any) } == "n")
+            #expect(tags.read(UnsafeRawPointer(pointer)).map { String(describing: $0.any) } == "[\"x\", \"y\"]")
+        }
+        // A key number no field of the type has, past the end of the readers or not, has no reader.
+        #expect(readers[TemplateKeys.number(of: "readersKeepTheirClosuresInBoxesTheyOwn")] == nil)
+        let direct = TemplateReaders([nil, .kind(.bool(offset: 0)), .closure { _ in .int(7) }])
+        #expect(direct.readers.count == 3 && direct.boxes.count == 1)
+        #expect(direct[0] == nil && direct[5] == nil)
+        var seven = 0
+        withUnsafePointer(to: &seven) { pointer in
+            if case .int(let value)? = direct[2]?.read(UnsafeRawPointer(pointer)) {
+                #expect(value == 7)
+            } else {
+                Issue.record("the closure's value")
+            }
+        }
     }
 
     static func keys<Value: KeyPathContext>(of value: Value) -> [String] { Array(Value.templateKeys.keys) }

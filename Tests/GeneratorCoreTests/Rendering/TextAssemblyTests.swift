@@ -72,6 +72,30 @@ struct TextAssemblyTests {
                 == "// b\n\n// MARK: - A\n\nlet a = 1\nimport Late\n\n// MARK: - B\n\n#if canImport(X)\nimport X\n")
     }
 
+    @Test func theBannerLineIsFoundAsAStringIsFound() {
+        // The banner compared as bytes, and as a string when they differ: a canonically equivalent line (e and a
+        // combining acute accent against é) is the banner too, as string comparison has it.
+        let composed = "// caf\u{E9}"
+        let decomposed = "// cafe\u{301}"
+        #expect(
+            OutputLayout.concatenate([(name: "A", text: decomposed + "\n\nlet a = 1\n")], banner: composed)
+                == composed + "\n\n// MARK: - A\n\nlet a = 1\n")
+        // A line that only starts like the banner is text.
+        #expect(
+            OutputLayout.concatenate([(name: "A", text: "// b2\nlet a = 1\n")], banner: "// b")
+                == "// b\n\n// MARK: - A\n\n// b2\nlet a = 1\n")
+    }
+
+    /// A part's name that tidying would change (empty, or ending in a space) has its `// MARK: -` line tidied.
+    @Test func marksThatTidyingChangesAreTidied() {
+        #expect(
+            OutputLayout.concatenate([(name: "", text: "// b\nlet a = 1\n")], banner: "// b")
+                == "// b\n\n// MARK: -\n\nlet a = 1\n")
+        #expect(
+            OutputLayout.concatenate([(name: "A ", text: "// b\nlet a = 1\n")], banner: "// b")
+                == "// b\n\n// MARK: - A\n\nlet a = 1\n")
+    }
+
     @Test func concatenateOfNothingIsTheBanner() {
         #expect(OutputLayout.concatenate([], banner: "// b") == "// b\n")
         #expect(OutputLayout.concatenate([(name: "A", text: "// b")], banner: "// b") == "// b\n\n// MARK: - A\n")
@@ -83,6 +107,8 @@ extension TextAssemblyTests {
         #expect(OutputLayout.trimmingWhitespace(" \t import Foundation \t") == "import Foundation")
         #expect(OutputLayout.trimmingWhitespace(" \t ") == "")
         #expect(OutputLayout.trimmingWhitespace("") == "")
+        #expect(OutputLayout.trimmingWhitespace("import Foundation") == "import Foundation")
+        #expect(OutputLayout.trimmingWhitespace("a b") == "a b")
         // A line feed is not in the set; a no-break space (non-ASCII) is, through Foundation.
         #expect(OutputLayout.trimmingWhitespace(" a\n") == "a\n")
         #expect(OutputLayout.trimmingWhitespace("\u{A0}é\u{A0}") == "é")
