@@ -4,15 +4,13 @@ import Foundation
 
 /// The error responses `CambAIClient.getDubbedOutputInAltFormat` documents, thrown as
 /// `CambAIError.documented`: one case per status with its decoded body.
-public enum GetDubbedOutputInAltFormatFailure: Hashable, Sendable, CustomStringConvertible {
+public indirect enum GetDubbedOutputInAltFormatFailure: Hashable, Sendable, CustomStringConvertible {
     /// Status `422`: Validation Error. The body is a `HTTPValidationError`.
     case unprocessableContent(HTTPValidationError)
 
     /// The documented body's type, such as "a Problem": what the module error's description names.
     public var description: String {
-        switch self {
-        case .unprocessableContent: "a HTTPValidationError"
-        }
+        "a HTTPValidationError"
     }
 }
 
