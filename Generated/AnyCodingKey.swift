@@ -31,6 +31,60 @@ extension Decoder {
     }
 }
 
+// An enum's raw value, the whole of its JSON value: each enum's `init(from:)` and `encode(to:)` is one call to
+// these, where the single-value container's code would be compiled again in every enum. One overload per raw type
+// (not one generic function): the containers' `String`, `Int`, `Double` and `Bool` requirements are faster than
+// their generic one.
+
+extension Decoder {
+    func decodeRawValue(_ type: String.Type) throws -> String {
+        try singleValueContainer().decode(String.self)
+    }
+
+    func decodeRawValue(_ type: Int.Type) throws -> Int {
+        try singleValueContainer().decode(Int.self)
+    }
+
+    func decodeRawValue(_ type: Double.Type) throws -> Double {
+        try singleValueContainer().decode(Double.self)
+    }
+
+    func decodeRawValue(_ type: Bool.Type) throws -> Bool {
+        try singleValueContainer().decode(Bool.self)
+    }
+
+    func decodeRawValue<Value: Decodable>(_ type: Value.Type) throws -> Value {
+        try singleValueContainer().decode(Value.self)
+    }
+}
+
+extension Encoder {
+    func encodeRawValue(_ value: String) throws {
+        var container = singleValueContainer()
+        try container.encode(value)
+    }
+
+    func encodeRawValue(_ value: Int) throws {
+        var container = singleValueContainer()
+        try container.encode(value)
+    }
+
+    func encodeRawValue(_ value: Double) throws {
+        var container = singleValueContainer()
+        try container.encode(value)
+    }
+
+    func encodeRawValue(_ value: Bool) throws {
+        var container = singleValueContainer()
+        try container.encode(value)
+    }
+
+    func encodeRawValue<Value: Encodable>(_ value: Value) throws {
+        var container = singleValueContainer()
+        try container.encode(value)
+    }
+}
+
 extension KeyedDecodingContainer {
     /// Decodes the member of every key in `allKeys`: in a struct's container, whose keys are made from strings
     /// only for names the schema does not declare, the undeclared properties.

@@ -4,15 +4,13 @@ import Foundation
 
 /// The error responses `CambAIClient.getDubbedOutputInAltFormat` documents, thrown as
 /// `CambAIError.documented`: one case per status with its decoded body.
-public enum GetDubbedOutputInAltFormatFailure: Hashable, Sendable, CustomStringConvertible {
+public indirect enum GetDubbedOutputInAltFormatFailure: Hashable, Sendable, CustomStringConvertible {
     /// Status `422`: Validation Error. The body is a `HTTPValidationError`.
     case unprocessableContent(HTTPValidationError)
 
     /// The documented body's type, such as "a Problem": what the module error's description names.
     public var description: String {
-        switch self {
-        case .unprocessableContent: "a HTTPValidationError"
-        }
+        "a HTTPValidationError"
     }
 }
 
@@ -41,18 +39,26 @@ extension CambAIClient {
         outputFormat: DubbedOutputInAltFormatRequestPayloadOutputFormat
     ) async throws(CambAIError) -> GetDubbedOutputInAltFormatResponse {
         let queryItems = QueryItems()
-        let securityValues = try await self.securityValues([[.apiKey]])
-        let url = try self.makeURL(
-            path: "/dub-alt-format/\(runID.pathSegment)/\(language.pathSegment)", query: queryItems)
-        var request = CambAIRequest(method: "POST", url: url)
-        request.headerFields["Accept"] = "application/json"
-        securityValues.apply(to: &request)
-        request.body = try self.encodeJSON(DubbedOutputInAltFormatRequestPayload(outputFormat: outputFormat))
-        request.headerFields["Content-Type"] = "application/json"
-        let response = try await self.send(
-            request,
-            operation: CambAIOperation(
-                id: "get_dubbed_output_in_alt_format_dub_alt_format__run_id___language__post", method: "POST", path: "/dub-alt-format/{run_id}/{language}"))
+        return try await self.perform(
+            CambAIOperation(
+                id: "get_dubbed_output_in_alt_format_dub_alt_format__run_id___language__post", method: "POST", path: "/dub-alt-format/{run_id}/{language}"),
+            security: [[.apiKey]]
+        ) { (securityValues: SecurityValues) throws(CambAIError) -> CambAIRequest in
+            let url = try self.makeURL(
+                path: "/dub-alt-format/\(runID.pathSegment)/\(language.pathSegment)", query: queryItems)
+            var request = CambAIRequest(method: "POST", url: url)
+            request.headerFields["Accept"] = "application/json"
+            securityValues.apply(to: &request)
+            request.body = try self.encodeJSON(DubbedOutputInAltFormatRequestPayload(outputFormat: outputFormat))
+            request.headerFields["Content-Type"] = "application/json"
+            return request
+        } readResponse: { response throws(CambAIError) in
+            try self.getDubbedOutputInAltFormatResult(response)
+        }
+    }
+
+    /// Reads `getDubbedOutputInAltFormat`'s response (synchronous: far less code to compile than after an `await`).
+    private func getDubbedOutputInAltFormatResult(_ response: CambAIResponse) throws(CambAIError) -> GetDubbedOutputInAltFormatResponse {
         switch response.statusCode {
         case 200:
             return try self.decodeJSON(GetDubbedOutputInAltFormatResponse.self, from: response)

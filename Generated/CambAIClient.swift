@@ -116,6 +116,34 @@ public struct CambAIClient: Sendable {
         return copy
     }
 
+    /// Runs an operation: makes its request (with the credentials its security requirements send, when it has
+    /// any), sends it and reads the response. The one asynchronous function the operations share: their own code
+    /// (`makeRequest`, `readResponse`) is synchronous, which compiles to far less than the same statements around
+    /// an `await` (whose locals live in the async frame, and each step after an `await` is a function of its own).
+    func perform<Value>(
+        _ operation: CambAIOperation,
+        makeRequest: (SecurityValues) throws(CambAIError) -> CambAIRequest,
+        readResponse: (CambAIResponse) throws(CambAIError) -> Value
+    ) async throws(CambAIError) -> Value {
+        let request = try makeRequest(SecurityValues())
+        let response = try await send(request, operation: operation)
+        return try readResponse(response)
+    }
+
+    /// ``perform(_:makeRequest:readResponse:)`` for an operation with security requirements: `makeRequest` gets
+    /// what ``securityValues(_:)`` finds for `alternatives`.
+    func perform<Value>(
+        _ operation: CambAIOperation,
+        security alternatives: [[SecuritySchemeID]],
+        makeRequest: (SecurityValues) throws(CambAIError) -> CambAIRequest,
+        readResponse: (CambAIResponse) throws(CambAIError) -> Value
+    ) async throws(CambAIError) -> Value {
+        let securityValues = try await self.securityValues(alternatives)
+        let request = try makeRequest(securityValues)
+        let response = try await send(request, operation: operation)
+        return try readResponse(response)
+    }
+
     /// Sends a request through the middlewares and the transport, within `timeout`, after adding `headerFields`;
     /// checks the body against `maximumResponseSize`.
     /// - Throws: `CambAIError.cancelled` when the calling task is cancelled, `.timedOut` past `timeout`,

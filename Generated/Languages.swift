@@ -1097,12 +1097,11 @@ public enum Languages: RawRepresentable, Codable, Hashable, Sendable, CaseIterab
     }
 
     public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(Int.self))
+        self.init(rawValue: try decoder.decodeRawValue(Int.self))
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
+        try encoder.encodeRawValue(rawValue)
     }
 
     // `==` is the standard library's for `RawRepresentable` (equal raw values), so `.undocumented` of a listed value

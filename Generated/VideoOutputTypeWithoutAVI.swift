@@ -53,12 +53,11 @@ public enum VideoOutputTypeWithoutAVI: RawRepresentable, Codable, Hashable, Send
     }
 
     public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+        self.init(rawValue: try decoder.decodeRawValue(String.self))
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
+        try encoder.encodeRawValue(rawValue)
     }
 
     // `==` is the standard library's for `RawRepresentable` (equal raw values), so `.undocumented` of a listed value

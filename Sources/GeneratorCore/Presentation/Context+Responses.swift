@@ -13,6 +13,10 @@ extension Context {
         public var hasDefaultStatus: Bool
         /// Whether the cases are thrown (errors) rather than returned (successes).
         public var isFailure: Bool
+        /// The `descriptionLiteral` of every case when they are all the same (`"a Problem"`), so that
+        /// `description` returns it without a `switch`; empty when the cases differ.
+        public var sharedDescriptionLiteral: String
+        public var hasSharedDescription: Bool
     }
 
     /// One arm of the status `switch`: a code, a range or `default`, with the cases it can produce.

@@ -332,6 +332,8 @@ extension Context {
 
     public struct Operation: Sendable {
         public var functionName: String
+        /// The private function that reads the response (`listPetsResult`; `defaultResult` for `` `default` ``).
+        public var resultFunctionName: String
         public var docLines: [String]
         /// A string literal of the method: `"POST"`.
         public var methodLiteral: String

@@ -221,6 +221,7 @@ extension Presenter {
         let body = operation.requestBody
         var presented = Context.Operation(
             functionName: operation.functionName,
+            resultFunctionName: operation.functionName.filter { $0 != "`" } + "Result",
             docLines: docLinesMaker.docLines(
                 summary: summaryLine, description: operation.documentation.description,
                 pointer: operation.documentation.pointer, extra: extra),
@@ -228,13 +229,7 @@ extension Presenter {
             operationIDLiteral: operation.operationID.map(SwiftText.stringLiteral) ?? "nil",
             pathLiteral: SwiftText.stringLiteral(operation.path), arguments: arguments, pathParts: pathParts,
             queryParameters: ordered.filter { $0.location == .query }.map(requestParameter),
-            hasQueryParameters: ordered.contains { $0.location == .query }
-                || module.credentials.contains { credential in
-                    if case .query = credential.placement {
-                        return operation.credentials.contains(credential.swiftName)
-                    }
-                    return false
-                },
+            hasQueryParameters: ordered.contains { $0.location == .query },
             headerParameters: ordered.filter { $0.location == .header }.map(requestParameter),
             cookieParameters: ordered.filter { $0.location == .cookie }.map(requestParameter),
             hasCookieParameters: ordered.contains { $0.location == .cookie },

@@ -205,9 +205,12 @@ extension Presenter {
                 + "`\(module.errorName).documented`: one case per status with its decoded body."
             : "What `\(module.clientName).\(operation.functionName)` returns: one case per documented success "
                 + "status and media type, with its decoded body."
+        let descriptions = Set(cases.map(\.descriptionLiteral))
         return Context.ResponseEnum(
             typeName: enumTypeName, docLines: docLinesMaker.docLines(summary: summary, description: nil, source: nil),
-            cases: cases, statuses: statuses, hasDefaultStatus: order.contains("default"), isFailure: isFailure)
+            cases: cases, statuses: statuses, hasDefaultStatus: order.contains("default"), isFailure: isFailure,
+            sharedDescriptionLiteral: descriptions.count == 1 ? descriptions.first ?? "" : "",
+            hasSharedDescription: descriptions.count == 1)
     }
 
     /// The part of a case name that tells media types apart: its subtype, in capitals when it is a short

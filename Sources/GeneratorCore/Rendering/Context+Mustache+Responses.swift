@@ -6,6 +6,8 @@ extension Context.ResponseEnum: KeyPathContext {
         "statuses": \.statuses,
         "hasDefaultStatus": \.hasDefaultStatus,
         "isFailure": \.isFailure,
+        "sharedDescriptionLiteral": \.sharedDescriptionLiteral,
+        "hasSharedDescription": \.hasSharedDescription,
     ]
 }
 

@@ -275,6 +275,7 @@ extension Context.Alias: KeyPathContext {
 extension Context.Operation: KeyPathContext {
     nonisolated(unsafe) public static let templateKeys: [String: PartialKeyPath<Self>] = [
         "functionName": \.functionName,
+        "resultFunctionName": \.resultFunctionName,
         "docLines": \.docLines,
         "methodLiteral": \.methodLiteral,
         "operationIDLiteral": \.operationIDLiteral,

@@ -9,6 +9,7 @@ public struct TemplateRenderer: Sendable {
         Presenter.moduleTemplates + [
             "Struct.swift", "Enum.swift", "Union.swift", "AnyOf.swift", "TypeAlias.swift", "Operation.swift",
             "ResponseOperation.swift", "partials/decodeProperty", "partials/requestBody", "partials/request",
+            "partials/makeRequest",
             "Multipart.swift",
             "partials/streamOperation",
             "partials/responseHeaders", "partials/responseCase", "partials/server",

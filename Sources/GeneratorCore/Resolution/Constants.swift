@@ -81,6 +81,7 @@ public enum Constants {
     /// Local names inside a generated operation, which its parameters cannot take.
     public static let reservedOperationLocalNames: Set<String> = [
         "body", "queryItems", "url", "request", "response", "cookies", "securityValues", "sentinels", "bytes",
+        "credentialedQueryItems",
     ]
 
     /// Members of the generated client, which operation functions cannot be named after.
@@ -90,7 +91,7 @@ public enum Constants {
         "defaultServerURL", "timeout", "maximumResponseSize", "middlewares", "headerFields", "with", "chain",
         "usesServerURLForEveryOperation", "securityValues", "isCredentialSet", "operationServerURL",
         "sendStreaming", "expectStreamContentType", "serverSentEvents", "jsonLines", "decodeStreamed",
-        "operationServers",
+        "operationServers", "perform",
     ]
 
     /// Members of a generated response headers struct besides one per documented header.

@@ -17,6 +17,11 @@ do {
     check(false, "expected an error")
 } catch .documented(let failure as PutLockFailure, let response) {
     check(failure == .clientError(statusCode: 409, Problem(title: "taken", status: 409)) && response.statusCode == 409)
+    // Every case's body is a Problem: the description names it whatever the case.
+    check(
+        failure.description == "a Problem"
+            && PutLockFailure.other(statusCode: 500, Problem()).description == "a Problem")
+    check("\(ResponsesError.documented(failure, response: response))" == "the server answered 409 with a Problem")
 } catch {
     check(false, "\(error)")
 }
