@@ -176,7 +176,7 @@ func makeWorkspace() throws -> URL {
         let lines = first.standardOutput.split(separator: "\n")
         #expect(lines.count == TestPaths.templateFileCount)  // file templates and partials
         #expect(lines.contains("wrote MyTemplates/Operation.swift.mustache"))
-        #expect(lines.contains("wrote MyTemplates/partials/request.mustache"))
+        #expect(lines.contains("wrote MyTemplates/partials/queryItems.mustache"))
         let again = try runGenerator(["templates", "export", "MyTemplates"], in: folder)
         #expect(again.status == 1)
         #expect(again.standardOutput == "")

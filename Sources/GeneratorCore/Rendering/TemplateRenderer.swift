@@ -8,12 +8,21 @@ public struct TemplateRenderer: Sendable {
     public static let requiredTemplates =
         Presenter.moduleTemplates + [
             "Struct.swift", "Enum.swift", "Union.swift", "AnyOf.swift", "TypeAlias.swift", "Operation.swift",
-            "ResponseOperation.swift", "partials/decodeProperty", "partials/requestBody", "partials/request",
+            "ResponseOperation.swift", "partials/decodeProperty", "partials/requestBody", "partials/queryItems",
             "partials/makeRequest",
             "Multipart.swift",
             "partials/streamOperation",
             "partials/responseHeaders", "partials/responseCase", "partials/server",
         ]
+
+    /// Templates an earlier version had and this one does not, by library name: what replaced each, which a
+    /// diagnostic about an override of it, or a partial tag naming it, adds to its message.
+    public static let retiredTemplates: [String: String] = [
+        "partials/request":
+            "it was split in two: 'partials/queryItems' builds the query items and 'partials/makeRequest' the "
+            + "request, in the closure an operation passes to the client's 'perform'; 'openapi-codegen templates "
+            + "export' writes the current templates to start again from"
+    ]
 
     /// swift-mustache's library of the templates; `nil` when `TemplateParser` parsed every template (then
     /// `compiled` renders them all, and swift-mustache has not parsed them: `referenceLibrary()` does).
@@ -55,7 +64,9 @@ public struct TemplateRenderer: Sendable {
             var unknown: [Diagnostic] = []
             for (name, file) in replacements.sorted(by: { $0.key < $1.key }) {
                 guard known.contains(name) else {
-                    let suggestion = Suggestion.nearest(to: name, among: known).map { "; did you mean '\($0)'?" }
+                    let suggestion =
+                        Self.retiredTemplates[name].map { "; \($0)" }
+                        ?? Suggestion.nearest(to: name, among: known).map { "; did you mean '\($0)'?" }
                     unknown.append(
                         Diagnostic(
                             .error,
@@ -112,7 +123,8 @@ public struct TemplateRenderer: Sendable {
                     Diagnostic(
                         .error,
                         "partial '\(reference.name)' does not exist"
-                            + Suggestion.clause(for: reference.name, among: sources.keys.sorted()),
+                            + (Self.retiredTemplates[reference.name].map { "; \($0)" }
+                                ?? Suggestion.clause(for: reference.name, among: sources.keys.sorted())),
                         at: SourceLocation(file: sources[name]!.displayPath, mark: reference.mark)))
             }
         }

@@ -116,7 +116,7 @@ import Testing
         let folder = try overrides([
             "TypeAlias.swift.mustache":
                 "{{% CONTENT_TYPE: TEXT }}\n{{banner}}\n{{#alias}}{{> partials/name}}{{/alias}}\n",
-            "partials/reqest.mustache": "public typealias {{name}} = {{targetTypeName}} // mine\n",
+            "partials/reqestBody.mustache": "public typealias {{name}} = {{targetTypeName}} // mine\n",
             "notes.txt": "not a template: ignored",
         ])
         defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
@@ -129,11 +129,11 @@ import Testing
         } catch {
             #expect(
                 error.diagnostics.map(\.description) == [
-                    "MyTemplates/partials/reqest.mustache: error: 'partials/reqest' is not a template of openapi-codegen; "
-                        + "did you mean 'partials/request'?"
+                    "MyTemplates/partials/reqestBody.mustache: error: 'partials/reqestBody' is not a template of "
+                        + "openapi-codegen; did you mean 'partials/requestBody'?"
                 ])
         }
-        try FileManager.default.removeItem(at: folder.appendingPathComponent("partials/reqest.mustache"))
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("partials/reqestBody.mustache"))
         try Data("public typealias {{name}} = {{targetTypeName}} // mine\n".utf8).write(
             to: folder.appendingPathComponent("partials/requestBody.mustache"))
         try Data("{{% CONTENT_TYPE: TEXT }}\n{{banner}}\n{{#alias}}{{> partials/requestBody}}{{/alias}}\n".utf8).write(
@@ -184,6 +184,48 @@ import Testing
             #expect(
                 error.diagnostics.map(\.description) == [
                     "MyTemplates/TypeAlias.swift.mustache:4:13: error: partial 'partials/nope' does not exist"
+                ])
+        }
+    }
+
+    /// `partials/request` (which built the whole request before `send`'s `await`) was split into
+    /// `partials/queryItems` and `partials/makeRequest`: overriding it, or an operation template written for it, is
+    /// an error that names what replaced it, not a partial rendered as nothing or an override silently unused.
+    @Test func aRetiredPartialIsAnErrorNamingWhatReplacedIt() async throws {
+        let folder = try overrides([
+            "partials/request.mustache": "        let queryItems = QueryItems() // mine\n",
+            "Operation.swift.mustache":
+                "{{% CONTENT_TYPE: TEXT }}\n{{banner}}\n{{#operation}}\n{{> partials/request}}\n{{/operation}}\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        let replacement =
+            "it was split in two: 'partials/queryItems' builds the query items and 'partials/makeRequest' the "
+            + "request, in the closure an operation passes to the client's 'perform'; 'openapi-codegen templates "
+            + "export' writes the current templates to start again from"
+        do {
+            _ = try await TemplateRenderer(
+                directory: TestPaths.templates, displayPath: "Templates", overrides: folder,
+                overridesDisplayPath: "MyTemplates")
+            Issue.record("expected an error")
+        } catch {
+            #expect(
+                error.diagnostics.map(\.description) == [
+                    "MyTemplates/partials/request.mustache: error: 'partials/request' is not a template of "
+                        + "openapi-codegen; " + replacement
+                ])
+        }
+        // Without the override of the partial itself, the operation template's reference is the error.
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("partials/request.mustache"))
+        do {
+            _ = try await TemplateRenderer(
+                directory: TestPaths.templates, displayPath: "Templates", overrides: folder,
+                overridesDisplayPath: "MyTemplates")
+            Issue.record("expected an error")
+        } catch {
+            #expect(
+                error.diagnostics.map(\.description) == [
+                    "MyTemplates/Operation.swift.mustache:4:1: error: partial 'partials/request' does not exist; "
+                        + replacement
                 ])
         }
     }
@@ -257,7 +299,7 @@ import Testing
         // Every file template and partial.
         #expect(written.count == TestPaths.templateFileCount)
         #expect(written.contains("out/Operation.swift.mustache"))
-        #expect(written.contains("out/partials/request.mustache"))
+        #expect(written.contains("out/partials/queryItems.mustache"))
         #expect(
             FileManager.default.contents(atPath: destination.appendingPathComponent("Struct.swift.mustache").path)
                 == FileManager.default.contents(
