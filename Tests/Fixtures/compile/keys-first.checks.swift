@@ -96,4 +96,55 @@ checkThrows { _ = try decode(Caption.self, #"{"label":"l","name":"n","extra":1}"
 // No member's keys, or none decodes: the value fits no member.
 checkThrows { _ = try decode(Caption.self, #"{"title":"t"}"#) }
 checkThrows { _ = try decode(Caption.self, #"{"name":7}"#) }
+// Each member keeps the keys it does not declare: no keys, only undeclared keys, keys one member declares, a
+// closed member's key (undeclared for the others), and inside a oneOf.
+check(try decode(Annotation.self, "{}") == Annotation(remark: Remark(), badge: Badge(), strict: Strict()))
+check(
+    try decode(Annotation.self, #"{"x":"1"}"#)
+        == Annotation(remark: Remark(additionalProperties: ["x": "1"]), badge: Badge(additionalProperties: ["x": "1"])))
+let annotationText = try decode(Annotation.self, #"{"text":"t","x":2}"#)
+check(
+    annotationText
+        == Annotation(
+            remark: Remark(text: "t", additionalProperties: ["x": 2]),
+            badge: Badge(additionalProperties: ["text": "t", "x": 2])), "\(annotationText)")
+let annotationBoth = try decode(Annotation.self, #"{"badge":"b","text":"t"}"#)
+check(
+    annotationBoth
+        == Annotation(
+            remark: Remark(text: "t", additionalProperties: ["badge": "b"]),
+            badge: Badge(badge: "b", additionalProperties: ["text": "t"])), "\(annotationBoth)")
+let annotationCode = try decode(Annotation.self, #"{"code":"c"}"#)
+check(
+    annotationCode
+        == Annotation(
+            remark: Remark(additionalProperties: ["code": "c"]), badge: Badge(additionalProperties: ["code": "c"]),
+            strict: Strict(code: "c")), "\(annotationCode)")
+let annotationMixed = try decode(Annotation.self, #"{"code":"c","badge":"b","y":null}"#)
+check(
+    annotationMixed
+        == Annotation(
+            remark: Remark(additionalProperties: ["code": "c", "badge": "b", "y": .null]),
+            badge: Badge(badge: "b", additionalProperties: ["code": "c", "y": .null])), "\(annotationMixed)")
+let marking = try decode(Marking.self, #"{"text":"t","badge":"b"}"#)
+check(
+    marking
+        == .annotation(
+            Annotation(
+                remark: Remark(text: "t", additionalProperties: ["badge": "b"]),
+                badge: Badge(badge: "b", additionalProperties: ["text": "t"]))), "\(marking)")
+check(try decode(Marking.self, "4") == .integer(4))
+// Five names one member declares and the other does not, in either member order.
+let span = try decode(Span.self, #"{"a":"1","b":"2","z":"3","q":"4"}"#)
+check(
+    span
+        == Span(
+            wide: Wide(a: "1", b: "2", additionalProperties: ["z": "3", "q": "4"]),
+            narrow: Narrow(z: "3", additionalProperties: ["a": "1", "b": "2", "q": "4"])), "\(span)")
+let narrowFirst = try decode(NarrowFirst.self, #"{"a":"1","b":"2","z":"3","q":"4"}"#)
+check(
+    narrowFirst
+        == NarrowFirst(
+            narrow: Narrow(z: "3", additionalProperties: ["a": "1", "b": "2", "q": "4"]),
+            wide: Wide(a: "1", b: "2", additionalProperties: ["z": "3", "q": "4"])), "\(narrowFirst)")
 finish()
