@@ -9,9 +9,9 @@ import PackagePlugin
 /// The target's folder holds `openapi.yaml` (or `openapi.yml`, or `openapi.json`: exactly one of them, found
 /// in a subfolder too) and optionally, beside it, `openapi-codegen.yaml`, the generator's configuration, with
 /// any overlays it names. The plugin runs `openapi-codegen generate --layout few-files`: SwiftPM needs a build
-/// command's output files before it runs, and that layout always writes the same three files (`Client.swift`,
-/// `Types.swift`, `Runtime.swift`) whatever the document declares (the configuration's `outputLayout` is
-/// overridden). The document, the configuration, its overlays, every other YAML and JSON file of the target's
+/// command's output files before it runs, and that layout always writes the same ten files (`Client.swift`,
+/// `Declarations1.swift` to `Declarations8.swift`, `Runtime.swift`) whatever the document declares (the configuration's
+/// `outputLayout` is overridden). The document, the configuration, its overlays, every other YAML and JSON file of the target's
 /// folder (the files a multi-file document refers to) and the generator's templates are the command's inputs, so
 /// SwiftPM runs the generator again only when one of them (or the generator itself) changes.
 ///
@@ -22,8 +22,12 @@ struct OpenAPICodegenBuild: BuildToolPlugin {
     /// The document names looked for in the target's folder.
     static let documentNames = ["openapi.yaml", "openapi.yml", "openapi.json"]
     static let configurationName = "openapi-codegen.yaml"
-    /// The files `--layout few-files` writes (`OutputLayout.fewFileNames` in the generator).
-    static let outputNames = ["Client.swift", "Types.swift", "Runtime.swift"]
+    /// The files `--layout few-files` writes (`OutputLayout.fewFileNames` in the generator, which a test compares
+    /// with this list).
+    static let outputNames = [
+        "Client.swift", "Declarations1.swift", "Declarations2.swift", "Declarations3.swift", "Declarations4.swift",
+        "Declarations5.swift", "Declarations6.swift", "Declarations7.swift", "Declarations8.swift", "Runtime.swift",
+    ]
 
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
         guard let target = target as? SourceModuleTarget else { return [] }

@@ -64,7 +64,8 @@ struct Generate: AsyncParsableCommand {
             "How declarations are spread over files; overrides the configuration's outputLayout.",
             discussion: """
                 one-type-per-file (the default): a file per type, operation and runtime type. few-files: \
-                Client.swift, Types.swift and Runtime.swift, whatever the document declares.
+                Client.swift, Declarations1.swift to Declarations8.swift and Runtime.swift, whatever the document \
+                declares.
                 """))
     var layout: OutputLayout?
 

@@ -9,27 +9,54 @@ public enum OutputLayout: String, Sendable, CaseIterable {
     /// (`CambAIClient+GetDubbedOutputInAltFormat.swift`) and per runtime type (`JSONValue.swift`). The file names
     /// depend on the document. The default.
     case oneTypePerFile = "one-type-per-file"
-    /// The three files of `fewFileNames`, whatever the document declares, so that a SwiftPM build tool plugin
-    /// can name its outputs before the generator runs. Each is the concatenation of the files
-    /// `oneTypePerFile` would write, in the same order, under one banner and one block of imports, each part
-    /// opening with a `// MARK: - <name>` line naming the file it would have been.
+    /// The files of `fewFileNames`, whatever the document declares, so that a SwiftPM build tool plugin can name
+    /// its outputs before the generator runs. Each is the concatenation of some of the files `oneTypePerFile`
+    /// would write, in the same order, under one banner and one block of imports, each part opening with a
+    /// `// MARK: - <name>` line naming the file it would have been. The schema types and the operations are
+    /// spread over several files (`declarationFileNames`) so that the compiler's jobs run in parallel.
     case fewFiles = "few-files"
 
-    /// The files of the `fewFiles` layout, always all three (one that has nothing to hold, `Types.swift` for a
-    /// document without schemas, holds only the banner).
-    public static let fewFileNames = [clientFileName, typesFileName, runtimeFileName]
-    /// The client, the module's error and every operation.
+    /// The files of the `fewFiles` layout, always all of them (one that has nothing to hold, a declarations file
+    /// no type or operation hashes to, holds only the banner).
+    ///
+    /// In this order they sort by name, as SwiftPM hands them to the compiler, which cuts that list into as many
+    /// runs of consecutive files as it runs jobs at a time (two on two cores): the declarations files, of about
+    /// the same size, are in the middle, the two small ones at the ends, so that each job gets as many of them.
+    public static let fewFileNames = [clientFileName] + declarationFileNames + [runtimeFileName]
+    /// The client and the module's error.
     public static let clientFileName = "Client.swift"
-    /// A type per schema: structs, enums, unions and type aliases.
-    public static let typesFileName = "Types.swift"
+    /// How many files the schema types and the operations are spread over.
+    public static let declarationFileCount = 8
+    /// The files holding a type per schema (structs, enums, unions and type aliases) and every operation:
+    /// `Declarations1.swift` to `Declarations8.swift`, each type or operation in the one
+    /// `declarationFileName(for:)` names.
+    public static let declarationFileNames = (1...declarationFileCount).map { "Declarations\($0).swift" }
     /// The support types every module carries: the transport, JSON values, query encoding and the like.
     public static let runtimeFileName = "Runtime.swift"
 
-    /// The templates whose output goes to `Client.swift`; that of `Types.swift` is in `typeTemplates`, and the
-    /// output of every other template goes to `Runtime.swift`.
-    static let clientTemplates: Set<String> = ["Client.swift", "Error.swift", "Operation.swift"]
-    static let typeTemplates: Set<String> = [
-        "Struct.swift", "Enum.swift", "Union.swift", "AnyOf.swift", "TypeAlias.swift",
+    /// The declarations file holding the type or operation whose one-type-per-file name is `fileName`: the 32-bit
+    /// FNV-1a hash of the name's UTF-8 bytes, modulo `declarationFileCount`. A hash of the name alone (not Swift's
+    /// `Hasher`, seeded per process), so that a declaration stays in its file from one run to the next, and
+    /// adding or removing a schema or an operation changes one file only.
+    static func declarationFileName(for fileName: String) -> String {
+        declarationFileNames[Int(fnv1a32(fileName.utf8) % UInt32(declarationFileCount))]
+    }
+
+    /// The 32-bit FNV-1a hash of `bytes` (offset basis 2166136261, prime 16777619).
+    static func fnv1a32(_ bytes: some Sequence<UInt8>) -> UInt32 {
+        var hash: UInt32 = 2_166_136_261
+        for byte in bytes {
+            hash ^= UInt32(byte)
+            hash &*= 16_777_619
+        }
+        return hash
+    }
+
+    /// The templates whose output goes to `Client.swift`; that of the declarations files is in
+    /// `declarationTemplates`, and the output of every other template goes to `Runtime.swift`.
+    static let clientTemplates: Set<String> = ["Client.swift", "Error.swift"]
+    static let declarationTemplates: Set<String> = [
+        "Struct.swift", "Enum.swift", "Union.swift", "AnyOf.swift", "TypeAlias.swift", "Operation.swift",
     ]
 
     /// Lays the rendered jobs out as files.
@@ -62,15 +89,17 @@ public enum OutputLayout: String, Sendable, CaseIterable {
         for file in rendered {
             let name =
                 clientTemplates.contains(file.templateName)
-                ? clientFileName : typeTemplates.contains(file.templateName) ? typesFileName : runtimeFileName
+                ? clientFileName
+                : declarationTemplates.contains(file.templateName)
+                    ? declarationFileName(for: file.fileName) : runtimeFileName
             groups[name, default: []].append((String(file.fileName.dropLast(".swift".count)), file.text))
         }
         return groups
     }
 
-    /// `arrange(_:banner:)`, the few files put together at the same time, each on a thread of its own (the types'
-    /// file is the largest, the two others together take about as long on a large document); with `hashing`, also
-    /// every file's manifest entry, made where its text is made (for one type per file, `RenderedFile.output`).
+    /// `arrange(_:banner:)`, the few files put together at the same time, each in a task of its own (the
+    /// declarations files are about the same size); with `hashing`, also every file's manifest entry, made where its
+    /// text is made (for one type per file, `RenderedFile.output`).
     func arrangeConcurrently(_ rendered: [RenderedFile], banner: String, hashing: Bool) async -> (
         files: [String: String], outputs: [String: GenerationManifest.Output]
     ) {
@@ -113,7 +142,7 @@ public enum OutputLayout: String, Sendable, CaseIterable {
     ///
     /// The file is put together in the storage of the string returned, and tidied there
     /// (`TemplateRenderer.tidy(_:count:into:)`): one buffer the size of the file, where joining the parts, then the
-    /// header and the parts, then tidying into a string took three (on stripe's `Types.swift`, 20 MB each, whose
+    /// header and the parts, then tidying into a string took three (on stripe's types in one file, 20 MB each, whose
     /// first writes, page faults, cost more system time than the copying cost user time).
     static func concatenate(_ parts: [(name: String, text: String)], banner: String) -> String {
         let newline = UInt8(ascii: "\n")
@@ -194,9 +223,9 @@ public enum OutputLayout: String, Sendable, CaseIterable {
     }
 
     /// `concatenate`'s file put together already tidy, by appending strings (which copies their bytes without
-    /// validating them again, where a string made of bytes is validated, 8 ms of stripe's 20 MB `Types.swift`), when
-    /// tidying could change nothing but the blank lines where parts meet; `nil` otherwise (a banner or a part's name
-    /// that tidying would change), and `concatenate` tidies the whole text.
+    /// validating them again, where a string made of bytes is validated, 8 ms of stripe's types in one 20 MB
+    /// file), when tidying could change nothing but the blank lines where parts meet; `nil` otherwise (a banner or
+    /// a part's name that tidying would change), and `concatenate` tidies the whole text.
     ///
     /// Each part after its imports is tidied text (`TemplateRenderer.render`): empty, or lines without trailing
     /// whitespace and without two blank lines in a row, from a line that is not blank (`splitImports` takes the

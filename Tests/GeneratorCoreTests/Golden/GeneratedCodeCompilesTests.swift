@@ -47,7 +47,7 @@ struct GeneratedCodeCompilesTests {
             do {
                 let report = try await Pipeline(options: options, diagnostics: diagnostics).generate()
                 if layout == .fewFiles {
-                    #expect(report.written.sorted() == ["Client.swift", "Runtime.swift", "Types.swift"])
+                    #expect(report.written.sorted() == OutputLayoutTests.fewFileNames)
                 }
                 modules.append(module)
                 if FileManager.default.fileExists(atPath: checksFile.path) {

@@ -96,7 +96,7 @@ import Testing
         ).files
         #expect(rendered.allSatisfy { ($0.output != nil) == (layout == .oneTypePerFile) })
         let expected = layout.arrange(rendered, banner: plan.banner)
-        #expect(expected.count == (layout == .fewFiles ? 3 : 35))
+        #expect(expected.count == (layout == .fewFiles ? 10 : 35))
         let (files, outputs) = await layout.arrangeConcurrently(rendered, banner: plan.banner, hashing: true)
         #expect(files == expected)
         let manifest = GenerationManifest(inputs: [], diagnostics: [], files: expected)
