@@ -10,10 +10,11 @@ import PackagePlugin
 /// in a subfolder too) and optionally, beside it, `openapi-codegen.yaml`, the generator's configuration, with
 /// any overlays it names. The plugin runs `openapi-codegen generate --layout few-files`: SwiftPM needs a build
 /// command's output files before it runs, and that layout always writes the same ten files (`Client.swift`,
-/// `Declarations1.swift` to `Declarations8.swift`, `Runtime.swift`) whatever the document declares (the configuration's
-/// `outputLayout` is overridden). The document, the configuration, its overlays, every other YAML and JSON file of the target's
-/// folder (the files a multi-file document refers to) and the generator's templates are the command's inputs, so
-/// SwiftPM runs the generator again only when one of them (or the generator itself) changes.
+/// `Declarations1.swift` to `Declarations8.swift`, `Runtime.swift`) whatever the document declares (the
+/// configuration's `outputLayout` is overridden). The document, the configuration, its overlays, every other YAML
+/// and JSON file of the target's folder (the files a multi-file document refers to) and the generator's templates
+/// are the command's inputs, so SwiftPM runs the generator again only when one of them (or the generator itself)
+/// changes.
 ///
 /// The generator prints its diagnostics with absolute paths (`/…/openapi.yaml:12:7: error: …`), which SwiftPM
 /// shows in the build log; an error fails the build.
