@@ -94,8 +94,15 @@ extension Presenter {
             context.union = present(value)
             template = value.keepsEveryMember ? "AnyOf.swift" : "Union.swift"
         case .alias(let value):
+            let identical = module.identicalSchemas[value.name].map { target in
+                [
+                    "The schema is identical to that of `\(target)` (but for its description), so it names that type "
+                        + "rather than declaring another."
+                ]
+            }
             context.alias = Context.Alias(
-                name: value.name, targetTypeName: typeName(value.target), docLines: docLines(value.documentation))
+                name: value.name, targetTypeName: typeName(value.target),
+                docLines: docLines(value.documentation, extra: identical ?? []))
             template = "TypeAlias.swift"
         }
         return Job(fileName: Self.swiftFileName(type.name), templateName: template, context: context)

@@ -59,6 +59,12 @@ public struct Presenter {
         presenter.outcomeTypeNames = Self.outcomeTypeNames(for: module)
         presenter.responseTypeNames = presenter.responseTypeNames(for: module)
         presenter.matchableTypeNames = Self.matchableTypeNames(in: module.types, byName: presenter.declarations)
+        // What depends on another type's declaration (a union member's kind, an enum default's case) sees through the
+        // typealias of an identical schema to the declaration it stands for, as it saw the schema's own before. The
+        // `JSONMatchable` set above follows the typealias instead, so that the declaration itself conforms.
+        for (name, target) in module.identicalSchemas {
+            presenter.declarations[name] = presenter.declarations[target]
+        }
         return presenter
     }
 

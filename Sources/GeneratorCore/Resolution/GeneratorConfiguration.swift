@@ -37,6 +37,9 @@ public struct GeneratorConfiguration: Sendable {
     public var conformsToIdentifiable = false
     /// `CaseIterable` on every enum, over its documented members. Source: `conformances.CaseIterable`.
     public var conformsToCaseIterable = true
+    /// Whether an inline schema identical to another schema names that one's type (a typealias) rather than
+    /// declaring its own (see `IdenticalSchemas`). Source: `mergeIdenticalSchemas` (default `true`).
+    public var mergesIdenticalSchemas = true
     /// How the declarations are spread over files; `nil` when the file does not say (then `--layout`, or
     /// `.oneTypePerFile`). Source: `outputLayout`.
     public var outputLayout: OutputLayout?
@@ -111,7 +114,7 @@ public struct GeneratorConfiguration: Sendable {
     /// The fields a configuration file may have.
     static let fields = [
         "moduleName", "accessLevel", "overlays", "names", "enumCaseNames", "formats", "include", "conformances",
-        "outputLayout", "templates", "operationStyle",
+        "outputLayout", "templates", "operationStyle", "mergeIdenticalSchemas",
     ]
 
     public init(
@@ -203,6 +206,7 @@ public struct GeneratorConfiguration: Sendable {
             configuration.conformsToIdentifiable = conformances.bool("Identifiable") ?? false
             configuration.conformsToCaseIterable = conformances.bool("CaseIterable") ?? true
         }
+        configuration.mergesIdenticalSchemas = reader.bool("mergeIdenticalSchemas") ?? true
         configuration.templates = reader.string("templates").map {
             URL(fileURLWithPath: $0, relativeTo: folder).standardizedFileURL
         }

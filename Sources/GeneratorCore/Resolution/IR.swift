@@ -41,6 +41,9 @@ extension IR {
         /// goes to it: what the caller chooses among for those operations.
         public var operationServerLists: [OperationServerList] = []
         public var types: [TypeDeclaration]
+        /// The inline schemas declared by a typealias of an identical schema's type (see `IdenticalSchemas`): each
+        /// typealias's name, with the name of the type it stands for.
+        public var identicalSchemas: [String: String] = [:]
         public var operations: [Operation]
         public var credentials: [Credential]
         /// Structs with an `id` property conform to `Identifiable` (the configuration's `conformances`).
@@ -115,7 +118,7 @@ extension IR {
     }
 
     /// An object schema: a struct with one stored property per declared property.
-    public struct Structure: Sendable {
+    public struct Structure: Sendable, Hashable {
         public var name: String
         public var documentation: Documentation
         public var properties: [Property]
@@ -125,7 +128,7 @@ extension IR {
         public var isDeprecated: Bool
     }
 
-    public struct Property: Sendable {
+    public struct Property: Sendable, Hashable {
         /// The key on the wire, exactly as in the document.
         public var jsonName: String
         public var swiftName: String
@@ -152,11 +155,11 @@ extension IR {
     }
 
     /// A string or integer `enum`; forward-compatible: values the document does not list are kept.
-    public struct Enumeration: Sendable {
+    public struct Enumeration: Sendable, Hashable {
         /// The Swift type of the raw values: `String`, `Int`, `Double` (numbers that are not all integers),
         /// `Bool`, or `JSONValue` for values of several kinds (`[1, "auto"]`).
-        public enum RawType: Sendable { case string, integer, double, boolean, json }
-        public struct Case: Sendable {
+        public enum RawType: Sendable, Hashable { case string, integer, double, boolean, json }
+        public struct Case: Sendable, Hashable {
             public var swiftName: String
             /// The value as text: `mp3`, `1`.
             public var rawValue: String
@@ -181,9 +184,9 @@ extension IR {
     }
 
     /// `oneOf` or `anyOf`: a Swift enum with one case per member, decoded by the rule in `Union`'s doc comment.
-    public struct Union: Sendable {
-        public enum Kind: String, Sendable { case oneOf, anyOf }
-        public struct Member: Sendable {
+    public struct Union: Sendable, Hashable {
+        public enum Kind: String, Sendable, Hashable { case oneOf, anyOf }
+        public struct Member: Sendable, Hashable {
             public var caseName: String
             public var type: TypeUsage
             public var documentation: Documentation
@@ -193,7 +196,11 @@ extension IR {
         public var members: [Member]
         public var documentation: Documentation
         /// The discriminator property and, for each member index, the values that select it.
-        public var discriminator: (propertyName: String, valuesByMember: [[String]])?
+        public struct Discriminator: Sendable, Hashable {
+            public var propertyName: String
+            public var valuesByMember: [[String]]
+        }
+        public var discriminator: Discriminator?
         /// For the union of a polymorphic base's subtypes: the base's own properties (JSON names), which every
         /// member has, so the union offers them directly.
         public var sharedPropertyNames: [String] = []

@@ -147,14 +147,17 @@ public struct ModuleResolver {
         reportUnusedEnumCaseNames(declared: types.namedEnumPointers)
         reportUnusedNames(
             types: types, operations: usedOperationNames, entries: entries)
+        let boxed = LargeValues.box(in: UnionShapes.decide(RecursiveTypes.breakCycles(in: types.takeDeclarations())))
+        let (declarations, identicalSchemas) =
+            configuration.mergesIdenticalSchemas ? IdenticalSchemas.merge(boxed) : (boxed, [:])
         var module = IR.Module(
             name: moduleName, clientName: clientName, errorName: errorName, documentTitle: document.info.title,
             documentVersion: document.info.version, documentDescription: document.info.description,
             defaultServerURL: document.servers.first.map(Self.defaultURL),
-            types: Self.sortedByName(
-                LargeValues.box(in: UnionShapes.decide(RecursiveTypes.breakCycles(in: types.takeDeclarations())))),
+            types: Self.sortedByName(declarations),
             operations: operations,
             credentials: credentials)
+        module.identicalSchemas = identicalSchemas
         module.servers = resolveServers(document.servers)
         let (lists, namespaces) = serverLists.named(
             reserving: Set(module.servers.indices.map { "Server\($0 + 1)" }), namer: namer)

@@ -303,7 +303,7 @@ extension TypeResolver {
                         summary: member.title, description: member.description ?? member.reference?.description,
                         pointer: member.pointer)))
         }
-        var discriminator: (String, [[String]])?
+        var discriminator: IR.Union.Discriminator?
         if let declared = schema.discriminator {
             let values = members.map { member -> [String] in
                 guard let ref = member.reference?.ref else { return [] }
@@ -311,7 +311,7 @@ extension TypeResolver {
                 if !mapped.isEmpty { return mapped }
                 return componentName(of: ref).map { [$0] } ?? []
             }
-            discriminator = (declared.propertyName, values)
+            discriminator = IR.Union.Discriminator(propertyName: declared.propertyName, valuesByMember: values)
         }
         var union = IR.Union(
             name: name, kind: kind, members: irMembers, documentation: documentation(for: schema),

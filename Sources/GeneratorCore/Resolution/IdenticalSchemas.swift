@@ -1,0 +1,184 @@
+/// Inline schemas that declare the same type as another schema: one declaration for all of them, and a typealias
+/// for each other name. Large documents repeat inline schemas many times: Stripe's form bodies spell out
+/// `enum: [""]` (an empty string that clears a field) 639 times, and twelve of its operations each carry the same
+/// list of 300 merchant categories; a third of the Swift that Stripe's document would generate declares a type
+/// another file declares already. The compiler then checks, lowers and builds each copy again.
+///
+/// Two declarations are identical when they are the same but for their name, their own doc comment and where they
+/// are: the same properties, cases or members, each with the same names, types, flags and documentation text
+/// (apart from its source pointer). A property whose type is another declaration matches one whose type is a
+/// declaration identical to it, so identical trees of inline schemas (a struct with its own inline enums) are
+/// found whole, and so are recursive ones.
+///
+/// Only inline schemas (named after where they are, such as `PostCustomersRequestAddress`) become typealiases. A
+/// component schema (`#/components/schemas/Address`) keeps its own type even when another component is
+/// identical: the document's author named both, and a user may extend one and not the other. An inline schema
+/// identical to a component becomes a typealias of the component. Among inline schemas alone, the one with the
+/// shortest name (then the first in code-unit order) declares the type: adding or removing an unrelated schema
+/// never changes which one.
+enum IdenticalSchemas {
+    /// `declarations` with each inline schema that is identical to another declaration replaced by a typealias of
+    /// it, in the same order, and the names so replaced, each with the name of the declaration it stands for.
+    /// Names that more than one declaration has (which the resolver reports) are left alone.
+    static func merge(_ declarations: [IR.TypeDeclaration]) -> (
+        declarations: [IR.TypeDeclaration], targets: [String: String]
+    ) {
+        var indexByName: [String: Int] = [:]
+        var repeatedNames: Set<String> = []
+        for (index, declaration) in declarations.enumerated() {
+            if indexByName.updateValue(index, forKey: declaration.name) != nil {
+                repeatedNames.insert(declaration.name)
+            }
+        }
+        // Each candidate's shape with every declared type name taken out, and those names in the order they occur.
+        var candidates: [Int] = []
+        var shapes: [Shape] = []
+        var references: [[String]] = []
+        for (index, declaration) in declarations.enumerated() where !repeatedNames.contains(declaration.name) {
+            var names: [String] = []
+            guard let shape = Shape(declaration, renaming: { names.append($0) }) else { continue }
+            candidates.append(index)
+            shapes.append(shape)
+            references.append(names)
+        }
+        var candidateByName: [String: Int] = [:]
+        for (candidate, index) in candidates.enumerated() { candidateByName[declarations[index].name] = candidate }
+
+        // Partition refinement: start from the classes of equal shapes, then split each class by the classes of the
+        // declarations its members refer to, until no class splits. What is left are the largest sets of
+        // declarations that are the same all the way down (through any cycle).
+        var classes = numbered(shapes)
+        var classCount = Set(classes).count
+        // A name that is no candidate (a typealias, a repeated or unknown name) is a class of its own.
+        var otherClasses: [String: Int] = [:]
+        while true {
+            let signatures = candidates.indices.map { candidate in
+                Signature(
+                    own: classes[candidate],
+                    references: references[candidate].map { name in
+                        if let referenced = candidateByName[name] { return classes[referenced] }
+                        if let known = otherClasses[name] { return known }
+                        let fresh = -(otherClasses.count + 1)
+                        otherClasses[name] = fresh
+                        return fresh
+                    })
+            }
+            let refined = numbered(signatures)
+            let refinedCount = Set(refined).count
+            classes = refined
+            if refinedCount == classCount { break }
+            classCount = refinedCount
+        }
+
+        var members: [Int: [Int]] = [:]
+        for candidate in candidates.indices { members[classes[candidate], default: []].append(candidate) }
+        var result = declarations
+        var targets: [String: String] = [:]
+        for group in members.values where group.count > 1 {
+            let named = group.map { (index: candidates[$0], name: declarations[candidates[$0]].name) }
+            let isComponent = named.map { isComponentSchema(declarations[$0.index]) }
+            guard isComponent.contains(false) else { continue }
+            let chosen = named.indices.min { a, b in
+                if isComponent[a] != isComponent[b] { return isComponent[a] }
+                let (first, second) = (named[a].name, named[b].name)
+                if first.utf8.count != second.utf8.count { return first.utf8.count < second.utf8.count }
+                return Array(first.utf8).lexicographicallyPrecedes(second.utf8)
+            }!
+            for position in named.indices where position != chosen && !isComponent[position] {
+                let declaration = declarations[named[position].index]
+                result[named[position].index] = .alias(
+                    IR.Alias(
+                        name: declaration.name, target: .declared(named[chosen].name),
+                        documentation: declaration.documentation))
+                targets[declaration.name] = named[chosen].name
+            }
+        }
+        return (result, targets)
+    }
+
+    /// Each value's number, in order of first appearance: equal values get equal numbers.
+    private static func numbered<Value: Hashable>(_ values: [Value]) -> [Int] {
+        var numbers: [Value: Int] = [:]
+        return values.map { value in
+            if let number = numbers[value] { return number }
+            let number = numbers.count
+            numbers[value] = number
+            return number
+        }
+    }
+
+    /// Whether the declaration is a component schema's own (`#/components/schemas/Address`), not one inside it
+    /// or inline elsewhere.
+    static func isComponentSchema(_ declaration: IR.TypeDeclaration) -> Bool {
+        let tokens = declaration.documentation.pointer.tokens
+        return tokens.count == 3 && tokens[0] == "components" && tokens[1] == "schemas"
+    }
+
+    /// A declaration's class with the classes of the declarations it refers to, in order.
+    private struct Signature: Hashable {
+        var own: Int
+        var references: [Int]
+    }
+
+    /// A struct, enum or union without its name, its own documentation and its source pointers, and with every
+    /// declared type name it refers to taken out (`.declared("")`). Synthesised `Hashable` over the IR's own
+    /// types, so a field added to the IR takes part without being listed here.
+    private enum Shape: Hashable {
+        case structure(IR.Structure)
+        case enumeration(IR.Enumeration)
+        case union(IR.Union)
+
+        /// `nil` for a typealias, which is not merged.
+        init?(_ declaration: IR.TypeDeclaration, renaming: (String) -> Void) {
+            func strip(_ documentation: inout IR.Documentation) { documentation.pointer = JSONPointer() }
+            func strip(_ type: IR.TypeUsage) -> IR.TypeUsage {
+                switch type {
+                case .declared(let name):
+                    renaming(name)
+                    return .declared("")
+                case .array(let element): return .array(strip(element))
+                case .dictionary(let value): return .dictionary(strip(value))
+                default: return type
+                }
+            }
+            let none = IR.Documentation(pointer: JSONPointer())
+            switch declaration {
+            case .structure(var structure):
+                structure.name = ""
+                structure.documentation = none
+                for index in structure.properties.indices {
+                    structure.properties[index].type = strip(structure.properties[index].type)
+                    strip(&structure.properties[index].documentation)
+                }
+                structure.additionalProperties = structure.additionalProperties.map(strip)
+                self = .structure(structure)
+            case .enumeration(var enumeration):
+                enumeration.name = ""
+                enumeration.documentation = none
+                self = .enumeration(enumeration)
+            case .union(var union):
+                union.name = ""
+                union.documentation = none
+                for index in union.members.indices {
+                    union.members[index].type = strip(union.members[index].type)
+                    strip(&union.members[index].documentation)
+                }
+                self = .union(union)
+            case .alias:
+                return nil
+            }
+        }
+    }
+}
+
+extension IR.TypeDeclaration {
+    /// The declaration's own documentation: its doc comment's text and its source pointer.
+    var documentation: IR.Documentation {
+        switch self {
+        case .structure(let value): value.documentation
+        case .enumeration(let value): value.documentation
+        case .union(let value): value.documentation
+        case .alias(let value): value.documentation
+        }
+    }
+}
