@@ -44,34 +44,82 @@ enum IdenticalSchemas {
         var candidateByName: [String: Int] = [:]
         for (candidate, index) in candidates.enumerated() { candidateByName[declarations[index].name] = candidate }
 
-        // Partition refinement: start from the classes of equal shapes, then split each class by the classes of the
-        // declarations its members refer to, until no class splits. What is left are the largest sets of
-        // declarations that are the same all the way down (through any cycle).
-        var classes = numbered(shapes)
-        var classCount = Set(classes).count
-        // A name that is no candidate (a typealias, a repeated or unknown name) is a class of its own.
-        var otherClasses: [String: Int] = [:]
-        while true {
-            let signatures = candidates.indices.map { candidate in
-                Signature(
-                    own: classes[candidate],
-                    references: references[candidate].map { name in
-                        if let referenced = candidateByName[name] { return classes[referenced] }
-                        if let known = otherClasses[name] { return known }
-                        let fresh = -(otherClasses.count + 1)
-                        otherClasses[name] = fresh
-                        return fresh
-                    })
+        // Each reference: to another candidate, or to a name that is none (a typealias, a repeated or unknown name),
+        // which is a class of its own.
+        var otherNumbers: [String: Int] = [:]
+        let links: [[Link]] = references.map { names in
+            names.map { name in
+                if let candidate = candidateByName[name] { return .candidate(candidate) }
+                if let number = otherNumbers[name] { return .other(number) }
+                otherNumbers[name] = otherNumbers.count
+                return .other(otherNumbers.count - 1)
             }
-            let refined = numbered(signatures)
-            let refinedCount = Set(refined).count
-            classes = refined
-            if refinedCount == classCount { break }
-            classCount = refinedCount
+        }
+        let shapeNumbers = numbered(shapes)
+        var classes = [Class?](repeating: nil, count: candidates.count)
+
+        // First the declarations that reach no cycle, each after those it refers to: its class is its shape with
+        // the classes of what it refers to, so equal classes are equal trees. One pass, however long a chain of
+        // references (100,000 components each referring to the one before, in `.ci/bounds`).
+        var waiting = links.map { $0.count { if case .candidate = $0 { true } else { false } } }
+        var referrers = [[Int]](repeating: [], count: candidates.count)
+        for (candidate, list) in links.enumerated() {
+            for case .candidate(let referenced) in list { referrers[referenced].append(candidate) }
+        }
+        var ready = candidates.indices.filter { waiting[$0] == 0 }
+        var treeNumbers: [Signature: Int] = [:]
+        while let candidate = ready.popLast() {
+            let signature = Signature(
+                own: shapeNumbers[candidate],
+                references: links[candidate].map { link in
+                    switch link {
+                    case .candidate(let referenced): classes[referenced]!
+                    case .other(let number): .other(number)
+                    }
+                })
+            let number = treeNumbers[signature] ?? treeNumbers.count
+            treeNumbers[signature] = number
+            classes[candidate] = .tree(number)
+            for referrer in referrers[candidate] {
+                waiting[referrer] -= 1
+                if waiting[referrer] == 0 { ready.append(referrer) }
+            }
         }
 
-        var members: [Int: [Int]] = [:]
-        for candidate in candidates.indices { members[classes[candidate], default: []].append(candidate) }
+        // Then those on a cycle or reaching one, by partition refinement: start from the classes of equal shapes,
+        // then split each class by the classes of what its members refer to, until no class splits. What is left
+        // are the largest sets of declarations that are the same all the way down, through their cycles. A
+        // refinement that has not settled after `maximumRounds` rounds (a document built to need one per
+        // declaration) merges none of them.
+        let cyclic = candidates.indices.filter { classes[$0] == nil }
+        var positions = [Int?](repeating: nil, count: candidates.count)
+        for (position, candidate) in cyclic.enumerated() { positions[candidate] = position }
+        var current = numbered(cyclic.map { shapeNumbers[$0] })
+        var count = Set(current).count
+        var isSettled = cyclic.isEmpty
+        for _ in 0..<maximumRounds where !isSettled {
+            let signatures = cyclic.enumerated().map { position, candidate in
+                Signature(
+                    own: current[position],
+                    references: links[candidate].map { link in
+                        switch link {
+                        case .candidate(let referenced):
+                            positions[referenced].map { .cycle(current[$0]) } ?? classes[referenced]!
+                        case .other(let number): .other(number)
+                        }
+                    })
+            }
+            current = numbered(signatures)
+            let refinedCount = Set(current).count
+            isSettled = refinedCount == count
+            count = refinedCount
+        }
+        for (position, candidate) in cyclic.enumerated() {
+            classes[candidate] = isSettled ? .cycle(current[position]) : .unmerged(position)
+        }
+
+        var members: [Class: [Int]] = [:]
+        for candidate in candidates.indices { members[classes[candidate]!, default: []].append(candidate) }
         var result = declarations
         var targets: [String: String] = [:]
         for group in members.values where group.count > 1 {
@@ -114,10 +162,30 @@ enum IdenticalSchemas {
         return tokens.count == 3 && tokens[0] == "components" && tokens[1] == "schemas"
     }
 
-    /// A declaration's class with the classes of the declarations it refers to, in order.
+    /// The most rounds of partition refinement: real documents settle in a few (Stripe's and OpenAI's 481 and 102 declarations on cycles in two).
+    static let maximumRounds = 64
+
+    /// A reference from a candidate declaration: to another candidate (its position among them), or to a name
+    /// that is none (numbered in order of appearance).
+    private enum Link {
+        case candidate(Int)
+        case other(Int)
+    }
+
+    /// Which declarations are the same. `tree`: one that reaches no cycle, by its shape and what it refers to;
+    /// `cycle`: one on a cycle or reaching one, by its settled refinement class; `other`: a name that is no
+    /// candidate; `unmerged`: one of a refinement that did not settle, alone.
+    private enum Class: Hashable {
+        case tree(Int)
+        case cycle(Int)
+        case other(Int)
+        case unmerged(Int)
+    }
+
+    /// A declaration's shape or class, with the classes of the declarations it refers to, in order.
     private struct Signature: Hashable {
         var own: Int
-        var references: [Int]
+        var references: [Class]
     }
 
     /// A struct, enum or union without its name, its own documentation and its source pointers, and with every

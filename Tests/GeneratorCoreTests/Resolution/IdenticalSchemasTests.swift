@@ -201,6 +201,41 @@ import Testing
             problems == ["c.yaml:1:24: error: expected 'mergeIdenticalSchemas' to be true or false, found a string"])
     }
 
+    /// Two chains of 200 structs, each referring to the one before, the first of each holding an integer: link
+    /// by link the same, and each link differs from every other of its chain (how far it is from the integer).
+    @Test func longChainsMergeLinkByLink() {
+        func chain(_ prefix: String) -> [IR.TypeDeclaration] {
+            (0..<200).map { index in
+                Self.structure(
+                    "\(prefix)\(index)",
+                    index == 0 ? [("id", .integer, nil)] : [("prev", .declared("\(prefix)\(index - 1)"), nil)])
+            }
+        }
+        let (targets, _) = Self.merged(chain("Link") + chain("Twin"))
+        #expect(targets == Dictionary(uniqueKeysWithValues: (0..<200).map { ("Twin\($0)", "Link\($0)") }))
+    }
+
+    /// Two chains that end in a struct referring to itself: on a cycle or reaching one, so partition refinement
+    /// decides, one round per link. Ten links settle; `maximumRounds + 10` do not, and then no declaration that
+    /// reaches a cycle merges, while the others still do.
+    @Test func aRefinementThatDoesNotSettleMergesNoCycle() {
+        func chain(_ prefix: String, _ count: Int) -> [IR.TypeDeclaration] {
+            (0..<count).map { index in
+                index == 0
+                    ? Self.structure("\(prefix)0", [("id", .integer, nil), ("next", .declared("\(prefix)0"), nil)])
+                    : Self.structure("\(prefix)\(index)", [("prev", .declared("\(prefix)\(index - 1)"), nil)])
+            }
+        }
+        let (settled, _) = Self.merged(chain("Link", 10) + chain("Twin", 10))
+        #expect(settled == Dictionary(uniqueKeysWithValues: (0..<10).map { ("Twin\($0)", "Link\($0)") }))
+        let long = IdenticalSchemas.maximumRounds + 10
+        let (unsettled, _) = Self.merged(
+            chain("Link", long) + chain("Twin", long) + [
+                Self.enumeration("AColor", ["red"]), Self.enumeration("BColor", ["red"]),
+            ])
+        #expect(unsettled == ["BColor": "AColor"])
+    }
+
     @Test func aTypeAliasOrARepeatedNameIsLeftAlone() {
         let (targets, _) = Self.merged([
             Self.enumeration("AColor", ["red"]),
