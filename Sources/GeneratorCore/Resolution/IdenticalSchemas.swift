@@ -147,6 +147,7 @@ enum IdenticalSchemas {
     /// Each value's number, in order of first appearance: equal values get equal numbers.
     private static func numbered<Value: Hashable>(_ values: [Value]) -> [Int] {
         var numbers: [Value: Int] = [:]
+        numbers.reserveCapacity(values.count)
         return values.map { value in
             if let number = numbers[value] { return number }
             let number = numbers.count
