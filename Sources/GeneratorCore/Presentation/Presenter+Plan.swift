@@ -105,6 +105,8 @@ extension Presenter {
                 docLines: docLines(value.documentation, extra: identical ?? []))
             template = "TypeAlias.swift"
         }
-        return Job(fileName: Self.swiftFileName(type.name), templateName: template, context: context)
+        return Job(
+            fileName: Self.swiftFileName(type.name), templateName: template, context: context,
+            partOf: module.identicalSchemas[type.name].map(Self.swiftFileName))
     }
 }

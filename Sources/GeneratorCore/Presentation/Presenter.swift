@@ -10,6 +10,9 @@ public struct Presenter {
         /// The template's name in the library: `Struct.swift`.
         public var templateName: String
         public var context: Context.File
+        /// The file whose text this job's text follows, when it has no file of its own: the typealias of an
+        /// identical schema joins the file of the type it names (`PencilColor` in `PenColor.swift`).
+        public var partOf: String? = nil
     }
 
     /// Templates rendered once per module. Those named after a public runtime type

@@ -68,10 +68,7 @@ public enum OutputLayout: String, Sendable, CaseIterable {
     func arrange(_ rendered: [RenderedFile], banner: String) -> [String: String] {
         switch self {
         case .oneTypePerFile:
-            var files: [String: String] = [:]
-            files.reserveCapacity(rendered.count)
-            for file in rendered { files[file.fileName] = file.text }
-            return files
+            return Self.joiningParts(rendered, banner: banner, hashing: false).files
         case .fewFiles:
             let groups = Self.fewFileGroups(rendered)
             var files: [String: String] = [:]
@@ -84,17 +81,74 @@ public enum OutputLayout: String, Sendable, CaseIterable {
 
     /// The parts of each of the few files (`fewFileNames`), in the order of `rendered`: each part's name (its
     /// one-type-per-file name without `.swift`) and text.
+    /// A part (`RenderedFile.partOf`) comes right after the file it joins, in the declarations file that one's
+    /// name hashes to.
     static func fewFileGroups(_ rendered: [RenderedFile]) -> [String: [(name: String, text: String)]] {
         var groups: [String: [(name: String, text: String)]] = [:]
-        for file in rendered {
+        let parts = partsByFile(rendered)
+        func add(_ file: RenderedFile, hashing hashedName: String) {
             let name =
                 clientTemplates.contains(file.templateName)
                 ? clientFileName
                 : declarationTemplates.contains(file.templateName)
-                    ? declarationFileName(for: file.fileName) : runtimeFileName
-            groups[name, default: []].append((String(file.fileName.dropLast(".swift".count)), file.text))
+                    ? declarationFileName(for: hashedName) : runtimeFileName
+            groups[name, default: []].append((partName(file), file.text))
+        }
+        for file in rendered where file.partOf == nil || parts.orphans.contains(file.fileName) {
+            add(file, hashing: file.fileName)
+            for part in parts.byFile[file.fileName] ?? [] { add(part, hashing: file.fileName) }
         }
         return groups
+    }
+
+    /// A rendered file's name in a `// MARK: -` line: its file name without `.swift`.
+    static func partName(_ file: RenderedFile) -> String { String(file.fileName.dropLast(".swift".count)) }
+
+    /// The parts (`RenderedFile.partOf`) by the file each joins, in the order of `rendered`; and the parts whose
+    /// file is not among `rendered` (none, when the presenter made them), which stay files of their own rather
+    /// than be lost.
+    static func partsByFile(_ rendered: [RenderedFile]) -> (byFile: [String: [RenderedFile]], orphans: Set<String>) {
+        var byFile: [String: [RenderedFile]] = [:]
+        for file in rendered {
+            if let partOf = file.partOf { byFile[partOf, default: []].append(file) }
+        }
+        guard !byFile.isEmpty else { return ([:], []) }
+        let names = Set(rendered.lazy.filter { $0.partOf == nil }.map(\.fileName))
+        var orphans: Set<String> = []
+        for (file, parts) in byFile where !names.contains(file) {
+            orphans.formUnion(parts.map(\.fileName))
+            byFile[file] = nil
+        }
+        return (byFile, orphans)
+    }
+
+    /// The files of the one-type-per-file layout: each rendered file as it is, except that a file some parts join
+    /// (`RenderedFile.partOf`) is put together with them as `concatenate(_:banner:)` does (its own text first, each
+    /// part under a `// MARK: -` line); with `hashing`, every file's manifest entry too (made again for such a
+    /// file).
+    static func joiningParts(_ rendered: [RenderedFile], banner: String, hashing: Bool) -> (
+        files: [String: String], outputs: [String: GenerationManifest.Output]
+    ) {
+        let parts = partsByFile(rendered)
+        var files: [String: String] = [:]
+        var outputs: [String: GenerationManifest.Output] = [:]
+        files.reserveCapacity(rendered.count)
+        if hashing { outputs.reserveCapacity(rendered.count) }
+        for file in rendered where file.partOf == nil || parts.orphans.contains(file.fileName) {
+            guard let joining = parts.byFile[file.fileName] else {
+                files[file.fileName] = file.text
+                if hashing {
+                    outputs[file.fileName] =
+                        file.output ?? GenerationManifest.output(named: file.fileName, text: file.text)
+                }
+                continue
+            }
+            let text = concatenate(
+                [(partName(file), file.text)] + joining.map { (partName($0), $0.text) }, banner: banner)
+            files[file.fileName] = text
+            if hashing { outputs[file.fileName] = GenerationManifest.output(named: file.fileName, text: text) }
+        }
+        return (files, outputs)
     }
 
     /// `arrange(_:banner:)`, the few files put together at the same time, each in a task of its own (the
@@ -105,12 +159,7 @@ public enum OutputLayout: String, Sendable, CaseIterable {
     ) {
         switch self {
         case .oneTypePerFile:
-            var outputs: [String: GenerationManifest.Output] = [:]
-            if hashing {
-                outputs.reserveCapacity(rendered.count)
-                for file in rendered { outputs[file.fileName] = file.output }
-            }
-            return (arrange(rendered, banner: banner), outputs)
+            return Self.joiningParts(rendered, banner: banner, hashing: hashing)
         case .fewFiles:
             let groups = Self.fewFileGroups(rendered)
             return await withTaskGroup(of: (String, String, GenerationManifest.Output?).self) { group in

@@ -11,6 +11,8 @@ struct RenderedFile: Sendable {
     /// The text's size and hash for the manifest, when asked for (`Pipeline.presentAndRender`'s `hashing`): made
     /// on the thread that rendered the text, while its bytes are in that core's cache.
     var output: GenerationManifest.Output? = nil
+    /// The file this text follows rather than being a file of its own (`Presenter.Job.partOf`).
+    var partOf: String? = nil
 }
 
 extension Pipeline {
@@ -58,7 +60,9 @@ extension Pipeline {
                             files.append(
                                 RenderedFile(
                                     fileName: job.fileName, templateName: job.templateName, text: text,
-                                    output: hashing ? GenerationManifest.output(named: job.fileName, text: text) : nil))
+                                    output: hashing && job.partOf == nil
+                                        ? GenerationManifest.output(named: job.fileName, text: text) : nil,
+                                    partOf: job.partOf))
                         case .failure(let error):
                             return (worker, files, jobs, (index, error))
                         }
