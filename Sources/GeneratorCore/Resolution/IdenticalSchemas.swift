@@ -44,12 +44,15 @@ enum IdenticalSchemas {
         var candidateByName: [String: Int] = [:]
         for (candidate, index) in candidates.enumerated() { candidateByName[declarations[index].name] = candidate }
 
-        // Each reference: to another candidate, or to a name that is none (a typealias, a repeated or unknown name),
-        // which is a class of its own.
+        // Each reference: to another inline candidate, or to a name that is a class of its own: a component schema
+        // (which keeps its own type, so a reference to it names that type even when another component is identical),
+        // a typealias, a repeated or unknown name.
         var otherNumbers: [String: Int] = [:]
         let links: [[Link]] = references.map { names in
             names.map { name in
-                if let candidate = candidateByName[name] { return .candidate(candidate) }
+                if let candidate = candidateByName[name], !isComponentSchema(declarations[candidates[candidate]]) {
+                    return .candidate(candidate)
+                }
                 if let number = otherNumbers[name] { return .other(number) }
                 otherNumbers[name] = otherNumbers.count
                 return .other(otherNumbers.count - 1)
