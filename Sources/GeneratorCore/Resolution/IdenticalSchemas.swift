@@ -6,9 +6,10 @@
 ///
 /// Two declarations are identical when they are the same but for their name, their own doc comment and where they
 /// are: the same properties, cases or members, each with the same names, types, flags and documentation text
-/// (apart from its source pointer). A property whose type is another declaration matches one whose type is a
-/// declaration identical to it, so identical trees of inline schemas (a struct with its own inline enums) are
-/// found whole, and so are recursive ones.
+/// (apart from its source pointer). A property whose type is an inline schema's matches one whose type is an
+/// inline schema identical to it, so identical trees of inline schemas (a struct with its own inline enums) are
+/// found whole, and so are recursive ones; a property whose type is a component's matches only one of that very
+/// component.
 ///
 /// Only inline schemas (named after where they are, such as `PostCustomersRequestAddress`) become typealiases. A
 /// component schema (`#/components/schemas/Address`) keeps its own type even when another component is
@@ -44,12 +45,15 @@ enum IdenticalSchemas {
         var candidateByName: [String: Int] = [:]
         for (candidate, index) in candidates.enumerated() { candidateByName[declarations[index].name] = candidate }
 
-        // Each reference: to another candidate, or to a name that is none (a typealias, a repeated or unknown name),
-        // which is a class of its own.
+        // Each reference: to another inline candidate, or to a name that is a class of its own: a component schema
+        // (which keeps its own type, so a reference to it names that type even when another component is identical),
+        // a typealias, a repeated or unknown name.
         var otherNumbers: [String: Int] = [:]
         let links: [[Link]] = references.map { names in
             names.map { name in
-                if let candidate = candidateByName[name] { return .candidate(candidate) }
+                if let candidate = candidateByName[name], !isComponentSchema(declarations[candidates[candidate]]) {
+                    return .candidate(candidate)
+                }
                 if let number = otherNumbers[name] { return .other(number) }
                 otherNumbers[name] = otherNumbers.count
                 return .other(otherNumbers.count - 1)

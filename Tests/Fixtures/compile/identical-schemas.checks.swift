@@ -37,4 +37,15 @@ check(!sameType(PenCap.self, PencilCap.self))
 check(!sameType(PenGrade.self, PencilGrade.self))
 check(sameType(PencilColor.self, PenColor.self))
 
+// `Ink` and `Dye` are identical components, which keep their own types, so the pen's refill (of inks) and the
+// pencil's (of dyes) are two types; the pen's cartridge, also of inks, is its refill's type.
+let pencilRefill = PencilRefill(inks: [Dye(hue: "blue")])
+let dyes: [Dye]? = pencilRefill.inks
+check(dyes?.first?.hue == "blue")
+let inks: [Ink]? = PenRefill(inks: [Ink(hue: "red")]).inks
+check(inks?.count == 1)
+check(!sameType(PenRefill.self, PencilRefill.self))
+check(!sameType(Ink.self, Dye.self))
+check(sameType(PenCartridge.self, PenRefill.self))
+
 finish()

@@ -97,6 +97,22 @@ import Testing
         #expect(targets.isEmpty)
     }
 
+    /// GitHub's `codespaces/list-repo-secrets` and `actions/list-repo-secrets` answer `{total_count, secrets:
+    /// [RepoCodespacesSecret]}` and `{total_count, secrets: [ActionsSecret]}`, two identical components that keep
+    /// their own types: the two inline bodies hold different types, so neither names the other.
+    @Test func inlineSchemasReferringToIdenticalComponentsStayApart() {
+        let (targets, kinds) = Self.merged([
+            Self.enumeration("Finish", ["matte"], at: Self.component("Finish")),
+            Self.enumeration("Surface", ["matte"], at: Self.component("Surface")),
+            Self.structure("PenBody", [("finish", .array(.declared("Finish")), nil)]),
+            Self.structure("MugBody", [("finish", .array(.declared("Surface")), nil)]),
+            // The same component on both sides is the same type.
+            Self.structure("CupBody", [("finish", .array(.declared("Surface")), nil)]),
+        ])
+        #expect(targets == ["MugBody": "CupBody"])
+        #expect(kinds["PenBody"] == "struct" && kinds["CupBody"] == "struct")
+    }
+
     @Test func aSchemaInsideAComponentIsInline() {
         let inside = Self.component("Pen").appending("properties").appending("color")
         let (targets, _) = Self.merged([
