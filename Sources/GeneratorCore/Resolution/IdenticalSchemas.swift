@@ -24,12 +24,10 @@ enum IdenticalSchemas {
     static func merge(_ declarations: [IR.TypeDeclaration]) -> (
         declarations: [IR.TypeDeclaration], targets: [String: String]
     ) {
-        var indexByName: [String: Int] = [:]
+        var seenNames: Set<String> = []
         var repeatedNames: Set<String> = []
-        for (index, declaration) in declarations.enumerated() {
-            if indexByName.updateValue(index, forKey: declaration.name) != nil {
-                repeatedNames.insert(declaration.name)
-            }
+        for declaration in declarations where !seenNames.insert(declaration.name).inserted {
+            repeatedNames.insert(declaration.name)
         }
         // Each candidate's shape with every declared type name taken out, and those names in the order they occur.
         var candidates: [Int] = []
