@@ -10,18 +10,10 @@ import Testing
     static let document = TestPaths.fixtures.appendingPathComponent("compile/identical-schemas.yaml")
 
     func render(_ layout: OutputLayout) async throws -> [String: String] {
-        let options = Pipeline.Options(
-            document: Self.document, templates: TestPaths.templates,
-            output: FileManager.default.temporaryDirectory, base: TestPaths.root, layout: layout)
-        let diagnostics = DiagnosticCollector()
-        let files = try await Pipeline(options: options, diagnostics: diagnostics).render()
-        #expect(diagnostics.sorted.isEmpty)
-        return files
+        try await OutputLayoutTests.renderDocument(Self.document, layout)
     }
 
-    func marks(_ text: String) -> [String] {
-        text.split(separator: "\n").filter { $0.hasPrefix("// MARK: - ") }.map { String($0.dropFirst(11)) }
-    }
+    func marks(_ text: String) -> [String] { OutputLayoutTests.marks(text) }
 
     /// The fixture's typealiases (see its header): `PencilColor` and the union member `PaintString` name
     /// `PenColor`; `PenFinish` and `PencilFinish` name the component `SurfaceFinishChoice`; the second body's

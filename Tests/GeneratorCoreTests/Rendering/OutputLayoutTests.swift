@@ -9,8 +9,13 @@ import Testing
 
     /// Renders the repository's openapi.yaml (with its configuration and overlay) in a layout.
     func renderCambAI(_ layout: OutputLayout) async throws -> [String: String] {
+        try await Self.renderDocument(TestPaths.document, layout)
+    }
+
+    /// Renders a document with the built-in templates in a layout, expecting no diagnostic.
+    static func renderDocument(_ document: URL, _ layout: OutputLayout) async throws -> [String: String] {
         let options = Pipeline.Options(
-            document: TestPaths.document, templates: TestPaths.templates,
+            document: document, templates: TestPaths.templates,
             output: FileManager.default.temporaryDirectory, base: TestPaths.root, layout: layout)
         let diagnostics = DiagnosticCollector()
         let files = try await Pipeline(options: options, diagnostics: diagnostics).render()
@@ -32,7 +37,10 @@ import Testing
         return lines
     }
 
-    func marks(_ text: String) -> [String] {
+    func marks(_ text: String) -> [String] { Self.marks(text) }
+
+    /// The names of a file's `// MARK: -` lines, in order.
+    static func marks(_ text: String) -> [String] {
         text.split(separator: "\n").filter { $0.hasPrefix("// MARK: - ") }.map { String($0.dropFirst(11)) }
     }
 
