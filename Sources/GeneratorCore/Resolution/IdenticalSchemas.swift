@@ -29,17 +29,32 @@ enum IdenticalSchemas {
         for declaration in declarations where !seenNames.insert(declaration.name).inserted {
             repeatedNames.insert(declaration.name)
         }
-        // Each candidate's shape with every declared type name taken out, and those names in the order they occur.
+        // Most declarations have property, case or member names no other has: those are identical to none, and
+        // are numbered apart without building their shapes (a copy of the declaration, hashed whole).
+        var outlineCounts: [Outline: Int] = [:]
+        var outlines: [Outline?] = declarations.map { declaration in
+            guard !repeatedNames.contains(declaration.name), let outline = Outline(declaration) else { return nil }
+            outlineCounts[outline, default: 0] += 1
+            return outline
+        }
+        // Each candidate's shape with every declared type name taken out, and those names in the order they occur;
+        // `nil` and no names for one whose outline is its own.
         var candidates: [Int] = []
-        var shapes: [Shape] = []
+        var shapes: [Shape?] = []
         var references: [[String]] = []
-        for (index, declaration) in declarations.enumerated() where !repeatedNames.contains(declaration.name) {
-            var names: [String] = []
-            guard let shape = Shape(declaration, renaming: { names.append($0) }) else { continue }
+        for (index, declaration) in declarations.enumerated() {
+            guard let outline = outlines[index] else { continue }
             candidates.append(index)
-            shapes.append(shape)
+            if outlineCounts[outline] == 1 {
+                shapes.append(nil)
+                references.append([])
+                continue
+            }
+            var names: [String] = []
+            shapes.append(Shape(declaration, renaming: { names.append($0) }))
             references.append(names)
         }
+        outlines = []
         var candidateByName: [String: Int] = [:]
         for (candidate, index) in candidates.enumerated() { candidateByName[declarations[index].name] = candidate }
 
@@ -57,7 +72,14 @@ enum IdenticalSchemas {
                 return .other(otherNumbers.count - 1)
             }
         }
-        let shapeNumbers = numbered(shapes)
+        var shapeNumbers = numbered(shapes)
+        // An outline of its own: a number no shape has.
+        var nextNumber = shapeNumbers.count
+        for candidate in candidates.indices where shapes[candidate] == nil {
+            shapeNumbers[candidate] = nextNumber
+            nextNumber += 1
+        }
+        shapes = []
         var classes = [Class?](repeating: nil, count: candidates.count)
 
         // First the declarations that reach no cycle, each after those it refers to: its class is its shape with
@@ -190,6 +212,31 @@ enum IdenticalSchemas {
     private struct Signature: Hashable {
         var own: Int
         var references: [Class]
+    }
+
+    /// What identical declarations have in common and is quick to compare: their kind, and the names of their
+    /// properties, the raw values of their cases or the case names of their members, in order (a shape keeps them
+    /// all, so equal shapes have equal outlines).
+    private struct Outline: Hashable {
+        var kind: Int
+        var names: [String]
+
+        /// `nil` for a typealias, which is not merged.
+        init?(_ declaration: IR.TypeDeclaration) {
+            switch declaration {
+            case .structure(let structure):
+                kind = 0
+                names = structure.properties.map(\.jsonName)
+            case .enumeration(let enumeration):
+                kind = 1
+                names = enumeration.cases.map(\.rawValue)
+            case .union(let union):
+                kind = 2
+                names = union.members.map(\.caseName)
+            case .alias:
+                return nil
+            }
+        }
     }
 
     /// A struct, enum or union without its name, its own documentation and its source pointers, and with every

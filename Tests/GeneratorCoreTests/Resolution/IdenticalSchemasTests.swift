@@ -73,6 +73,36 @@ import Testing
             kinds == ["PencilColor": "= PenColor", "PenColor": "enum", "PenFinish": "= PenColor", "PencilTone": "enum"])
     }
 
+    /// Declarations whose property names (or case values) no other declaration has are set apart before their
+    /// shapes are compared: that must change no outcome, on either side of the shortcut.
+    @Test func declarationsWithNamesOfTheirOwnStillReferToMergedTypes() {
+        let (targets, kinds) = Self.merged([
+            // Only this struct has the properties `ink` and `nib`; its enums are identical to each other.
+            Self.structure("Pen", [("ink", .declared("PenInk"), nil), ("nib", .declared("PenNib"), nil)]),
+            Self.enumeration("PenInk", ["fine", "broad"]),
+            Self.enumeration("PenNib", ["fine", "broad"]),
+            // Names of its own too, but no other shape: still a type of its own.
+            Self.structure("Desk", [("legs", .integer, nil)]),
+            // The same property names as each other, different types: not identical.
+            Self.structure("Sheet", [("size", .string, nil)]),
+            Self.structure("Card", [("size", .integer, nil)]),
+            // The same case values but another raw type: not identical.
+            .enumeration(
+                IR.Enumeration(
+                    name: "Weight", rawType: .integer,
+                    cases: [IR.Enumeration.Case(swiftName: "fine", rawValue: "fine")],
+                    documentation: IR.Documentation(pointer: Self.inline("Weight")), undocumentedCaseName: "other")),
+            Self.enumeration("Grade", ["fine"]),
+        ])
+        #expect(targets == ["PenNib": "PenInk"])
+        #expect(
+            kinds == [
+                "Pen": "struct", "PenInk": "enum", "PenNib": "= PenInk", "Desk": "struct", "Sheet": "struct",
+                "Card": "struct",
+                "Weight": "enum", "Grade": "enum",
+            ])
+    }
+
     @Test func namesOfEqualLengthGoByCodeUnits() {
         let (targets, _) = Self.merged([Self.enumeration("Bb", ["x"]), Self.enumeration("Ba", ["x"])])
         #expect(targets == ["Bb": "Ba"])
