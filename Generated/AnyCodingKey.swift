@@ -89,7 +89,50 @@ extension KeyedDecodingContainer {
     /// Decodes the member of every key in `allKeys`: in a struct's container, whose keys are made from strings
     /// only for names the schema does not declare, the undeclared properties.
     func decodeUndeclared<Value: Decodable>() throws -> [String: Value] {
-        let keys = allKeys
+        try decodeUndeclared(allKeys)
+    }
+}
+
+/// A set of JSON property names, the declared ones for ``ObjectKey``.
+protocol DeclaredNames {
+    /// The JSON names of the declared properties (a set: one look-up per key).
+    static var declaredNames: Set<String> { get }
+}
+
+/// No declared names: an ``ObjectKey`` of these is made from any string, as ``AnyCodingKey`` is.
+enum NoDeclaredNames: DeclaredNames {
+    static var declaredNames: Set<String> { [] }
+}
+
+/// A coding key for a JSON object's properties, by name, whose container's `allKeys` lists only the keys not in
+/// `PropertyNames.declaredNames`: a decoder makes a key from a string only for another name (`nil` for a declared one),
+/// and code reads the declared properties by name, from string literals (`"email"`). A struct that an `anyOf`
+/// of objects decodes (``JSONObjectDecodable``) reads its properties with these, so that it can decode from the
+/// union's container (keyed by the names every member declares) or from its own (keyed by its own names).
+struct ObjectKey<PropertyNames: DeclaredNames>: CodingKey, ExpressibleByStringLiteral {
+    var stringValue: String
+    var intValue: Int? { nil }
+
+    init(_ name: String) {
+        self.stringValue = name
+    }
+
+    init(stringLiteral name: String) {
+        self.stringValue = name
+    }
+
+    init?(stringValue: String) {
+        guard !PropertyNames.declaredNames.contains(stringValue) else { return nil }
+        self.stringValue = stringValue
+    }
+
+    init?(intValue: Int) { nil }
+}
+
+extension KeyedDecodingContainer {
+    /// Decodes the member of each of `keys`, keyed by name: a struct's undeclared properties, whose keys the
+    /// container's `allKeys` (and a union, for the keys other members declare) listed.
+    func decodeUndeclared<Value: Decodable>(_ keys: [Key]) throws -> [String: Value] {
         guard !keys.isEmpty else { return [:] }
         var result: [String: Value] = [:]
         for key in keys {

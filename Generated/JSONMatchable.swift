@@ -209,10 +209,29 @@ extension Dictionary: JSONObjectMembers where Key == String, Value == CambAIJSON
 
 /// The members of the JSON object a decoder holds, read when scoring asks for them: a union of objects scores its
 /// members from these, so that choosing one decodes only the properties members declare (each once), and
-/// only the chosen member decodes the whole object.
-struct JSONDecodingObjectMembers: JSONObjectMembers {
+/// only the chosen member decodes the whole object. A union of `oneOf` members reads them by any name.
+typealias JSONDecodingObjectMembers = JSONDecodingObject<NoDeclaredNames>
+
+/// A struct that an `anyOf` of objects decodes from the union's own container, which has read the object's keys
+/// already (a container of its own would read them again, the largest part of decoding a small object).
+protocol JSONObjectDecodable: Decodable {
+    /// Decodes the struct from `container`, whose keys `allKeys` lists only where `PropertyNames` does not
+    /// declare them; `undeclaredKeys` gives the keys of the object's other properties, those not among the names
+    /// it is given (the struct's own declared names), when the struct keeps undeclared properties.
+    init<PropertyNames: DeclaredNames>(
+        from container: KeyedDecodingContainer<ObjectKey<PropertyNames>>,
+        undeclaredKeys: (Set<String>) -> [ObjectKey<PropertyNames>]
+    ) throws
+}
+
+/// ``JSONDecodingObjectMembers`` of an `anyOf` of objects, keyed by the names its members declare
+/// (`PropertyNames`, the union's own): the container's `allKeys` then lists only the keys no member declares,
+/// which is usually none, and each member decodes from this container (``JSONObjectDecodable``).
+struct JSONDecodingObject<PropertyNames: DeclaredNames>: JSONObjectMembers {
     typealias Failure = any Error
-    private let container: KeyedDecodingContainer<AnyCodingKey>
+    private let container: KeyedDecodingContainer<ObjectKey<PropertyNames>>
+    /// The keys no member declares, once a member that keeps undeclared properties asked for them.
+    private var keysNoMemberDeclares: [ObjectKey<PropertyNames>]?
     /// What scoring from values has learnt of the members it asked about: a few, searched in order (cheaper than a
     /// dictionary at this size), so that the container hears of each key once and each value is decoded once,
     /// however many members declare it. Keys-only scoring keeps nothing: it often ends the work, and then the
@@ -227,22 +246,22 @@ struct JSONDecodingObjectMembers: JSONObjectMembers {
     /// first of equal scores), and whether decoding verifies every member the keys let fit.
     private var keyPass:
         (count: Int, best: (index: Int, bound: Int, isVerifiedByDecoding: Bool)?, isEveryFitVerified: Bool)?
-    /// Whether ``verifiedKeyBounds(_:)`` decided which members fit, so that ``decodedMember(_:at:of:from:scoring:)``
+    /// Whether ``verifiedKeyBounds(_:)`` decided which members fit, so that `decodedMember(_:at:of:from:scoring:)`
     /// knows a member that does not decode may not fit.
     private var isDecidedByKeys = false
 
     /// - Throws: `DecodingError.typeMismatch` when the value is not an object.
     init(from decoder: any Decoder) throws {
-        container = try decoder.container(keyedBy: AnyCodingKey.self)
+        container = try decoder.container(keyedBy: ObjectKey<PropertyNames>.self)
     }
 
     mutating func hasMember(_ key: String) -> Bool {
-        if readsKeysOnly { return container.contains(AnyCodingKey(key)) }
+        if readsKeysOnly { return container.contains(ObjectKey<PropertyNames>(key)) }
         if let index = known.firstIndex(where: { $0.key == key }) {
             if case .absent = known[index].member { return false }
             return true
         }
-        let isPresent = container.contains(AnyCodingKey(key))
+        let isPresent = container.contains(ObjectKey<PropertyNames>(key))
         known.append((key, isPresent ? .present : .absent))
         return isPresent
     }
@@ -251,7 +270,7 @@ struct JSONDecodingObjectMembers: JSONObjectMembers {
         guard hasMember(key) else { return nil }
         let index = known.firstIndex { $0.key == key }!
         if case .decoded(let earlier) = known[index].member { return earlier }
-        let codingKey = AnyCodingKey(key)
+        let codingKey = ObjectKey<PropertyNames>(key)
         let value: CambAIJSONValue
         // The value `CambAIJSONValue(from:)` gives, by a shorter route where there is one: the generic path tries
         // each kind in turn, and each miss costs the decoder a thrown error. So an integer or Boolean the type
@@ -272,11 +291,19 @@ struct JSONDecodingObjectMembers: JSONObjectMembers {
         return value
     }
 
-    var memberKeys: [String] { container.allKeys.map(\.stringValue) }
+    /// Every key of the object: those no member declares, which the container lists, and the members' names the
+    /// object has.
+    var memberKeys: [String] {
+        var keys = container.allKeys.map(\.stringValue)
+        for name in PropertyNames.declaredNames where container.contains(ObjectKey<PropertyNames>(name)) {
+            keys.append(name)
+        }
+        return keys
+    }
 
     var readsKeysOnly: Bool { keyPass != nil }
 
-    func isNull(_ key: String) throws -> Bool { try container.decodeNil(forKey: AnyCodingKey(key)) }
+    func isNull(_ key: String) throws -> Bool { try container.decodeNil(forKey: ObjectKey<PropertyNames>(key)) }
 
     mutating func noteKeyBound(_ bound: Int?, isVerifiedByDecoding: Bool) {
         guard var pass = keyPass else { return }
@@ -326,11 +353,42 @@ struct JSONDecodingObjectMembers: JSONObjectMembers {
         _ type: Value.Type, at index: Int, of scores: [Int?], from decoder: any Decoder,
         scoring: (inout Self) throws -> [Int?]
     ) throws -> Value? {
+        try decodedMember(at: index, of: scores, scoring: scoring) { _ in try Value(from: decoder) }
+    }
+
+    /// `decodedMember(_:at:of:from:scoring:)` for a member that decodes from this container
+    /// (``JSONObjectDecodable``): the object's keys are read once for every member.
+    mutating func decodedMember<Value: JSONMatchable & JSONObjectDecodable>(
+        _ type: Value.Type, at index: Int, of scores: [Int?], from decoder: any Decoder,
+        scoring: (inout Self) throws -> [Int?]
+    ) throws -> Value? {
+        try decodedMember(at: index, of: scores, scoring: scoring) { members in
+            let container = members.container
+            return try Value(from: container) { memberNames in members.undeclaredKeys(besides: memberNames) }
+        }
+    }
+
+    /// The keys of the object's properties whose names are not in `memberNames` (a member's declared names):
+    /// those no member declares (the container's `allKeys`, read once), and those other members declare that the
+    /// object has.
+    private mutating func undeclaredKeys(besides memberNames: Set<String>) -> [ObjectKey<PropertyNames>] {
+        if keysNoMemberDeclares == nil { keysNoMemberDeclares = container.allKeys }
+        var keys = keysNoMemberDeclares!.filter { !memberNames.contains($0.stringValue) }
+        for name in PropertyNames.declaredNames where !memberNames.contains(name) {
+            let key = ObjectKey<PropertyNames>(name)
+            if container.contains(key) { keys.append(key) }
+        }
+        return keys
+    }
+
+    private mutating func decodedMember<Value: JSONMatchable>(
+        at index: Int, of scores: [Int?], scoring: (inout Self) throws -> [Int?], decode: (inout Self) throws -> Value
+    ) throws -> Value? {
         guard scores[index] != nil else { return nil }
-        guard isDecidedByKeys else { return try Value(from: decoder) }
+        guard isDecidedByKeys else { return try decode(&self) }
         let value: Value
         do {
-            value = try Value(from: decoder)
+            value = try decode(&self)
         } catch {
             guard try scoring(&self)[index] != nil else { return nil }
             throw error

@@ -159,6 +159,10 @@ extension Context {
         /// Whether the struct conforms to `JSONMatchable`: a union may score its values
         /// (`Presenter.matchableTypeNames(in:)`).
         public var isMatchable = true
+        /// Whether an `anyOf` of objects has the struct as a member: the struct then also decodes from the
+        /// union's keyed container (`JSONObjectDecodable`), reading its properties by name (`decodingKey`), so
+        /// that the object's keys are read once for every member (`Presenter.anyOfObjectMemberNames(in:)`).
+        public var isAnyOfMember = false
     }
 
     public struct Property: Sendable {
@@ -168,6 +172,9 @@ extension Context {
         public var codingKeyName: String
         /// A string literal of the key on the wire: `"task_id"`.
         public var jsonNameLiteral: String
+        /// The key `init(from:)` decodes the property with: its `CodingKeys` case (`.taskID`), or in a struct an
+        /// `anyOf` decodes (`Structure.isAnyOfMember`) its JSON name (`"task_id"`, an `ObjectKey`).
+        public var decodingKey = ""
         /// The declared type, with `?` when the value may be absent or null: `String?`.
         public var typeName: String
         /// The type without optionality: `String`.
@@ -285,6 +292,10 @@ extension Context {
         /// Every member is an object (a struct), so the union reads the payload as an object directly: a value of
         /// another kind fits no member anyway, and reading it as any JSON value would first try other kinds.
         public var decodesObject = false
+        /// For an `anyOf` whose members are all objects: string literals of the JSON names its members' properties
+        /// have, each once, in order of first appearance. The union's container is keyed by them
+        /// (`PropertyNames`), so that its `allKeys` lists only the keys no member declares.
+        public var memberPropertyNames: [String] = []
         /// Every member is a string or a string enum, so the union reads the payload as a string directly.
         public var decodesString = false
         /// Static members that reach the cases of enum members directly (`.mp3` for `.audioOutputType(.mp3)`),

@@ -43,4 +43,23 @@ extension Presenter {
         }
         return matchable
     }
+
+    /// The structs an `anyOf` of objects has as members: those of every union that keeps every member that fits
+    /// and whose members are all structs (`AnyOf.swift`'s `decodesObject`), seen through the typealias of an
+    /// identical schema to the struct itself. Each decodes from the union's container too
+    /// (`Context.Structure.isAnyOfMember`).
+    func anyOfObjectMemberNames(in types: [IR.TypeDeclaration]) -> Set<String> {
+        var names: Set<String> = []
+        for declaration in types {
+            guard case .union(let union) = declaration, union.keepsEveryMember else { continue }
+            var structures: [String] = []
+            for member in union.members {
+                guard case .declared(let name) = member.type, case .structure(let structure)? = declarations[name]
+                else { break }
+                structures.append(structure.name)
+            }
+            if structures.count == union.members.count { names.formUnion(structures) }
+        }
+        return names
+    }
 }

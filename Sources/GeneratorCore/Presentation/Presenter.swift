@@ -43,6 +43,8 @@ public struct Presenter {
     var docLinesMaker = DocLinesMaker()
     /// The structs and enums that conform to `JSONMatchable` (see `matchableTypeNames(in:)`).
     var matchableTypeNames: Set<String> = []
+    /// The structs an `anyOf` of objects has as members (see `anyOfObjectMemberNames(in:)`).
+    var anyOfMemberNames: Set<String> = []
 
     public init(documentName: String, operationStyle: OperationStyle = .throwing) {
         self.documentName = documentName
@@ -68,6 +70,7 @@ public struct Presenter {
         for (name, target) in module.identicalSchemas {
             presenter.declarations[name] = presenter.declarations[target]
         }
+        presenter.anyOfMemberNames = presenter.anyOfObjectMemberNames(in: module.types)
         return presenter
     }
 
@@ -175,9 +178,11 @@ public struct Presenter {
 
     func present(_ structure: IR.Structure) -> Context.Structure {
         var codingKeys = NameScope(reserved: Constants.reservedCodingKeyNames)
+        let isAnyOfMember = anyOfMemberNames.contains(structure.name)
         let properties = structure.properties.map { property in
             var presented = present(property)
             presented.codingKeyName = codingKeys.claim(property.swiftName)
+            presented.decodingKey = isAnyOfMember ? presented.jsonNameLiteral : "." + presented.codingKeyName
             return presented
         }
         var context = Context.Structure(
@@ -198,6 +203,7 @@ public struct Presenter {
         context.hasEncodedProperties = properties.contains { $0.isConstant || !$0.isReadOnly }
         context.hasConstantProperties = !context.constantProperties.isEmpty
         context.isMatchable = matchableTypeNames.contains(structure.name)
+        context.isAnyOfMember = isAnyOfMember
         return context
     }
 
@@ -441,6 +447,16 @@ public struct Presenter {
                 }
             })
         context.decodesObject = kinds == ["object"]
+        if context.decodesObject && union.keepsEveryMember {
+            var seen: Set<String> = []
+            for member in union.members {
+                guard case .declared(let name) = member.type, case .structure(let structure)? = declarations[name]
+                else { continue }
+                for property in structure.properties where seen.insert(property.jsonName).inserted {
+                    context.memberPropertyNames.append(SwiftText.stringLiteral(property.jsonName))
+                }
+            }
+        }
         context.decodesString = kinds == ["string"]
         return context
     }

@@ -145,6 +145,7 @@ extension Context.Structure: KeyPathContext {
         "hasAdditionalProperties": \.hasAdditionalProperties,
         "isIdentifiable": \.isIdentifiable,
         "isMatchable": \.isMatchable,
+        "isAnyOfMember": \.isAnyOfMember,
         "initProperties": \.initProperties,
         "constantProperties": \.constantProperties,
         "hasConstantProperties": \.hasConstantProperties,
@@ -171,6 +172,7 @@ extension Context.Property: KeyPathContext {
         "constantJSONLiteral": \.constantJSONLiteral,
         "codingKeyName": \.codingKeyName,
         "jsonNameLiteral": \.jsonNameLiteral,
+        "decodingKey": \.decodingKey,
         "typeName": \.typeName,
         "baseTypeName": \.baseTypeName,
         "isOptional": \.isOptional,
@@ -232,6 +234,7 @@ extension Context.Union: KeyPathContext {
         "discriminatorLiteral": \.discriminatorLiteral,
         "decodesObject": \.decodesObject,
         "decodesString": \.decodesString,
+        "memberPropertyNames": \.memberPropertyNames,
         "sharedProperties": \.sharedProperties,
     ]
 }

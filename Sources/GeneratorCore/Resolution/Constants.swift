@@ -11,7 +11,11 @@ public enum Constants {
         "ParameterSlot", "ParameterKeyedContainer", "ParameterUnkeyedContainer", "ParameterSingleValueContainer",
         "SecuritySchemeID", "SecurityValues", "StreamingTransport", "StreamReader", "JSONObjectMembers",
         "OpenStringEnum",
-        "JSONDecodingObjectMembers", "JSONScalarKind",
+        "JSONDecodingObjectMembers", "JSONScalarKind", "JSONDecodingObject", "JSONObjectDecodable", "ObjectKey",
+        "DeclaredNames", "NoDeclaredNames",
+        // The generic parameter of an `anyOf` member's `init(from:undeclaredKeys:)`, and the `anyOf`'s own type of
+        // its members' property names: a type of that name would be hidden there.
+        "PropertyNames",
         // The generic parameter of a struct's `matchScore(in:)`, which would hide a type of that name there.
         "ObjectMembers",
     ]

@@ -147,4 +147,31 @@ check(
         == NarrowFirst(
             narrow: Narrow(z: "3", additionalProperties: ["a": "1", "b": "2", "q": "4"]),
             wide: Wide(a: "1", b: "2", additionalProperties: ["z": "3", "q": "4"])), "\(narrowFirst)")
+// Members decoded from the union's own container: Knob declares `color` but stops at its missing `knob`, and
+// Latch, the one member that fits, keeps `color` beside the key no member declares.
+check(
+    try decode(Door.self, #"{"latch":"l","color":"red","z":"1"}"#)
+        == Door(latch: Latch(latch: "l", additionalProperties: ["color": "red", "z": "1"])))
+let doorBoth = try decode(Door.self, #"{"knob":"k","latch":"l","say \"hi\" \\now":"x"}"#)
+check(
+    doorBoth
+        == Door(
+            knob: Knob(knob: "k", sayHiNow: "x", additionalProperties: ["latch": "l"]),
+            latch: Latch(latch: "l", additionalProperties: ["knob": "k", #"say "hi" \now"#: "x"])), "\(doorBoth)")
+checkThrows { _ = try decode(Door.self, #"{"knob":1}"#) }
+// Each member decoded alone reads its own declared names, and keeps the others.
+check(
+    try decode(Knob.self, #"{"knob":"k","color":"c","say \"hi\" \\now":"s","other":true}"#)
+        == Knob(knob: "k", color: "c", sayHiNow: "s", additionalProperties: ["other": true]))
+check(try decode(Latch.self, #"{"latch":"l","knob":"k"}"#) == Latch(latch: "l", additionalProperties: ["knob": "k"]))
+checkThrows { _ = try decode(Latch.self, #"{"knob":"k"}"#) }
+// An undeclared value of the wrong type for `additionalProperties` names its key in the error's coding path.
+do {
+    _ = try decode(Caption.self, #"{"name":"n","extra":1}"#)
+    check(false, "decoded")
+} catch DecodingError.typeMismatch(_, let context) {
+    check(context.codingPath.map(\.stringValue) == ["extra"], "\(context.codingPath)")
+} catch {
+    check(false, "\(error)")
+}
 finish()
