@@ -174,4 +174,23 @@ do {
 } catch {
     check(false, "\(error)")
 }
+// A member with a fixed property, a date-time, an optional nullable and a deprecated property, read from the
+// union's container (2024-01-02T03:04:05Z is 1,704,164,645 s after 1970).
+let stampDate = Date(timeIntervalSince1970: 1_704_164_645)
+let trailStamp = try decode(Trail.self, #"{"kind":"stamp","at":"2024-01-02T03:04:05Z","note":null,"old":"o"}"#)
+check(trailStamp == Trail(stamp: Stamp(at: stampDate, note: .null, old: "o")), "\(trailStamp)")
+let trailBoth = try decode(Trail.self, #"{"kind":"stamp","at":"2024-01-02T03:04:05Z","note":"n","sign":"s"}"#)
+check(
+    trailBoth
+        == Trail(
+            stamp: Stamp(at: stampDate, note: .value("n"), additionalProperties: ["sign": "s"]),
+            sign: Sign(
+                sign: "s",
+                additionalProperties: ["kind": "stamp", "at": "2024-01-02T03:04:05Z", "note": "n"])), "\(trailBoth)")
+// Another value of the fixed property: Stamp does not fit, and Sign keeps Stamp's keys.
+check(
+    try decode(Trail.self, #"{"kind":"other","at":"2024-01-02T03:04:05Z","sign":"s"}"#)
+        == Trail(sign: Sign(sign: "s", additionalProperties: ["kind": "other", "at": "2024-01-02T03:04:05Z"])))
+checkThrows { _ = try decode(Stamp.self, #"{"kind":"other","at":"2024-01-02T03:04:05Z"}"#) }
+checkThrows { _ = try decode(Trail.self, #"{"kind":"stamp","at":"yesterday"}"#) }
 finish()
