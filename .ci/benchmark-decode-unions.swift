@@ -85,26 +85,26 @@ func unionShapeCases() {
             ? #"{"kind":"cat","name":"Tom \#(index)","meows":true}"#
             : #"{"kind":"dog","name":"Rex \#(index)","barks":false}"#
     }
-    report(
-        "oneOf with a discriminator", pets, target: 1.5, generated: median([Pet].self, pets),
-        handWritten: median([HandPet].self, pets))
+    compare(
+        "oneOf with a discriminator", pets, target: 1.5, generated: [Pet].self,
+        handWritten: [HandPet].self)
     let shipments = payload { index in
         index % 2 == 0 ? #"{"size":"m","weight":\#(index)}"# : #"{"pages":\#(index % 90)}"#
     }
-    report(
-        "oneOf of objects, scored by values", shipments, target: 1.5, generated: median([Shipment].self, shipments),
-        handWritten: median([HandShipment].self, shipments))
+    compare(
+        "oneOf of objects, scored by values", shipments, target: 1.5, generated: [Shipment].self,
+        handWritten: [HandShipment].self)
     let scalars = payload { index in [#""text-\#(index)""#, "\(index)", "true"][index % 3] }
-    report(
-        "oneOf of scalars", scalars, target: 1.5, generated: median([Scalar].self, scalars),
-        handWritten: median([HandScalar].self, scalars))
+    compare(
+        "oneOf of scalars", scalars, target: 1.5, generated: [Scalar].self,
+        handWritten: [HandScalar].self)
     let contacts = payload { index in
         [
             #"{"email":"a\#(index)@example.com"}"#, #"{"phone":"+1 555 \#(index)"}"#,
             #"{"email":"b\#(index)@example.com","phone":"+1 555 \#(index)"}"#,
         ][index % 3]
     }
-    report(
-        "anyOf of objects (keeps each fit)", contacts, target: 1.5, generated: median([Contact].self, contacts),
-        handWritten: median([HandContact].self, contacts))
+    compare(
+        "anyOf of objects (keeps each fit)", contacts, target: 1.5, generated: [Contact].self,
+        handWritten: [HandContact].self)
 }
