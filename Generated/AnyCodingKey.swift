@@ -105,10 +105,11 @@ enum NoDeclaredNames: DeclaredNames {
 }
 
 /// A coding key for a JSON object's properties, by name, whose container's `allKeys` lists only the keys not in
-/// `PropertyNames.declaredNames`: a decoder makes a key from a string only for another name (`nil` for a declared one),
-/// and code reads the declared properties by name, from string literals (`"email"`). A struct that an `anyOf`
-/// of objects decodes (``JSONObjectDecodable``) reads its properties with these, so that it can decode from the
-/// union's container (keyed by the names every member declares) or from its own (keyed by its own names).
+/// `PropertyNames.declaredNames`: a decoder makes a key from a string only for another name (`nil` for a
+/// declared one), and code reads the declared properties by name, from string literals (`"email"`). A struct
+/// that an `anyOf` of objects decodes (``JSONObjectDecodable``) reads its properties with these, so that it can
+/// decode from the union's container (keyed by the names every member declares) or from its own (keyed by its
+/// own names).
 struct ObjectKey<PropertyNames: DeclaredNames>: CodingKey, ExpressibleByStringLiteral {
     var stringValue: String
     var intValue: Int? { nil }

@@ -51,15 +51,23 @@ extension Presenter {
     func anyOfObjectMemberNames(in types: [IR.TypeDeclaration]) -> Set<String> {
         var names: Set<String> = []
         for declaration in types {
-            guard case .union(let union) = declaration, union.keepsEveryMember else { continue }
-            var structures: [String] = []
-            for member in union.members {
-                guard case .declared(let name) = member.type, case .structure(let structure)? = declarations[name]
-                else { break }
-                structures.append(structure.name)
-            }
-            if structures.count == union.members.count { names.formUnion(structures) }
+            guard case .union(let union) = declaration, union.keepsEveryMember,
+                let structures = memberStructures(of: union)
+            else { continue }
+            names.formUnion(structures.map(\.name))
         }
         return names
+    }
+
+    /// The union's members' structs, in member order, when every member is a struct (through the typealias of an
+    /// identical schema); `nil` otherwise.
+    func memberStructures(of union: IR.Union) -> [IR.Structure]? {
+        var structures: [IR.Structure] = []
+        for member in union.members {
+            guard case .declared(let name) = member.type, case .structure(let structure)? = declarations[name]
+            else { return nil }
+            structures.append(structure)
+        }
+        return structures
     }
 }

@@ -447,11 +447,9 @@ public struct Presenter {
                 }
             })
         context.decodesObject = kinds == ["object"]
-        if context.decodesObject && union.keepsEveryMember {
+        if union.keepsEveryMember, let structures = memberStructures(of: union) {
             var seen: Set<String> = []
-            for member in union.members {
-                guard case .declared(let name) = member.type, case .structure(let structure)? = declarations[name]
-                else { continue }
+            for structure in structures {
                 for property in structure.properties where seen.insert(property.jsonName).inserted {
                     context.memberPropertyNames.append(SwiftText.stringLiteral(property.jsonName))
                 }
