@@ -30,12 +30,15 @@ let package = Package(
         ),
         // One C function: swaps two folders atomically (Linux renameat2, macOS renamex_np), for OutputWriter.
         .target(name: "CFolderExchange"),
+        // One C function: the content hash of the generation manifest, as fast in a debug build as in release.
+        .target(name: "CContentHash"),
         // parse → decode → resolve → present → render → write.
         .target(
             name: "GeneratorCore",
             dependencies: [
                 "CLibYAML",
                 "CFolderExchange",
+                "CContentHash",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: strict

@@ -229,4 +229,17 @@ import Testing
             #expect(seen.insert(hash([UInt8](repeating: 0, count: count))).inserted, "\(count) zero bytes")
         }
     }
+
+    /// The function its comment describes, so that manifests written before stay valid: values computed by a
+    /// separate implementation of that description (Python, integers taken modulo 2^64), for an empty text, a
+    /// tail alone, one word and a tail, and two whole words.
+    @Test func contentHashIsTheDocumentedFunction() {
+        func hash(_ text: String) -> UInt64 { Array(text.utf8).withUnsafeBytes { ContentHash.of($0) } }
+        #expect(hash("") == 0x81bc_765e_bb74_ba00)
+        #expect(hash("a") == 0x1d0c_6117_c4f0_154c)
+        #expect(hash("openapi") == 0xa583_282e_10d1_b8a2)
+        #expect(hash("openapi-codegen") == 0x63b9_0802_82a3_9a29)
+        #expect(hash("0123456789abcdef") == 0x6f2e_f5ea_502a_35c5)
+        #expect(ContentHash.of(Data("openapi-codegen".utf8)) == 0x63b9_0802_82a3_9a29)
+    }
 }

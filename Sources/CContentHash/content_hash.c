@@ -1,0 +1,32 @@
+#include "CContentHash.h"
+
+#include <string.h>
+
+static uint64_t mix(uint64_t hash, uint64_t word) {
+    const uint64_t multiplier1 = 0x9E3779B97F4A7C15ULL;
+    const uint64_t multiplier2 = 0xC2B2AE3D27D4EB4FULL;
+    hash ^= word * multiplier2;
+    return ((hash << 31) | (hash >> 33)) * multiplier1;
+}
+
+uint64_t openapi_codegen_content_hash(const void *bytes, size_t count) {
+    const unsigned char *byte = bytes;
+    uint64_t hash = 0x2545F4914F6CDD1DULL ^ ((uint64_t)count * 0x9E3779B97F4A7C15ULL);
+    size_t words = count / 8;
+    for (size_t index = 0; index < words; index++) {
+        uint64_t word;
+        memcpy(&word, byte + index * 8, sizeof word);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        word = __builtin_bswap64(word);
+#endif
+        hash = mix(hash, word);
+    }
+    uint64_t tail = 0;
+    for (size_t index = count; index > words * 8; index--) tail = tail << 8 | byte[index - 1];
+    hash = mix(hash, tail);
+    // Final avalanche, so that every input bit reaches every output bit.
+    hash ^= hash >> 33;
+    hash *= 0xFF51AFD7ED558CCDULL;
+    hash ^= hash >> 33;
+    return hash;
+}
