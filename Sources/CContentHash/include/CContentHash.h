@@ -8,9 +8,9 @@
 /// bytes as little-endian 64-bit words, each mixed into the state by a multiply and a rotation, the last 0 to 7
 /// bytes as one more word (the last byte highest), then a final avalanche. Not a cryptographic hash.
 ///
-/// In C so that a debug build hashes as fast as a release one: SwiftPM builds the build tool plugin's generator
-/// in debug, where the same loop in Swift (unspecialised generic loads, exclusivity checks) was four fifths of a
-/// no-op run on a large document.
+/// In C so that a debug build hashes about as fast as a release one: SwiftPM builds the build tool plugin's
+/// generator in the build's configuration, debug by default, where the same loop in Swift (unspecialised generic
+/// loads, exclusivity checks) was four fifths of a no-op run on a large document.
 uint64_t openapi_codegen_content_hash(const void *bytes, size_t count);
 
 #endif
