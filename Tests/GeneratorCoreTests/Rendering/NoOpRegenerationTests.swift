@@ -215,6 +215,20 @@ import Testing
         #expect(GenerationManifest(text: manifest.text + "output\tnot-hex\t1\tC.swift\n") == nil)
     }
 
+    /// A carriage return and newline pair is one character, and so is a backslash with a combining mark after it:
+    /// each is escaped byte by byte and reads back as it was.
+    @Test func fieldsWithCharactersOfSeveralScalarsReadBack() throws {
+        let manifest = GenerationManifest(
+            inputs: ["setting crlf=a\r\nb", "setting mark=\\\u{301}"],
+            diagnostics: [Diagnostic(.note, "line one\r\nline two \\\u{301}", at: nil)],
+            files: ["C\u{301}.swift": "struct C {}\n"])
+        let text = manifest.text
+        #expect(text.contains("input\tsetting crlf=a\\r\\nb\n"))
+        #expect(text.contains("input\tsetting mark=\\\\\u{301}\n"))
+        #expect(text.utf8.filter { $0 == UInt8(ascii: "\r") }.isEmpty)
+        #expect(GenerationManifest(text: text) == manifest)
+    }
+
     @Test func contentHashSeesEveryByteAndTheLength() {
         func hash(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes { ContentHash.of($0) } }
         let text = Array("struct Pet: Codable { var name: String }\n".utf8)
