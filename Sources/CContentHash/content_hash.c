@@ -2,16 +2,17 @@
 
 #include <string.h>
 
+static const uint64_t multiplier1 = 0x9E3779B97F4A7C15ULL;
+static const uint64_t multiplier2 = 0xC2B2AE3D27D4EB4FULL;
+
 static uint64_t mix(uint64_t hash, uint64_t word) {
-    const uint64_t multiplier1 = 0x9E3779B97F4A7C15ULL;
-    const uint64_t multiplier2 = 0xC2B2AE3D27D4EB4FULL;
     hash ^= word * multiplier2;
     return ((hash << 31) | (hash >> 33)) * multiplier1;
 }
 
 uint64_t openapi_codegen_content_hash(const void *bytes, size_t count) {
     const unsigned char *byte = bytes;
-    uint64_t hash = 0x2545F4914F6CDD1DULL ^ ((uint64_t)count * 0x9E3779B97F4A7C15ULL);
+    uint64_t hash = 0x2545F4914F6CDD1DULL ^ ((uint64_t)count * multiplier1);
     size_t words = count / 8;
     for (size_t index = 0; index < words; index++) {
         uint64_t word;
