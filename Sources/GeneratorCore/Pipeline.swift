@@ -78,30 +78,39 @@ public struct Pipeline {
     func renderReportingFiles(hashing: Bool = false) async throws(GenerationError) -> (
         files: [String: String], referencedFiles: [URL], outputs: [String: GenerationManifest.Output]
     ) {
-        // The templates load on another thread while the document is parsed, decoded, resolved and prepared; their
-        // errors are reported only after the document's, as when they loaded afterwards.
+        // The templates load on another thread while the document is parsed (or, when the parse takes both cores
+        // of two, once it is), decoded, resolved and prepared; their errors are reported only after the
+        // document's, as when they loaded afterwards.
         let guessedOverrides =
             options.templateOverrides
             ?? (try? Pipeline(options: options, diagnostics: DiagnosticCollector()).loadConfiguration())?.templates
         let templates = (url: options.templates, display: display(options.templates))
         let guessedDisplay = guessedOverrides.map(display)
-        let loading = Task {
-            await Self.loadTemplates(templates, overrides: guessedOverrides, overridesDisplayPath: guessedDisplay)
+        var loading: Task<Result<TemplateRenderer, GenerationError>, Never>?
+        func startLoading() {
+            loading = Task {
+                await Self.loadTemplates(templates, overrides: guessedOverrides, overridesDisplayPath: guessedDisplay)
+            }
         }
         let bytes: [UInt8]
         let presented: (plan: Presenter.JobPlan, layout: OutputLayout, templateOverrides: URL?, referencedFiles: [URL])
         do {
             bytes = try PhaseTimes.measure("read") { () throws(GenerationError) in try read(options.document) }
-            presented = try present(bytes)
+            let afterParse = Self.loadsTemplatesAfterParse(documentSize: bytes.count)
+            if !afterParse { startLoading() }
+            presented = try present(bytes, afterParse: afterParse ? startLoading : {})
         } catch {
-            loading.cancel()
+            loading?.cancel()
             throw error
         }
         let (plan, layout, overrides, referencedFiles) = presented
-        let loaded =
-            overrides == guessedOverrides
-            ? await loading.value
-            : await Self.loadTemplates(templates, overrides: overrides, overridesDisplayPath: overrides.map(display))
+        let loaded: Result<TemplateRenderer, GenerationError>
+        if overrides == guessedOverrides, let loading {
+            loaded = await loading.value
+        } else {
+            loaded = await Self.loadTemplates(
+                templates, overrides: overrides, overridesDisplayPath: overrides.map(display))
+        }
         let renderer: TemplateRenderer
         switch loaded {
         case .success(let value): renderer = value
@@ -123,6 +132,13 @@ public struct Pipeline {
         }
         keepUntilExit((jobs, renderer))
         return (files, referencedFiles, outputs)
+    }
+
+    /// Whether the templates start loading once the document is parsed rather than with its parse: when the parse
+    /// takes two threads (`YAMLParser.parsesOnTwoThreads(size:)`) and the machine has no third core. Loading them
+    /// then costs no wall time at all: bundling, decoding and resolving the document leave the second core idle.
+    static func loadsTemplatesAfterParse(documentSize: Int) -> Bool {
+        YAMLParser.parsesOnTwoThreads(size: documentSize) && ProcessInfo.processInfo.activeProcessorCount <= 2
     }
 
     /// Loads and compiles the built-in templates with `overrides` (`TemplateRenderer.init`), timed as the
@@ -170,7 +186,8 @@ public struct Pipeline {
     /// module's context): the jobs themselves are presented as they are rendered.
     /// - Returns: the plan of the jobs to render, the layout the files are arranged in, and the folder of template
     /// overrides (`--templates`, else the configuration's `templates`), if any.
-    func present(_ bytes: [UInt8]) throws(GenerationError) -> (
+    /// - Parameter afterParse: called once the document is parsed, whether or not the parse succeeded.
+    func present(_ bytes: [UInt8], afterParse: () -> Void = {}) throws(GenerationError) -> (
         plan: Presenter.JobPlan, layout: OutputLayout, templateOverrides: URL?, referencedFiles: [URL]
     ) {
         let documentPath = display(options.document)
@@ -179,6 +196,7 @@ public struct Pipeline {
         let parsed = PhaseTimes.measure("parse") {
             Result { () throws(GenerationError) -> YAMLNode? in try parse(bytes, path: documentPath) }
         }
+        afterParse()
         var configuration = PhaseTimes.measure("configuration") {
             (try? loadConfiguration()) ?? GeneratorConfiguration()
         }

@@ -57,20 +57,20 @@ public final class YAMLParser {
     /// costs more than it saves.
     static let minimumThreadedSize = 256 * 1024
 
-    /// Whether libyaml's event loop gets a thread of its own: only with more than two cores. On two, the templates
-    /// load on the second core while the document is parsed (`Pipeline.loadTemplates`), and the thread made the
-    /// whole run slower, not faster: one type per file, 9 interleaved runs of each at 1fa6aea, median wall time
-    /// with it and without, stripe 299.1 and 290.8 ms, openai 202.2 and 196.7, github 185.5 and 179.9, box 98.1
-    /// and 94.7; user CPU stripe 344.6 and 312.0 ms, openai 225.4 and 216.1 (stripe's parse alone, 55 and 45 ms of
-    /// wall time). The handing over of batches between two threads that share their cores with the template
-    /// loading costs more than the overlap gains.
-    static let hasCoreForParsing = ProcessInfo.processInfo.activeProcessorCount > 2
+    /// Whether libyaml's event loop can get a thread of its own: with two cores or more. On two cores the templates
+    /// then load after the parse rather than during it (`Pipeline.loadsTemplatesAfterParse(documentSize:)`): three
+    /// busy threads on two cores made the threaded parse slower than the plain one (at 1fa6aea, one type per file,
+    /// 9 interleaved runs, median wall time with it and without: stripe 299.1 and 290.8 ms, box 98.1 and 94.7).
+    static let hasCoreForParsing = ProcessInfo.processInfo.activeProcessorCount >= 2
+
+    /// Whether `parse()` runs libyaml's event loop on a thread of its own for an input of `size` bytes.
+    static func parsesOnTwoThreads(size: Int) -> Bool { hasCoreForParsing && size >= minimumThreadedSize }
 
     /// Parses the whole input.
     /// - Returns: The root node, or `nil` when the stream holds no document at all (an empty file).
     /// - Throws: `YAMLError` for the first problem found.
     public func parse() throws(YAMLError) -> YAMLNode? {
-        try parse(threaded: Self.hasCoreForParsing && buffer.count >= Self.minimumThreadedSize)
+        try parse(threaded: Self.parsesOnTwoThreads(size: buffer.count))
     }
 
     /// Parses the whole input, with libyaml's event loop on a thread of its own when `threaded` and such a thread
