@@ -221,9 +221,9 @@ public struct Pipeline {
         var bundler = ReferenceBundler(rootURL: options.document, diagnostics: diagnostics, display: display)
         root = PhaseTimes.measure("bundle") { bundler.bundle(root) }
         if diagnostics.diagnostics.count(where: { $0.severity == .error }) > errorsBefore { throw stop(nil) }
-        let document = PhaseTimes.measure("decode") {
-            DocumentDecoder(file: documentPath, diagnostics: diagnostics).decode(root)
-        }
+        var decoder = DocumentDecoder(file: documentPath, diagnostics: diagnostics)
+        decoder.decodesComponentsConcurrently = YAMLParser.parsesOnTwoThreads(size: bytes.count)
+        let document = PhaseTimes.measure("decode") { decoder.decode(root) }
         guard let document, !diagnostics.hasErrors else { throw stop(nil) }
         var resolver = ModuleResolver(configuration: configuration, file: documentPath, diagnostics: diagnostics)
         // Kept with the tree, the document and the IR below (and like them freed for a very large document).

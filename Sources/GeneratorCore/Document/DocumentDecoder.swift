@@ -1,9 +1,15 @@
+import Dispatch
+
 /// Decodes a YAML node tree into an `OpenAPI.Document`, reporting each problem with its position.
 ///
 /// Decoding keeps going after problems so that one run reports as many as it can; the result is `nil`
 /// only when the root itself is unusable.
 public struct DocumentDecoder {
     let context: DecodingContext
+    /// Whether `decode(_:)` decodes the components on a second thread while it decodes the paths: worth it for a
+    /// large document on a machine with two cores or more (`Pipeline` sets it as for a threaded parse). The result
+    /// and the diagnostics, in their order, are the same either way.
+    public var decodesComponentsConcurrently = false
 
     /// - Parameters:
     ///   - file: the path printed in diagnostics.
@@ -44,22 +50,64 @@ public struct DocumentDecoder {
             context.error("missing required field 'info'", at: root, pointer: pointer)
         }
         let servers = decodeServers(reader) ?? []
-        var paths: [(String, OpenAPI.PathItem)] = []
-        if let pathPairs = reader.mapping("paths") {
-            for pair in pathPairs {
-                guard let path = pair.key.scalar?.text else { continue }
-                let itemPointer = pointer.appending("paths").appending(path)
-                if !path.hasPrefix("/") {
-                    context.error("path '\(path)' must start with '/'", at: pair.key, pointer: itemPointer)
-                }
-                if let item = decodePathItem(pair.value, at: itemPointer) { paths.append((path, item)) }
-            }
+        let paths: [(String, OpenAPI.PathItem)]
+        let components: OpenAPI.Components
+        if decodesComponentsConcurrently, let node = root["components"] {
+            (paths, components) = decodeConcurrently(paths: reader, components: node)
+        } else {
+            paths = decodePaths(reader)
+            components =
+                root["components"].map { decodeComponents($0, at: pointer.appending("components")) }
+                ?? OpenAPI.Components()
         }
-        let components =
-            root["components"].map { decodeComponents($0, at: pointer.appending("components")) } ?? OpenAPI.Components()
         let security = root["security"].map { decodeSecurity($0, at: pointer.appending("security")) }
         return OpenAPI.Document(
             version: version, info: info, servers: servers, paths: paths, components: components, security: security)
+    }
+
+    /// The document's paths, in document order.
+    func decodePaths(_ reader: MappingReader) -> [(String, OpenAPI.PathItem)] {
+        var paths: [(String, OpenAPI.PathItem)] = []
+        guard let pathPairs = reader.mapping("paths") else { return paths }
+        for pair in pathPairs {
+            guard let path = pair.key.scalar?.text else { continue }
+            let itemPointer = reader.pointer.appending("paths").appending(path)
+            if !path.hasPrefix("/") {
+                context.error("path '\(path)' must start with '/'", at: pair.key, pointer: itemPointer)
+            }
+            if let item = decodePathItem(pair.value, at: itemPointer) { paths.append((path, item)) }
+        }
+        return paths
+    }
+
+    /// The paths of the document `reader` reads, decoded on the calling thread, and its components, decoded from
+    /// `node` on another (`DispatchQueue.concurrentPerform`, which runs both on the calling thread when no other is
+    /// free). The components' diagnostics are collected apart and reported after the paths', the order of a decode on
+    /// one thread.
+    private func decodeConcurrently(
+        paths reader: MappingReader, components node: YAMLNode
+    ) -> ([(String, OpenAPI.PathItem)], OpenAPI.Components) {
+        final class Results {
+            var paths: [(String, OpenAPI.PathItem)] = []
+            var components = OpenAPI.Components()
+        }
+        let componentDiagnostics = DiagnosticCollector()
+        let componentDecoder = DocumentDecoder(file: context.file, diagnostics: componentDiagnostics)
+        let results = Results()
+        // Each iteration writes its own result with its own decoder, which reports to its own collector; both have
+        // ended when `concurrentPerform` returns.
+        let shared = UncheckedSendable((self, componentDecoder, reader, node, results))
+        DispatchQueue.concurrentPerform(iterations: 2) { iteration in
+            let (decoder, componentDecoder, reader, node, results) = shared.value
+            if iteration == 0 {
+                results.paths = decoder.decodePaths(reader)
+            } else {
+                results.components = componentDecoder.decodeComponents(
+                    node, at: reader.pointer.appending("components"))
+            }
+        }
+        for diagnostic in componentDiagnostics.diagnostics { context.diagnostics.emit(diagnostic) }
+        return (results.paths, results.components)
     }
 
     // MARK: - Small objects

@@ -124,4 +124,38 @@ import Testing
             #expect(diagnostics.sorted.map(\.description) == [expected])
         }
     }
+
+    /// A large document's components are decoded on a second thread while its paths are decoded
+    /// (`decodesComponentsConcurrently`): the document and the diagnostics, in the order they were reported, are those
+    /// of a decode on one thread. Here the components come first in the text, so that reporting the paths' problem
+    /// first (as one thread does) differs from the order of the lines.
+    @Test(arguments: [false, true]) func componentsDecodedConcurrentlyReportInTheSameOrder(concurrently: Bool) throws {
+        let text = """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            components:
+              schemas:
+                Pet:
+                  type: object
+                  frobnicate: true
+            paths:
+              pets:
+                get:
+                  responses:
+                    '200': {description: ok}
+            """
+        let root = try #require(try YAMLParser(bytes: Array(text.utf8)).parse())
+        let diagnostics = DiagnosticCollector()
+        var decoder = DocumentDecoder(file: "a.yaml", diagnostics: diagnostics)
+        decoder.decodesComponentsConcurrently = concurrently
+        let document = try #require(decoder.decode(root))
+        #expect(document.paths.map(\.path) == ["pets"])
+        #expect(document.components.schemas.map(\.name) == ["Pet"])
+        // The path's problem (line 9) first, then the component's (line 7).
+        #expect(
+            diagnostics.diagnostics.map(\.description) == [
+                "a.yaml:9:3: error: path 'pets' must start with '/'",
+                "a.yaml:7:7: warning: 'frobnicate' is not a JSON Schema keyword; it is ignored",
+            ])
+    }
 }
