@@ -135,8 +135,8 @@ public struct Pipeline {
     }
 
     /// Whether the templates start loading once the document is parsed rather than with its parse: when the parse
-    /// takes two threads (`YAMLParser.parsesOnTwoThreads(size:)`) and the machine has no third core. Loading them
-    /// then costs no wall time at all: bundling, decoding and resolving the document leave the second core idle.
+    /// takes two threads (`YAMLParser.parsesOnTwoThreads(size:)`) and the machine has no third core. The second core
+    /// is then free again: bundling and resolving the document take one thread, decoding it two for a while.
     static func loadsTemplatesAfterParse(documentSize: Int) -> Bool {
         YAMLParser.parsesOnTwoThreads(size: documentSize) && ProcessInfo.processInfo.activeProcessorCount <= 2
     }
