@@ -228,7 +228,10 @@ public struct Pipeline {
         var resolver = ModuleResolver(configuration: configuration, file: documentPath, diagnostics: diagnostics)
         // Kept with the tree, the document and the IR below (and like them freed for a very large document).
         if bytes.count <= Self.keptDocumentSizeLimit { resolver.keepWorkingState = { keepUntilExit($0) } }
-        let module = PhaseTimes.measure("resolve") { resolver.resolve(document) }
+        let (module, paragraphs) = PhaseTimes.measure("resolve") {
+            Self.resolve(
+                document, with: resolver, warming: YAMLParser.parsesOnTwoThreads(size: bytes.count) ? root : nil)
+        }
         if diagnostics.hasErrors { throw .invalidInput(diagnostics.sorted.filter { $0.severity == .error }) }
         if let name = configuration.moduleName, case let swiftName = SwiftNamer().typeName(for: name), swiftName != name
         {
@@ -243,7 +246,8 @@ public struct Pipeline {
                 ]))
         }
         let style = options.operationStyle ?? configuration.operationStyle ?? .throwing
-        let presenter = Presenter(documentName: options.document.lastPathComponent, operationStyle: style)
+        var presenter = Presenter(documentName: options.document.lastPathComponent, operationStyle: style)
+        presenter.docLinesMaker = DocLinesMaker(seed: paragraphs)
         let plan = PhaseTimes.measure("prepare") { presenter.prepared(for: module).plan(module) }
         // A very large document's tree, document and IR are much of the run's memory: they are freed here, before
         // rendering (the 50 MB document of `.ci/bounds` peaked at 1,454 MB with them kept, 1,252 MB freed here).
@@ -257,6 +261,33 @@ public struct Pipeline {
             plan, options.layout ?? configuration.outputLayout ?? .oneTypePerFile,
             options.templateOverrides ?? configuration.templates, Array(bundler.loadedFiles.dropFirst())
         )
+    }
+
+    /// Resolves `document`, and when given the document's tree makes the paragraphs of its texts meanwhile
+    /// (`DocLinesMaker.paragraphs(ofTextsIn:)`) on a second thread (`DispatchQueue.concurrentPerform`, which runs both
+    /// on the calling thread when no other is free): resolving takes one core, and the rendering threads then find
+    /// those paragraphs made.
+    static func resolve(
+        _ document: OpenAPI.Document, with resolver: ModuleResolver, warming root: YAMLNode?
+    ) -> (IR.Module, [DocLinesMaker.TextKey: DocLinesMaker.Paragraph]) {
+        guard let root else { return (resolver.resolve(document), [:]) }
+        final class Results {
+            var module: IR.Module?
+            var paragraphs: [DocLinesMaker.TextKey: DocLinesMaker.Paragraph] = [:]
+        }
+        let results = Results()
+        // Each iteration writes its own result; the resolver and its diagnostics are the first's alone. Both have
+        // ended when `concurrentPerform` returns.
+        let shared = UncheckedSendable((resolver, document, root, results))
+        DispatchQueue.concurrentPerform(iterations: 2) { iteration in
+            let (resolver, document, root, results) = shared.value
+            if iteration == 0 {
+                results.module = resolver.resolve(document)
+            } else {
+                results.paragraphs = DocLinesMaker.paragraphs(ofTextsIn: root)
+            }
+        }
+        return (results.module!, results.paragraphs)
     }
 
     /// The largest document, in bytes, whose tree, decoded document and IR ``keepUntilExit(_:)`` keeps: 16 MiB, four

@@ -56,12 +56,50 @@ final class DocLinesMaker {
         var inFenceAfter: Bool
     }
 
-    private var paragraphs: [TextKey: Paragraph] = [:]
+    /// Paragraphs made before this maker, on another thread (`paragraphs(ofTextsIn:)`): the makers of one run each
+    /// start from them, and read them without locking, since no maker changes them.
+    let seed: [TextKey: Paragraph]
+    private var paragraphs: [TextKey: Paragraph]
     /// The comment lines of each line of the `extra` paragraphs, outside a code fence and inside one (`wrap`
     /// depends on the line and on that alone). By line rather than by paragraph: an operation's paragraph is its
     /// own (it names the operation's parameters and types), while its lines (a parameter's description, the
     /// `- Throws:` lines) recur across operations.
     private var extraLines: [[TextKey: LineComment]] = [[:], [:]]
+
+    /// - Parameter seed: paragraphs already made (`paragraphs(ofTextsIn:)`), which this maker does not make again.
+    init(seed: [TextKey: Paragraph] = [:]) {
+        self.seed = seed
+        paragraphs = seed
+    }
+
+    /// A maker for another thread, starting from the same seed.
+    func sibling() -> DocLinesMaker { DocLinesMaker(seed: seed) }
+
+    /// The paragraph of every `title`, `summary` and `description` text in a document's tree, the texts most doc
+    /// comments are made of: made on a thread that would otherwise wait (`Pipeline.resolve(_:with:warming:)`), so
+    /// that the rendering threads find them made.
+    static func paragraphs(ofTextsIn root: YAMLNode) -> [TextKey: Paragraph] {
+        let maker = DocLinesMaker()
+        var stack = [root]
+        while let node = stack.popLast() {
+            switch node.kind {
+            case .scalar: continue
+            case .sequence(let items): stack.append(contentsOf: items)
+            case .mapping(let pairs):
+                for pair in pairs {
+                    if case .scalar(let key) = pair.key.kind,
+                        key.text == "description" || key.text == "summary"
+                            || key.text == "title", case .scalar(let value) = pair.value.kind
+                    {
+                        _ = maker.paragraph(value.text)
+                    } else {
+                        stack.append(pair.value)
+                    }
+                }
+            }
+        }
+        return maker.paragraphs
+    }
 
     /// The paragraph of a summary or description text, made on first use.
     func paragraph(_ text: String) -> Paragraph {

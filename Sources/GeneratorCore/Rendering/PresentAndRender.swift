@@ -46,8 +46,9 @@ extension Pipeline {
         let outcomes = await withTaskGroup(of: Outcome.self) { group in
             for worker in 0..<workers {
                 group.addTask {
-                    // The first thread keeps the presenter's maker, which already holds the module's doc comments.
-                    let plan = worker == 0 ? plan : plan.withDocLines(DocLinesMaker())
+                    // The first thread keeps the presenter's maker, which already holds the module's doc comments;
+                    // the others start from its seed (the document's texts, made while it was resolved).
+                    let plan = worker == 0 ? plan : plan.withDocLines(plan.presenter.docLinesMaker.sibling())
                     let indices = dealt[worker]
                     var files: [RenderedFile] = []
                     files.reserveCapacity(indices.count)

@@ -116,4 +116,44 @@ import Testing
             SwiftText.docLines(summary: nil, description: nil, source: pointer.description)
                 == [DocLinesMaker.sourceLine(pointer)])
     }
+
+    /// The texts of a document's tree made before the rendering (`paragraphs(ofTextsIn:)`): every `title`,
+    /// `summary` and `description` string at any depth, including under a property that is itself named
+    /// `description`, and nothing else; a maker seeded with them, and its sibling for another thread, give the lines
+    /// an unseeded maker gives.
+    @Test func paragraphsOfADocumentsTextsSeedMakers() throws {
+        let text = """
+            info: {title: Pets, description: "All the pets.\\nAnd more."}
+            paths:
+              /pets:
+                get:
+                  summary: List pets.
+                  responses:
+                    '200': {description: A list.}
+            components:
+              schemas:
+                Pet:
+                  properties:
+                    description: {type: string, description: What the pet is like.}
+                  example: {name: Rex, note: Not a text.}
+            """
+        let root = try #require(try YAMLParser(bytes: Array(text.utf8)).parse())
+        let seed = DocLinesMaker.paragraphs(ofTextsIn: root)
+        #expect(
+            Set(seed.keys.map(\.text)) == [
+                "Pets", "All the pets.\nAnd more.", "List pets.", "A list.", "What the pet is like.",
+            ])
+        #expect(
+            seed[DocLinesMaker.TextKey(text: "All the pets.\nAnd more.")]?.comment == [
+                "/// All the pets.", "/// And more.",
+            ])
+        let seeded = DocLinesMaker(seed: seed)
+        for maker in [seeded, seeded.sibling()] {
+            #expect(maker.seed.count == 5)
+            #expect(
+                maker.docLines(summary: "Pets", description: "All the pets.\nAnd more.", source: nil)
+                    == ["/// Pets", "///", "/// All the pets.", "/// And more."])
+            #expect(maker.docLines(summary: "Not seeded.", description: nil, source: nil) == ["/// Not seeded."])
+        }
+    }
 }
