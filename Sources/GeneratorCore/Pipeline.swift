@@ -135,8 +135,9 @@ public struct Pipeline {
     }
 
     /// Whether the templates start loading once the document is parsed rather than with its parse: when the parse
-    /// takes two threads (`YAMLParser.parsesOnTwoThreads(size:)`) and the machine has no third core. The second core
-    /// is then free again: bundling and resolving the document take one thread, decoding it two for a while.
+    /// takes two threads (`YAMLParser.parsesOnTwoThreads(size:)`) and the machine has no third core. They then load
+    /// while the document is bundled (one thread) and decoded (two, for the components), before the document's
+    /// texts are made into doc comments beside its resolution (`resolve(_:with:warming:)`).
     static func loadsTemplatesAfterParse(documentSize: Int) -> Bool {
         YAMLParser.parsesOnTwoThreads(size: documentSize) && ProcessInfo.processInfo.activeProcessorCount <= 2
     }
@@ -186,7 +187,7 @@ public struct Pipeline {
     /// module's context): the jobs themselves are presented as they are rendered.
     /// - Returns: the plan of the jobs to render, the layout the files are arranged in, and the folder of template
     /// overrides (`--templates`, else the configuration's `templates`), if any.
-    /// - Parameter afterParse: called once the document is parsed, whether or not the parse succeeded.
+    /// - Parameter afterParse: called once the document is parsed, when the parse succeeded.
     func present(_ bytes: [UInt8], afterParse: () -> Void = {}) throws(GenerationError) -> (
         plan: Presenter.JobPlan, layout: OutputLayout, templateOverrides: URL?, referencedFiles: [URL]
     ) {
@@ -196,7 +197,7 @@ public struct Pipeline {
         let parsed = PhaseTimes.measure("parse") {
             Result { () throws(GenerationError) -> YAMLNode? in try parse(bytes, path: documentPath) }
         }
-        afterParse()
+        if case .success = parsed { afterParse() }
         var configuration = PhaseTimes.measure("configuration") {
             (try? loadConfiguration()) ?? GeneratorConfiguration()
         }
