@@ -229,9 +229,12 @@ public struct Pipeline {
         var resolver = ModuleResolver(configuration: configuration, file: documentPath, diagnostics: diagnostics)
         // Kept with the tree, the document and the IR below (and like them freed for a very large document).
         if bytes.count <= Self.keptDocumentSizeLimit { resolver.keepWorkingState = { keepUntilExit($0) } }
+        // Not for a document whose memory matters more than its time (over `keptDocumentSizeLimit`): each rendering
+        // thread's maker copies the paragraphs (the 50 MB document of `.ci/bounds` peaked at 1,073 MB with them, 909
+        // MB without).
+        let warms = YAMLParser.parsesOnTwoThreads(size: bytes.count) && bytes.count <= Self.keptDocumentSizeLimit
         let (module, paragraphs) = PhaseTimes.measure("resolve") {
-            Self.resolve(
-                document, with: resolver, warming: YAMLParser.parsesOnTwoThreads(size: bytes.count) ? root : nil)
+            Self.resolve(document, with: resolver, warming: warms ? root : nil)
         }
         if diagnostics.hasErrors { throw .invalidInput(diagnostics.sorted.filter { $0.severity == .error }) }
         if let name = configuration.moduleName, case let swiftName = SwiftNamer().typeName(for: name), swiftName != name
