@@ -268,30 +268,14 @@ public struct Pipeline {
     }
 
     /// Resolves `document`, and when given the document's tree makes the paragraphs of its texts meanwhile
-    /// (`DocLinesMaker.paragraphs(ofTextsIn:)`) on a second thread (`DispatchQueue.concurrentPerform`, which runs both
-    /// on the calling thread when no other is free): resolving takes one core, and the rendering threads then find
-    /// those paragraphs made.
+    /// (`DocLinesMaker.paragraphs(ofTextsIn:)`) on a second thread (``concurrently(_:_:)``): resolving takes one core,
+    /// and the rendering threads then find those paragraphs made.
     static func resolve(
         _ document: OpenAPI.Document, with resolver: ModuleResolver, warming root: YAMLNode?
     ) -> (IR.Module, [DocLinesMaker.TextKey: DocLinesMaker.Paragraph]) {
         guard let root else { return (resolver.resolve(document), [:]) }
-        final class Results {
-            var module: IR.Module?
-            var paragraphs: [DocLinesMaker.TextKey: DocLinesMaker.Paragraph] = [:]
-        }
-        let results = Results()
-        // Each iteration writes its own result; the resolver and its diagnostics are the first's alone. Both have
-        // ended when `concurrentPerform` returns.
-        let shared = UncheckedSendable((resolver, document, root, results))
-        DispatchQueue.concurrentPerform(iterations: 2) { iteration in
-            let (resolver, document, root, results) = shared.value
-            if iteration == 0 {
-                results.module = resolver.resolve(document)
-            } else {
-                results.paragraphs = DocLinesMaker.paragraphs(ofTextsIn: root)
-            }
-        }
-        return (results.module!, results.paragraphs)
+        // The resolver and its diagnostics are the first closure's alone; the second reads only the tree.
+        return concurrently({ resolver.resolve(document) }, { DocLinesMaker.paragraphs(ofTextsIn: root) })
     }
 
     /// The largest document, in bytes, whose tree, decoded document and IR ``keepUntilExit(_:)`` keeps: 16 MiB, four

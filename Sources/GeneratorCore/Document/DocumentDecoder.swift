@@ -80,34 +80,20 @@ public struct DocumentDecoder {
         return paths
     }
 
-    /// The paths of the document `reader` reads, decoded on the calling thread, and its components, decoded from
-    /// `node` on another (`DispatchQueue.concurrentPerform`, which runs both on the calling thread when no other is
-    /// free). The components' diagnostics are collected apart and reported after the paths', the order of a decode on
-    /// one thread.
+    /// The paths of the document `reader` reads and its components, decoded from `node`, on two threads at once
+    /// (``concurrently(_:_:)``). The components' diagnostics are collected apart and reported after the paths', the
+    /// order of a decode on one thread.
     private func decodeConcurrently(
         paths reader: MappingReader, components node: YAMLNode
     ) -> ([(String, OpenAPI.PathItem)], OpenAPI.Components) {
-        final class Results {
-            var paths: [(String, OpenAPI.PathItem)] = []
-            var components = OpenAPI.Components()
-        }
         let componentDiagnostics = DiagnosticCollector()
         let componentDecoder = DocumentDecoder(file: context.file, diagnostics: componentDiagnostics)
-        let results = Results()
-        // Each iteration writes its own result with its own decoder, which reports to its own collector; both have
-        // ended when `concurrentPerform` returns.
-        let shared = UncheckedSendable((self, componentDecoder, reader, node, results))
-        DispatchQueue.concurrentPerform(iterations: 2) { iteration in
-            let (decoder, componentDecoder, reader, node, results) = shared.value
-            if iteration == 0 {
-                results.paths = decoder.decodePaths(reader)
-            } else {
-                results.components = componentDecoder.decodeComponents(
-                    node, at: reader.pointer.appending("components"))
-            }
-        }
+        // Each closure decodes with its own decoder, which reports to its own collector.
+        let (paths, components) = concurrently(
+            { decodePaths(reader) },
+            { componentDecoder.decodeComponents(node, at: reader.pointer.appending("components")) })
         for diagnostic in componentDiagnostics.diagnostics { context.diagnostics.emit(diagnostic) }
-        return (results.paths, results.components)
+        return (paths, components)
     }
 
     // MARK: - Small objects

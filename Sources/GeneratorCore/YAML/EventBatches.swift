@@ -166,10 +166,3 @@ final class EventChannel: @unchecked Sendable {
         condition.unlock()
     }
 }
-
-/// A value sent to another thread whose safety the sender guarantees by other means (here: `EventChannel`'s
-/// protocol, under which only one thread calls libyaml at a time, and the parser outlives the producer).
-struct UncheckedSendable<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
-}
