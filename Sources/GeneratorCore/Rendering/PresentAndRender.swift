@@ -20,10 +20,12 @@ extension Pipeline {
     /// renders it at once, so that the second core also presents, and a job's context is freed as soon as its text
     /// is made (unless `keepingJobs`).
     ///
-    /// The jobs are dealt to the threads in blocks (`blocks(count:workers:blockSize:)`), a fixed split that depends
-    /// only on the number of jobs and of cores; each thread has its own doc-lines cache. The texts come back in the
-    /// plan's order, and the error of a failed render is that of the first job (by index) that failed, so that
-    /// neither depends on which thread finishes first.
+    /// The jobs are cut into blocks of neighbouring jobs (`defaultBlockSize(count:workers:)`), and each thread
+    /// claims the next unclaimed block whenever it has finished one (`BlockClaims`), so that a thread whose jobs
+    /// turned out cheaper takes more of them: dealing the blocks in turn left one of box's two threads idle for
+    /// about a fifth of the phase. Each thread has its own doc-lines cache. The texts come back in the plan's
+    /// order, and the error of a failed render is that of the first job (by index) that failed, so that neither
+    /// depends on which thread rendered what.
     /// - Parameters:
     ///   - workers: the number of threads; `nil` for the number of active cores, at most 8.
     ///   - keepingJobs: whether the jobs (and their contexts) are returned, to keep until the process exits rather
@@ -39,9 +41,10 @@ extension Pipeline {
         let count = plan.count
         let workers = max(1, min(workers ?? min(ProcessInfo.processInfo.activeProcessorCount, 8), count))
         let blockSize = defaultBlockSize(count: count, workers: workers)
-        let dealt = blocks(count: count, workers: workers, blockSize: blockSize)
+        let claims = BlockClaims(count: (count + blockSize - 1) / blockSize)
         typealias Outcome = (
-            worker: Int, files: [RenderedFile], jobs: [Presenter.Job], failure: (Int, GenerationError)?
+            worker: Int, blocks: [(block: Int, files: [RenderedFile])], jobs: [Presenter.Job],
+            failure: (Int, GenerationError)?
         )
         let outcomes = await withTaskGroup(of: Outcome.self) { group in
             for worker in 0..<workers {
@@ -49,77 +52,85 @@ extension Pipeline {
                     // The first thread keeps the presenter's maker, which already holds the module's doc comments;
                     // the others start from its seed (the document's texts, made while it was resolved).
                     let plan = worker == 0 ? plan : plan.withDocLines(plan.presenter.docLinesMaker.sibling())
-                    let indices = dealt[worker]
-                    var files: [RenderedFile] = []
-                    files.reserveCapacity(indices.count)
+                    var blocks: [(block: Int, files: [RenderedFile])] = []
                     var jobs: [Presenter.Job] = []
-                    if keepingJobs { jobs.reserveCapacity(indices.count) }
-                    for index in indices {
-                        let job = plan.job(at: index)
-                        switch Result(catching: { () throws(GenerationError) -> String in try renderer.render(job) }) {
-                        case .success(let text):
-                            files.append(
-                                RenderedFile(
-                                    fileName: job.fileName, templateName: job.templateName, text: text,
-                                    output: hashing && job.partOf == nil
-                                        ? GenerationManifest.output(named: job.fileName, text: text) : nil,
-                                    partOf: job.partOf))
-                        case .failure(let error):
-                            return (worker, files, jobs, (index, error))
+                    while let block = claims.next() {
+                        var files: [RenderedFile] = []
+                        files.reserveCapacity(blockSize)
+                        for index in block * blockSize..<min(block * blockSize + blockSize, count) {
+                            let job = plan.job(at: index)
+                            switch Result(catching: { () throws(GenerationError) -> String in
+                                try renderer.render(job)
+                            }) {
+                            case .success(let text):
+                                files.append(
+                                    RenderedFile(
+                                        fileName: job.fileName, templateName: job.templateName, text: text,
+                                        output: hashing && job.partOf == nil
+                                            ? GenerationManifest.output(named: job.fileName, text: text) : nil,
+                                        partOf: job.partOf))
+                            case .failure(let error):
+                                // No block is claimed after this one; those before it are claimed already, and
+                                // their threads finish them, so the lowest failure of all is among those reported.
+                                claims.stop()
+                                return (worker, blocks, jobs, (index, error))
+                            }
+                            if keepingJobs { jobs.append(consume job) }
                         }
-                        if keepingJobs { jobs.append(consume job) }
+                        blocks.append((block, files))
                     }
-                    return (worker, files, jobs, nil)
+                    return (worker, blocks, jobs, nil)
                 }
             }
             var outcomes: [Outcome?] = Array(repeating: nil, count: workers)
             for await outcome in group { outcomes[outcome.worker] = outcome }
             return outcomes.map { $0! }
         }
-        // Each thread stops at its first failure, the lowest failing index of its own: the lowest of those is the
-        // lowest of all.
         if let (_, error) = outcomes.compactMap({ $0.failure }).min(by: { $0.0 < $1.0 }) { throw error }
-        let files = merge(outcomes.map { $0.files }, blockSize: blockSize)
+        // Every block was claimed once and finished: put them back in order.
+        var ordered = [[RenderedFile]](repeating: [], count: claims.count)
+        for outcome in outcomes {
+            for (block, files) in outcome.blocks { ordered[block] = files }
+        }
+        var files: [RenderedFile] = []
+        files.reserveCapacity(count)
+        for block in ordered { files.append(contentsOf: block) }
         // Each thread's jobs as they are: flattening them copied every job, a retain of every string of its context.
         return (files, keepingJobs ? outcomes.map { $0.jobs } : [])
     }
 
-    /// The size of the blocks of jobs dealt to each thread in turn: 32 jobs, fewer when there are not 8 blocks per
-    /// thread, at least 1. Blocks of neighbouring jobs, rather than one job each, keep a thread's doc-lines cache
-    /// useful (neighbouring types share texts); many blocks per thread even out the threads' work (an operation costs
-    /// more than an enum, and operations come last).
+    /// The size of the blocks of jobs the threads claim: 32 jobs, fewer when there are not 8 blocks per thread, at
+    /// least 1. Blocks of neighbouring jobs, rather than one job each, keep a thread's doc-lines cache useful
+    /// (neighbouring types share texts) and make claims rare; many blocks per thread let the threads finish close
+    /// together (an operation costs more than an enum, and operations come last).
     static func defaultBlockSize(count: Int, workers: Int) -> Int {
         max(1, min(32, count / max(1, workers * 8)))
     }
+}
 
-    /// The indices `0..<count` dealt to `workers` threads in blocks of `blockSize`: thread `w` gets blocks `w`,
-    /// `w + workers`, `w + 2 * workers`…, each thread's indices in increasing order. With 5 jobs, 2 threads and
-    /// blocks of 2: `[[0, 1, 4], [2, 3]]`.
-    static func blocks(count: Int, workers: Int, blockSize: Int) -> [[Int]] {
-        var result = [[Int]](repeating: [], count: workers)
-        var start = 0
-        var worker = 0
-        while start < count {
-            result[worker].append(contentsOf: start..<min(start + blockSize, count))
-            start += blockSize
-            worker = (worker + 1) % workers
-        }
-        return result
+/// The blocks `0..<count`, handed out once each, in increasing order, to whichever thread asks first
+/// (`Pipeline.presentAndRender`); after `stop()`, none.
+final class BlockClaims: @unchecked Sendable {
+    let count: Int
+    private var nextBlock = 0
+    private var isStopped = false
+    private let lock = NSLock()
+
+    init(count: Int) { self.count = count }
+
+    /// The lowest block not yet handed out, or `nil` when every block has been, or after `stop()`.
+    func next() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !isStopped, nextBlock < count else { return nil }
+        nextBlock += 1
+        return nextBlock - 1
     }
 
-    /// The inverse of `blocks(count:workers:blockSize:)`: the threads' results (`lists[w]` in thread `w`'s order)
-    /// back in index order.
-    static func merge<Element>(_ lists: [[Element]], blockSize: Int) -> [Element] {
-        var result: [Element] = []
-        result.reserveCapacity(lists.reduce(0) { $0 + $1.count })
-        var positions = [Int](repeating: 0, count: lists.count)
-        var worker = 0
-        while positions[worker] < lists[worker].count {
-            let end = min(positions[worker] + blockSize, lists[worker].count)
-            result.append(contentsOf: lists[worker][positions[worker]..<end])
-            positions[worker] = end
-            worker = (worker + 1) % lists.count
-        }
-        return result
+    /// Hands out no further block.
+    func stop() {
+        lock.lock()
+        isStopped = true
+        lock.unlock()
     }
 }

@@ -6,34 +6,35 @@ import Testing
 /// Presenting and rendering on several threads (`Pipeline.presentAndRender`): the split of the jobs over the threads,
 /// and that the texts come back whole and in the plan's order whatever the number of threads.
 @Suite struct PresentAndRenderTests {
-    @Test func blocksDealIndicesInTurn() {
-        // No job: every thread gets nothing.
-        #expect(Pipeline.blocks(count: 0, workers: 2, blockSize: 1) == [[], []])
-        // One job: the first thread only.
-        #expect(Pipeline.blocks(count: 1, workers: 2, blockSize: 1) == [[0], []])
-        #expect(Pipeline.blocks(count: 2, workers: 2, blockSize: 1) == [[0], [1]])
-        // Odd counts, the last block short.
-        #expect(Pipeline.blocks(count: 5, workers: 2, blockSize: 2) == [[0, 1, 4], [2, 3]])
-        #expect(Pipeline.blocks(count: 7, workers: 3, blockSize: 2) == [[0, 1, 6], [2, 3], [4, 5]])
-        #expect(Pipeline.blocks(count: 3, workers: 2, blockSize: 32) == [[0, 1, 2], []])
-        #expect(Pipeline.blocks(count: 5, workers: 1, blockSize: 2) == [[0, 1, 2, 3, 4]])
+    @Test func claimsHandEachBlockOutOnceInOrder() {
+        let claims = BlockClaims(count: 3)
+        #expect(claims.next() == 0)
+        #expect(claims.next() == 1)
+        #expect(claims.next() == 2)
+        #expect(claims.next() == nil)
+        #expect(claims.next() == nil)
+        #expect(BlockClaims(count: 0).next() == nil)
+        // Stopped: nothing more, although blocks are left.
+        let stopped = BlockClaims(count: 3)
+        #expect(stopped.next() == 0)
+        stopped.stop()
+        #expect(stopped.next() == nil)
     }
 
-    @Test func mergeRestoresTheOrder() {
-        #expect(Pipeline.merge([["a", "b", "e"], ["c", "d"]], blockSize: 2) == ["a", "b", "c", "d", "e"])
-        #expect(Pipeline.merge([[String](), []], blockSize: 1) == [])
-        #expect(Pipeline.merge([["a"], []], blockSize: 1) == ["a"])
-        for count in 0...9 {
-            for workers in 1...4 {
-                for blockSize in 1...3 {
-                    let dealt = Pipeline.blocks(count: count, workers: workers, blockSize: blockSize)
-                    #expect(dealt.count == workers)
-                    #expect(
-                        Pipeline.merge(dealt, blockSize: blockSize) == Array(0..<count),
-                        "\(count) jobs, \(workers) threads, blocks of \(blockSize)")
-                }
-            }
+    @Test func claimsFromSeveralThreadsCoverEveryBlockOnce() {
+        final class Lists: @unchecked Sendable {
+            var lists = [[Int]](repeating: [], count: 4)
         }
+        let claims = BlockClaims(count: 20_000)
+        let claimed = Lists()
+        // Each thread writes only its own list; all have ended when `concurrentPerform` returns.
+        DispatchQueue.concurrentPerform(iterations: 4) { thread in
+            var list: [Int] = []
+            while let block = claims.next() { list.append(block) }
+            claimed.lists[thread] = list
+        }
+        #expect(claimed.lists.joined().sorted() == Array(0..<20_000))
+        for list in claimed.lists { #expect(list == list.sorted(), "each thread's blocks in increasing order") }
     }
 
     @Test func blockSizeIsAtMost32AndEightBlocksPerThread() {
@@ -106,6 +107,40 @@ import Testing
         let unhashed = await layout.arrangeConcurrently(rendered, banner: plan.banner, hashing: false)
         #expect(unhashed.files == expected)
         #expect(unhashed.outputs.isEmpty)
+    }
+
+    /// Templates whose output lacks the banner: two, one of them the last job's (`Operation.swift`), or every one,
+    /// so that several threads fail at once. Whatever the number of threads, and whichever thread meets which
+    /// failure first, the error thrown is the first failing job's, by the plan's order.
+    @Test(arguments: [1, 2, 3, 8], [false, true])
+    func theFirstFailingJobsErrorIsThrown(workers: Int, breaksEveryTemplate: Bool) async throws {
+        let templates = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "present-and-render-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: TestPaths.templates, to: templates)
+        defer { try? FileManager.default.removeItem(at: templates) }
+        let (plan, _) = try await Self.repositoryPlan()
+        let names = Set((0..<plan.count).map { plan.job(at: $0).templateName })
+        let broken = breaksEveryTemplate ? names : ["Enum.swift", "Operation.swift"]
+        for name in broken {
+            try "no banner\n".write(
+                to: templates.appendingPathComponent(name + ".mustache"), atomically: true, encoding: .utf8)
+        }
+        // The repository's document has an enum (`Languages`) before its one operation, the last job; its first job
+        // is the client (`Client.swift`).
+        let expected = breaksEveryTemplate ? "Client.swift" : "Enum.swift"
+        let firstBroken = try #require((0..<plan.count).first { broken.contains(plan.job(at: $0).templateName) })
+        #expect(plan.job(at: firstBroken).templateName == expected)
+        let renderer = try await TemplateRenderer(directory: templates, displayPath: "Broken")
+        do {
+            _ = try await Pipeline.presentAndRender(plan, with: renderer, workers: workers)
+            Issue.record("rendering with templates that lack the banner succeeded")
+        } catch {
+            guard case .templates(let diagnostics) = error else {
+                Issue.record("unexpected error \(error)")
+                return
+            }
+            #expect(diagnostics.map { $0.location?.file } == ["Broken/\(expected).mustache"])
+        }
     }
 
     /// The plan of the repository's document (`openapi.yaml`) and the repository's templates, loaded.
