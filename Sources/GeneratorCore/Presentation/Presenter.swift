@@ -57,21 +57,52 @@ public struct Presenter {
 
     /// This presenter with the module's tables (declarations, outcome and response type names, matchable types)
     /// filled in, ready to make the module's jobs.
-    func prepared(for module: IR.Module) -> Presenter {
+    ///
+    /// The tables made from the declarations and those made from the operations depend on nothing of each other:
+    /// for a module of `concurrentPreparationThreshold` declarations or more, the two are made on two threads at
+    /// once (``concurrently(_:_:)``; each works on its own copy of the presenter).
+    /// - Parameter onTwoThreads: whether the two kinds of tables are made at once; `nil` to decide by the module's
+    ///   size.
+    func prepared(for module: IR.Module, onTwoThreads: Bool? = nil) -> Presenter {
         var presenter = self
         presenter.moduleName = module.name
+        let base = presenter
+        let (declarationTables, operationTables) =
+            onTwoThreads ?? (module.types.count >= Self.concurrentPreparationThreshold)
+            ? concurrently({ base.declarationTables(for: module) }, { base.operationTables(for: module) })
+            : (base.declarationTables(for: module), base.operationTables(for: module))
+        (presenter.declarations, presenter.matchableTypeNames, presenter.anyOfMemberNames) = declarationTables
+        (presenter.outcomeTypeNames, presenter.responseTypeNames) = operationTables
+        return presenter
+    }
+
+    /// The fewest declarations for which `prepared(for:)` makes its tables on two threads: below it (a small
+    /// document, where the whole preparation takes well under a millisecond) a second thread would cost more than
+    /// it saves.
+    static let concurrentPreparationThreshold = 256
+
+    /// The declarations by name (with each identical schema's typealias standing for its declaration), the
+    /// `JSONMatchable` types and the `anyOf` member structs.
+    private func declarationTables(
+        for module: IR.Module
+    ) -> (declarations: [String: IR.TypeDeclaration], matchable: Set<String>, anyOfMembers: Set<String>) {
+        var presenter = self
         presenter.declarations = Self.declarationsByName(module.types)
-        presenter.outcomeTypeNames = Self.outcomeTypeNames(for: module)
-        presenter.responseTypeNames = presenter.responseTypeNames(for: module)
-        presenter.matchableTypeNames = Self.matchableTypeNames(in: module.types, byName: presenter.declarations)
+        let matchable = Self.matchableTypeNames(in: module.types, byName: presenter.declarations)
         // What depends on another type's declaration (a union member's kind, an enum default's case) sees through the
         // typealias of an identical schema to the declaration it stands for, as it saw the schema's own before. The
         // `JSONMatchable` set above follows the typealias instead, so that the declaration itself conforms.
         for (name, target) in module.identicalSchemas {
             presenter.declarations[name] = presenter.declarations[target]
         }
-        presenter.anyOfMemberNames = presenter.anyOfObjectMemberNames(in: module.types)
-        return presenter
+        return (presenter.declarations, matchable, presenter.anyOfObjectMemberNames(in: module.types))
+    }
+
+    /// The names of each operation's outcome enum and of its response types.
+    private func operationTables(for module: IR.Module) -> (outcomes: [String: String], responses: [String: String]) {
+        var presenter = self
+        presenter.outcomeTypeNames = Self.outcomeTypeNames(for: module)
+        return (presenter.outcomeTypeNames, presenter.responseTypeNames(for: module))
     }
 
     func presentModule(_ module: IR.Module) -> [Job] {
