@@ -96,9 +96,9 @@ public struct Pipeline {
         let presented: (plan: Presenter.JobPlan, layout: OutputLayout, templateOverrides: URL?, referencedFiles: [URL])
         do {
             bytes = try PhaseTimes.measure("read") { () throws(GenerationError) in try read(options.document) }
-            let afterParse = Self.loadsTemplatesAfterParse(documentSize: bytes.count)
-            if !afterParse { startLoading() }
-            presented = try present(bytes, afterParse: afterParse ? startLoading : {})
+            let beforeResolve = Self.loadsTemplatesBeforeResolve(documentSize: bytes.count)
+            if !beforeResolve { startLoading() }
+            presented = try present(bytes, beforeResolve: beforeResolve ? startLoading : {})
         } catch {
             loading?.cancel()
             throw error
@@ -134,11 +134,13 @@ public struct Pipeline {
         return (files, referencedFiles, outputs)
     }
 
-    /// Whether the templates start loading once the document is parsed rather than with its parse: when the parse
-    /// takes two threads (`YAMLParser.parsesOnTwoThreads(size:)`) and the machine has no third core. They then load
-    /// while the document is bundled (one thread) and decoded (two, for the components), before the document's
-    /// texts are made into doc comments beside its resolution (`resolve(_:with:warming:)`).
-    static func loadsTemplatesAfterParse(documentSize: Int) -> Bool {
+    /// Whether the templates start loading once the document is decoded, as its resolution starts, rather than with
+    /// its parse: when the parse takes two threads (`YAMLParser.parsesOnTwoThreads(size:)`) and the machine has no
+    /// third core. Resolving takes one thread, and the doc-comment paragraphs made beside it
+    /// (`resolve(_:with:warming:)`) leave the other core idle for most of it; the parse and the decode keep both
+    /// busy (on box, loading them while the document was decoded, as from 1b5f6a1 to 949a3ad, made the decode phase
+    /// 16.3 ms of wall time against 9.9 ms, medians of 11 runs taking turns).
+    static func loadsTemplatesBeforeResolve(documentSize: Int) -> Bool {
         YAMLParser.parsesOnTwoThreads(size: documentSize) && ProcessInfo.processInfo.activeProcessorCount <= 2
     }
 
@@ -187,8 +189,9 @@ public struct Pipeline {
     /// module's context): the jobs themselves are presented as they are rendered.
     /// - Returns: the plan of the jobs to render, the layout the files are arranged in, and the folder of template
     /// overrides (`--templates`, else the configuration's `templates`), if any.
-    /// - Parameter afterParse: called once the document is parsed, when the parse succeeded.
-    func present(_ bytes: [UInt8], afterParse: () -> Void = {}) throws(GenerationError) -> (
+    /// - Parameter beforeResolve: called once the document is decoded, when it decoded without errors, as its
+    ///   resolution starts.
+    func present(_ bytes: [UInt8], beforeResolve: () -> Void = {}) throws(GenerationError) -> (
         plan: Presenter.JobPlan, layout: OutputLayout, templateOverrides: URL?, referencedFiles: [URL]
     ) {
         let documentPath = display(options.document)
@@ -197,7 +200,6 @@ public struct Pipeline {
         let parsed = PhaseTimes.measure("parse") {
             Result { () throws(GenerationError) -> YAMLNode? in try parse(bytes, path: documentPath) }
         }
-        if case .success = parsed { afterParse() }
         var configuration = PhaseTimes.measure("configuration") {
             (try? loadConfiguration()) ?? GeneratorConfiguration()
         }
@@ -226,6 +228,7 @@ public struct Pipeline {
         decoder.decodesComponentsConcurrently = YAMLParser.parsesOnTwoThreads(size: bytes.count)
         let document = PhaseTimes.measure("decode") { decoder.decode(root) }
         guard let document, !diagnostics.hasErrors else { throw stop(nil) }
+        beforeResolve()
         var resolver = ModuleResolver(configuration: configuration, file: documentPath, diagnostics: diagnostics)
         // Kept with the tree, the document and the IR below (and like them freed for a very large document).
         if bytes.count <= Self.keptDocumentSizeLimit { resolver.keepWorkingState = { keepUntilExit($0) } }
