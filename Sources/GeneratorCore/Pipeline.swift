@@ -78,9 +78,9 @@ public struct Pipeline {
     func renderReportingFiles(hashing: Bool = false) async throws(GenerationError) -> (
         files: [String: String], referencedFiles: [URL], outputs: [String: GenerationManifest.Output]
     ) {
-        // The templates load on another thread while the document is parsed (or, when the parse takes both cores
-        // of two, once it is), decoded, resolved and prepared; their errors are reported only after the
-        // document's, as when they loaded afterwards.
+        // The templates load on another thread while the document is parsed, decoded, resolved and prepared (or,
+        // when the parse takes both cores of two, once it is decoded, as its resolution starts); their errors are
+        // reported only after the document's, as when they loaded afterwards.
         let guessedOverrides =
             options.templateOverrides
             ?? (try? Pipeline(options: options, diagnostics: DiagnosticCollector()).loadConfiguration())?.templates
@@ -108,6 +108,9 @@ public struct Pipeline {
         if overrides == guessedOverrides, let loading {
             loaded = await loading.value
         } else {
+            // The configuration named other overrides than the guess (or none was started): a load of the guess
+            // would only take a core from the rendering.
+            loading?.cancel()
             loaded = await Self.loadTemplates(
                 templates, overrides: overrides, overridesDisplayPath: overrides.map(display))
         }

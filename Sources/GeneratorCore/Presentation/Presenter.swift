@@ -39,7 +39,7 @@ public struct Presenter {
     /// The names of the success, failure and headers types each operation declares (see `responseTypeNames(for:)`).
     var responseTypeNames: [String: String] = [:]
     /// Makes every doc comment of the module, each distinct text once. A presenter copy used on another thread
-    /// gets its own (see `JobPlan.job(at:docLines:)`).
+    /// gets its own (see `JobPlan.withDocLines(_:)`).
     var docLinesMaker = DocLinesMaker()
     /// The structs and enums that conform to `JSONMatchable` (see `matchableTypeNames(in:)`).
     var matchableTypeNames: Set<String> = []
@@ -60,19 +60,24 @@ public struct Presenter {
     ///
     /// The tables made from the declarations and those made from the operations depend on nothing of each other:
     /// for a module of `concurrentPreparationThreshold` declarations or more, the two are made on two threads at
-    /// once (``concurrently(_:_:)``; each works on its own copy of the presenter).
+    /// once (``concurrently(_:_:)``). Each thread works on a presenter of its own, made afresh from this one's
+    /// settings, so that no doc-lines maker (which is not thread-safe) is shared.
     /// - Parameter onTwoThreads: whether the two kinds of tables are made at once; `nil` to decide by the module's
     ///   size.
     func prepared(for module: IR.Module, onTwoThreads: Bool? = nil) -> Presenter {
         var presenter = self
         presenter.moduleName = module.name
-        let base = presenter
-        let (declarationTables, operationTables) =
-            onTwoThreads ?? (module.types.count >= Self.concurrentPreparationThreshold)
-            ? concurrently({ base.declarationTables(for: module) }, { base.operationTables(for: module) })
-            : (base.declarationTables(for: module), base.operationTables(for: module))
-        (presenter.declarations, presenter.matchableTypeNames, presenter.anyOfMemberNames) = declarationTables
-        (presenter.outcomeTypeNames, presenter.responseTypeNames) = operationTables
+        let (documentName, operationStyle) = (documentName, operationStyle)
+        let declarationTables = { Presenter(documentName: documentName).declarationTables(for: module) }
+        let operationTables = {
+            Presenter(documentName: documentName, operationStyle: operationStyle).operationTables(for: module)
+        }
+        let isConcurrent = onTwoThreads ?? (module.types.count >= Self.concurrentPreparationThreshold)
+        let (declarations, operations) =
+            isConcurrent
+            ? concurrently(declarationTables, operationTables) : (declarationTables(), operationTables())
+        (presenter.declarations, presenter.matchableTypeNames, presenter.anyOfMemberNames) = declarations
+        (presenter.outcomeTypeNames, presenter.responseTypeNames) = operations
         return presenter
     }
 

@@ -58,7 +58,8 @@ public final class YAMLParser {
     static let minimumThreadedSize = 256 * 1024
 
     /// Whether libyaml's event loop can get a thread of its own: with two cores or more. On two cores the templates
-    /// then load after the parse rather than during it (`Pipeline.loadsTemplatesBeforeResolve(documentSize:)`): three
+    /// then load as the resolution starts rather than during the parse
+    /// (`Pipeline.loadsTemplatesBeforeResolve(documentSize:)`): three
     /// busy threads on two cores made the threaded parse slower than the plain one (at 1fa6aea, one type per file,
     /// 9 interleaved runs, median wall time with it and without: stripe 299.1 and 290.8 ms, box 98.1 and 94.7).
     static let hasCoreForParsing = ProcessInfo.processInfo.activeProcessorCount >= 2

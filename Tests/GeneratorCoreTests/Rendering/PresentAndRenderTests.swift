@@ -22,19 +22,22 @@ import Testing
     }
 
     @Test func claimsFromSeveralThreadsCoverEveryBlockOnce() {
+        /// Each thread's list, stored under a lock.
         final class Lists: @unchecked Sendable {
-            var lists = [[Int]](repeating: [], count: 4)
+            private var lists = [[Int]](repeating: [], count: 4)
+            private let lock = NSLock()
+            func set(_ list: [Int], at thread: Int) { lock.withLock { lists[thread] = list } }
+            var all: [[Int]] { lock.withLock { lists } }
         }
         let claims = BlockClaims(count: 20_000)
         let claimed = Lists()
-        // Each thread writes only its own list; all have ended when `concurrentPerform` returns.
         DispatchQueue.concurrentPerform(iterations: 4) { thread in
             var list: [Int] = []
             while let block = claims.next() { list.append(block) }
-            claimed.lists[thread] = list
+            claimed.set(list, at: thread)
         }
-        #expect(claimed.lists.joined().sorted() == Array(0..<20_000))
-        for list in claimed.lists { #expect(list == list.sorted(), "each thread's blocks in increasing order") }
+        #expect(claimed.all.joined().sorted() == Array(0..<20_000))
+        for list in claimed.all { #expect(list == list.sorted(), "each thread's blocks in increasing order") }
     }
 
     @Test func blockSizeIsAtMost32AndEightBlocksPerThread() {
