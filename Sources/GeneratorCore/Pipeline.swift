@@ -147,17 +147,20 @@ public struct Pipeline {
         YAMLParser.parsesOnTwoThreads(size: documentSize) && ProcessInfo.processInfo.activeProcessorCount <= 2
     }
 
-    /// Loads and compiles the built-in templates with `overrides` (`TemplateRenderer.init`), timed as the
-    /// templates phase.
+    /// Loads and compiles the built-in templates with `overrides` (`TemplateRenderer.init`), and builds the context
+    /// types' readers (`Context.prepareTemplateReaders()`), timed as the templates phase: on the thread the
+    /// templates load on, beside the document's stages, rather than in the rendering threads' first jobs.
     static func loadTemplates(
         _ templates: (url: URL, display: String), overrides: URL?, overridesDisplayPath: String?
     ) async -> Result<TemplateRenderer, GenerationError> {
         do {
             return .success(
                 try await PhaseTimes.measure("templates") { () async throws(GenerationError) in
-                    try await TemplateRenderer(
+                    let renderer = try await TemplateRenderer(
                         directory: templates.url, displayPath: templates.display, overrides: overrides,
                         overridesDisplayPath: overridesDisplayPath)
+                    Context.prepareTemplateReaders()
+                    return renderer
                 })
         } catch {
             return .failure(error)

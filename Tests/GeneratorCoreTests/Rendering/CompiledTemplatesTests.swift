@@ -230,15 +230,18 @@ import Testing
         #expect(jobCount > 500)
     }
 
-    /// Every context type reachable from CambAI's jobs reads through typed readers, and each reader gives what
-    /// `child(named:)` gives swift-mustache.
+    /// Every context type reachable from CambAI's jobs reads through typed readers, each reader gives what
+    /// `child(named:)` gives swift-mustache, and the type is one whose readers are made before the rendering
+    /// (`Context.compiledTemplateTypes`).
     @Test func everyContextTypeReadsTheSameThroughItsReaders() throws {
         let jobs = try TemplateContextTests.seedJobs()
+        let prepared = Set(Context.compiledTemplateTypes.map { ObjectIdentifier($0) })
         var checked = 0
         for value in jobs.map(\.context) {
             for reachable in TemplateContextTests().reachableValues(from: value) {
                 guard let keyed = reachable as? any KeyPathContext else { continue }
                 let typed = try #require(reachable as? any CompiledTemplateContext, "\(type(of: reachable))")
+                #expect(prepared.contains(ObjectIdentifier(type(of: typed))), "\(type(of: reachable))")
                 for key in Self.keys(of: keyed) {
                     let viaReader = typed.templateChild(named: key).map { String(describing: $0.any) }
                     let viaChild = keyed.child(named: key).map { String(describing: $0) }
@@ -284,6 +287,42 @@ import Testing
                 Issue.record("the closure's value")
             }
         }
+    }
+
+    struct Optionals: CompiledTemplateContext {
+        var once: String? = "a"
+        var twice: String?? = .some("b")
+        var twiceInnerNone: String?? = .some(nil)
+        var twiceNone: String?? = nil
+        nonisolated(unsafe) static let templateKeys: [String: PartialKeyPath<Self>] = [
+            "once": \.once, "twice": \.twice, "twiceInnerNone": \.twiceInnerNone, "twiceNone": \.twiceNone,
+        ]
+        nonisolated(unsafe) static let templateReaders = makeTemplateReaders()
+    }
+
+    /// A reader unwraps one level of `Optional`, as `KeyPathContext.child(named:)` does for swift-mustache: an
+    /// optional string is a string, an optional optional string that is present is the inner optional as it is.
+    @Test func readersUnwrapOneLevelOfOptional() {
+        let value = Optionals()
+        guard case .string("a")? = value.templateChild(named: "once") else {
+            Issue.record("a present String? reads as its string")
+            return
+        }
+        guard case .opaque(let twice)? = value.templateChild(named: "twice"),
+            case .opaque(let innerNone)? = value.templateChild(named: "twiceInnerNone")
+        else {
+            Issue.record("a present String?? reads as the String? it holds, as any other value")
+            return
+        }
+        #expect((twice.value as? String?) == .some("b"))
+        #expect((innerNone.value as? String?) == .some(nil))
+        #expect(value.templateChild(named: "twiceNone") == nil)
+        for key in Optionals.templateKeys.keys {
+            #expect(
+                value.templateChild(named: key).map { String(describing: $0.any) }
+                    == value.child(named: key).map { String(describing: $0) }, "\(key)")
+        }
+        #expect(!String.isOptional && !Optionals.isOptional && String?.isOptional && String??.isOptional)
     }
 
     static func keys<Value: KeyPathContext>(of value: Value) -> [String] { Array(Value.templateKeys.keys) }
