@@ -117,10 +117,20 @@ extension TypeResolver {
     func declareEnumeration(
         _ schema: OpenAPI.Schema, values: [YAMLNode], rawType: IR.Enumeration.RawType, named name: String
     ) {
-        var scope = NameScope(reserved: Constants.reservedEnumMemberNames)
-        scope.reserveCapacity(values.count + 1)
         let configured = configuration.enumCaseNames[schema.pointer] ?? [:]
         namedEnumPointers.insert(schema.pointer)
+        // The cases of an enum named by nothing but its values, whose values another such enum has listed already,
+        // are that enum's: the same names, claimed in the same order, with no diagnostic (one listed twice, or named
+        // apart to avoid a clash, is never kept for another).
+        let plainValues = PlainEnumValues(
+            schema, values: values, rawType: rawType, hasConfiguredNames: !configured.isEmpty)
+        if let plainValues, let known = plainEnumCases[plainValues], known.literals == values.map({ IR.Literal($0) }) {
+            declareEnumeration(
+                schema, rawType: rawType, cases: known.cases, undocumented: known.undocumented, named: name)
+            return
+        }
+        var scope = NameScope(reserved: Constants.reservedEnumMemberNames)
+        scope.reserveCapacity(values.count + 1)
         let extensionNames = (schema.extensions["x-enum-varnames"] ?? schema.extensions["x-enumNames"])?.items?
             .compactMap { $0.scalar?.text }
         for key in ["x-enum-varnames", "x-enumNames", "x-enum-descriptions"] {
@@ -134,6 +144,7 @@ extension TypeResolver {
                     + "from it",
                 at: location(node.mark), pointer: schema.pointer.appending(key).description)
         }
+        var hasDiagnostics = false
         // `x-enum-descriptions`: a sequence in the order of `enum` (or, as some tools write it, a mapping by value).
         let descriptionsNode = schema.extensions["x-enum-descriptions"]
         let descriptionItems = descriptionsNode?.items?.map { $0.scalar?.text }
@@ -184,6 +195,7 @@ extension TypeResolver {
             let literal = IR.Literal(value) ?? .string(raw)
             let isFirst = rawType == .json ? seenLiterals.insert("\(literal)").inserted : isFirstText[index]
             guard isFirst else {
+                hasDiagnostics = true
                 diagnostics.warning(
                     "enum value '\(raw)' is listed twice; the second is ignored", at: location(value.mark),
                     pointer: schema.pointer.appending("enum").appending(index).description)
@@ -223,6 +235,7 @@ extension TypeResolver {
             }
             let swiftName = scope.claim(proposed)
             if swiftName != proposed {
+                hasDiagnostics = true
                 diagnostics.note(
                     "enum value '\(raw)' is named '\(swiftName)' to avoid a clash", at: location(value.mark),
                     pointer: schema.pointer.description)
@@ -241,6 +254,18 @@ extension TypeResolver {
             }
         }
         let undocumented = scope.claim(Constants.undocumentedCaseName)
+        if let plainValues, !hasDiagnostics {
+            plainEnumCases[plainValues] = PlainEnumCases(
+                literals: values.map { IR.Literal($0) }, cases: cases, undocumented: undocumented)
+        }
+        declareEnumeration(schema, rawType: rawType, cases: cases, undocumented: undocumented, named: name)
+    }
+
+    /// Declares the enum of `schema` with its cases and the name of its case for values the document does not list.
+    private func declareEnumeration(
+        _ schema: OpenAPI.Schema, rawType: IR.Enumeration.RawType, cases: [IR.Enumeration.Case],
+        undocumented: String, named name: String
+    ) {
         let defaultCase = schema.defaultValue?.scalar.flatMap { value in
             cases.first { $0.rawValue == value.text }?.swiftName
         }
@@ -319,4 +344,33 @@ extension TypeResolver {
         union.sharedPropertyNames = sharedPropertyNames
         declare(.union(union))
     }
+}
+
+/// The values of an enum whose case names come from its values alone: no configured case names
+/// (`enumCaseNames`), no `x-enum-varnames`, `x-enumNames` or `x-enum-descriptions`, and a raw type whose values are
+/// told apart by their text (not `json`). Two such enums with the same values have the same cases.
+struct PlainEnumValues: Hashable {
+    let rawType: IR.Enumeration.RawType
+    /// Each value's text, in order.
+    let texts: [String]
+
+    /// `nil` when something besides the values names or describes the cases.
+    init?(
+        _ schema: OpenAPI.Schema, values: [YAMLNode], rawType: IR.Enumeration.RawType, hasConfiguredNames: Bool
+    ) {
+        guard rawType != .json, !hasConfiguredNames,
+            !["x-enum-varnames", "x-enumNames", "x-enum-descriptions"].contains(where: { schema.extensions[$0] != nil })
+        else { return nil }
+        self.rawType = rawType
+        texts = values.map { $0.scalar!.text }
+    }
+}
+
+/// The cases made for a `PlainEnumValues`, kept for the next enum with those values.
+struct PlainEnumCases {
+    /// Each value's kind and value (`IR.Literal(_:)`), which its text alone does not fix (`1` and `"1"`).
+    let literals: [IR.Literal?]
+    let cases: [IR.Enumeration.Case]
+    /// The name of the case for values the document does not list.
+    let undocumented: String
 }
