@@ -103,18 +103,21 @@ public struct SwiftNamer: Sendable {
     static func asciiMemberName(of words: [String]) -> String {
         var name: [UInt8] = []
         name.reserveCapacity(words.reduce(1) { $0 + $1.utf8.count })
-        let first = words[0].utf8
-        let packed = first.count <= maximumAcronymLength + 1 ? packedLowercased(first) : 0
-        let isAcronym =
-            (first.count <= maximumAcronymLength && packedAcronyms.contains(packed))
-            || (first.count - 1 <= maximumAcronymLength && packedAcronyms.contains(packed >> 8))
-        if isAcronym || first.allSatisfy({ isASCIICapital($0) || isASCIIDigit($0) }) {
-            for byte in first { name.append(lowercased(byte)) }
-        } else {
-            // The first letter in lowercase, the rest as written.
-            for (offset, byte) in first.enumerated() { name.append(offset == 0 ? lowercased(byte) : byte) }
+        var firstWord = words[0]
+        firstWord.withUTF8 { first in
+            let packed = first.count <= maximumAcronymLength + 1 ? packedLowercased(first) : 0
+            let isAcronym =
+                (first.count <= maximumAcronymLength && packedAcronyms.contains(packed))
+                || (first.count - 1 <= maximumAcronymLength && packedAcronyms.contains(packed >> 8))
+            if isAcronym || first.allSatisfy({ isASCIICapital($0) || isASCIIDigit($0) }) {
+                for byte in first { name.append(lowercased(byte)) }
+            } else {
+                // The first letter in lowercase, the rest as written.
+                name.append(lowercased(first[0]))
+                name.append(contentsOf: first[1...])
+            }
         }
-        for word in words.dropFirst() { appendCapitalized(word.utf8, to: &name) }
+        for word in words.dropFirst() { appendCapitalized(word, to: &name) }
         if isASCIIDigit(name[0]) { name.insert(UInt8(ascii: "_"), at: 0) }
         return String(decoding: name, as: UTF8.self)
     }
@@ -124,29 +127,32 @@ public struct SwiftNamer: Sendable {
     static func asciiTypeName(of words: [String]) -> String {
         var name: [UInt8] = []
         name.reserveCapacity(words.reduce(1) { $0 + $1.utf8.count })
-        for word in words { appendCapitalized(word.utf8, to: &name) }
+        for word in words { appendCapitalized(word, to: &name) }
         if isASCIIDigit(name[0]) { name.insert(UInt8(ascii: "_"), at: 0) }
         return String(decoding: name, as: UTF8.self)
     }
 
     /// Appends `capitalized(_:)` of an ASCII word of letters and digits: the acronyms are found by their packed bytes
-    /// (`packedAcronyms`), so no text is made for the lookups.
-    static func appendCapitalized(_ word: String.UTF8View, to name: inout [UInt8]) {
-        let count = word.count
-        guard count > 0 else { return }
-        let packed = count <= maximumAcronymLength + 1 ? packedLowercased(word) : 0
-        if count <= maximumAcronymLength, packedAcronyms.contains(packed) {
-            for byte in word { name.append(uppercased(byte)) }
-        } else if count - 1 <= maximumAcronymLength,
-            lowercased(word[word.index(before: word.endIndex)]) == UInt8(ascii: "s"),
-            packedAcronyms.contains(packed >> 8)
-        {
-            // Plurals of acronyms: `ids` → `IDs`, `URLS` → `URLs`.
-            for (offset, byte) in word.enumerated() {
-                name.append(offset == count - 1 ? UInt8(ascii: "s") : uppercased(byte))
+    /// (`packedAcronyms`), so no text is made for the lookups. The word's UTF-8 is read as one buffer (`withUTF8`),
+    /// not stepped through by the string's index.
+    static func appendCapitalized(_ word: String, to name: inout [UInt8]) {
+        var word = word
+        word.withUTF8 { word in
+            let count = word.count
+            guard count > 0 else { return }
+            let packed = count <= maximumAcronymLength + 1 ? packedLowercased(word) : 0
+            if count <= maximumAcronymLength, packedAcronyms.contains(packed) {
+                for byte in word { name.append(uppercased(byte)) }
+            } else if count - 1 <= maximumAcronymLength, lowercased(word[count - 1]) == UInt8(ascii: "s"),
+                packedAcronyms.contains(packed >> 8)
+            {
+                // Plurals of acronyms: `ids` → `IDs`, `URLS` → `URLs`.
+                for byte in word.dropLast() { name.append(uppercased(byte)) }
+                name.append(UInt8(ascii: "s"))
+            } else {
+                name.append(uppercased(word[0]))
+                name.append(contentsOf: word[1...])
             }
-        } else {
-            for (offset, byte) in word.enumerated() { name.append(offset == 0 ? uppercased(byte) : byte) }
         }
     }
 
@@ -158,7 +164,7 @@ public struct SwiftNamer: Sendable {
 
     /// Up to eight ASCII bytes in lowercase in one number, the first byte highest: no byte is zero, so texts of
     /// different lengths differ, and dropping the number's lowest byte drops the text's last.
-    static func packedLowercased(_ bytes: String.UTF8View) -> UInt64 {
+    static func packedLowercased(_ bytes: some Collection<UInt8>) -> UInt64 {
         bytes.reduce(0) { $0 << 8 | UInt64(lowercased($1)) }
     }
 
@@ -373,13 +379,26 @@ public struct NameScope: Sendable {
     public mutating func reserveCapacity(_ count: Int) { taken.reserveCapacity(count) }
 
     /// `name.lowercased()`, byte by byte for ASCII text (Unicode's case mappings otherwise).
+    /// Reads the name's UTF-8 as one buffer (`withUTF8`): a loop over `utf8` steps through the string's index for
+    /// every byte, which made this 5,000 instructions for one of Stripe's long type names.
     static func lowercased(_ name: String) -> String {
-        let bytes = name.utf8
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return name.lowercased() }
-        guard bytes.contains(where: SwiftNamer.isASCIICapital) else { return name }
-        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
-            for (offset, byte) in bytes.enumerated() { buffer[offset] = SwiftNamer.lowercased(byte) }
-            return bytes.count
+        var utf8 = name
+        let lowered = utf8.withUTF8 { bytes -> String?? in
+            var hasCapital = false
+            for byte in bytes {
+                if byte >= 0x80 { return .none }
+                if SwiftNamer.isASCIICapital(byte) { hasCapital = true }
+            }
+            guard hasCapital else { return .some(.none) }
+            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                for offset in 0..<bytes.count { buffer[offset] = SwiftNamer.lowercased(bytes[offset]) }
+                return bytes.count
+            }
+        }
+        switch lowered {
+        case .none: return name.lowercased()  // not ASCII: Unicode's case mappings
+        case .some(.none): return name  // no capital letter
+        case .some(.some(let lowered)): return lowered
         }
     }
 
