@@ -383,23 +383,20 @@ public struct NameScope: Sendable {
     /// every byte, which made this 5,000 instructions for one of Stripe's long type names.
     static func lowercased(_ name: String) -> String {
         var utf8 = name
-        let lowered = utf8.withUTF8 { bytes -> String?? in
+        // `nil` for text that is not ASCII, which takes Unicode's case mappings.
+        let lowered = utf8.withUTF8 { bytes -> String? in
             var hasCapital = false
             for byte in bytes {
-                if byte >= 0x80 { return .none }
+                if byte >= 0x80 { return nil }
                 if SwiftNamer.isASCIICapital(byte) { hasCapital = true }
             }
-            guard hasCapital else { return .some(.none) }
+            guard hasCapital else { return name }
             return String(unsafeUninitializedCapacity: bytes.count) { buffer in
                 for offset in 0..<bytes.count { buffer[offset] = SwiftNamer.lowercased(bytes[offset]) }
                 return bytes.count
             }
         }
-        switch lowered {
-        case .none: return name.lowercased()  // not ASCII: Unicode's case mappings
-        case .some(.none): return name  // no capital letter
-        case .some(.some(let lowered)): return lowered
-        }
+        return lowered ?? name.lowercased()
     }
 
     /// The name without the backticks of a keyword (`` `default` `` → `default`).
