@@ -119,13 +119,10 @@ public struct Pipeline {
         case .success(let value): renderer = value
         case .failure(let error): throw fail(error)
         }
-        // The jobs (their contexts) are kept until exit like the IR they come from, and freed with it for a very
-        // large document, each as soon as it is rendered.
-        let keepsJobs = options.keepsIntermediatesUntilExit && bytes.count <= Self.keptDocumentSizeLimit
-        let (rendered, jobs) = try await PhaseTimes.measure("present+render") { () async throws(GenerationError) in
+        let rendered = try await PhaseTimes.measure("present+render") { () async throws(GenerationError) in
             do throws(GenerationError) {
                 return try await Self.presentAndRender(
-                    plan, with: renderer, keepingJobs: keepsJobs, hashing: hashing && layout == .oneTypePerFile)
+                    plan, with: renderer, hashing: hashing && layout == .oneTypePerFile)
             } catch {
                 throw fail(error)
             }
@@ -133,7 +130,7 @@ public struct Pipeline {
         let (files, outputs) = await PhaseTimes.measure("arrange") {
             await layout.arrangeConcurrently(rendered, banner: plan.banner, hashing: hashing)
         }
-        keepUntilExit((jobs, renderer))
+        keepUntilExit(renderer)
         return (files, referencedFiles, outputs)
     }
 

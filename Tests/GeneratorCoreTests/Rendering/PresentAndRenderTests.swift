@@ -53,8 +53,7 @@ import Testing
     @Test(arguments: [1, 2, 3, 8, 40])
     func everyThreadCountGivesTheGeneratedFilesInOrder(workers: Int) async throws {
         let (plan, renderer) = try await Self.repositoryPlan()
-        let (files, jobs) = try await Pipeline.presentAndRender(
-            plan, with: renderer, workers: workers, keepingJobs: true)
+        let files = try await Pipeline.presentAndRender(plan, with: renderer, workers: workers)
         let generated = try FileManager.default.contentsOfDirectory(atPath: TestPaths.generated.path)
             .filter { $0.hasSuffix(".swift") }
         #expect(files.count == 35)
@@ -71,9 +70,6 @@ import Testing
                 contentsOf: TestPaths.generated.appendingPathComponent(file.fileName), encoding: .utf8)
             #expect(file.text == expected, "\(file.fileName)")
         }
-        // The jobs kept are every job once (in the threads' order).
-        #expect(jobs.count == min(workers, 35))
-        #expect(jobs.joined().map(\.fileName).sorted() == files.map(\.fileName).sorted())
     }
 
     /// The templates load while the document is read: a document with errors reports only its own, as when the
@@ -96,8 +92,7 @@ import Testing
     func concurrentArrangingAndHashingChangeNothing(layout: OutputLayout) async throws {
         let (plan, renderer) = try await Self.repositoryPlan()
         let rendered = try await Pipeline.presentAndRender(
-            plan, with: renderer, workers: 2, hashing: layout == .oneTypePerFile
-        ).files
+            plan, with: renderer, workers: 2, hashing: layout == .oneTypePerFile)
         #expect(rendered.allSatisfy { ($0.output != nil) == (layout == .oneTypePerFile) })
         let expected = layout.arrange(rendered, banner: plan.banner)
         #expect(expected.count == (layout == .fewFiles ? 10 : 35))
