@@ -70,13 +70,13 @@ public struct Pipeline {
     /// - Returns: the generated files by file name.
     /// - Throws: `GenerationError` for the first stage that failed; its diagnostics are also in `diagnostics`.
     public func render() async throws(GenerationError) -> [String: String] {
-        try await renderReportingFiles().files
+        try await renderReportingFiles().files.mapValues(\.string)
     }
 
     /// Runs every stage but writing; also returns the other files the document refers to (multi-file
     /// documents), which the output depends on too, and with `hashing` each file's manifest entry, by file name.
     func renderReportingFiles(hashing: Bool = false) async throws(GenerationError) -> (
-        files: [String: String], referencedFiles: [URL], outputs: [String: GenerationManifest.Output]
+        files: [String: OutputText], referencedFiles: [URL], outputs: [String: GenerationManifest.Output]
     ) {
         // The templates load on another thread while the document is parsed, decoded, resolved and prepared (or,
         // when the parse takes both cores of two, once it is decoded, as its resolution starts); their errors are
@@ -318,7 +318,7 @@ public struct Pipeline {
                 return GenerationManifest(
                     inputs: inputs.lines, diagnostics: diagnostics.diagnostics.filter { $0.severity != .error },
                     outputs: files.keys.sorted().map {
-                        outputs[$0] ?? GenerationManifest.output(named: $0, text: files[$0] ?? "")
+                        outputs[$0] ?? GenerationManifest.output(named: $0, text: files[$0] ?? OutputText())
                     }
                 ).text
             }

@@ -13,4 +13,21 @@
 /// loads, exclusivity checks) was four fifths of a no-op run on a large document.
 uint64_t openapi_codegen_content_hash(const void *bytes, size_t count);
 
+/// The state of `openapi_codegen_content_hash` over bytes given in pieces, whose total count is known at the
+/// start: the same hash as of the pieces joined, without joining them.
+typedef struct {
+    uint64_t hash;
+    /// The bytes after the last whole word, as the low bytes of a little-endian word.
+    uint64_t pending;
+    /// How many bytes `pending` holds: 0 to 7.
+    unsigned pending_count;
+} openapi_codegen_content_hasher;
+
+/// Starts hashing `count` bytes, to be given in pieces.
+void openapi_codegen_content_hasher_start(openapi_codegen_content_hasher *hasher, size_t count);
+/// Hashes the next `count` bytes (`bytes` may be NULL when `count` is 0).
+void openapi_codegen_content_hasher_update(openapi_codegen_content_hasher *hasher, const void *bytes, size_t count);
+/// The hash, once exactly the count given to `openapi_codegen_content_hasher_start` was given.
+uint64_t openapi_codegen_content_hasher_finish(const openapi_codegen_content_hasher *hasher);
+
 #endif

@@ -59,13 +59,19 @@ enum FileSystem {
     /// Creates a file with plain system calls (Foundation's `Data.write` also syncs each file to disk, which for
     /// thousands of files costs more than everything else).
     static func writeFile(_ text: String, to path: String) -> String? {
+        writeFile(OutputText(text), to: path)
+    }
+
+    /// Creates a file holding a text's pieces, in order: a text of one piece is written from its string, one of
+    /// several through a buffer of `writeBufferSize` bytes, the same buffer for all (its memory is touched once,
+    /// where joining the pieces first would touch the text's size; see `OutputText`).
+    static func writeFile(_ text: OutputText, to path: String) -> String? {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return lastError() }
-        var text = text
-        let failure = text.withUTF8 { buffer -> String? in
+        func writeAll(_ bytes: UnsafeRawBufferPointer) -> String? {
             var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            while offset < bytes.count {
+                let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
                     return lastError()
@@ -74,12 +80,41 @@ enum FileSystem {
             }
             return nil
         }
+        var failure: String?
+        if text.pieces.count <= 1 {
+            text.forEachPiece { failure = writeAll($0) }
+        } else {
+            withUnsafeTemporaryAllocation(byteCount: writeBufferSize, alignment: 16) { buffer in
+                var count = 0
+                text.forEachPiece { bytes in
+                    var rest = bytes
+                    while failure == nil, !rest.isEmpty {
+                        let taken = min(rest.count, buffer.count - count)
+                        UnsafeMutableRawBufferPointer(rebasing: buffer[count..<count + taken]).copyMemory(
+                            from: UnsafeRawBufferPointer(rebasing: rest[..<taken]))
+                        count += taken
+                        rest = UnsafeRawBufferPointer(rebasing: rest[taken...])
+                        if count == buffer.count {
+                            failure = writeAll(UnsafeRawBufferPointer(buffer))
+                            count = 0
+                        }
+                    }
+                }
+                if failure == nil, count > 0 {
+                    failure = writeAll(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
+                }
+            }
+        }
         if let failure {
             close(descriptor)
             return failure
         }
         return close(descriptor) == 0 ? nil : lastError()
     }
+
+    /// The size of `writeFile(_:to:)`'s buffer: 64 KiB, below malloc's threshold for a mapping of its own, so that
+    /// the memory is reused from one file to the next.
+    static let writeBufferSize = 1 << 16
 
     /// The `ContentHash` of a regular file's bytes, or `nil` when it is missing, not a regular file, or not
     /// `size` bytes long. `buffer` is reused from one call to the next.

@@ -49,6 +49,11 @@ public struct GenerationManifest: Equatable, Sendable {
         return text.withUTF8 { Output(name: name, size: $0.count, hash: ContentHash.of(UnsafeRawBufferPointer($0))) }
     }
 
+    /// The manifest's entry of a file whose text is in pieces, as of the pieces joined.
+    static func output(named name: String, text: OutputText) -> Output {
+        Output(name: name, size: text.utf8Count, hash: text.contentHash)
+    }
+
     init(inputs: [String], diagnostics: [Diagnostic], outputs: [Output]) {
         self.inputs = inputs
         self.diagnostics = diagnostics

@@ -68,7 +68,7 @@ public enum OutputLayout: String, Sendable, CaseIterable {
     func arrange(_ rendered: [RenderedFile], banner: String) -> [String: String] {
         switch self {
         case .oneTypePerFile:
-            return Self.joiningParts(rendered, banner: banner, hashing: false).files
+            return Self.joiningParts(rendered, banner: banner, hashing: false).files.mapValues(\.string)
         case .fewFiles:
             let groups = Self.fewFileGroups(rendered)
             var files: [String: String] = [:]
@@ -127,23 +127,23 @@ public enum OutputLayout: String, Sendable, CaseIterable {
     /// part under a `// MARK: -` line); with `hashing`, every file's manifest entry too (made again for such a
     /// file).
     static func joiningParts(_ rendered: [RenderedFile], banner: String, hashing: Bool) -> (
-        files: [String: String], outputs: [String: GenerationManifest.Output]
+        files: [String: OutputText], outputs: [String: GenerationManifest.Output]
     ) {
         let parts = partsByFile(rendered)
-        var files: [String: String] = [:]
+        var files: [String: OutputText] = [:]
         var outputs: [String: GenerationManifest.Output] = [:]
         files.reserveCapacity(rendered.count)
         if hashing { outputs.reserveCapacity(rendered.count) }
         for file in rendered where file.partOf == nil || parts.orphans.contains(file.fileName) {
             guard let joining = parts.byFile[file.fileName] else {
-                files[file.fileName] = file.text
+                files[file.fileName] = OutputText(file.text)
                 if hashing {
                     outputs[file.fileName] =
                         file.output ?? GenerationManifest.output(named: file.fileName, text: file.text)
                 }
                 continue
             }
-            let text = concatenate(
+            let text = concatenatedText(
                 [(partName(file), file.text)] + joining.map { (partName($0), $0.text) }, banner: banner)
             files[file.fileName] = text
             if hashing { outputs[file.fileName] = GenerationManifest.output(named: file.fileName, text: text) }
@@ -155,22 +155,22 @@ public enum OutputLayout: String, Sendable, CaseIterable {
     /// declarations files are about the same size); with `hashing`, also every file's manifest entry, made where its
     /// text is made (for one type per file, `RenderedFile.output`).
     func arrangeConcurrently(_ rendered: [RenderedFile], banner: String, hashing: Bool) async -> (
-        files: [String: String], outputs: [String: GenerationManifest.Output]
+        files: [String: OutputText], outputs: [String: GenerationManifest.Output]
     ) {
         switch self {
         case .oneTypePerFile:
             return Self.joiningParts(rendered, banner: banner, hashing: hashing)
         case .fewFiles:
             let groups = Self.fewFileGroups(rendered)
-            return await withTaskGroup(of: (String, String, GenerationManifest.Output?).self) { group in
+            return await withTaskGroup(of: (String, OutputText, GenerationManifest.Output?).self) { group in
                 for name in Self.fewFileNames {
                     let parts = groups[name] ?? []
                     group.addTask {
-                        let text = Self.concatenate(parts, banner: banner)
+                        let text = Self.concatenatedText(parts, banner: banner)
                         return (name, text, hashing ? GenerationManifest.output(named: name, text: text) : nil)
                     }
                 }
-                var files: [String: String] = [:]
+                var files: [String: OutputText] = [:]
                 var outputs: [String: GenerationManifest.Output] = [:]
                 for await (name, text, output) in group {
                     files[name] = text
@@ -194,6 +194,13 @@ public enum OutputLayout: String, Sendable, CaseIterable {
     /// header and the parts, then tidying into a string took three (on stripe's types in one file, 20 MB each, whose
     /// first writes, page faults, cost more system time than the copying cost user time).
     static func concatenate(_ parts: [(name: String, text: String)], banner: String) -> String {
+        concatenatedText(parts, banner: banner).string
+    }
+
+    /// `concatenate(_:banner:)`'s file as the pieces it is made of (`OutputText`): the header, then each part's
+    /// `// MARK: -` line and its text after its imports, read in place; one string only when tidying must go over the
+    /// whole text.
+    static func concatenatedText(_ parts: [(name: String, text: String)], banner: String) -> OutputText {
         let newline = UInt8(ascii: "\n")
         var imports: [String] = []
         // The byte offset of each part's text after its imports (its length when nothing follows them).
@@ -248,7 +255,7 @@ public enum OutputLayout: String, Sendable, CaseIterable {
             count += marks[index].count + part.text.utf8.count - restOffsets[index]
         }
         // One more byte: tidying may add the final newline.
-        return String(unsafeUninitializedCapacity: count + 1) { output in
+        let file = String(unsafeUninitializedCapacity: count + 1) { output in
             var written = 0
             func append(_ bytes: UnsafeBufferPointer<UInt8>) {
                 guard bytes.count > 0 else { return }
@@ -269,12 +276,13 @@ public enum OutputLayout: String, Sendable, CaseIterable {
             }
             return TemplateRenderer.tidy(UnsafePointer(output.baseAddress!), count: written, into: output.baseAddress!)
         }
+        return OutputText(file)
     }
 
-    /// `concatenate`'s file put together already tidy, by appending strings (which copies their bytes without
-    /// validating them again, where a string made of bytes is validated, 8 ms of stripe's types in one 20 MB
-    /// file), when tidying could change nothing but the blank lines where parts meet; `nil` otherwise (a banner or
-    /// a part's name that tidying would change), and `concatenate` tidies the whole text.
+    /// `concatenate`'s file put together already tidy, from the strings it is made of: the header, and for each
+    /// part a small string with its `// MARK: -` line, then the part's text after its imports, read in place; `nil`
+    /// when tidying could change more than the blank lines where parts meet (a banner or a part's name that tidying
+    /// would change), and `concatenatedText` tidies the whole text.
     ///
     /// Each part after its imports is tidied text (`TemplateRenderer.render`): empty, or lines without trailing
     /// whitespace and without two blank lines in a row, from a line that is not blank (`splitImports` takes the
@@ -284,7 +292,7 @@ public enum OutputLayout: String, Sendable, CaseIterable {
     /// file ends with exactly one newline.
     static func tidyConcatenation(
         _ parts: [(name: String, text: String)], banner: String, imports: [String], restOffsets: [Int]
-    ) -> String? {
+    ) -> OutputText? {
         /// A line tidying keeps as it is: not empty, one line, not ending with a space, a tab or a carriage return.
         func isTidyLine(_ line: String) -> Bool {
             guard let last = line.utf8.last, !line.utf8.contains(UInt8(ascii: "\n")) else { return false }
@@ -293,32 +301,23 @@ public enum OutputLayout: String, Sendable, CaseIterable {
         /// `isTidyLine("// MARK: - " + name)`, without making that line.
         func isTidyMark(_ name: String) -> Bool { name.isEmpty ? false : isTidyLine(name) }
         guard isTidyLine(banner), parts.allSatisfy({ isTidyMark($0.name) }) else { return nil }
-        var count = banner.utf8.count + 2
-        for unit in imports { count += unit.utf8.count + 1 }
-        for part in parts { count += part.name.utf8.count + 16 + part.text.utf8.count }
-        var file = ""
-        file.reserveCapacity(count)
-        file += banner
-        file += "\n\n"
+        var header = banner + "\n\n"
         if !imports.isEmpty {
-            file += imports.joined(separator: "\n")
-            file += "\n\n"
+            header += imports.joined(separator: "\n")
+            header += "\n\n"
         }
+        var file = OutputText(header)
         var previousIsEmpty = false
         for (index, part) in parts.enumerated() {
             // After a part's last line, one blank line; after an empty part, its mark's blank line is that line.
-            if index > 0, !previousIsEmpty { file += "\n" }
-            file += "// MARK: - "
-            file += part.name
-            file += "\n\n"
-            let text = part.text
-            // After a newline: a character boundary, where the substring starts exactly.
-            let start = text.utf8.index(text.utf8.startIndex, offsetBy: restOffsets[index])
-            file.append(contentsOf: text[start...])
-            previousIsEmpty = start == text.endIndex
+            let separator = index > 0 && !previousIsEmpty ? "\n" : ""
+            file.append(separator + "// MARK: - " + part.name + "\n\n")
+            // After a newline, or the end: a character boundary.
+            file.append(part.text, from: restOffsets[index])
+            previousIsEmpty = restOffsets[index] == part.text.utf8.count
         }
         // The last part empty, or no part: the text ends with a blank line, which tidying removes.
-        if file.hasSuffix("\n\n") { file.removeLast() }
+        if file.endsWithBlankLine { file.removeLastByte() }
         return file
     }
 

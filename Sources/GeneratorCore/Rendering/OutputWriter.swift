@@ -66,6 +66,11 @@ public struct OutputWriter {
     /// - Throws: `GenerationError.output` when a file the generator did not create is in the way of a generated
     ///   one, or another run holds the folder longer than `lockTimeout`.
     public func plan(_ files: [String: String]) throws(GenerationError) -> Report {
+        try plan(files.mapValues(OutputText.init))
+    }
+
+    /// `plan(_:)` for texts in pieces.
+    func plan(_ files: [String: OutputText]) throws(GenerationError) -> Report {
         let folder = FileSystem.resolve(directory.path)
         return try withLock(on: folder, exclusive: false) { () throws(GenerationError) -> Report in
             try compare(files, with: folder)
@@ -80,6 +85,12 @@ public struct OutputWriter {
     ///   files (in the same swap); it is not counted in the report.
     @discardableResult
     public func write(_ files: [String: String], manifest: String? = nil) throws(GenerationError) -> Report {
+        try write(files.mapValues(OutputText.init), manifest: manifest)
+    }
+
+    /// `write(_:manifest:)` for texts in pieces (`OutputText`), which are written from their pieces.
+    @discardableResult
+    func write(_ files: [String: OutputText], manifest: String? = nil) throws(GenerationError) -> Report {
         let folder = FileSystem.resolve(directory.path)
         let parent = (folder as NSString).deletingLastPathComponent
         do {
@@ -117,7 +128,7 @@ public struct OutputWriter {
                 return report
             }
             var withManifest = files
-            withManifest[GenerationManifest.fileName] = manifest
+            withManifest[GenerationManifest.fileName] = OutputText(manifest)
             var plan = report
             plan.written.append(GenerationManifest.fileName)
             var result = try replace(folder, with: withManifest, as: plan, stagingIn: staging)
@@ -178,7 +189,7 @@ public struct OutputWriter {
     // MARK: - Comparing
 
     /// What writing `files` into `folder` would do; the caller holds the lock.
-    func compare(_ files: [String: String], with folder: String) throws(GenerationError) -> Report {
+    func compare(_ files: [String: OutputText], with folder: String) throws(GenerationError) -> Report {
         var report = Report()
         var problems: [Diagnostic] = []
         for name in files.keys.sorted() {
@@ -192,7 +203,7 @@ public struct OutputWriter {
                     problems.append(problem(name, "cannot read the file to compare it"))
                     continue
                 }
-                if existing == Data(files[name]!.utf8) {
+                if files[name]!.isEqual(to: existing) {
                     report.unchanged.append(name)
                 } else if Self.isGenerated(existing) {
                     report.written.append(name)
@@ -241,7 +252,7 @@ public struct OutputWriter {
     /// Stages the new folder and swaps it in, or falls back to moving files one by one; the caller holds the
     /// lock and has removed any earlier staging folder.
     private func replace(
-        _ folder: String, with files: [String: String], as report: Report, stagingIn staging: String
+        _ folder: String, with files: [String: OutputText], as report: Report, stagingIn staging: String
     ) throws(GenerationError) -> Report {
         let exists = FileSystem.kind(of: folder) != nil
         if exists {
@@ -308,7 +319,7 @@ public struct OutputWriter {
     /// removes these files and changes nothing. Then each is renamed over its target, and stale files are
     /// removed. A temporary file that a kill leaves is removed by the next run.
     private func moveOneByOne(
-        from staging: String, into folder: String, _ files: [String: String], _ report: Report
+        from staging: String, into folder: String, _ files: [String: OutputText], _ report: Report
     ) throws(GenerationError) {
         let processID = ProcessInfo.processInfo.processIdentifier
         var placed: [(temporary: String, target: String)] = []
