@@ -75,7 +75,7 @@ public struct Pipeline {
 
     /// Runs every stage but writing; also returns the other files the document refers to (multi-file
     /// documents), which the output depends on too, and with `hashing` each file's manifest entry, by file name.
-    func renderReportingFiles(hashing: Bool = false) async throws(GenerationError) -> (
+    func renderReportingFiles(hashing: Bool = false, document: [UInt8]? = nil) async throws(GenerationError) -> (
         files: [String: OutputText], referencedFiles: [URL], outputs: [String: GenerationManifest.Output]
     ) {
         // The templates load on another thread while the document is parsed, decoded, resolved and prepared (or,
@@ -95,7 +95,10 @@ public struct Pipeline {
         let bytes: [UInt8]
         let presented: (plan: Presenter.JobPlan, layout: OutputLayout, templateOverrides: URL?, referencedFiles: [URL])
         do {
-            bytes = try PhaseTimes.measure("read") { () throws(GenerationError) in try read(options.document) }
+            bytes = try PhaseTimes.measure("read") { () throws(GenerationError) in
+                if let document { return document }
+                return try read(options.document)
+            }
             let beforeResolve = Self.loadsTemplatesBeforeResolve(documentSize: bytes.count)
             if !beforeResolve { startLoading() }
             presented = try present(bytes, beforeResolve: beforeResolve ? startLoading : {})
@@ -301,14 +304,16 @@ public struct Pipeline {
     public func generate() async throws(GenerationError) -> OutputWriter.Report {
         var writer = OutputWriter(directory: options.output, displayPath: display(options.output))
         writer.lockTimeout = options.lockTimeout
-        let inputs = PhaseTimes.measure("fingerprint") { inputFingerprint() }
+        let fingerprint = PhaseTimes.measure("fingerprint") { inputFingerprint() }
+        let inputs = fingerprint?.inputs
         if let inputs,
             let (report, recorded) = PhaseTimes.measure("unchanged", { writer.unchangedReport(inputs: inputs.lines) })
         {
             for diagnostic in recorded { diagnostics.emit(diagnostic) }
             return report
         }
-        let (files, referencedFiles, outputs) = try await renderReportingFiles(hashing: inputs != nil)
+        let (files, referencedFiles, outputs) = try await renderReportingFiles(
+            hashing: inputs != nil, document: fingerprint?.document)
         let manifest = PhaseTimes.measure("manifest") {
             inputs.map {
                 var inputs = $0
@@ -350,7 +355,7 @@ public struct Pipeline {
     /// Everything the output depends on besides the generator's code: the document, the configuration, the
     /// overlays and templates it names, the options, and the generator's executable. `nil` when the
     /// configuration does not load (a full run reports why).
-    func inputFingerprint() -> InputFingerprint? {
+    func inputFingerprint() -> (inputs: InputFingerprint, document: [UInt8]?)? {
         let quiet = Pipeline(options: options, diagnostics: DiagnosticCollector())
         guard let configuration = try? quiet.loadConfiguration() else { return nil }
         var fingerprint = InputFingerprint()
@@ -359,7 +364,9 @@ public struct Pipeline {
         fingerprint.add(setting: "moduleName", options.moduleName)
         fingerprint.add(setting: "layout", options.layout?.rawValue)
         fingerprint.add(setting: "operationStyle", options.operationStyle?.rawValue)
-        fingerprint.add(files: [options.document], role: "document")
+        // Read once: the bytes hashed are the bytes generated from.
+        let document = FileSystem.contents(of: options.document.path)
+        fingerprint.add(file: options.document, contents: document, role: "document")
         let configurationFile =
             options.configuration
             ?? options.document.deletingLastPathComponent().appendingPathComponent(
@@ -368,24 +375,20 @@ public struct Pipeline {
         fingerprint.add(files: configuration.overlays + options.overlays, role: "overlay")
         fingerprint.add(templateFolder: options.templates, role: "templates")
         fingerprint.add(templateFolder: options.templateOverrides ?? configuration.templates, role: "overrides")
-        return fingerprint
+        return (fingerprint, document)
     }
 
     // MARK: - Stages
 
-    /// Reads a file's bytes.
+    /// Reads a file's bytes (`FileSystem.contents(of:)`).
     func read(_ url: URL) throws(GenerationError) -> [UInt8] {
-        do {
-            return Array(try Data(contentsOf: url))
-        } catch {
-            let reason = FileManager.default.fileExists(atPath: url.path) ? "it is not a readable file" : "no such file"
-            throw fail(
-                .unreadable(
-                    Diagnostic(
-                        .error, "cannot read the document: \(reason)", at: SourceLocation(file: display(url), mark: nil)
-                    )
-                ))
-        }
+        if let bytes = FileSystem.contents(of: url.path) { return bytes }
+        let reason = FileManager.default.fileExists(atPath: url.path) ? "it is not a readable file" : "no such file"
+        throw fail(
+            .unreadable(
+                Diagnostic(
+                    .error, "cannot read the document: \(reason)", at: SourceLocation(file: display(url), mark: nil))
+            ))
     }
 
     /// Reads and parses a file.

@@ -144,6 +144,51 @@ enum FileSystem {
         }
     }
 
+    /// A file's bytes, read with plain system calls into the array returned (`Array(Data(contentsOf:))` touched twice
+    /// the file's size of fresh memory, its first writes the larger cost of reading stripe's 4 MB document); `nil`
+    /// when it cannot be opened or read, or is a folder. A regular file is read into an array of its size (and one
+    /// byte more, to notice that it grew); anything else (a pipe) in pieces.
+    static func contents(of path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT != S_IFDIR else { return nil }
+        /// Reads into `buffer` until it is full or the file ends: the count read, or `nil` on failure.
+        func readAll(into buffer: UnsafeMutableRawBufferPointer) -> Int? {
+            var offset = 0
+            while offset < buffer.count {
+                let count = read(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return nil
+                }
+                if count == 0 { break }
+                offset += count
+            }
+            return offset
+        }
+        let capacity = info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) + 1 : writeBufferSize
+        var failed = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            guard let read = readAll(into: UnsafeMutableRawBufferPointer(buffer)) else {
+                failed = true
+                return
+            }
+            count = read
+        }
+        guard !failed else { return nil }
+        guard bytes.count == capacity else { return bytes }
+        // Full: a pipe, or a file that grew since `fstat`; the rest in pieces.
+        return withUnsafeTemporaryAllocation(byteCount: writeBufferSize, alignment: 16) { buffer -> [UInt8]? in
+            while true {
+                guard let count = readAll(into: buffer) else { return nil }
+                bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[..<count]))
+                if count < buffer.count { return bytes }
+            }
+        }
+    }
+
     /// Whether a file begins with the generator's banner.
     static func startsWithBanner(_ path: String) -> Bool {
         let banner = Array(Constants.bannerPrefix.utf8)

@@ -204,6 +204,12 @@ public struct InputFingerprint {
         }
     }
 
+    /// An input file whose bytes the caller has read (`nil`: it could not be read), as `add(files:role:)` describes
+    /// it.
+    mutating func add(file: URL, contents: [UInt8]?, role: String) {
+        lines.append("\(role) \(file.standardizedFileURL.path) \(contents.map(Self.describe) ?? "missing")")
+    }
+
     /// The other files a multi-file document refers to, found while reading it: `referenced <path> <size> <hash>`.
     public mutating func add(referencedFiles files: [URL]) {
         add(files: files, role: Self.referencedRole)
@@ -267,7 +273,11 @@ public struct InputFingerprint {
     }
 
     static func describe(contentsOf path: String) -> String {
-        guard let data = FileManager.default.contents(atPath: path) else { return "missing" }
-        return "\(data.count) \(String(ContentHash.of(data), radix: 16))"
+        FileSystem.contents(of: path).map(describe) ?? "missing"
+    }
+
+    /// A file's bytes as its line describes them: `<size> <hash>`.
+    static func describe(_ bytes: [UInt8]) -> String {
+        "\(bytes.count) \(String(bytes.withUnsafeBytes { ContentHash.of($0) }, radix: 16))"
     }
 }
