@@ -32,6 +32,8 @@ let package = Package(
         .target(name: "CFolderExchange"),
         // One C function: the content hash of the generation manifest, as fast in a debug build as in release.
         .target(name: "CContentHash"),
+        // glibc's allocator grows its heaps 64 MiB at a time in the command's process, set as it loads.
+        .target(name: "CAllocatorTuning"),
         // parse → decode → resolve → present → render → write.
         .target(
             name: "GeneratorCore",
@@ -48,6 +50,7 @@ let package = Package(
             name: "openapi-codegen",
             dependencies: [
                 "GeneratorCore",
+                "CAllocatorTuning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/GeneratorCLI",
@@ -74,7 +77,8 @@ let package = Package(
         ),
         // The client generated from openapi.yaml by `swift run openapi-codegen generate`. Foundation only.
         .target(name: "CambAI", path: "Generated", swiftSettings: strict),
-        .testTarget(name: "GeneratorCoreTests", dependencies: ["GeneratorCore"], swiftSettings: strict),
+        .testTarget(
+            name: "GeneratorCoreTests", dependencies: ["GeneratorCore", "CAllocatorTuning"], swiftSettings: strict),
         .testTarget(
             name: "CambAITests",
             dependencies: ["CambAI", .product(name: "FlyingFox", package: "FlyingFox")],

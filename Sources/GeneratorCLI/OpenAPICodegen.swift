@@ -1,4 +1,5 @@
 import ArgumentParser
+internal import CAllocatorTuning
 import Foundation
 import GeneratorCore
 
@@ -17,6 +18,9 @@ struct OpenAPICodegen: AsyncParsableCommand {
         // Under a file size limit (`ulimit -f`), writing past it raises SIGXFSZ, which kills the process without
         // a word; ignored, the write fails with EFBIG and the run reports it as an error.
         signal(SIGXFSZ, SIG_IGN)
+        // Set as the program loaded (heaps grow 64 MiB at a time, not by one system call per allocation that does
+        // not fit; see CAllocatorTuning.h); named here so that the command is seen to depend on it.
+        _ = openapi_codegen_heap_growth_is_padded()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
