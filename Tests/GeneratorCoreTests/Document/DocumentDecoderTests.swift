@@ -158,4 +158,36 @@ import Testing
                 "a.yaml:7:7: warning: 'frobnicate' is not a JSON Schema keyword; it is ignored",
             ])
     }
+
+    /// On two threads the path items are decoded in blocks (`DocumentDecoder.pathBlockSize`) that either thread may
+    /// claim: with 30 path items, four blocks, every one of them with a problem, the paths and the problems come in
+    /// the order of the text, then the components' problem, as on one thread.
+    @Test(arguments: [false, true]) func pathItemsDecodedInBlocksKeepTheirOrder(concurrently: Bool) throws {
+        // Lines 1 to 8: the header and the component; then four lines per path item, from line 9.
+        var text = """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            components:
+              schemas:
+                Pet:
+                  type: object
+                  frobnicate: true
+            paths:
+
+            """
+        for number in 0..<30 {
+            text += "  p\(number):\n    get:\n      responses:\n        '200': {description: ok}\n"
+        }
+        let root = try #require(try YAMLParser(bytes: Array(text.utf8)).parse())
+        let diagnostics = DiagnosticCollector()
+        var decoder = DocumentDecoder(file: "a.yaml", diagnostics: diagnostics)
+        decoder.decodesComponentsConcurrently = concurrently
+        let document = try #require(decoder.decode(root))
+        #expect(document.paths.map(\.path) == (0..<30).map { "p\($0)" })
+        #expect(
+            diagnostics.diagnostics.map(\.description)
+                == (0..<30).map { "a.yaml:\(9 + 4 * $0):3: error: path 'p\($0)' must start with '/'" } + [
+                    "a.yaml:7:7: warning: 'frobnicate' is not a JSON Schema keyword; it is ignored"
+                ])
+    }
 }
