@@ -69,16 +69,9 @@ enum FileSystem {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return lastError() }
         func writeAll(_ bytes: UnsafeRawBufferPointer) -> String? {
-            var offset = 0
-            while offset < bytes.count {
-                let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return lastError()
-                }
-                offset += written
-            }
-            return nil
+            let written = transferAll(bytes.count) { write(descriptor, bytes.baseAddress! + $0, $1) }
+            guard let written else { return lastError() }
+            return written == bytes.count ? nil : "the system wrote \(written) of \(bytes.count) bytes"
         }
         var failure: String?
         if text.pieces.count <= 1 {
@@ -129,19 +122,26 @@ enum FileSystem {
         // One byte more than expected, to notice a file that grew since `fstat`.
         if buffer.count < size + 1 { buffer = [UInt8](repeating: 0, count: size + 1) }
         return buffer.withUnsafeMutableBytes { bytes -> UInt64? in
-            var offset = 0
-            while offset <= size {
-                let count = read(descriptor, bytes.baseAddress! + offset, size + 1 - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return nil
-                }
-                if count == 0 { break }
-                offset += count
-            }
-            guard offset == size else { return nil }
+            guard transferAll(size + 1, { read(descriptor, bytes.baseAddress! + $0, $1) }) == size else { return nil }
             return ContentHash.of(UnsafeRawBufferPointer(rebasing: bytes[0..<size]))
         }
+    }
+
+    /// Calls `transfer` (a `read` or a `write` of up to `count` bytes from an offset) until `count` bytes have moved
+    /// or a call moves none (the end of a file), again when a call is interrupted (`EINTR`): the bytes moved, or
+    /// `nil` when a call failed.
+    private static func transferAll(_ count: Int, _ transfer: (_ offset: Int, _ count: Int) -> Int) -> Int? {
+        var offset = 0
+        while offset < count {
+            let moved = transfer(offset, count - offset)
+            if moved < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if moved == 0 { break }
+            offset += moved
+        }
+        return offset
     }
 
     /// A file's bytes, read with plain system calls into the array returned (`Array(Data(contentsOf:))` touched twice
@@ -156,17 +156,7 @@ enum FileSystem {
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT != S_IFDIR else { return nil }
         /// Reads into `buffer` until it is full or the file ends: the count read, or `nil` on failure.
         func readAll(into buffer: UnsafeMutableRawBufferPointer) -> Int? {
-            var offset = 0
-            while offset < buffer.count {
-                let count = read(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return nil
-                }
-                if count == 0 { break }
-                offset += count
-            }
-            return offset
+            transferAll(buffer.count) { read(descriptor, buffer.baseAddress! + $0, $1) }
         }
         let capacity = info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) + 1 : writeBufferSize
         var failed = false

@@ -125,35 +125,43 @@ import Testing
         }
     }
 
-    /// A large document's components are decoded on a second thread while its paths are decoded
-    /// (`decodesComponentsConcurrently`): the document and the diagnostics, in the order they were reported, are those
-    /// of a decode on one thread. Here the components come first in the text, so that reporting the paths' problem
-    /// first (as one thread does) differs from the order of the lines.
-    @Test(arguments: [false, true]) func componentsDecodedConcurrentlyReportInTheSameOrder(concurrently: Bool) throws {
-        let text = """
-            openapi: 3.0.3
-            info: {title: T, version: '1'}
-            components:
-              schemas:
-                Pet:
-                  type: object
-                  frobnicate: true
-            paths:
-              pets:
-                get:
-                  responses:
-                    '200': {description: ok}
-            """
+    /// Lines 1 to 8 of the documents below: the header, and a component with a problem at 7:7, before the paths.
+    static let componentWithAProblem = """
+        openapi: 3.0.3
+        info: {title: T, version: '1'}
+        components:
+          schemas:
+            Pet:
+              type: object
+              frobnicate: true
+        paths:
+
+        """
+
+    /// Decodes `text` on one thread or, for its components, two: the document, and the diagnostics in the order they
+    /// were reported.
+    static func decode(_ text: String, concurrently: Bool) throws -> (OpenAPI.Document, [String]) {
         let root = try #require(try YAMLParser(bytes: Array(text.utf8)).parse())
         let diagnostics = DiagnosticCollector()
         var decoder = DocumentDecoder(file: "a.yaml", diagnostics: diagnostics)
         decoder.decodesComponentsConcurrently = concurrently
         let document = try #require(decoder.decode(root))
+        return (document, diagnostics.diagnostics.map(\.description))
+    }
+
+    /// A large document's components are decoded on a second thread while its paths are decoded
+    /// (`decodesComponentsConcurrently`): the document and the diagnostics, in the order they were reported, are those
+    /// of a decode on one thread. Here the components come first in the text, so that reporting the paths' problem
+    /// first (as one thread does) differs from the order of the lines.
+    @Test(arguments: [false, true]) func componentsDecodedConcurrentlyReportInTheSameOrder(concurrently: Bool) throws {
+        let (document, diagnostics) = try Self.decode(
+            Self.componentWithAProblem + "  pets:\n    get:\n      responses:\n        '200': {description: ok}\n",
+            concurrently: concurrently)
         #expect(document.paths.map(\.path) == ["pets"])
         #expect(document.components.schemas.map(\.name) == ["Pet"])
         // The path's problem (line 9) first, then the component's (line 7).
         #expect(
-            diagnostics.diagnostics.map(\.description) == [
+            diagnostics == [
                 "a.yaml:9:3: error: path 'pets' must start with '/'",
                 "a.yaml:7:7: warning: 'frobnicate' is not a JSON Schema keyword; it is ignored",
             ])
@@ -163,29 +171,15 @@ import Testing
     /// claim: with 30 path items, four blocks, every one of them with a problem, the paths and the problems come in
     /// the order of the text, then the components' problem, as on one thread.
     @Test(arguments: [false, true]) func pathItemsDecodedInBlocksKeepTheirOrder(concurrently: Bool) throws {
-        // Lines 1 to 8: the header and the component; then four lines per path item, from line 9.
-        var text = """
-            openapi: 3.0.3
-            info: {title: T, version: '1'}
-            components:
-              schemas:
-                Pet:
-                  type: object
-                  frobnicate: true
-            paths:
-
-            """
+        // Four lines per path item, from line 9.
+        var text = Self.componentWithAProblem
         for number in 0..<30 {
             text += "  p\(number):\n    get:\n      responses:\n        '200': {description: ok}\n"
         }
-        let root = try #require(try YAMLParser(bytes: Array(text.utf8)).parse())
-        let diagnostics = DiagnosticCollector()
-        var decoder = DocumentDecoder(file: "a.yaml", diagnostics: diagnostics)
-        decoder.decodesComponentsConcurrently = concurrently
-        let document = try #require(decoder.decode(root))
+        let (document, diagnostics) = try Self.decode(text, concurrently: concurrently)
         #expect(document.paths.map(\.path) == (0..<30).map { "p\($0)" })
         #expect(
-            diagnostics.diagnostics.map(\.description)
+            diagnostics
                 == (0..<30).map { "a.yaml:\(9 + 4 * $0):3: error: path 'p\($0)' must start with '/'" } + [
                     "a.yaml:7:7: warning: 'frobnicate' is not a JSON Schema keyword; it is ignored"
                 ])
