@@ -184,22 +184,22 @@ public enum OutputLayout: String, Sendable, CaseIterable {
     /// One file from several rendered files: the banner, the imports of all of them (each once, in the order
     /// they first appear), then each file's text after its imports, under a `// MARK: -` line.
     ///
-    /// Works on UTF-8 bytes: only each file's leading lines (banner, imports and blank lines) become strings; the
-    /// rest of its text is copied as it is. The parts are tidied texts (`TemplateRenderer.render`), so their lines
-    /// end with a bare newline (no carriage return before it), and splitting at newline bytes finds the same lines
-    /// as splitting the string at `"\n"` characters.
-    ///
-    /// The file is put together in the storage of the string returned, and tidied there
-    /// (`TemplateRenderer.tidy(_:count:into:)`): one buffer the size of the file, where joining the parts, then the
-    /// header and the parts, then tidying into a string took three (on stripe's types in one file, 20 MB each, whose
-    /// first writes, page faults, cost more system time than the copying cost user time).
+    /// The text of `concatenatedText(_:banner:)` as one string (for `arrange(_:banner:)` and the tests; a run writes
+    /// the pieces).
     static func concatenate(_ parts: [(name: String, text: String)], banner: String) -> String {
         concatenatedText(parts, banner: banner).string
     }
 
-    /// `concatenate(_:banner:)`'s file as the pieces it is made of (`OutputText`): the header, then each part's
-    /// `// MARK: -` line and its text after its imports, read in place; one string only when tidying must go over the
-    /// whole text.
+    /// One file from several rendered files, as the pieces it is made of (`OutputText`): the banner, the imports of
+    /// all of them (each once, in the order they first appear), then each file's text after its imports, under a
+    /// `// MARK: -` line, read in place (`tidyConcatenation`).
+    ///
+    /// Works on UTF-8 bytes: only each file's leading lines (banner, imports and blank lines) become strings. The
+    /// parts are tidied texts (`TemplateRenderer.render`), so their lines end with a bare newline (no carriage return
+    /// before it), and splitting at newline bytes finds the same lines as splitting the string at `"\n"` characters.
+    ///
+    /// When tidying must go over the whole text (a banner or a part's name it would change), the file is put
+    /// together in the storage of one string and tidied there (`TemplateRenderer.tidy(_:count:into:)`).
     static func concatenatedText(_ parts: [(name: String, text: String)], banner: String) -> OutputText {
         let newline = UInt8(ascii: "\n")
         var imports: [String] = []
