@@ -228,11 +228,34 @@ public struct Pipeline {
         // A reference the bundle could not follow stops here: left in place, it would be reported again.
         let errorsBefore = diagnostics.diagnostics.count(where: { $0.severity == .error })
         var bundler = ReferenceBundler(rootURL: options.document, diagnostics: diagnostics, display: display)
-        root = PhaseTimes.measure("bundle") { bundler.bundle(root) }
-        if diagnostics.diagnostics.count(where: { $0.severity == .error }) > errorsBefore { throw stop(nil) }
         var decoder = DocumentDecoder(file: documentPath, diagnostics: diagnostics)
         decoder.decodesComponentsConcurrently = YAMLParser.parsesOnTwoThreads(size: bytes.count)
-        let document = PhaseTimes.measure("decode") { decoder.decode(root) }
+        var document: OpenAPI.Document?
+        if decoder.decodesComponentsConcurrently {
+            // The decode does not wait for the bundle: most documents are one file that the bundle leaves as it is.
+            // It decodes the tree as parsed, on two threads, one of which walks the tree for the bundle first; its
+            // diagnostics wait in a collector of their own, to follow the bundle's as on one thread. A tree the
+            // bundle changed is decoded again.
+            let decodeDiagnostics = DiagnosticCollector()
+            var early = DocumentDecoder(file: documentPath, diagnostics: decodeDiagnostics)
+            early.decodesComponentsConcurrently = true
+            var bundled = root
+            let decoded = PhaseTimes.measure("bundle+decode") {
+                early.decode(root, alongside: { [root] in bundled = bundler.bundle(root) })
+            }
+            if diagnostics.diagnostics.count(where: { $0.severity == .error }) > errorsBefore { throw stop(nil) }
+            if bundler.leftTreeUnchanged {
+                for diagnostic in decodeDiagnostics.diagnostics { diagnostics.emit(diagnostic) }
+                document = decoded
+            } else {
+                root = bundled
+                document = PhaseTimes.measure("decode") { decoder.decode(root) }
+            }
+        } else {
+            root = PhaseTimes.measure("bundle") { bundler.bundle(root) }
+            if diagnostics.diagnostics.count(where: { $0.severity == .error }) > errorsBefore { throw stop(nil) }
+            document = PhaseTimes.measure("decode") { decoder.decode(root) }
+        }
         guard let document, !diagnostics.hasErrors else { throw stop(nil) }
         beforeResolve()
         var resolver = ModuleResolver(configuration: configuration, file: documentPath, diagnostics: diagnostics)

@@ -19,6 +19,29 @@ public struct DocumentDecoder {
     }
 
     public func decode(_ root: YAMLNode) -> OpenAPI.Document? {
+        decode(root, concurrentlyWith: nil)
+    }
+
+    /// Decodes `root` while `work` runs beside it: with `decodesComponentsConcurrently`, on the thread that decodes
+    /// the paths, before it starts on them (the components' thread then starts on the paths, and the first joins it
+    /// once `work` returns); otherwise first. `work` runs once, whatever the document holds, and has returned when
+    /// this does. It must not touch what the decode touches but the tree, which both only read.
+    public func decode(_ root: YAMLNode, alongside work: () -> Void) -> OpenAPI.Document? {
+        var hasRun = false
+        let document = withoutActuallyEscaping(work) { work in
+            decode(
+                root,
+                concurrentlyWith: {
+                    work()
+                    hasRun = true
+                })
+        }
+        if !hasRun { work() }
+        return document
+    }
+
+    /// `decode(_:alongside:)`, which runs `work` only when it decodes concurrently.
+    private func decode(_ root: YAMLNode, concurrentlyWith work: (() -> Void)?) -> OpenAPI.Document? {
         let pointer = JSONPointer()
         guard let reader = MappingReader(root, at: pointer, context: context, what: "the document") else { return nil }
         if let swagger = root["swagger"], root["openapi"] == nil {
@@ -53,7 +76,7 @@ public struct DocumentDecoder {
         let paths: [(String, OpenAPI.PathItem)]
         let components: OpenAPI.Components
         if decodesComponentsConcurrently, let node = root["components"] {
-            (paths, components) = decodeConcurrently(paths: reader, components: node)
+            (paths, components) = decodeConcurrently(paths: reader, components: node, alongside: work)
         } else {
             paths = decodePaths(reader)
             components =
@@ -90,9 +113,10 @@ public struct DocumentDecoder {
     /// in blocks of `pathBlockSize` that each thread claims in turn (`BlockClaims`), so that both end together (on
     /// stripe, the paths took 158M instructions and the components 67M: one thread for each left the components'
     /// thread idle for a third of the phase). Each block and the components report to collectors of their own,
-    /// emitted afterwards in the order of a decode on one thread: the paths' by block, then the components'.
+    /// emitted afterwards in the order of a decode on one thread: the paths' by block, then the components'. `work`,
+    /// when given, runs on the paths' thread before it claims a block.
     private func decodeConcurrently(
-        paths reader: MappingReader, components node: YAMLNode
+        paths reader: MappingReader, components node: YAMLNode, alongside work: (() -> Void)?
     ) -> ([(String, OpenAPI.PathItem)], OpenAPI.Components) {
         // A `paths` that is no mapping is reported here, first, as on one thread.
         let pathPairs = reader.mapping("paths") ?? []
@@ -113,7 +137,10 @@ public struct DocumentDecoder {
         let componentDecoder = DocumentDecoder(file: context.file, diagnostics: componentDiagnostics)
         // Each block and the components are decoded by a decoder of their own, which reports to its own collector.
         let (first, (components, second)) = concurrently(
-            { decodeClaimedBlocks() },
+            {
+                work?()
+                return decodeClaimedBlocks()
+            },
             {
                 let components = componentDecoder.decodeComponents(node, at: reader.pointer.appending("components"))
                 return (components, decodeClaimedBlocks())

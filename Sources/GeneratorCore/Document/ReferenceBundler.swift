@@ -94,6 +94,9 @@ struct ReferenceBundler {
     private var rewrites = false
     /// Operations that were `$ref`s: the first one's mark and how many.
     private var operationReferences: (mark: SourceMark, count: Int)?
+    /// Whether the last `bundle(_:)` returned the tree it was given, as it is: a document in one file without
+    /// recursive references or `$ref`s to put in place (what was decoded from that tree meanwhile stands).
+    private(set) var leftTreeUnchanged = false
 
     init(rootURL: URL, diagnostics: DiagnosticCollector, display: @escaping (URL) -> String) {
         self.rootURL = rootURL.standardizedFileURL
@@ -133,7 +136,8 @@ struct ReferenceBundler {
                 at: SourceLocation(file: display(rootURL), mark: operationReferences.mark))
         }
         // A document in one file without recursive references or `$ref`s to put in place is read as it is.
-        guard files.count > 1 || rewrites else { return root }
+        leftTreeUnchanged = files.count == 1 && !rewrites
+        guard !leftTreeUnchanged else { return root }
         assignNames(root)
         isReporting = false
         var result = rewrite(root, at: .one(.document), file: rootURL, pointer: Trail(), recursion: nil) ?? root

@@ -184,4 +184,31 @@ import Testing
                     "a.yaml:7:7: warning: 'frobnicate' is not a JSON Schema keyword; it is ignored"
                 ])
     }
+
+    /// `decode(_:alongside:)` runs its work exactly once beside the decode, on two threads or one, and whatever the
+    /// document: one with components (which a concurrent decode takes), one without, and a root that is no mapping
+    /// (the decode stops at once). The document and the diagnostics are those of `decode(_:)`.
+    @Test(arguments: [false, true]) func workBesideTheDecodeRunsOnce(concurrently: Bool) throws {
+        let withComponents =
+            Self.componentWithAProblem + "  p0:\n    get:\n      responses:\n        '200': {description: ok}\n"
+        let texts = [
+            withComponents, "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\n", "- not a mapping\n",
+        ]
+        for text in texts {
+            let root = try #require(try YAMLParser(bytes: Array(text.utf8)).parse())
+            let alone = DiagnosticCollector()
+            var decoder = DocumentDecoder(file: "a.yaml", diagnostics: alone)
+            decoder.decodesComponentsConcurrently = concurrently
+            let expected = decoder.decode(root)
+            let beside = DiagnosticCollector()
+            decoder = DocumentDecoder(file: "a.yaml", diagnostics: beside)
+            decoder.decodesComponentsConcurrently = concurrently
+            var runs = 0
+            let document = decoder.decode(root, alongside: { runs += 1 })
+            #expect(runs == 1, "\(text)")
+            #expect(document?.paths.map(\.path) == expected?.paths.map(\.path))
+            #expect(document?.components.schemas.map(\.name) == expected?.components.schemas.map(\.name))
+            #expect(beside.diagnostics.map(\.description) == alone.diagnostics.map(\.description))
+        }
+    }
 }

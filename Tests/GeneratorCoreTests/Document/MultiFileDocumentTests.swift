@@ -67,6 +67,67 @@ import Testing
         #expect(files["Tag2.swift"]?.contains("public var color: Color?") == true)
     }
 
+    /// A document of 256 KiB or more is decoded while the bundle walks it (`Pipeline.present`), before it is known
+    /// whether the bundle changes it; this one's it does, so its tree is decoded again once bundled. A comment at its
+    /// end pads the fixture to that size: the files and the diagnostics are the fixture's.
+    @Test func aLargeDocumentInSeveralFilesIsDecodedOnceBundled() async throws {
+        let text = try String(contentsOf: Self.fixture, encoding: .utf8)
+        let padded = text + "# " + String(repeating: "-", count: 300_000) + "\n"
+        #expect(YAMLParser.parsesOnTwoThreads(size: padded.utf8.count) == YAMLParser.hasCoreForParsing)
+        let (folder, document) = try copyOfFixture(document: padded)
+        let large = try await render(document, base: folder)
+        let small = try await render(Self.fixture, base: Self.fixture.deletingLastPathComponent())
+        #expect(large.files.count == small.files.count)
+        #expect(large.files == small.files)
+        #expect(large.diagnostics == small.diagnostics)
+        #expect(large.files["Pet.swift"] != nil)
+    }
+
+    /// In a large document in one file, what the bundle reports comes first, and an error there stops the run
+    /// before anything the decode found is reported, as when the bundle runs first: a remote reference (an error of
+    /// the bundle) beside a keyword JSON Schema does not have (a warning of the decode). Without the remote
+    /// reference, the warning is reported.
+    @Test func aLargeDocumentStopsAtTheBundlesError() async throws {
+        func document(pet: String) -> String {
+            """
+            openapi: 3.0.3
+            info: {title: Large, version: '1'}
+            paths:
+              /pets:
+                get:
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema: {$ref: '#/components/schemas/Pet'}
+            components:
+              schemas:
+                Pet:
+            \(pet)
+                  frobnicate: true
+
+            """ + "# " + String(repeating: "-", count: 300_000) + "\n"
+        }
+        let folder = try TestPaths.temporaryFolder()
+        let url = folder.appendingPathComponent("large.yaml")
+        try Data(document(pet: "      $ref: 'https://example.com/pet.yaml'").utf8).write(to: url)
+        do {
+            _ = try await render(url, base: folder)
+            Issue.record("a remote reference was followed")
+        } catch let error as GenerationError {
+            #expect(
+                error.diagnostics.map(\.description) == [
+                    "large.yaml:15:13: error: reference 'https://example.com/pet.yaml' is remote; openapi-codegen reads no "
+                        + "network: download the file and refer to it by a relative path"
+                ])
+        }
+        try Data(document(pet: "      type: object").utf8).write(to: url)
+        let (files, diagnostics) = try await render(url, base: folder)
+        #expect(files["Pet.swift"] != nil)
+        #expect(diagnostics == ["large.yaml:16:7: warning: 'frobnicate' is not a JSON Schema keyword; it is ignored"])
+    }
+
     /// The document with its paths in the opposite order reads the other files in another order: the names stay.
     @Test func namesDoNotDependOnTheOrderFilesAreRead() async throws {
         let reordered = """
