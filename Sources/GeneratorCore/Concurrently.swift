@@ -39,3 +39,30 @@ private final class ResultPair<First, Second> {
     var first: First?
     var second: Second?
 }
+
+/// A value made on a thread of the global queue while the caller goes on, which `value` waits for.
+///
+/// Unlike ``concurrently(_:_:)``, whose `DispatchQueue.concurrentPerform` runs the two closures of a call made inside
+/// another's closure one after the other on a machine with two cores (libdispatch divides the cores among nested
+/// calls), this leaves the caller free to call `concurrently` itself: the resolver does, while the doc-comment
+/// paragraphs are made beside it (`Pipeline.resolve(_:with:warming:)`).
+final class Background<Value>: @unchecked Sendable {
+    private let group = DispatchGroup()
+    // Written once, by the work, before it leaves `group`; read only after waiting for `group`.
+    private var result: Value?
+
+    /// Starts `work`, which must share no mutable state with the caller (it captures values it owns alone).
+    init(_ work: @escaping @Sendable () -> Value) {
+        group.enter()
+        DispatchQueue.global().async { [self] in
+            result = work()
+            group.leave()
+        }
+    }
+
+    /// The work's value, once it has returned.
+    var value: Value {
+        group.wait()
+        return result!
+    }
+}

@@ -300,14 +300,17 @@ public struct Pipeline {
     }
 
     /// Resolves `document`, and when given the document's tree makes the paragraphs of its texts meanwhile
-    /// (`DocLinesMaker.paragraphs(ofTextsIn:)`) on a second thread (``concurrently(_:_:)``): resolving takes one core,
-    /// and the rendering threads then find those paragraphs made.
+    /// (`DocLinesMaker.paragraphs(ofTextsIn:)`) on a second thread (``Background``): resolving takes one core,
+    /// and the rendering threads then find those paragraphs made. The resolver runs on the calling thread, where its
+    /// own ``concurrently(_:_:)`` (`IdenticalSchemas.merge`) gets both cores.
     static func resolve(
         _ document: OpenAPI.Document, with resolver: ModuleResolver, warming root: YAMLNode?
     ) -> (IR.Module, [DocLinesMaker.TextKey: DocLinesMaker.Paragraph]) {
         guard let root else { return (resolver.resolve(document), [:]) }
-        // The resolver and its diagnostics are the first closure's alone; the second reads only the tree.
-        return concurrently({ resolver.resolve(document) }, { DocLinesMaker.paragraphs(ofTextsIn: root) })
+        // The work reads only the tree, a value of its own.
+        let paragraphs = Background { DocLinesMaker.paragraphs(ofTextsIn: root) }
+        let module = resolver.resolve(document)
+        return (module, paragraphs.value)
     }
 
     /// The largest document, in bytes, whose tree, decoded document and IR ``keepUntilExit(_:)`` keeps: 16 MiB, four

@@ -31,4 +31,17 @@ import Testing
         #expect(missing == nil)
         #expect(empty.isEmpty)
     }
+
+    /// `Background`: the work runs once, on a thread other than the caller's, and `value` gives its result however
+    /// often it is read; a `concurrently` call made meanwhile on the caller's thread runs both its closures.
+    @Test func backgroundWorkRunsOnceOnAnotherThread() {
+        let caller = pthread_self()
+        let work = Background { () -> (sum: Int, onCaller: Bool) in
+            ((1...1000).reduce(0, +), pthread_equal(pthread_self(), caller) != 0)
+        }
+        let (first, second) = concurrently({ 2 }, { 3 })
+        #expect(first + second == 5)
+        #expect(work.value.sum == 500_500)
+        #expect(work.value.onCaller == false)
+    }
 }

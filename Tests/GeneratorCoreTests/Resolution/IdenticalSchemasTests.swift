@@ -73,6 +73,36 @@ import Testing
             kinds == ["PencilColor": "= PenColor", "PenColor": "enum", "PenFinish": "= PenColor", "PencilTone": "enum"])
     }
 
+    /// From `IdenticalSchemas.parallelCount` declarations on, outlines and shapes are made in two halves at once:
+    /// identical declarations in different halves, and in the same one, still merge, and the others stay. 150 pairs
+    /// of enums, each pair's two far apart (`E<i>` and `Copy<i>`, 150 places later), the pairs told apart by their
+    /// values; then 150 structs each referring to one enum of a pair, merged by the enum they refer to; then ten
+    /// identical structs side by side.
+    @Test func declarationsInBothHalvesMergeAsOnOneThread() {
+        var declarations: [IR.TypeDeclaration] = []
+        let pairs = 150
+        for number in 0..<pairs { declarations.append(Self.enumeration("E\(number)", ["a\(number)", "b"])) }
+        for number in 0..<pairs { declarations.append(Self.enumeration("Copy\(number)", ["a\(number)", "b"])) }
+        for number in 0..<pairs {
+            let enumeration = number % 2 == 0 ? "E\(number % 10)" : "Copy\(number % 10)"
+            declarations.append(Self.structure("Holder\(number)", [("value", .declared(enumeration), nil)]))
+        }
+        for number in 0..<10 { declarations.append(Self.structure("Same\(number)", [("same", .string, "text")])) }
+        #expect(declarations.count >= IdenticalSchemas.parallelCount)
+        let (targets, kinds) = Self.merged(declarations)
+        var expected: [String: String] = [:]
+        // `E<i>` is shorter than `Copy<i>`, so it declares the enum.
+        for number in 0..<pairs { expected["Copy\(number)"] = "E\(number)" }
+        // The holders of E<k> and Copy<k> (k = number % 10) are the same type; the shortest name, then the first in
+        // code-unit order, declares it: Holder0 to Holder9.
+        for number in 10..<pairs { expected["Holder\(number)"] = "Holder\(number % 10)" }
+        for number in 1..<10 { expected["Same\(number)"] = "Same0" }
+        #expect(targets == expected)
+        #expect(kinds["E149"] == "enum")
+        #expect(kinds["Holder9"] == "struct")
+        #expect(kinds["Same0"] == "struct")
+    }
+
     /// Declarations whose property names (or case values) no other declaration has are set apart before their
     /// shapes are compared: that must change no outcome, on either side of the shortcut.
     @Test func declarationsWithNamesOfTheirOwnStillReferToMergedTypes() {
