@@ -136,6 +136,13 @@ print(
         githubCase(example: example.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 #endif
+#if canImport(Stripe)
+    if let path = ProcessInfo.processInfo.environment["STRIPE_CHARGE_EXAMPLE"],
+        let example = try? String(contentsOfFile: path, encoding: .utf8)
+    {
+        stripeCase(example: example.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+#endif
 let responses = payload { index in
     index % 2 == 0
         ? #"{"output_url":"https://example.com/exports/\#(index).mp4"}"#
