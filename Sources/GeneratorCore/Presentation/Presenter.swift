@@ -492,6 +492,20 @@ public struct Presenter {
             }
         }
         context.decodesString = kinds == ["string"]
+        // A string fits a `String` member alone when every other member is an object: an expandable field's ID
+        // beside the objects it names.
+        let stringMembers = union.members.filter { $0.type == .string }
+        if !union.keepsEveryMember, stringMembers.count == 1, kinds == ["string", "object"],
+            union.members.filter({ $0.type != .string }).allSatisfy({ member in
+                guard case .declared(let name) = member.type, case .structure? = declarations[name] else {
+                    return false
+                }
+                return true
+            })
+        {
+            context.loneStringMemberCaseName = stringMembers[0].caseName
+            context.hasLoneStringMember = true
+        }
         return context
     }
 

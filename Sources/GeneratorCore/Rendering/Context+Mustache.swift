@@ -234,6 +234,8 @@ extension Context.Union: KeyPathContext {
         "discriminatorLiteral": \.discriminatorLiteral,
         "decodesObject": \.decodesObject,
         "decodesString": \.decodesString,
+        "hasLoneStringMember": \.hasLoneStringMember,
+        "loneStringMemberCaseName": \.loneStringMemberCaseName,
         "memberPropertyNames": \.memberPropertyNames,
         "sharedProperties": \.sharedProperties,
     ]

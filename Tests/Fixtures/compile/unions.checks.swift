@@ -49,4 +49,24 @@ check(Lang.ptBR.documentedDescription == "Portuguese (Brazil)")
 check(Lang(rawValue: 3).tag == nil && Lang(rawValue: 3).documentedDescription == nil)
 check(Audio.mp3.rawValue == "mp3")
 
+// An expandable field: a string is the ID, an object the member it fits; any other kind fits no member.
+check(try decode(CustomerReference.self, #""cus_1""#) == .string("cus_1"))
+check(
+    try decode(CustomerReference.self, #"{"id":"cus_1","name":"Ada"}"#)
+        == .customer(Customer(id: "cus_1", name: "Ada")))
+checkThrows { _ = try decode(CustomerReference.self, "42") }
+checkThrows { _ = try decode(CustomerReference.self, "null") }
+checkThrows { _ = try decode(CustomerReference.self, #"{"name":"Ada"}"#) }
+check(try decode(Charge.self, #"{"id":"ch_1","customer":"cus_9"}"#).customer == .string("cus_9"))
+check(try decode(Charge.self, #"{"id":"ch_2","customer":{"id":"cus_3"}}"#).customer == .customer(Customer(id: "cus_3")))
+check(try encode(CustomerReference.string("cus_1")) == #""cus_1""#)
+check(try encode(Charge(id: "ch_1", customer: .string("cus_9"))) == #"{"customer":"cus_9","id":"ch_1"}"#)
+// Of two objects, the one with more declared properties present wins: the deleted customer's `deleted`.
+check(try decode(AnyCustomerReference.self, #""cus_2""#) == .string("cus_2"))
+check(try decode(AnyCustomerReference.self, #"{"id":"cus_2"}"#) == .customer(Customer(id: "cus_2")))
+check(
+    try decode(AnyCustomerReference.self, #"{"id":"cus_2","deleted":true}"#)
+        == .deletedCustomer(DeletedCustomer(id: "cus_2")))
+checkThrows { _ = try decode(AnyCustomerReference.self, "true") }
+
 finish()
