@@ -80,11 +80,15 @@ public enum CambAIJSONValue: Codable, Hashable, Sendable, ExpressibleByStringLit
     public var isNull: Bool { self == .null }
 
     public init(from decoder: any Decoder) throws {
-        // The most common kinds first: each miss costs the decoder a thrown error.
-        let container = try decoder.singleValueContainer()
+        try self.init(from: decoder.singleValueContainer(), readingString: true)
+    }
+
+    /// The value `container` holds, read as each kind in turn, the most common first: each miss costs the decoder a
+    /// thrown error. `readingString: false` skips the string, for a value a union has already failed to read as one.
+    init(from container: any SingleValueDecodingContainer, readingString: Bool) throws {
         if container.decodeNil() {
             self = .null
-        } else if let value = try? container.decode(String.self) {
+        } else if readingString, let value = try? container.decode(String.self) {
             self = .string(value)
         } else if let value = try? container.decode([String: CambAIJSONValue].self) {
             self = .object(value)
