@@ -299,7 +299,7 @@ extension Context {
         /// Every member is a string or a string enum, so the union reads the payload as a string directly.
         public var decodesString = false
         /// One member is a `String` and every other an object (a struct), so a string payload is that member's
-        /// value: the union reads it as a string first and scores only other values.
+        /// value alone: the union reads it as a string first and scores only other values.
         public var hasLoneStringMember = false
         /// The case of that `String` member: `string`.
         public var loneStringMemberCaseName = ""

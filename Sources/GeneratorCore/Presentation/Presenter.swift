@@ -495,7 +495,7 @@ public struct Presenter {
         // A string fits a `String` member alone when every other member is an object: an expandable field's ID
         // beside the objects it names.
         let stringMembers = union.members.filter { $0.type == .string }
-        if !union.keepsEveryMember, stringMembers.count == 1, kinds == ["string", "object"],
+        if stringMembers.count == 1, kinds == ["string", "object"],
             union.members.filter({ $0.type != .string }).allSatisfy({ member in
                 guard case .declared(let name) = member.type, case .structure? = declarations[name] else {
                     return false

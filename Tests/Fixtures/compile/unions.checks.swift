@@ -68,5 +68,12 @@ check(
     try decode(AnyCustomerReference.self, #"{"id":"cus_2","deleted":true}"#)
         == .deletedCustomer(DeletedCustomer(id: "cus_2")))
 checkThrows { _ = try decode(AnyCustomerReference.self, "true") }
+// Kept every fit: an ID sets only `string`; a deleted customer's object fits both objects, and sets both.
+let id = try decode(CustomerOrDeleted.self, #""cus_4""#)
+check(id.string == "cus_4" && id.customer == nil && id.deletedCustomer == nil)
+let deleted = try decode(CustomerOrDeleted.self, #"{"id":"cus_5","deleted":true}"#)
+check(deleted.string == nil && deleted.customer?.id == "cus_5" && deleted.deletedCustomer?.id == "cus_5")
+check(try encode(id) == #""cus_4""#)
+checkThrows { _ = try decode(CustomerOrDeleted.self, "[]") }
 
 finish()
