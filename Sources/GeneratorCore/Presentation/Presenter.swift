@@ -492,18 +492,14 @@ public struct Presenter {
             }
         }
         context.decodesString = kinds == ["string"]
-        // A string fits a `String` member alone when every other member is an object: an expandable field's ID
-        // beside the objects it names.
-        let stringMembers = union.members.filter { $0.type == .string }
-        if stringMembers.count == 1, kinds == ["string", "object"],
-            union.members.filter({ $0.type != .string }).allSatisfy({ member in
-                guard case .declared(let name) = member.type, case .structure? = declarations[name] else {
-                    return false
-                }
-                return true
-            })
+        // A string fits a `String` member alone when every other member is an object (a struct): an expandable
+        // field's ID beside the objects it names.
+        var objects = union
+        objects.members.removeAll { $0.type == .string }
+        if objects.members.count == union.members.count - 1, !objects.members.isEmpty,
+            memberStructures(of: objects) != nil, let string = union.members.first(where: { $0.type == .string })
         {
-            context.loneStringMemberCaseName = stringMembers[0].caseName
+            context.loneStringMemberCaseName = string.caseName
             context.hasLoneStringMember = true
         }
         return context
