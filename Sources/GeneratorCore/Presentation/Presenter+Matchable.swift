@@ -59,15 +59,29 @@ extension Presenter {
         return names
     }
 
-    /// The union's members' structs, in member order, when every member is a struct (through the typealias of an
-    /// identical schema); `nil` otherwise.
+    /// The union's members' structs, in member order, when every member is a struct (through typealiases, see
+    /// `underlyingType(of:)`); `nil` otherwise.
     func memberStructures(of union: IR.Union) -> [IR.Structure]? {
         var structures: [IR.Structure] = []
         for member in union.members {
-            guard case .declared(let name) = member.type, case .structure(let structure)? = declarations[name]
+            guard case .declared(let name) = underlyingType(of: member.type),
+                case .structure(let structure)? = declarations[name]
             else { return nil }
             structures.append(structure)
         }
         return structures
+    }
+
+    /// The type a typealias stands for, through any chain of them (a component that is only a `$ref` to another,
+    /// `Pet = Animal`, or one that is a plain string, `Token = String`); any other type as it is. What a union
+    /// does with a member depends on the type its values have, not on the name it is spelled with.
+    func underlyingType(of type: IR.TypeUsage) -> IR.TypeUsage {
+        var type = type
+        // A chain longer than the module's declarations would be a cycle; the resolver reports those.
+        for _ in 0...declarations.count {
+            guard case .declared(let name) = type, case .alias(let alias)? = declarations[name] else { return type }
+            type = alias.target
+        }
+        return type
     }
 }

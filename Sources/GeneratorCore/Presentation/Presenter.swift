@@ -471,7 +471,7 @@ public struct Presenter {
         // The JSON kind every member needs, when they agree: the payload is read as that kind directly.
         let kinds = Set(
             union.members.map { member -> String? in
-                switch member.type {
+                switch underlyingType(of: member.type) {
                 case .string: return "string"
                 case .declared(let name):
                     switch declarations[name] {
@@ -495,9 +495,10 @@ public struct Presenter {
         // A string fits a `String` member alone when every other member is an object (a struct): an expandable
         // field's ID beside the objects it names.
         var objects = union
-        objects.members.removeAll { $0.type == .string }
+        objects.members.removeAll { underlyingType(of: $0.type) == .string }
         if objects.members.count == union.members.count - 1, !objects.members.isEmpty,
-            memberStructures(of: objects) != nil, let string = union.members.first(where: { $0.type == .string })
+            memberStructures(of: objects) != nil,
+            let string = union.members.first(where: { underlyingType(of: $0.type) == .string })
         {
             context.loneStringMemberCaseName = string.caseName
             context.hasLoneStringMember = true
@@ -512,7 +513,8 @@ public struct Presenter {
         guard !union.keepsEveryMember else { return [] }
         var candidates: [Context.UnionShortcut] = []
         for member in union.members {
-            guard case .declared(let name) = member.type, case .enumeration(let enumeration)? = declarations[name]
+            guard case .declared(let name) = underlyingType(of: member.type),
+                case .enumeration(let enumeration)? = declarations[name]
             else { continue }
             candidates += enumeration.cases.map {
                 Context.UnionShortcut(swiftName: $0.swiftName, memberCaseName: member.caseName, typeName: name)
@@ -528,7 +530,8 @@ public struct Presenter {
         union.sharedPropertyNames.compactMap { jsonName in
             var found: [(IR.Property, Context.Property)] = []
             for member in union.members {
-                guard case .declared(let name) = member.type, case .structure(let structure)? = declarations[name],
+                guard case .declared(let name) = underlyingType(of: member.type),
+                    case .structure(let structure)? = declarations[name],
                     let property = structure.properties.first(where: { $0.jsonName == jsonName })
                 else { return nil }
                 found.append((property, present(property)))

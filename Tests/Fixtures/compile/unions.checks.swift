@@ -76,4 +76,20 @@ check(deleted.string == nil && deleted.customer?.id == "cus_5" && deleted.delete
 check(try encode(id) == #""cus_4""#)
 checkThrows { _ = try decode(CustomerOrDeleted.self, "[]") }
 
+// Members behind typealiases decode as the types they stand for.
+check(try decode(ClientReference.self, #""cus_6""#) == .customerID("cus_6"))
+check(try decode(ClientReference.self, #"{"id":"cus_6"}"#) == .client(Customer(id: "cus_6")))
+checkThrows { _ = try decode(ClientReference.self, "7") }
+check(try decode(ClientOrDeleted.self, #"{"id":"cus_7","name":"Bo"}"#) == .client(Customer(id: "cus_7", name: "Bo")))
+check(
+    try decode(ClientOrDeleted.self, #"{"id":"cus_7","deleted":true}"#)
+        == .deletedCustomer(DeletedCustomer(id: "cus_7")))
+checkThrows { _ = try decode(ClientOrDeleted.self, #""cus_7""#) }
+// `ogg` is a value of both enums: it goes to the member listed first.
+check(try decode([SoundOrVideo].self, #"["aac","webm","ogg"]"#) == [.aac, .webm, .sound(.ogg)])
+// An undocumented value fits both loosely, so the first member keeps it; a number fits neither.
+check(try decode(SoundOrVideo.self, #""flac""#) == .sound(.undocumented("flac")))
+checkThrows { _ = try decode(SoundOrVideo.self, "1") }
+check(try encode(ClientReference.customerID("cus_6")) == #""cus_6""#)
+
 finish()
