@@ -95,13 +95,57 @@ extension KeyedDecodingContainer {
 
 /// A set of JSON property names, the declared ones for ``ObjectKey``.
 protocol DeclaredNames {
-    /// The JSON names of the declared properties (a set: one look-up per key).
-    static var declaredNames: Set<String> { get }
+    /// The JSON names of the declared properties.
+    static var declaredNames: PropertyNameSet { get }
 }
 
 /// No declared names: an ``ObjectKey`` of these is made from any string, as ``AnyCodingKey`` is.
 enum NoDeclaredNames: DeclaredNames {
-    static var declaredNames: Set<String> { [] }
+    static let declaredNames: PropertyNameSet = []
+}
+
+/// A schema's declared property names, which a decoder asks about once for every key of every object it decodes
+/// (to list the undeclared ones), so asking is quick: a name is compared only with the names of its UTF-8
+/// length, which costs about half a `Set<String>` look-up (hashing the name). `contains(_:)` answers as that
+/// look-up would, by Unicode canonical equivalence, the decoder's own rule for finding a property by name.
+/// Iterates the names in their order in the schema.
+struct PropertyNameSet: Sequence, ExpressibleByArrayLiteral, Sendable {
+    /// The names in their order in the schema.
+    private let names: [String]
+    /// The names, shortest first: those of `n` UTF-8 bytes are at `starts[n]..<starts[n + 1]`.
+    private let byLength: [String]
+    private let starts: [Int]
+    /// The names as a set, asked when a key or a name is not ASCII (see `contains(_:)`).
+    private let set: Set<String>
+    /// Whether every name is ASCII.
+    private let isASCII: Bool
+
+    init(arrayLiteral names: String...) {
+        self.names = names
+        self.byLength = names.sorted { $0.utf8.count < $1.utf8.count }
+        var starts: [Int] = []
+        for (index, name) in byLength.enumerated() {
+            while starts.count <= name.utf8.count { starts.append(index) }
+        }
+        if !names.isEmpty { starts.append(byLength.count) }
+        self.starts = starts
+        self.set = Set(names)
+        self.isASCII = names.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
+    }
+
+    func contains(_ name: String) -> Bool {
+        guard !names.isEmpty else { return false }
+        let length = name.utf8.count
+        if length + 1 < starts.count {
+            for index in starts[length]..<starts[length + 1] where byLength[index] == name { return true }
+        }
+        // Strings of different lengths are equal when one is not ASCII and the other its canonical equivalent
+        // ("\u{212A}" is "K"); the set compares those.
+        guard !isASCII || !name.utf8.allSatisfy({ $0 < 0x80 }) else { return false }
+        return set.contains(name)
+    }
+
+    func makeIterator() -> IndexingIterator<[String]> { names.makeIterator() }
 }
 
 /// A coding key for a JSON object's properties, by name, whose container's `allKeys` lists only the keys not in

@@ -29,9 +29,9 @@ public struct HTTPValidationError: Codable, Hashable, Sendable {
         case detail
         case undeclared(String)
 
-        /// The JSON names of the declared properties (a set: one look-up per key, where a `switch` compares them
-        /// in turn).
-        static let declaredNames: Set<String> = [
+        /// The JSON names of the declared properties (a set quick to ask about each key of an object: a `switch`
+        /// would compare a key with them in turn).
+        static let declaredNames: PropertyNameSet = [
             "detail",
         ]
 

@@ -220,7 +220,7 @@ protocol JSONObjectDecodable: Decodable {
     /// it is given (the struct's own declared names), when the struct keeps undeclared properties.
     init<PropertyNames: DeclaredNames>(
         from container: KeyedDecodingContainer<ObjectKey<PropertyNames>>,
-        undeclaredKeys: (Set<String>) -> [ObjectKey<PropertyNames>]
+        undeclaredKeys: (PropertyNameSet) -> [ObjectKey<PropertyNames>]
     ) throws
 }
 
@@ -371,7 +371,7 @@ struct JSONDecodingObject<PropertyNames: DeclaredNames>: JSONObjectMembers {
     /// The keys of the object's properties whose names are not in `memberNames` (a member's declared names):
     /// those no member declares (the container's `allKeys`, read once), and those other members declare that the
     /// object has.
-    private mutating func undeclaredKeys(besides memberNames: Set<String>) -> [ObjectKey<PropertyNames>] {
+    private mutating func undeclaredKeys(besides memberNames: PropertyNameSet) -> [ObjectKey<PropertyNames>] {
         if keysNoMemberDeclares == nil { keysNoMemberDeclares = container.allKeys }
         var keys = keysNoMemberDeclares!.filter { !memberNames.contains($0.stringValue) }
         for name in PropertyNames.declaredNames where !memberNames.contains(name) {
