@@ -145,7 +145,7 @@ struct PropertyNameSet: Sequence, ExpressibleByArrayLiteral, Sendable {
         return set.contains(name)
     }
 
-    func makeIterator() -> IndexingIterator<[String]> { names.makeIterator() }
+    func makeIterator() -> [String].Iterator { names.makeIterator() }
 }
 
 /// A coding key for a JSON object's properties, by name, whose container's `allKeys` lists only the keys not in

@@ -45,8 +45,8 @@ extension Presenter {
     }
 
     /// The structs an `anyOf` of objects has as members: those of every union that keeps every member that fits
-    /// and whose members are all structs (`AnyOf.swift`'s `decodesObject`), seen through the typealias of an
-    /// identical schema to the struct itself. Each decodes from the union's container too
+    /// and whose members are all structs (`AnyOf.swift`'s `decodesObject`), seen through typealiases to the struct
+    /// itself (`underlyingType(of:)`). Each decodes from the union's container too
     /// (`Context.Structure.isAnyOfMember`).
     func anyOfObjectMemberNames(in types: [IR.TypeDeclaration]) -> Set<String> {
         var names: Set<String> = []

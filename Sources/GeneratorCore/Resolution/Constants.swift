@@ -12,7 +12,7 @@ public enum Constants {
         "SecuritySchemeID", "SecurityValues", "StreamingTransport", "StreamReader", "JSONObjectMembers",
         "OpenStringEnum",
         "JSONDecodingObjectMembers", "JSONScalarKind", "JSONDecodingObject", "JSONObjectDecodable", "ObjectKey",
-        "DeclaredNames", "NoDeclaredNames",
+        "DeclaredNames", "NoDeclaredNames", "PropertyNameSet",
         // The generic parameter of an `anyOf` member's `init(from:undeclaredKeys:)`, and the `anyOf`'s own type of
         // its members' property names: a type of that name would be hidden there.
         "PropertyNames",
