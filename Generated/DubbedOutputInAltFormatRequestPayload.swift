@@ -29,8 +29,8 @@ public struct DubbedOutputInAltFormatRequestPayload: Codable, Hashable, Sendable
         case outputFormat
         case undeclared(String)
 
-        /// The JSON names of the declared properties (a set quick to ask about each key of an object: a `switch`
-        /// would compare a key with them in turn).
+        /// The JSON names of the declared properties, which the decoder asks about for each key of an object
+        /// (``PropertyNameSet``).
         static let declaredNames: PropertyNameSet = [
             "output_format",
         ]
