@@ -1,7 +1,9 @@
 /// Finds declarations that contain themselves by value (a struct property or union member whose type leads
 /// back to the declaration without passing through an array or a dictionary), which Swift cannot lay out,
-/// and marks where indirection is needed: such properties are stored out of line and such unions become
-/// `indirect` enums.
+/// and marks where indirection is needed: such unions become `indirect` (each member that is a declared type other than
+/// an enum is stored out of line), and such properties are stored out of line unless their type is one of those
+/// unions, which already breaks every cycle through it (a second box, as Stripe's expandable fields had, would cost
+/// an allocation per value for nothing).
 enum RecursiveTypes {
     static func breakCycles(in declarations: consuming [IR.TypeDeclaration]) -> [IR.TypeDeclaration] {
         var result = declarations
@@ -25,7 +27,8 @@ enum RecursiveTypes {
                 var changed = structure
                 for index in structure.properties.indices {
                     if case .declared(let target) = structure.properties[index].type,
-                        let targetNode = graph.nodeOfName[target], components[targetNode] == components[node]
+                        let targetNode = graph.nodeOfName[target], components[targetNode] == components[node],
+                        !graph.isUnion[targetNode]
                     {
                         changed.properties[index].isIndirect = true
                     }
@@ -52,6 +55,8 @@ enum RecursiveTypes {
         var nodeOfPosition: [Int] = []
         /// For each node, the nodes its first declaration holds by value (`directTargets(of:)`), in order.
         var edges: [[Int]] = []
+        /// For each node, whether its first declaration is a union.
+        var isUnion: [Bool] = []
 
         init(_ declarations: [IR.TypeDeclaration]) {
             nodeOfName.reserveCapacity(declarations.count)
@@ -66,6 +71,9 @@ enum RecursiveTypes {
                 nodeOfPosition.append(names.count)
                 names.append(name)
                 firstPositions.append(position)
+            }
+            isUnion = firstPositions.map { position in
+                if case .union = declarations[position] { true } else { false }
             }
             edges = firstPositions.map { position in
                 // The same targets as `directTargets(of:)`, read in place (without copying each property).

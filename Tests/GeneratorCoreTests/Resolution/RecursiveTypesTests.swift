@@ -82,6 +82,32 @@ import Testing
         if case .structure(let plain) = result[2] { #expect(plain.properties.map(\.isIndirect) == [false]) }
     }
 
+    /// A struct property whose type is a union on the same cycle is not boxed: the union is indirect, which breaks
+    /// every cycle through it (Stripe's charge and invoice, each an expandable field of the other). A property on the
+    /// cycle whose type is a struct still is, and so is one whose type is an alias (not seen through).
+    @Test func propertiesOfUnionsOnACycleAreNotBoxedTwice() {
+        let result = RecursiveTypes.breakCycles(in: [
+            Self.structure("Charge", [.string, .declared("ChargeInvoice")]),
+            Self.union("ChargeInvoice", [.string, .declared("Invoice")]),
+            Self.structure("Invoice", [.declared("InvoiceCharge"), .declared("Payment")]),
+            Self.union("InvoiceCharge", [.string, .declared("Charge")]),
+            Self.structure("Payment", [.declared("PaymentInvoice")]),
+            Self.alias("PaymentInvoice", .declared("Invoice")),
+        ])
+        func boxed(_ declaration: IR.TypeDeclaration) -> [Bool]? {
+            if case .structure(let structure) = declaration { return structure.properties.map(\.isIndirect) }
+            return nil
+        }
+        func isIndirect(_ declaration: IR.TypeDeclaration) -> Bool? {
+            if case .union(let union) = declaration { return union.isIndirect }
+            return nil
+        }
+        #expect(boxed(result[0]) == [false, false])
+        #expect(boxed(result[2]) == [false, true])
+        #expect(boxed(result[4]) == [true])
+        #expect(result.map(isIndirect) == [nil, true, nil, true, nil, nil])
+    }
+
     @Test func anyOfShapes() {
         func enumeration(_ name: String, _ values: [String]) -> IR.TypeDeclaration {
             .enumeration(
