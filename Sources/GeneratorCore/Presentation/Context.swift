@@ -279,8 +279,9 @@ extension Context {
         public var docLines: [String]
         public var members: [UnionMember]
         public var hasDiscriminator: Bool
-        /// Whether the enum is `indirect`: a member contains it, or its members hold more stored values than
-        /// `LargeValues.limit`.
+        /// Whether the union needs indirection: a member contains it, or its members hold more stored values than
+        /// `LargeValues.limit`. The built-in template then stores the members that need it out of line
+        /// (`UnionMember.isIndirect`), not the whole enum: a string member stays inline.
         public var isIndirect: Bool
         /// Whether the union is an `anyOf` struct keeping every member that fits (`AnyOf.swift`), rather than
         /// an enum holding one (`Union.swift`).
@@ -338,6 +339,11 @@ extension Context {
         /// Discriminator values (string literals) that select this member.
         public var discriminatorValues: [String]
         public var hasDiscriminatorValues: Bool
+        /// Whether the case is `indirect` (its value stored out of line): in a union that needs indirection
+        /// (`Union.isIndirect`), a member whose type is a declared struct or union, through typealiases. Strings,
+        /// numbers, enums, arrays, dictionaries and `JSONValue` stay inline: none can hold the union, and each is
+        /// at most a few words.
+        public var isIndirect = false
     }
 
     public struct Alias: Sendable {

@@ -72,6 +72,14 @@ extension Presenter {
         return structures
     }
 
+    /// Whether a member of a union that needs indirection is stored out of line (`Context.UnionMember.isIndirect`): a
+    /// declared struct or union, through typealiases.
+    func isStoredOutOfLine(_ type: IR.TypeUsage) -> Bool {
+        guard case .declared(let name) = underlyingType(of: type) else { return false }
+        if case .enumeration? = declarations[name] { return false }
+        return true
+    }
+
     /// The type a typealias stands for, through any chain of them (a component that is only a `$ref` to another,
     /// `Pet = Animal`, or one that is a plain string, `Token = String`); any other type as it is. What a union
     /// does with a member depends on the type its values have, not on the name it is spelled with.

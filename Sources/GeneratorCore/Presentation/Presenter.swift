@@ -462,7 +462,8 @@ public struct Presenter {
                     caseName: member.caseName, typeName: typeName(member.type), index: index,
                     docLines: docLines(member.documentation),
                     discriminatorValues: values.map(SwiftText.stringLiteral),
-                    hasDiscriminatorValues: !values.isEmpty)
+                    hasDiscriminatorValues: !values.isEmpty,
+                    isIndirect: union.isIndirect && isStoredOutOfLine(member.type))
             },
             hasDiscriminator: union.discriminator != nil, isIndirect: union.isIndirect,
             keepsEveryMember: union.keepsEveryMember, sharedProperties: sharedProperties(of: union),

@@ -266,6 +266,7 @@ extension Context.UnionMember: KeyPathContext {
         "docLines": \.docLines,
         "discriminatorValues": \.discriminatorValues,
         "hasDiscriminatorValues": \.hasDiscriminatorValues,
+        "isIndirect": \.isIndirect,
     ]
 }
 

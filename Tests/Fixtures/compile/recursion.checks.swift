@@ -20,4 +20,17 @@ check(person.employer.ceo?.employer == Company())
 let sum = try decode(Expression.self, #"{"left":1,"right":{"left":2,"right":3}}"#)
 check(sum == .sum(Sum(left: .integer(1), right: .sum(Sum(left: .integer(2), right: .integer(3))))))
 
+// Expandable fields that name each other: an ID or the object. The union breaks the cycle by storing the object out
+// of line (an `indirect` case), so the ID is stored inline, in the enum itself: at least a `String`'s size (an enum
+// boxed whole is one pointer, and allocated a box for every ID).
+let charge = try decode(Charge.self, #"{"id":"ch_1","invoice":"in_1"}"#)
+check(charge.invoice == .string("in_1"), "\(charge)")
+let expanded = try decode(Charge.self, #"{"id":"ch_2","invoice":{"charge":"ch_2","id":"in_2"}}"#)
+check(expanded.invoice == .invoice(Invoice(id: "in_2", charge: .string("ch_2"))), "\(expanded)")
+let twice = try decode(Invoice.self, #"{"charge":{"id":"ch_3","invoice":{"charge":"ch_3","id":"in_3"}},"id":"in_3"}"#)
+check(twice.charge == .charge(Charge(id: "ch_3", invoice: .invoice(Invoice(id: "in_3", charge: .string("ch_3"))))))
+check(try encode(twice) == #"{"charge":{"id":"ch_3","invoice":{"charge":"ch_3","id":"in_3"}},"id":"in_3"}"#)
+check(MemoryLayout<ChargeInvoice>.size >= MemoryLayout<String>.size, "\(MemoryLayout<ChargeInvoice>.size)")
+check(MemoryLayout<InvoiceCharge>.size >= MemoryLayout<String>.size, "\(MemoryLayout<InvoiceCharge>.size)")
+
 finish()

@@ -32,7 +32,7 @@ check(try decode(Lookup.self, #"[{"email":"x"}]"#) == .emails([Email(email: "x")
 checkThrows { _ = try decode(Lookup.self, "4.5") }
 check(try encode(Lookup.integer(42)) == "42")
 
-// A recursive anyOf stays an indirect enum.
+// A recursive anyOf stays an enum, its object member stored out of line (an `indirect` case).
 let tree = try decode(Tree.self, #"{"first":"leaf","children":["a",{"children":[]}]}"#)
 guard case .treeObject(let node) = tree else { fatalError("expected an object") }
 check(node.first == .string("leaf"))
