@@ -147,8 +147,9 @@ extension IR {
         /// The text of the schema's `title`, kept for doc comments.
         public var title: String?
         /// Whether the value is stored out of line: the property's type contains the struct holding it (a
-        /// recursive schema, which Swift cannot lay out inline), or holds more stored values than
-        /// `LargeValues.limit` (cheaper to copy in a box).
+        /// recursive schema, which Swift cannot lay out inline) and is not a union, whose own indirection breaks the
+        /// cycle (`RecursiveTypes`); or it holds more stored values than `LargeValues.limit` (cheaper to copy in a
+        /// box).
         public var isIndirect = false
         /// The schema's `default` (or that of the component it references), when it is a scalar.
         public var defaultValue: Literal?
@@ -204,8 +205,9 @@ extension IR {
         /// For the union of a polymorphic base's subtypes: the base's own properties (JSON names), which every
         /// member has, so the union offers them directly.
         public var sharedPropertyNames: [String] = []
-        /// Whether the enum is `indirect`: a member contains this union (a recursive schema), or its members hold
-        /// more stored values than `LargeValues.limit` (cheaper to copy in a box).
+        /// Whether the union needs indirection: a member contains this union (a recursive schema), or its members
+        /// hold more stored values than `LargeValues.limit` (cheaper to copy in a box). Its struct and union members
+        /// are then stored out of line (`indirect` cases, `Context.UnionMember.isIndirect`), the others inline.
         public var isIndirect = false
         /// For an `anyOf` whose members can match the same value: a struct with one optional property per
         /// member, each set when the value fits that member (rather than an enum holding one of them).

@@ -6,7 +6,8 @@
 ///
 /// - a struct property whose type holds more than `limit` stored values (counting through nested structs and
 ///   unions, a boxed property as one) is stored out of line, in an `Indirect` box, like a recursive one;
-/// - a union (enum) whose members hold more than `limit` stored values in all becomes an `indirect` enum.
+/// - a union (enum) whose members hold more than `limit` stored values in all needs indirection (`isIndirect`): its
+///   struct and union members are stored out of line (`indirect` cases), the others inline.
 ///
 /// What a type offers is the same either way (an indirect property is a computed property over its box); only
 /// the layout changes.

@@ -77,7 +77,7 @@ import Testing
         #expect(outer.properties.map(\.isIndirect) == [true])
     }
 
-    @Test func unionsOfMoreThanSixteenValuesBecomeIndirectEnums() throws {
+    @Test func unionsOfMoreThanSixteenValuesNeedIndirection() throws {
         let (module, _) = try resolve(Self.document)
         #expect(try #require(Self.union(module, "SmallOrText")).isIndirect == false)
         let wideOrText = try #require(Self.union(module, "WideOrText"))
