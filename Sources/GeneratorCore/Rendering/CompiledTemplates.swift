@@ -46,14 +46,35 @@ struct CompiledTemplates: Sendable {
             } else if name.isEmpty, !transforms.isEmpty {
                 kind = .sequence
             } else if name.first == "." {
-                kind = .top(name.split(separator: ".").map(String.init))
+                kind = .top(Self.components(of: name))
             } else {
-                kind = .stack(name.split(separator: ".").map(String.init))
+                kind = .stack(Self.components(of: name))
             }
             self.kind = kind
             switch kind {
             case .top(let names), .stack(let names): keys = names.map(TemplateKeys.number(of:))
             case .current, .sequence: keys = []
+            }
+        }
+
+        /// The parts of a dotted name, without empty ones (`name.split(separator: ".")`), split by bytes when the
+        /// name is ASCII, as every name `TemplateParser` reads is.
+        static func components(of name: String) -> [String] {
+            var name = name
+            return name.withUTF8 { bytes -> [String] in
+                guard !bytes.contains(where: { $0 >= 0x80 }) else {
+                    return String(decoding: bytes, as: UTF8.self).split(separator: ".").map(String.init)
+                }
+                var components: [String] = []
+                var start = 0
+                for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: ".") {
+                    if index > start {
+                        let component = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                        components.append(String(decoding: component, as: UTF8.self))
+                    }
+                    start = index + 1
+                }
+                return components
             }
         }
     }
@@ -62,8 +83,10 @@ struct CompiledTemplates: Sendable {
     /// The same trees with each run of adjacent text nodes joined into one (`joiningText(_:)`), which render the
     /// same text in fewer steps where no partial's indentation applies (which goes in after each newline node).
     let joined: [String: [Node]]
-    /// `templates` and `joined` as the renderer walks them (`RenderList`).
+    /// `templates` as the renderer walks them (`RenderList`), for the templates that may render under an
+    /// indentation (`indentedTemplates(_:)`): only those need their text line by line.
     let renderTemplates: [String: RenderList]
+    /// `joined` as the renderer walks it.
     let renderJoined: [String: RenderList]
     /// swift-mustache's HTML escaping, the content type every template and partial starts with.
     let html: any MustacheContentType
@@ -80,7 +103,7 @@ struct CompiledTemplates: Sendable {
         }
         self.templates = templates
         self.joined = templates.mapValues(Self.joiningText)
-        self.renderTemplates = self.templates.mapValues(RenderList.init)
+        self.renderTemplates = Self.renderLists(of: Self.indentedTemplates(templates), in: templates)
         self.renderJoined = self.joined.mapValues(RenderList.init)
         self.html = html
         htmlEscaper = Escaper(html)
@@ -92,7 +115,7 @@ struct CompiledTemplates: Sendable {
         guard let html = Self.htmlContentType else { return nil }
         self.templates = templates
         self.joined = templates.mapValues(Self.joiningText)
-        self.renderTemplates = self.templates.mapValues(RenderList.init)
+        self.renderTemplates = Self.renderLists(of: Self.indentedTemplates(templates), in: templates)
         self.renderJoined = self.joined.mapValues(RenderList.init)
         self.html = html
         htmlEscaper = Escaper(html)
@@ -170,20 +193,61 @@ struct CompiledTemplates: Sendable {
     static func joiningText(_ nodes: [Node]) -> [Node] {
         var result: [Node] = []
         result.reserveCapacity(nodes.count)
+        // The text of the run being joined, appended to in place: a run of a template's lines is copied once, not
+        // once for each line joined to it.
+        var run: String?
         for node in nodes {
+            if case .text(let text) = node {
+                if run == nil { run = text } else { run?.append(text) }
+                continue
+            }
+            if let text = run {
+                result.append(.text(text))
+                run = nil
+            }
             switch node {
-            case .text(let text):
-                if case .text(let previous)? = result.last {
-                    result[result.count - 1] = .text(previous + text)
-                } else {
-                    result.append(node)
-                }
             case .section(let name, let children): result.append(.section(name, joiningText(children)))
             case .invertedSection(let name, let children): result.append(.invertedSection(name, joiningText(children)))
-            case .variable, .partial, .contentType: result.append(node)
+            case .text, .variable, .partial, .contentType: result.append(node)
             }
         }
+        if let text = run { result.append(.text(text)) }
         return result
+    }
+
+    /// The names of the templates that may render under an indentation: those a partial tag with an indentation
+    /// names, and every template a partial tag of one of those names, which inherits it. The renderer reads the
+    /// others only joined (`renderJoined`).
+    static func indentedTemplates(_ templates: [String: [Node]]) -> Set<String> {
+        func partials(in nodes: [Node], indentedOnly: Bool, into names: inout [String]) {
+            for node in nodes {
+                switch node {
+                case .partial(let name, let indentation):
+                    if !indentedOnly || !(indentation ?? "").isEmpty { names.append(name) }
+                case .section(_, let children), .invertedSection(_, let children):
+                    partials(in: children, indentedOnly: indentedOnly, into: &names)
+                case .text, .variable, .contentType:
+                    continue
+                }
+            }
+        }
+        var pending: [String] = []
+        for nodes in templates.values { partials(in: nodes, indentedOnly: true, into: &pending) }
+        var indented: Set<String> = []
+        while let name = pending.popLast() {
+            guard indented.insert(name).inserted, let nodes = templates[name] else { continue }
+            partials(in: nodes, indentedOnly: false, into: &pending)
+        }
+        return indented
+    }
+
+    /// The render lists of the named templates that the library has.
+    static func renderLists(of names: Set<String>, in templates: [String: [Node]]) -> [String: RenderList] {
+        var lists: [String: RenderList] = [:]
+        for name in names {
+            if let nodes = templates[name] { lists[name] = RenderList(nodes) }
+        }
+        return lists
     }
 
     /// swift-mustache's HTML content type, read once from its parse of a pragma; `nil` if it cannot be read.

@@ -28,9 +28,11 @@ struct TemplateParser {
     /// `Self.nonASCII` (the character is then in `others`). The parser's loops compare bytes, so that the common
     /// case needs no `Character` comparison or hashing; only the rare other characters are read as characters.
     private let units: [UInt8]
-    /// Where each character starts in `bytes`, then `bytes.count`, so that a run of characters becomes a string by
-    /// copying its bytes.
-    private let starts: [Int]
+    /// Where the characters of more than one byte end, in order: the position of each, and how many bytes the
+    /// characters up to it and with it have beyond one each. A position's first byte is the position plus that count
+    /// of the last such character before it (`byteOffset(of:)`), so that a run of characters becomes a string by
+    /// copying its bytes; a template of ASCII characters has none.
+    private let wideCharacters: [(position: Int, extraBytes: Int)]
     /// The characters whose unit is `nonASCII` (a letter with an accent, `\r\n`, an emoji), by position.
     private let others: [Int: Character]
     private var position = 0
@@ -59,25 +61,25 @@ struct TemplateParser {
         self.contentTypes = contentTypes
         let bytes = Array(text.utf8)
         var units: [UInt8] = []
-        var starts: [Int] = []
+        var wideCharacters: [(position: Int, extraBytes: Int)] = []
         var others: [Int: Character] = [:]
-        // An ASCII byte other than a carriage return, followed by another ASCII one (or the end), is a `Character`
-        // of its own: found without `index(after:)`'s grapheme breaking, the slowest part of loading the templates.
-        // Anything else (`\r\n`, a letter and its combining accent) is left to `index(after:)`.
         units.reserveCapacity(bytes.count)
-        starts.reserveCapacity(bytes.count + 1)
-        var offset = 0
-        var index = text.startIndex
-        while offset < bytes.count {
-            starts.append(offset)
-            let byte = bytes[offset]
-            if byte < 0x80, byte != UInt8(ascii: "\r"), offset + 1 == bytes.count || bytes[offset + 1] < 0x80 {
-                units.append(byte)
-                offset += 1
-                index = text.utf8.index(after: index)
-            } else {
-                let character = text[index]
-                let next = text.index(after: index)
+        // An ASCII byte other than a carriage return, followed by another ASCII one (or the end), is a `Character`
+        // of its own: found without grapheme breaking, the slowest part of loading the templates. Anything else
+        // (`\r\n`, a letter and its combining accent) is read as a character, from where it starts.
+        bytes.withUnsafeBufferPointer { bytes in
+            var offset = 0
+            var extraBytes = 0
+            while offset < bytes.count {
+                // The run of ASCII bytes but carriage returns from here, appended in one copy, less its last byte
+                // when a byte of a longer character follows it (a combining accent may join it).
+                var end = offset
+                while end < bytes.count, bytes[end] < 0x80, bytes[end] != UInt8(ascii: "\r") { end += 1 }
+                if end < bytes.count, bytes[end] >= 0x80, end > offset { end -= 1 }
+                units.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[offset..<end]))
+                offset = end
+                if offset == bytes.count { break }
+                let character = text[text.utf8.index(text.utf8.startIndex, offsetBy: offset)]
                 let scalars = character.unicodeScalars
                 if scalars.count == 1, let scalar = scalars.first, scalar.isASCII {
                     units.append(UInt8(scalar.value))
@@ -85,15 +87,30 @@ struct TemplateParser {
                     units.append(Self.nonASCII)
                     others[units.count - 1] = character
                 }
-                offset += text.utf8.distance(from: index, to: next)
-                index = next
+                let length = character.utf8.count
+                if length > 1 {
+                    extraBytes += length - 1
+                    wideCharacters.append((units.count - 1, extraBytes))
+                }
+                offset += length
             }
         }
-        starts.append(bytes.count)
         self.bytes = bytes
         self.units = units
-        self.starts = starts
+        self.wideCharacters = wideCharacters
         self.others = others
+    }
+
+    /// Where the character at a position (or the end, at `units.count`) starts in `bytes`.
+    private func byteOffset(of position: Int) -> Int {
+        // The last character of several bytes before the position.
+        var low = 0
+        var high = wideCharacters.count
+        while low < high {
+            let middle = (low + high) / 2
+            if wideCharacters[middle].position < position { low = middle + 1 } else { high = middle }
+        }
+        return low == 0 ? position : position + wideCharacters[low - 1].extraBytes
     }
 
     /// The character at a position before the end.
@@ -107,25 +124,32 @@ struct TemplateParser {
     /// The character at the position; `"\0"` at the end, as swift-mustache's `Parser.current()`.
     private var current: Character { atEnd ? "\0" : character(at: position) }
 
-    /// `MustacheTemplate.parse(_:state:)`, for the tokens this parser covers.
+    /// No characters: the white space before a tag once it is used.
+    private static let none = 0..<0
+
+    /// `MustacheTemplate.parse(_:state:)`, for the tokens this parser covers. Text is kept as ranges of positions
+    /// until a node needs it, so that a line of text is one copy of its bytes.
     private mutating func parse(_ initial: State) throws(Unsupported) -> [Node] {
         var nodes: [Node] = []
         var state = initial
-        var whiteSpaceBefore = ""
+        // The blanks that start the line, up to the first text or tag.
+        var whiteSpaceBefore = Self.none
         while !atEnd {
             if state.newLine {
-                whiteSpaceBefore = read(while: Self.isBlank)
+                let start = position
+                while !atEnd, Self.isBlank(units[position]) { position += 1 }
+                whiteSpaceBefore = start..<position
             }
             let text = try readUntilDelimiterOrNewline()
             if current.isNewline {
-                nodes.append(.text(whiteSpaceBefore + text + String(current)))
+                nodes.append(.text(string(whiteSpaceBefore, text, position..<position + 1)))
                 state.newLine = true
                 position += 1
                 continue
             }
             if !text.isEmpty {
-                nodes.append(.text(whiteSpaceBefore + text))
-                whiteSpaceBefore = ""
+                nodes.append(.text(string(whiteSpaceBefore, text)))
+                whiteSpaceBefore = Self.none
                 state.newLine = false
             }
             if atEnd { break }
@@ -138,8 +162,8 @@ struct TemplateParser {
                 if isStandalone(state) {
                     setNewLine = true
                 } else if !whiteSpaceBefore.isEmpty {
-                    nodes.append(.text(whiteSpaceBefore))
-                    whiteSpaceBefore = ""
+                    nodes.append(.text(string(whiteSpaceBefore)))
+                    whiteSpaceBefore = Self.none
                 }
                 let children = try parse(
                     State(sectionName: name, sectionTransforms: transforms, newLine: setNewLine))
@@ -150,7 +174,7 @@ struct TemplateParser {
                 let (name, transforms) = try parseName()
                 guard name == state.sectionName, transforms == state.sectionTransforms else { throw Unsupported() }
                 if !isStandalone(state), !whiteSpaceBefore.isEmpty {
-                    nodes.append(.text(whiteSpaceBefore))
+                    nodes.append(.text(string(whiteSpaceBefore)))
                 }
                 return nodes
             case "!":
@@ -159,8 +183,8 @@ struct TemplateParser {
                 setNewLine = isStandalone(state)
             case "{", "&":
                 if !whiteSpaceBefore.isEmpty {
-                    nodes.append(.text(whiteSpaceBefore))
-                    whiteSpaceBefore = ""
+                    nodes.append(.text(string(whiteSpaceBefore)))
+                    whiteSpaceBefore = Self.none
                 }
                 let isTriple = current == "{"
                 position += 1
@@ -172,18 +196,19 @@ struct TemplateParser {
                 nodes.append(.variable(CompiledTemplates.Name(name, transforms: transforms), isEscaped: false))
             case ">":
                 position += 1
-                _ = readWhitespace()
+                skipWhitespace()
                 // A dynamic partial (`{{>*name}}`) is not covered.
                 guard current != "*" else { throw Unsupported() }
                 let name = try parsePartialName()
-                if !whiteSpaceBefore.isEmpty { nodes.append(.text(whiteSpaceBefore)) }
+                let indentation = string(whiteSpaceBefore)
+                if !whiteSpaceBefore.isEmpty { nodes.append(.text(indentation)) }
                 if isStandalone(state) {
                     setNewLine = true
-                    nodes.append(.partial(name, indentation: whiteSpaceBefore))
+                    nodes.append(.partial(name, indentation: indentation))
                 } else {
                     nodes.append(.partial(name, indentation: nil))
                 }
-                whiteSpaceBefore = ""
+                whiteSpaceBefore = Self.none
             case "%":
                 position += 1
                 nodes.append(.contentType(try readContentType()))
@@ -192,8 +217,8 @@ struct TemplateParser {
                 throw Unsupported()
             default:
                 if !whiteSpaceBefore.isEmpty {
-                    nodes.append(.text(whiteSpaceBefore))
-                    whiteSpaceBefore = ""
+                    nodes.append(.text(string(whiteSpaceBefore)))
+                    whiteSpaceBefore = Self.none
                 }
                 let (name, transforms) = try parseName()
                 nodes.append(.variable(CompiledTemplates.Name(name, transforms: transforms), isEscaped: true))
@@ -204,24 +229,45 @@ struct TemplateParser {
         return nodes
     }
 
-    /// The characters from the position while their units satisfy the predicate (which is `false` for
-    /// `nonASCII`).
-    private mutating func read(while predicate: (UInt8) -> Bool) -> String {
-        let start = position
-        while !atEnd, predicate(units[position]) { position += 1 }
-        return string(from: start)
-    }
-
-    /// The characters from `start` to the position.
-    private func string(from start: Int) -> String {
-        bytes.withUnsafeBufferPointer {
-            String(decoding: UnsafeBufferPointer(rebasing: $0[starts[start]..<starts[position]]), as: UTF8.self)
+    /// The characters of a range of positions, copied from the template's bytes.
+    private func string(_ range: Range<Int>) -> String {
+        if range.isEmpty { return "" }
+        let start = byteOffset(of: range.lowerBound)
+        let end = byteOffset(of: range.upperBound)
+        return bytes.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self)
         }
     }
 
-    /// `read(while: \.isWhitespace)`.
-    private mutating func readWhitespace() -> String {
+    /// The characters of two ranges, one after the other: one copy when they are adjacent (a line's text after the
+    /// blanks that start it).
+    private func string(_ first: Range<Int>, _ second: Range<Int>) -> String {
+        if let both = Self.adjoining(first, second) { return string(both) }
+        return string(first) + string(second)
+    }
+
+    /// The characters of three ranges, one after the other.
+    private func string(_ first: Range<Int>, _ second: Range<Int>, _ third: Range<Int>) -> String {
+        if let both = Self.adjoining(first, second) { return string(both, third) }
+        return string(first) + string(second, third)
+    }
+
+    /// Two ranges as one, when one of them is empty or the second starts where the first ends.
+    private static func adjoining(_ first: Range<Int>, _ second: Range<Int>) -> Range<Int>? {
+        if first.isEmpty { return second }
+        if second.isEmpty { return first }
+        return first.upperBound == second.lowerBound ? first.lowerBound..<second.upperBound : nil
+    }
+
+    /// The positions from the position while their units satisfy the predicate (which is `false` for `nonASCII`).
+    private mutating func read(while predicate: (UInt8) -> Bool) -> Range<Int> {
         let start = position
+        while !atEnd, predicate(units[position]) { position += 1 }
+        return start..<position
+    }
+
+    /// Moves past the white space at the position (`read(while: \.isWhitespace)`).
+    private mutating func skipWhitespace() {
         while !atEnd {
             let unit = units[position]
             let isWhitespace =
@@ -231,7 +277,6 @@ struct TemplateParser {
             guard isWhitespace else { break }
             position += 1
         }
-        return string(from: start)
     }
 
     private static func isBlank(_ unit: UInt8) -> Bool { unit == UInt8(ascii: " ") || unit == UInt8(ascii: "\t") }
@@ -245,62 +290,53 @@ struct TemplateParser {
         return true
     }
 
-    /// `MustacheTemplate.readUntilDelimiterOrNewline`: the text up to `{{` (consumed) or a line feed (not
-    /// consumed).
-    private mutating func readUntilDelimiterOrNewline() throws(Unsupported) -> String {
-        var text = ""
+    /// `MustacheTemplate.readUntilDelimiterOrNewline`: the positions of the text up to `{{` (consumed) or a line
+    /// feed (not consumed). The text is one run of the template: a brace that opens no tag is part of it.
+    private mutating func readUntilDelimiterOrNewline() throws(Unsupported) -> Range<Int> {
+        let start = position
         while !atEnd {
             // Up to a line feed, a CRLF or a brace; a unit of `nonASCII` is another character but for a CRLF.
-            let start = position
-            while !atEnd {
-                let unit = units[position]
-                if unit == UInt8(ascii: "\n") || unit == UInt8(ascii: "{") { break }
-                if unit == Self.nonASCII, others[position]! == "\r\n" { break }
-                position += 1
+            let unit = units[position]
+            if unit == UInt8(ascii: "\n") { break }
+            if unit == Self.nonASCII, others[position]! == "\r\n" { break }
+            if unit == UInt8(ascii: "{") {
+                if try readDelimiter(UInt8(ascii: "{"), UInt8(ascii: "{")) { return start..<position - 2 }
             }
-            text += string(from: start)
-            if current.isNewline {
-                break
-            } else if current == "{" {
-                if try readDelimiter(UInt8(ascii: "{"), UInt8(ascii: "{")) { break }
-                text += "{"
-                position += 1
-            }
+            position += 1
         }
-        return text
+        return start..<position
     }
 
     /// `MustacheTemplate.parseName`: the name and its transforms (`first(last(x))`: `x`, `[first, last]`).
     private mutating func parseName() throws(Unsupported) -> (String, [String]) {
-        _ = readWhitespace()
+        skipWhitespace()
         let text = read(while: Self.isSectionNameCharacter)
-        _ = readWhitespace()
+        skipWhitespace()
         guard try readDelimiter(UInt8(ascii: "}"), UInt8(ascii: "}")) else { throw Unsupported() }
-        // The name's characters are ASCII, each one byte.
-        let name = Array(text.utf8)
-        var index = 0
-        func readName(while predicate: (UInt8) -> Bool) -> String {
+        // The name's characters are ASCII, each one unit.
+        var index = text.lowerBound
+        func readName(while predicate: (UInt8) -> Bool) -> Range<Int> {
             let start = index
-            while index < name.count, predicate(name[index]) { index += 1 }
-            return String(decoding: name[start..<index], as: UTF8.self)
+            while index < text.upperBound, predicate(units[index]) { index += 1 }
+            return start..<index
         }
         let first = readName(while: Self.isSectionNameCharacterWithoutBrackets)
-        if index == name.count { return (text, []) }
-        guard name[index] == UInt8(ascii: "(") else { throw Unsupported() }
+        if index == text.upperBound { return (string(text), []) }
+        guard units[index] == UInt8(ascii: "(") else { throw Unsupported() }
         index += 1
-        var transforms = [first]
+        var transforms = [string(first)]
         while true {
             let inner = readName(while: Self.isSectionNameCharacterWithoutBrackets)
-            guard index < name.count else { throw Unsupported() }
-            switch name[index] {
+            guard index < text.upperBound else { throw Unsupported() }
+            switch units[index] {
             case UInt8(ascii: ")"):
                 index += 1
                 let closing = readName(while: { $0 == UInt8(ascii: ")") }).count
-                guard closing + 1 == transforms.count, index == name.count else { throw Unsupported() }
-                return (inner, transforms)
+                guard closing + 1 == transforms.count, index == text.upperBound else { throw Unsupported() }
+                return (string(inner), transforms)
             case UInt8(ascii: "("):
                 index += 1
-                transforms.append(inner)
+                transforms.append(string(inner))
             default:
                 throw Unsupported()
             }
@@ -309,11 +345,11 @@ struct TemplateParser {
 
     /// `MustacheTemplate.parsePartialName`.
     private mutating func parsePartialName() throws(Unsupported) -> String {
-        _ = readWhitespace()
+        skipWhitespace()
         let text = read(while: Self.isPartialNameCharacter)
-        _ = readWhitespace()
+        skipWhitespace()
         guard try readDelimiter(UInt8(ascii: "}"), UInt8(ascii: "}")) else { throw Unsupported() }
-        return text
+        return string(text)
     }
 
     /// `MustacheTemplate.parseComment`: past the first `}}`.
@@ -331,14 +367,14 @@ struct TemplateParser {
     /// `MustacheTemplate.readConfigVariable` for `CONTENT_TYPE`, the only one swift-mustache knows; the content
     /// type is swift-mustache's own, from a one-tag template.
     private mutating func readContentType() throws(Unsupported) -> any MustacheContentType {
-        _ = readWhitespace()
-        let variable = read(while: Self.isSectionNameCharacterWithoutBrackets)
-        _ = readWhitespace()
+        skipWhitespace()
+        let variable = string(read(while: Self.isSectionNameCharacterWithoutBrackets))
+        skipWhitespace()
         guard !atEnd, current == ":" else { throw Unsupported() }
         position += 1
-        _ = readWhitespace()
-        let value = read(while: Self.isSectionNameCharacterWithoutBrackets)
-        _ = readWhitespace()
+        skipWhitespace()
+        let value = string(read(while: Self.isSectionNameCharacterWithoutBrackets))
+        skipWhitespace()
         guard try readDelimiter(UInt8(ascii: "}"), UInt8(ascii: "}")), variable == "CONTENT_TYPE", !value.isEmpty else {
             throw Unsupported()
         }

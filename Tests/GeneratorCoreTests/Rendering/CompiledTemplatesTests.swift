@@ -146,6 +146,22 @@ import Testing
                 == "a,b,c,")
     }
 
+    @Test func partialsInsideAnIndentedPartialInheritItsIndentation() throws {
+        // `inner` is named only by tags without an indentation of their own (standalone at the start of a line,
+        // and inline), inside `part`, which `main` indents: it renders under `part`'s indentation, and the
+        // library keeps its lines for that. Named from `main` directly, it renders as it is.
+        let templates = [
+            "main": "{{> inner}}\n  {{> part}}\nend\n",
+            "part": "p1\n{{> inner}}\n{{#flag}}x {{> inner}}{{/flag}}\n",
+            "inner": "i1\ni2\n",
+        ]
+        // The standalone tags take their lines; inside the section, `inner`'s first line follows `x ` and the
+        // newline after the section is a token of `part` of its own, indented.
+        #expect(try render(templates) == "i1\ni2\n  p1\n  i1\n  i2\n  x i1\n  i2\n  \nend\n")
+        let compiled = try #require(CompiledTemplates(templates.mapValues { try MustacheTemplate(string: $0) }))
+        #expect(CompiledTemplates.indentedTemplates(compiled.templates) == ["part", "inner"])
+    }
+
     @Test func partialsIndentAfterALineFeedNotAfterACarriageReturnLineFeed() throws {
         // Within the partial, the indentation goes before a token's non-empty text when the text before it ends
         // with the `Character` `\n`: not after `\r\n` (one `Character`) nor after `\r`, and not before the empty

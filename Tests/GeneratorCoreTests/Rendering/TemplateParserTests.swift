@@ -67,6 +67,37 @@ struct TemplateParserTests {
         }
     }
 
+    /// Templates made at random of tags, blanks, line breaks, lone braces and characters of several bytes parse to
+    /// swift-mustache's tree, or are left to swift-mustache exactly when it rejects them.
+    @Test func randomTemplatesParseAsSwiftMustacheParsesThem() {
+        let pieces = [
+            "{{#s}}", "{{/s}}", "{{^t}}", "{{/t}}", "{{x}}", "{{ a.b }}", "{{{y}}}", "{{& z}}", "{{.}}",
+            "{{first(x)}}", "{{count(reversed(items))}}", "{{! note }}", "{{> part}}", "{{>nested/two}}",
+            "{{% CONTENT_TYPE: TEXT }}", "{{", "}}", "{", "}", " ", "  ", "\t", "\n", "\r\n", "\r", "a", "text",
+            "é", "e\u{301}", "{\u{301}", "\u{2028}", "\u{1F600}", "ß", "\u{85}",
+        ]
+        // SplitMix64 from a fixed seed: the same templates on every run.
+        var state: UInt64 = 0x5EED_7E47_A7E5
+        func next() -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int(truncatingIfNeeded: (z ^ (z >> 31)) >> 1)
+        }
+        var parsed = 0
+        var rejected = 0
+        for _ in 0..<3000 {
+            let text = (0..<(1 + next() % 12)).map { _ in pieces[next() % pieces.count] }.joined()
+            let nodes = TemplateParser.nodes(of: text)
+            let reference = Self.reference(text)
+            #expect(nodes.map(Self.describe) == reference, "\(text.debugDescription)")
+            if nodes == nil { rejected += 1 } else { parsed += 1 }
+        }
+        // Both kinds are well represented.
+        #expect(parsed > 500 && rejected > 500, "\(parsed) parsed, \(rejected) rejected")
+    }
+
     @Test func whatSwiftMustacheRejectsOrItDoesNotCoverIsLeftToSwiftMustache() {
         // Errors swift-mustache reports with their position.
         let errors = [
