@@ -239,15 +239,14 @@ public struct InputFingerprint {
             lines.append("\(role) -")
             return
         }
-        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else {
+        guard let names = FileSystem.files(under: folder.path, withSuffix: ".mustache") else {
             lines.append("\(role) \(folder.standardizedFileURL.path) missing")
             return
         }
         lines.append("\(role) \(folder.standardizedFileURL.path)")
-        var names: [String] = []
-        for case let path as String in enumerator where path.hasSuffix(".mustache") { names.append(path) }
-        for name in names.sorted() {
-            lines.append("\(role)-file \(name) \(Self.describe(contentsOf: folder.appendingPathComponent(name).path))")
+        let path = folder.path.hasSuffix("/") ? folder.path : folder.path + "/"
+        for name in names {
+            lines.append("\(role)-file \(name) \(Self.describe(contentsOf: path + name))")
         }
     }
 

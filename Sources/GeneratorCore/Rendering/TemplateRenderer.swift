@@ -86,11 +86,11 @@ public struct TemplateRenderer: Sendable {
         var texts: [String: String] = [:]
         var contentTypes: [String: any MustacheContentType] = [:]
         for (name, file) in sources.sorted(by: { $0.key < $1.key }) {
-            guard let data = try? Data(contentsOf: file.url) else {
+            guard let bytes = FileSystem.contents(of: file.path) else {
                 fast = nil
                 break
             }
-            let text = String(decoding: data, as: UTF8.self)
+            let text = String(decoding: bytes, as: UTF8.self)
             guard let nodes = TemplateParser.nodes(of: text, contentTypes: &contentTypes) else {
                 fast = nil
                 break
@@ -189,8 +189,11 @@ public struct TemplateRenderer: Sendable {
 
     /// A template file: where it is, and how diagnostics name it.
     struct TemplateFile {
-        var url: URL
+        /// The file's path.
+        var path: String
         var displayPath: String
+
+        var url: URL { URL(fileURLWithPath: path) }
     }
 
     /// The `*.mustache` files under a folder, by library name: the path relative to the folder without
@@ -202,15 +205,16 @@ public struct TemplateRenderer: Sendable {
         else {
             throw .templates([Diagnostic(.error, "templates folder '\(displayPath)' does not exist", at: nil)])
         }
-        guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else {
+        let suffix = ".mustache"
+        guard let paths = FileSystem.files(under: directory.path, withSuffix: suffix) else {
             throw .templates([Diagnostic(.error, "cannot read templates folder '\(displayPath)'", at: nil)])
         }
         var files: [String: TemplateFile] = [:]
-        let suffix = ".mustache"
-        for case let path as String in enumerator where path.hasSuffix(suffix) {
+        let folder = directory.path.hasSuffix("/") ? directory.path : directory.path + "/"
+        let displayFolder = displayPath.isEmpty || displayPath.hasSuffix("/") ? displayPath : displayPath + "/"
+        for path in paths {
             files[String(path.dropLast(suffix.count))] = TemplateFile(
-                url: directory.appendingPathComponent(path),
-                displayPath: (displayPath as NSString).appendingPathComponent(path))
+                path: folder + path, displayPath: displayFolder + path)
         }
         return files
     }

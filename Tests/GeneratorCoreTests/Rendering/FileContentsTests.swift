@@ -22,6 +22,49 @@ struct FileContentsTests {
         #expect(FileSystem.contents(of: folder.appendingPathComponent("missing.yaml").path) == nil)
     }
 
+    /// `FileSystem.files(under:withSuffix:)`, which lists the templates (and their fingerprint), lists what
+    /// `FileManager`'s enumerator lists: hidden files and subfolders too, a file linked in, not a folder linked in.
+    @Test func listsTheFilesOfAFolderAsTheEnumeratorDoes() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("listing-\(UUID().uuidString)")
+        let manager = FileManager.default
+        try manager.createDirectory(
+            at: folder.appendingPathComponent("partials/deeper"), withIntermediateDirectories: true)
+        try manager.createDirectory(at: folder.appendingPathComponent(".hidden"), withIntermediateDirectories: true)
+        try manager.createDirectory(
+            at: folder.appendingPathComponent("folder.mustache"), withIntermediateDirectories: true)
+        defer { try? manager.removeItem(at: folder) }
+        for name in [
+            "Struct.swift.mustache", "README.md", ".dot.mustache", "partials/a.mustache", "partials/deeper/b.mustache",
+            ".hidden/c.mustache", "partials/not-a-template.mustache.bak", "folder.mustache/d.mustache",
+        ] {
+            #expect(manager.createFile(atPath: folder.appendingPathComponent(name).path, contents: Data("x".utf8)))
+        }
+        try manager.createSymbolicLink(
+            atPath: folder.appendingPathComponent("linked.mustache").path,
+            withDestinationPath: folder.appendingPathComponent("Struct.swift.mustache").path)
+        try manager.createSymbolicLink(
+            atPath: folder.appendingPathComponent("linked-folder").path,
+            withDestinationPath: folder.appendingPathComponent("partials").path)
+        let listed = FileSystem.files(under: folder.path, withSuffix: ".mustache")
+        #expect(
+            listed == [
+                ".dot.mustache", ".hidden/c.mustache", "Struct.swift.mustache", "folder.mustache/d.mustache",
+                "linked.mustache", "partials/a.mustache", "partials/deeper/b.mustache",
+            ])
+        let enumerator = try #require(manager.enumerator(atPath: folder.path))
+        var enumerated: [String] = []
+        for case let path as String in enumerator where path.hasSuffix(".mustache") {
+            var isFolder: ObjCBool = false
+            if manager.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isFolder),
+                !isFolder.boolValue
+            {
+                enumerated.append(path)
+            }
+        }
+        #expect(listed == enumerated.sorted())
+        #expect(FileSystem.files(under: folder.appendingPathComponent("missing").path, withSuffix: ".mustache") == nil)
+    }
+
     #if os(Linux)
         /// A file of `/proc` says it is empty and is not: it is read to its end, in pieces (this process's arguments,
         /// each ending with a zero byte).

@@ -261,7 +261,7 @@ import Testing
     @Test func treesTellWhetherAPartialIsMissing() throws {
         let nodes = try #require(
             TemplateParser.nodes(of: "a {{>one}}\n{{#x}}{{^y}}{{> nested/two }}{{/y}}{{/x}}\n{{! {{>no}} }}"))
-        let file = TemplateRenderer.TemplateFile(url: URL(fileURLWithPath: "/t"), displayPath: "t")
+        let file = TemplateRenderer.TemplateFile(path: "/t", displayPath: "t")
         #expect(!TemplateRenderer.referencesMissingPartial(nodes, among: ["one": file, "nested/two": file]))
         // The partial two sections deep is missing; the one in the comment is not a tag.
         #expect(TemplateRenderer.referencesMissingPartial(nodes, among: ["one": file, "no": file]))
