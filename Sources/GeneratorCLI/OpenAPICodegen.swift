@@ -21,7 +21,6 @@ struct OpenAPICodegen: AsyncParsableCommand {
         // Set as the program loaded (heaps grow 64 MiB at a time, not by one system call per allocation that does
         // not fit; see CAllocatorTuning.h); named here so that the command is seen to depend on it.
         _ = openapi_codegen_heap_growth_is_padded()
-        Context.startPreparingTemplateReaders()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

@@ -1,5 +1,3 @@
-import Dispatch
-
 // Every template context type reads its fields through typed readers in the compiled renderer
 // (`CompiledTemplates`). A type missing here still renders, through swift-mustache's generic means, only slower.
 
@@ -158,14 +156,5 @@ extension Context {
     /// each reader comes from a key path cast at run time, and each cast searches the binary's conformance records.
     static func prepareTemplateReaders() {
         for type in compiledTemplateTypes { _ = type.templateReaders }
-    }
-
-    /// Starts building the readers of every context type on a thread of their own, at once: they depend on no
-    /// input, and the 3 to 4 ms they take (key paths made and cast at run time, each cast searching the binary's
-    /// conformance records) are then spent while the command line is parsed, on a core that would be idle, rather
-    /// than after the templates load, on the way of every run. `prepareTemplateReaders()` later waits for what
-    /// is still being built.
-    public static func startPreparingTemplateReaders() {
-        DispatchQueue.global().async { prepareTemplateReaders() }
     }
 }
