@@ -2,8 +2,8 @@
 /// back to the declaration without passing through an array or a dictionary), which Swift cannot lay out,
 /// and marks where indirection is needed: such unions become `indirect` (each member that is a declared type other than
 /// an enum is stored out of line), and such properties are stored out of line unless their type is one of those
-/// unions, which already breaks every cycle through it (a second box, as Stripe's expandable fields had, would cost
-/// an allocation per value for nothing).
+/// unions, or an alias of one, which already breaks every cycle through it (a second box, as Stripe's expandable
+/// fields had, would cost an allocation per value for nothing).
 enum RecursiveTypes {
     static func breakCycles(in declarations: consuming [IR.TypeDeclaration]) -> [IR.TypeDeclaration] {
         var result = declarations
@@ -28,7 +28,7 @@ enum RecursiveTypes {
                 for index in structure.properties.indices {
                     if case .declared(let target) = structure.properties[index].type,
                         let targetNode = graph.nodeOfName[target], components[targetNode] == components[node],
-                        !graph.isUnion[targetNode]
+                        !graph.isUnion(throughAliases: targetNode)
                     {
                         changed.properties[index].isIndirect = true
                     }
@@ -57,6 +57,19 @@ enum RecursiveTypes {
         var edges: [[Int]] = []
         /// For each node, whether its first declaration is a union.
         var isUnion: [Bool] = []
+        /// For each node, whether its first declaration is an alias (whose one edge is its target).
+        var isAlias: [Bool] = []
+
+        /// Whether the node's first declaration is a union, or an alias of one, through any number of aliases.
+        func isUnion(throughAliases node: Int) -> Bool {
+            var node = node
+            // At most one step per node: a chain of aliases that came back on itself would not end.
+            for _ in names.indices {
+                guard isAlias[node], let target = edges[node].first else { break }
+                node = target
+            }
+            return isUnion[node]
+        }
 
         init(_ declarations: [IR.TypeDeclaration]) {
             nodeOfName.reserveCapacity(declarations.count)
@@ -74,6 +87,9 @@ enum RecursiveTypes {
             }
             isUnion = firstPositions.map { position in
                 if case .union = declarations[position] { true } else { false }
+            }
+            isAlias = firstPositions.map { position in
+                if case .alias = declarations[position] { true } else { false }
             }
             edges = firstPositions.map { position in
                 // The same targets as `directTargets(of:)`, read in place (without copying each property).

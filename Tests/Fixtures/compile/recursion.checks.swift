@@ -33,4 +33,13 @@ check(try encode(twice) == #"{"charge":{"id":"ch_3","invoice":{"charge":"ch_3","
 check(MemoryLayout<ChargeInvoice>.size >= MemoryLayout<String>.size, "\(MemoryLayout<ChargeInvoice>.size)")
 check(MemoryLayout<InvoiceCharge>.size >= MemoryLayout<String>.size, "\(MemoryLayout<InvoiceCharge>.size)")
 
+// A property whose type is an alias of such a union (`InvoiceReference`, a component naming `ExpandableInvoice`) is
+// not boxed again: the refund holds the optional union itself, and its undeclared properties beside it, so it is
+// larger than the optional union (boxed, it would hold one pointer and the undeclared properties: 16 bytes, where
+// the union alone, holding a `String` inline, takes at least 16).
+let refund = try decode(Invoice.self, #"{"id":"in_4","refund":{"invoice":{"id":"in_5","refund":{"invoice":"in_4"}}}}"#)
+check(refund.refund?.invoice == .invoice(Invoice(id: "in_5", refund: Refund(invoice: .string("in_4")))), "\(refund)")
+check(try encode(refund) == #"{"id":"in_4","refund":{"invoice":{"id":"in_5","refund":{"invoice":"in_4"}}}}"#)
+check(MemoryLayout<Refund>.size > MemoryLayout<ExpandableInvoice?>.size, "\(MemoryLayout<Refund>.size)")
+
 finish()

@@ -83,16 +83,19 @@ import Testing
     }
 
     /// A struct property whose type is a union on the same cycle is not boxed: the union is indirect, which breaks
-    /// every cycle through it (Stripe's charge and invoice, each an expandable field of the other). A property on the
-    /// cycle whose type is a struct still is, and so is one whose type is an alias (not seen through).
+    /// every cycle through it (Stripe's charge and invoice, each an expandable field of the other). Nor is one whose
+    /// type is an alias of such a union, or an alias of an alias of one (a component that only `$ref`s another). A
+    /// property on the cycle whose type is a struct still is, and so is one whose type is an alias of a struct.
     @Test func propertiesOfUnionsOnACycleAreNotBoxedTwice() {
         let result = RecursiveTypes.breakCycles(in: [
             Self.structure("Charge", [.string, .declared("ChargeInvoice")]),
             Self.union("ChargeInvoice", [.string, .declared("Invoice")]),
-            Self.structure("Invoice", [.declared("InvoiceCharge"), .declared("Payment")]),
+            Self.structure("Invoice", [.declared("InvoiceCharge"), .declared("Payment"), .declared("RefundCharge")]),
             Self.union("InvoiceCharge", [.string, .declared("Charge")]),
             Self.structure("Payment", [.declared("PaymentInvoice")]),
             Self.alias("PaymentInvoice", .declared("Invoice")),
+            Self.alias("RefundCharge", .declared("Expandable")),
+            Self.alias("Expandable", .declared("InvoiceCharge")),
         ])
         func boxed(_ declaration: IR.TypeDeclaration) -> [Bool]? {
             if case .structure(let structure) = declaration { return structure.properties.map(\.isIndirect) }
@@ -103,9 +106,12 @@ import Testing
             return nil
         }
         #expect(boxed(result[0]) == [false, false])
-        #expect(boxed(result[2]) == [false, true])
+        // The invoice's first property (a union) and its third (an alias of an alias of that union) are not boxed;
+        // its payment is.
+        #expect(boxed(result[2]) == [false, true, false])
+        // The payment's invoice, an alias of a struct, is boxed.
         #expect(boxed(result[4]) == [true])
-        #expect(result.map(isIndirect) == [nil, true, nil, true, nil, nil])
+        #expect(result.map(isIndirect) == [nil, true, nil, true, nil, nil, nil, nil])
     }
 
     @Test func anyOfShapes() {
