@@ -197,9 +197,9 @@ extension Context {
         public var isEncodedIfPresent: Bool
         public var docLines: [String]
         public var isDeprecated: Bool
-        /// Whether the value is stored out of line (the property's type contains this struct and is not a union,
-        /// which is indirect itself, or holds more stored values than `LargeValues.limit`); the property is then
-        /// computed over a private `storageName` of type `Indirect<typeName>`.
+        /// Whether the value is stored out of line (the property's type contains this struct and is not a union or
+        /// an alias of one, which is indirect itself, or holds more stored values than `LargeValues.limit`); the
+        /// property is then computed over a private `storageName` of type `Indirect<typeName>`.
         public var isIndirect: Bool
         /// The private stored property of an indirect property (`_parent`), or of a deprecated one, which the
         /// struct's own code reads and writes without a deprecation warning.

@@ -180,10 +180,11 @@ enum FileSystem {
     }
 
     /// The paths, relative to a folder and sorted, of the files under it (in its subfolders too) whose names end with
-    /// `suffix`, as `FileManager`'s enumerator lists them: hidden ones too, a link to a folder not followed; `nil`
-    /// when the folder cannot be read. A subfolder that cannot be read is skipped. `readdir` rather than the
-    /// enumerator, which built a URL and an attribute dictionary for each file: a third of the built-in templates'
-    /// listing and reading.
+    /// `suffix`: hidden ones and links to files too; a link to a folder inside it is not followed (the folder itself
+    /// may be a link), a subfolder that cannot be read is skipped, and a folder whose name ends with `suffix` is
+    /// searched, not listed. `nil` when the folder cannot be read. `readdir` rather than `FileManager`'s enumerator,
+    /// which built a URL and an attribute dictionary for each file (a third of the built-in templates' listing and
+    /// reading), and listed nothing under a folder given as a link.
     static func files(under folder: String, withSuffix suffix: String) -> [String]? {
         guard let directory = opendir(folder) else { return nil }
         defer { closedir(directory) }

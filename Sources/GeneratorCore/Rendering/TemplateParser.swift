@@ -28,8 +28,8 @@ struct TemplateParser {
     /// `Self.nonASCII` (the character is then in `others`). The parser's loops compare bytes, so that the common
     /// case needs no `Character` comparison or hashing; only the rare other characters are read as characters.
     private let units: [UInt8]
-    /// Where the characters of more than one byte end, in order: the position of each, and how many bytes the
-    /// characters up to it and with it have beyond one each. A position's first byte is the position plus that count
+    /// The characters of more than one byte, in order: the position of each, and how many bytes the characters up
+    /// to it and with it have beyond one each. A position's first byte is the position plus that count
     /// of the last such character before it (`byteOffset(of:)`), so that a run of characters becomes a string by
     /// copying its bytes; a template of ASCII characters has none.
     private let wideCharacters: [(position: Int, extraBytes: Int)]

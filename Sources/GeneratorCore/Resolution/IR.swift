@@ -147,9 +147,9 @@ extension IR {
         /// The text of the schema's `title`, kept for doc comments.
         public var title: String?
         /// Whether the value is stored out of line: the property's type contains the struct holding it (a
-        /// recursive schema, which Swift cannot lay out inline) and is not a union, whose own indirection breaks the
-        /// cycle (`RecursiveTypes`); or it holds more stored values than `LargeValues.limit` (cheaper to copy in a
-        /// box).
+        /// recursive schema, which Swift cannot lay out inline) and is not a union or an alias of one, whose own
+        /// indirection breaks the cycle (`RecursiveTypes`); or it holds more stored values than `LargeValues.limit`
+        /// (cheaper to copy in a box).
         public var isIndirect = false
         /// The schema's `default` (or that of the component it references), when it is a scalar.
         public var defaultValue: Literal?
