@@ -63,6 +63,11 @@ struct FileContentsTests {
         }
         #expect(listed == enumerated.sorted())
         #expect(FileSystem.files(under: folder.appendingPathComponent("missing").path, withSuffix: ".mustache") == nil)
+        // A folder given as a link (`--templates link`) is listed: the enumerator listed nothing under it.
+        #expect(
+            FileSystem.files(under: folder.appendingPathComponent("linked-folder").path, withSuffix: ".mustache") == [
+                "a.mustache", "deeper/b.mustache",
+            ])
     }
 
     #if os(Linux)
